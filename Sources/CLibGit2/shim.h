@@ -1,0 +1,30 @@
+// The one place nap touches libgit2's C headers. Variadic and macro-only
+// parts of the API are wrapped here as static inline functions, because
+// Swift cannot call C variadics or import function-like macros.
+#ifndef NAP_CLIBGIT2_SHIM_H
+#define NAP_CLIBGIT2_SHIM_H
+
+#include <git2.h>
+#include <git2/sys/repository.h>
+
+/// Points libgit2's global and XDG config search at `path` (tests isolate configuration this way).
+static inline int nap_git_set_search_path(git_config_level_t level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, (int)level, path);
+}
+
+/// Turns libgit2's strict object creation (validating every referenced object) on or off.
+static inline int nap_git_set_strict_object_creation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
+}
+
+/// Asks libgit2 to fsync objects and refs it writes.
+static inline int nap_git_set_fsync(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+/// Disables libgit2's check that the repository is owned by the current user.
+static inline int nap_git_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+
+#endif

@@ -1,0 +1,40 @@
+/// One problem found in a plan's files, pointing at the exact place: `path:line:column: severity: message`.
+///
+/// Lines and columns are 1-based; column counts Unicode scalars (characters as a person sees them in an
+/// editor), not bytes. A diagnostic about a whole file uses line 1, column 1.
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How serious a problem is: errors make `nap validate` fail, warnings do not.
+    public enum Severity: String, Sendable, Codable, Hashable {
+        case error
+        case warning
+    }
+
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    public var message: String
+
+    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    /// The compiler-style line: `commitments/1-1.md:12:3: error: milestone 2 has no output`.
+    public var description: String {
+        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Where plan files are read from: the working tree, or a commit's tree. Paths are relative to the plan's
+/// root and use `/`.
+public protocol PlanFileSource {
+    /// The bytes of the file at `path`, or nil when there is no such file.
+    func read(_ path: String) throws -> [UInt8]?
+    /// The names (not paths) of the regular files directly inside `directory`, sorted; empty when the
+    /// directory does not exist.
+    func list(_ directory: String) throws -> [String]
+}

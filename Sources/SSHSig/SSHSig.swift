@@ -1,0 +1,2 @@
+/// SSHSIG signatures (OpenSSH PROTOCOL.sshsig) over Ed25519 keys.
+public enum SSHSigNamespace {}

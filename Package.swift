@@ -41,10 +41,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nap", dependencies: ["NapCLI"]),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "SSHSigTests", dependencies: ["SSHSig"]),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit"]),
-        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit"]),
+        .target(name: "NapTestSupport", path: "Tests/NapTestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "NapTestSupport"]),
+        .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
+        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,167 @@
+import Foundation
+import GitKit
+
+/// Where a proposal stands in its life.
+public enum ProposalStatus: Sendable, Equatable {
+    case open
+    case merged(commit: ObjectID)
+    case withdrawn(reason: String)
+
+    /// `open`, `merged` or `withdrawn`.
+    public var name: String {
+        switch self {
+        case .open: "open"
+        case .merged: "merged"
+        case .withdrawn: "withdrawn"
+        }
+    }
+}
+
+/// One recorded head of a proposal branch: its revision history.
+public struct Revision: Sendable, Equatable {
+    public let head: ObjectID
+    public let time: Date
+    public let recordedBy: EventAuthor
+    /// The branch was rewritten: this head does not descend from the previous one.
+    public let rewritten: Bool
+    public let event: EventID
+}
+
+/// A reasoned response (OGP Standard 4): a disposition with its reason, by whom and when.
+public struct ReasonedResponse: Sendable, Equatable {
+    public let id: EventID
+    public let target: EventID
+    public let disposition: Disposition
+    public let reason: String
+    public let author: EventAuthor
+    public let time: Date
+}
+
+/// A comment with what happened to it: its thread state and its responses, oldest first.
+public struct CommentState: Sendable, Equatable {
+    public let id: EventID
+    public let author: EventAuthor
+    public let time: Date
+    public let body: String
+    public let anchor: Anchor?
+    public let replyTo: EventID?
+    public internal(set) var resolved: Bool
+    /// Every response given, oldest first; the last one is in force.
+    public internal(set) var responses: [ReasonedResponse]
+
+    /// The response in force, if any.
+    public var response: ReasonedResponse? { responses.last }
+}
+
+/// A member's review, bound to the head it saw.
+public struct Review: Sendable, Equatable {
+    public let id: EventID
+    public let author: EventAuthor
+    public let verdict: Verdict
+    public let head: ObjectID
+    public let body: String
+    public let time: Date
+}
+
+/// The state of one proposal: a deterministic fold of its events in (clock, id) order. Never derived
+/// from history; the same events give the same state in every copy of the record.
+public struct ProposalState: Sendable, Equatable {
+    public let id: EventID
+    public let slug: String
+    public let title: String
+    public let description: String
+    public let author: EventAuthor
+    public let opened: Date
+    public let base: ObjectID
+    public internal(set) var status: ProposalStatus = .open
+    public internal(set) var revisions: [Revision] = []
+    /// Comments in fold order (replies included; `replyTo` links a thread).
+    public internal(set) var comments: [CommentState] = []
+    /// Responses to the proposal as a whole, oldest first.
+    public internal(set) var responses: [ReasonedResponse] = []
+    /// Every review in fold order.
+    public internal(set) var reviews: [Review] = []
+    /// Withdrawal and merge events, for attribution.
+    public internal(set) var closedBy: EventAuthor?
+    public internal(set) var closedAt: Date?
+    /// The highest Lamport clock among the events: the next event gets one more.
+    public internal(set) var clock: Int = 0
+    /// How many events were folded.
+    public internal(set) var eventCount: Int = 0
+
+    /// The last recorded head.
+    public var recordedHead: ObjectID? { revisions.last?.head }
+
+    /// Each reviewer's latest review (by email, case-insensitive), in fold order of those reviews.
+    public var latestReviews: [Review] {
+        var latest: [String: Review] = [:]
+        var order: [String] = []
+        for review in reviews {
+            let key = review.author.email.lowercased()
+            if latest[key] == nil { order.append(key) }
+            latest[key] = review
+        }
+        return order.compactMap { latest[$0] }
+    }
+
+    /// The comment with this id.
+    public func comment(_ id: EventID) -> CommentState? { comments.first { $0.id == id } }
+
+    /// Folds a proposal's events (in any order: they are sorted here). Nil when no event opens it.
+    public static func fold(_ events: [Event]) -> ProposalState? {
+        let ordered = Record.foldOrder(events)
+        guard let opening = ordered.first(where: { if case .opened = $0.body { true } else { false } }),
+              case .opened(let slug, let title, let description, let base, let head) = opening.body else { return nil }
+        var state = ProposalState(id: opening.id, slug: slug, title: title, description: description,
+                                  author: opening.author, opened: opening.time, base: base)
+        state.revisions.append(Revision(head: head, time: opening.time, recordedBy: opening.author, rewritten: false, event: opening.id))
+        for event in ordered {
+            state.clock = max(state.clock, event.clock)
+            state.eventCount += 1
+            state.apply(event)
+        }
+        return state
+    }
+
+    private mutating func apply(_ event: Event) {
+        switch event.body {
+        case .opened:
+            break
+        case .revised(let head, _, let rewritten):
+            if head != recordedHead {
+                revisions.append(Revision(head: head, time: event.time, recordedBy: event.author, rewritten: rewritten, event: event.id))
+            }
+        case .withdrawn:
+            if case .open = status, case .withdrawn(let reason) = event.body {
+                status = .withdrawn(reason: reason)
+                closedBy = event.author
+                closedAt = event.time
+            }
+        case .merged(let commit, let head):
+            if case .merged = status { break }
+            status = .merged(commit: commit)
+            closedBy = event.author
+            closedAt = event.time
+            if head != recordedHead {
+                revisions.append(Revision(head: head, time: event.time, recordedBy: event.author, rewritten: false, event: event.id))
+            }
+        case .comment(let body, let anchor, let replyTo):
+            comments.append(CommentState(id: event.id, author: event.author, time: event.time, body: body, anchor: anchor,
+                                         replyTo: replyTo, resolved: false, responses: []))
+        case .resolved(let comment):
+            if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = true }
+        case .reopened(let comment):
+            if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = false }
+        case .response(let target, let disposition, let reason):
+            let response = ReasonedResponse(id: event.id, target: target, disposition: disposition, reason: reason,
+                                            author: event.author, time: event.time)
+            if target == id {
+                responses.append(response)
+            } else if let index = comments.firstIndex(where: { $0.id == target }) {
+                comments[index].responses.append(response)
+            }
+        case .review(let verdict, let head, let body):
+            reviews.append(Review(id: event.id, author: event.author, verdict: verdict, head: head, body: body, time: event.time))
+        }
+    }
+}

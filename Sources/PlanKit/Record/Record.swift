@@ -1,0 +1,134 @@
+import Foundation
+import GitKit
+
+/// The collaboration record: the `nap/record` branch, an add-only tree of immutable event files at
+/// content-addressed paths, `proposals/<2 hex>/<proposal id>/events/<event id>.json` (docs/STORAGE.md).
+///
+/// Writes only ever add files, so two copies merge by tree union. Appends are compare-and-swap on the
+/// branch, retried when another process appended first.
+public final class Record {
+    let repository: Repository
+    /// How many times an append is retried when the branch moved underneath it.
+    static let maximumAttempts = 20
+
+    public init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The folder of a proposal's events inside the record tree.
+    public static func directory(of proposal: EventID) -> String {
+        "proposals/\(proposal.prefix(2))/\(proposal)/events"
+    }
+
+    /// The path of one event file.
+    public static func path(of event: EventID, proposal: EventID) -> String {
+        directory(of: proposal) + "/\(event).json"
+    }
+
+    /// The record branch's commit; nil before anything was recorded.
+    public func head() throws -> ObjectID? {
+        try PlanError.wrap { try repository.referenceTarget(RefNames.record) }
+    }
+
+    /// The record's tree at its head; nil before anything was recorded.
+    public func tree() throws -> ObjectID? {
+        guard let head = try head() else { return nil }
+        return try PlanError.wrap { try repository.treeID(ofCommit: head) }
+    }
+
+    /// The ids of every proposal that has events, with the id of its subtree (which changes exactly when
+    /// its events change: a cache key).
+    public func proposals(in tree: ObjectID? = nil) throws -> [(id: EventID, subtree: ObjectID)] {
+        guard let root = try tree ?? self.tree() else { return [] }
+        return try PlanError.wrap {
+            guard let proposals = try repository.treeEntry(root, path: "proposals"), proposals.kind == .tree else { return [] }
+            var result: [(EventID, ObjectID)] = []
+            for fan in try repository.treeEntries(proposals.id) where fan.kind == .tree {
+                for entry in try repository.treeEntries(fan.id) where entry.kind == .tree && entry.name.hasPrefix(fan.name) {
+                    result.append((entry.name, entry.id))
+                }
+            }
+            return result
+        }
+    }
+
+    /// The events of one proposal, in fold order (clock, then id), and a description of every file in its
+    /// folder that is not a valid event (kept, reported, never used).
+    public func events(of proposal: EventID, in tree: ObjectID? = nil) throws -> (events: [Event], problems: [PlanError]) {
+        guard let root = try tree ?? self.tree() else { return ([], []) }
+        let directory = Record.directory(of: proposal)
+        return try PlanError.wrap {
+            guard let folder = try repository.treeEntry(root, path: directory), folder.kind == .tree else { return ([], []) }
+            var events: [Event] = []
+            var problems: [PlanError] = []
+            for entry in try repository.treeEntries(folder.id) {
+                let path = directory + "/" + entry.name
+                guard entry.kind == .blob, entry.name.hasSuffix(".json") else {
+                    problems.append(.corruptRecord(path: path, reason: "not an event file"))
+                    continue
+                }
+                let bytes = try repository.blobData(entry.id)
+                let expected = String(entry.name.dropLast(5))
+                do {
+                    let event = try EventCodec.decode(bytes, path: path)
+                    guard event.id == expected else {
+                        problems.append(.corruptRecord(path: path, reason: "the file's contents do not match its name (SHA-256 \(event.id.prefix(12))…)"))
+                        continue
+                    }
+                    guard event.proposalID == proposal else {
+                        problems.append(.corruptRecord(path: path, reason: "the event belongs to proposal \(event.proposalID.prefix(12))…"))
+                        continue
+                    }
+                    events.append(event)
+                } catch let error as PlanError {
+                    problems.append(error)
+                }
+            }
+            return (Record.foldOrder(events), problems)
+        }
+    }
+
+    /// Sorts events into the one order every copy of the record folds them in.
+    public static func foldOrder(_ events: [Event]) -> [Event] {
+        events.sorted { ($0.clock, $0.id) < ($1.clock, $1.id) }
+    }
+
+    /// Adds events to the record in one commit and returns their ids. Safe when other processes append at
+    /// the same time: the branch moves by compare-and-swap and the append is retried on top of theirs.
+    @discardableResult
+    public func append(_ events: [Event], by signature: Signature, message: String) throws -> [EventID] {
+        var changes: [String: TreeChange] = [:]
+        var ids: [EventID] = []
+        try PlanError.wrap {
+            for event in events {
+                let (id, bytes) = try EventCodec.encode(event)
+                let proposal = event.proposal ?? id
+                changes[Record.path(of: id, proposal: proposal)] = .blob(try repository.writeBlob(bytes))
+                ids.append(id)
+            }
+        }
+        try commit(changes: changes, signature: signature, message: message)
+        return ids
+    }
+
+    private func commit(changes: [String: TreeChange], signature: Signature, message: String) throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let head = try self.head()
+            do {
+                try PlanError.wrap {
+                    let base = try head.map { try repository.treeID(ofCommit: $0) }
+                    let tree = try repository.writeTree(applying: changes, to: base)
+                    let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [],
+                                                             author: signature, committer: signature, message: message)
+                    try repository.updateReference(RefNames.record, to: commit, expecting: head.map { .at($0) } ?? .absent, message: "nap: " + message)
+                }
+                return
+            } catch PlanError.git(let error) where (error.isModified || error.isExists || error.isLocked) && attempt < Record.maximumAttempts {
+                usleep(UInt32.random(in: 1_000...20_000))
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GitKit
+
+/// Plan files as they are in a commit's tree.
+public struct TreeFileSource: PlanFileSource {
+    let repository: Repository
+    public let tree: ObjectID
+
+    public init(repository: Repository, tree: ObjectID) {
+        self.repository = repository
+        self.tree = tree
+    }
+
+    public func read(_ path: String) throws -> [UInt8]? {
+        try PlanError.wrap { try repository.fileData(tree: tree, path: path) }
+    }
+
+    public func list(_ directory: String) throws -> [String] {
+        try PlanError.wrap {
+            guard let entry = try repository.treeEntry(tree, path: directory), entry.kind == .tree else { return [] }
+            return try repository.treeEntries(entry.id).filter { $0.kind == .blob }.map(\.name).sorted()
+        }
+    }
+}
+
+/// Plan files as they are in the working tree, on disk.
+public struct WorkTreeFileSource: PlanFileSource {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.hasSuffix("/") ? root : root + "/"
+    }
+
+    public func read(_ path: String) throws -> [UInt8]? {
+        let url = URL(fileURLWithPath: root + path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    public func list(_ directory: String) throws -> [String] {
+        let path = root + directory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+}

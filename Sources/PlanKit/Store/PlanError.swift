@@ -1,0 +1,97 @@
+import GitKit
+
+/// Everything that can go wrong in a plan operation, worded for the people using nap. Each case carries
+/// the data a message or a script needs; `hint` says what to do next.
+public enum PlanError: Error, Sendable, Equatable {
+    /// The folder is not inside a plan repository.
+    case notAPlan(path: String)
+    /// `nap init` found a plan or other files where it would create one.
+    case folderNotEmpty(path: String, entries: [String])
+    /// No git identity (user.name / user.email) is configured.
+    case noIdentity
+    /// The working tree has changes that an operation would overwrite or leave behind.
+    case dirtyWorkTree(paths: [String])
+    /// A name given by the user is not acceptable (a slug, an id, a version).
+    case invalidName(kind: String, name: String, reason: String)
+    /// Something with that name already exists.
+    case alreadyExists(kind: String, name: String)
+    /// Nothing matches what the user named.
+    case notFound(kind: String, name: String)
+    /// A prefix that matches several things.
+    case ambiguous(kind: String, prefix: String, candidates: [String])
+    /// The plan's files do not validate.
+    case invalidPlan(diagnostics: [Diagnostic])
+    /// The operation is not allowed for this person or in this state.
+    case refused(reason: String, hint: String?)
+    /// Bad input in an argument (empty text, unknown disposition, anchor out of range, ...).
+    case invalidInput(String)
+    /// The merge gate does not hold; every blocker, one line each.
+    case gateClosed(proposal: String, blockers: [String])
+    /// Merging would conflict in these files.
+    case mergeConflict(proposal: String, paths: [String])
+    /// The record holds something it must not: the same path with different bytes, a file that is not an
+    /// event, an event of an unknown format version.
+    case corruptRecord(path: String, reason: String)
+    /// A git operation failed underneath.
+    case git(GitError)
+
+    /// How the command line reports this error: 1 refused or invalid, 2 merge conflict, 70 internal.
+    public var exitCode: Int32 {
+        switch self {
+        case .mergeConflict: 2
+        case .git, .corruptRecord: 70
+        default: 1
+        }
+    }
+
+    /// What to do about it, when nap can say.
+    public var hint: String? {
+        switch self {
+        case .notAPlan: "run `nap init` to start a plan, or pass -C <path> to a plan's folder"
+        case .folderNotEmpty: "choose an empty folder, or a new folder name: `nap init my-plan`"
+        case .noIdentity: "set who you are: git config --global user.name \"Your Name\"; git config --global user.email you@example.org"
+        case .dirtyWorkTree: "save your changes first (`nap save -m \"...\"`), or set them aside with `git stash`"
+        case .ambiguous: "type more characters of the id, or use the proposal's slug"
+        case .refused(_, let hint): hint
+        case .gateClosed: "`nap show <proposal>` lists what is still needed"
+        case .mergeConflict(let proposal, _): "bring main into the proposal with `nap update \(proposal)`, resolve, save, and ask for fresh approvals"
+        case .corruptRecord: "the record is kept as it is; run `git fsck` and compare with another copy of the plan"
+        default: nil
+        }
+    }
+}
+
+extension PlanError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .notAPlan(let path): "not a plan repository (or any parent folder): \(path)"
+        case .folderNotEmpty(let path, let entries):
+            "\(path) is not empty (\(entries.prefix(5).joined(separator: ", "))\(entries.count > 5 ? ", …" : "")); nap init needs an empty or new folder"
+        case .noIdentity: "no git identity: user.name and user.email are not set"
+        case .dirtyWorkTree(let paths):
+            "the working tree has uncommitted changes: \(paths.prefix(5).joined(separator: ", "))\(paths.count > 5 ? ", …" : "")"
+        case .invalidName(let kind, let name, let reason): "invalid \(kind) '\(name)': \(reason)"
+        case .alreadyExists(let kind, let name): "\(kind) '\(name)' already exists"
+        case .notFound(let kind, let name): "no \(kind) named '\(name)'"
+        case .ambiguous(let kind, let prefix, let candidates):
+            "'\(prefix)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: ", "))"
+        case .invalidPlan(let diagnostics):
+            "the plan does not validate (\(diagnostics.filter { $0.severity == .error }.count) errors)"
+        case .refused(let reason, _): reason
+        case .invalidInput(let message): message
+        case .gateClosed(let proposal, let blockers):
+            "proposal \(proposal) cannot be merged yet:\n" + blockers.map { "  - " + $0 }.joined(separator: "\n")
+        case .mergeConflict(let proposal, let paths):
+            "merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))"
+        case .corruptRecord(let path, let reason): "the record is damaged at \(path): \(reason)"
+        case .git(let error): "git: \(error.message)"
+        }
+    }
+}
+
+extension PlanError {
+    /// Runs `body`, turning any GitError into `.git`.
+    static func wrap<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as GitError { throw PlanError.git(error) }
+    }
+}

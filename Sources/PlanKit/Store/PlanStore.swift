@@ -1,0 +1,90 @@
+import Foundation
+import GitKit
+
+/// An open plan: the git repository, its record, and the person using nap. Every PlanKit operation
+/// takes one. Not Sendable (it owns a libgit2 handle): one per thread.
+public final class PlanStore {
+    public let repository: Repository
+    public let record: Record
+    /// The working tree's root folder, ending in `/`.
+    public let root: String
+    private let environment: [String: String]
+
+    public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let root = repository.workingDirectory else {
+            throw PlanError.refused(reason: "this is a bare repository; nap needs a working tree", hint: "clone it: nap clone <path> <folder>")
+        }
+        self.repository = repository
+        self.record = Record(repository: repository)
+        self.root = root
+        self.environment = environment
+    }
+
+    /// Opens the plan that contains `path` (any folder inside it).
+    public static func open(at path: String) throws -> PlanStore {
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: path)
+        } catch let error as GitError where error.isNotFound {
+            throw PlanError.notAPlan(path: path)
+        } catch let error as GitError {
+            throw PlanError.git(error)
+        }
+        let store = try PlanStore(repository: repository)
+        let hasMain = try store.mainHead() != nil
+        guard hasMain || FileManager.default.fileExists(atPath: store.root + "plan.yml") else {
+            throw PlanError.notAPlan(path: path)
+        }
+        return store
+    }
+
+    /// Who is using nap: `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` when set (as git honours them), else
+    /// `user.name`/`user.email` from git's configuration.
+    public func identity(at time: Date = Date()) throws -> Signature {
+        if let name = environment["GIT_AUTHOR_NAME"], let email = environment["GIT_AUTHOR_EMAIL"], !name.isEmpty, !email.isEmpty {
+            return Signature(name: name, email: email, time: time)
+        }
+        guard let configured = repository.defaultSignature(), !configured.email.isEmpty else { throw PlanError.noIdentity }
+        return Signature(name: configured.name, email: configured.email, time: time)
+    }
+
+    /// The commit `main` points at; nil before the plan's first commit.
+    public func mainHead() throws -> ObjectID? {
+        try PlanError.wrap { try repository.referenceTarget(RefNames.main) }
+    }
+
+    /// `main`'s commit, or an error saying the plan has none yet.
+    public func requireMain() throws -> ObjectID {
+        guard let head = try mainHead() else {
+            throw PlanError.refused(reason: "the plan has no commit on main yet", hint: "run `nap init` to create it")
+        }
+        return head
+    }
+
+    /// The plan's files in a commit.
+    public func files(at commit: ObjectID) throws -> TreeFileSource {
+        TreeFileSource(repository: repository, tree: try PlanError.wrap { try repository.treeID(ofCommit: commit) })
+    }
+
+    /// The plan's files in the working tree.
+    public var workTreeFiles: WorkTreeFileSource { WorkTreeFileSource(root: root) }
+
+    /// The branch checked out, as its full reference name; nil when HEAD is detached.
+    public func currentBranch() throws -> String? {
+        try PlanError.wrap { try repository.headReferenceName() }
+    }
+
+    /// Paths with uncommitted changes (untracked files included).
+    public func uncommittedPaths() throws -> [String] {
+        try PlanError.wrap { try repository.status().map(\.path) }
+    }
+
+    /// Refuses to go on when the working tree has uncommitted changes.
+    public func requireCleanWorkTree() throws {
+        let dirty = try uncommittedPaths()
+        guard dirty.isEmpty else { throw PlanError.dirtyWorkTree(paths: dirty) }
+        if let pending = repository.pendingOperation {
+            throw PlanError.refused(reason: "a \(pending) is in progress in this working tree", hint: "finish it with `nap save`, or abort it with `git merge --abort`")
+        }
+    }
+}

@@ -1,1 +1,83 @@
-public enum NapMain {}
+import ArgumentParser
+import Foundation
+import GitKit
+import PlanKit
+
+/// The `nap` command: co-draft an Open Government national action plan in a git repository.
+public struct Nap: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "nap",
+        abstract: "Co-draft an Open Government national action plan in a git repository.",
+        discussion: """
+        A plan is an ordinary git repository: commitments are files on `main`, proposals are branches,
+        and everything said about them is kept in the `nap/record` branch. Both co-chairs of the
+        multi-stakeholder forum, government and civil society, must approve a proposal's current text
+        before it is merged.
+
+        Examples:
+          nap init open-gov-plan --title-zh "臺灣開放政府國家行動方案" --title-en "Taiwan Open Government National Action Plan"
+          nap member add ndc --name "龔明鑫" --email chair@ndc.gov.tw --sector government --role co-chair
+          nap propose political-donations --title "政治獻金再透明化"
+          nap comment political-donations -m "請補充電子申報的時程"
+          nap review political-donations --approve
+          nap merge political-donations
+          nap publish v1 -m "第三期行動方案"
+        """,
+        version: "nap \(version) (libgit2 \(LibGit2.version))",
+        subcommands: commandTypes
+    )
+
+    static let commandTypes: [ParsableCommand.Type] = [
+        Init.self, MemberCommand.self, CommitmentCommand.self, Validate.self, Save.self, Propose.self, Proposals.self, Show.self, Diff.self, Switch.self, Withdraw.self,
+        Comment.self, Respond.self, Resolve.self, Reopen.self, Review.self, InboxCommand.self,
+        Merge.self, Update.self,
+    ]
+
+    public init() {}
+
+    /// Runs nap with the process's arguments and exits with nap's exit code (0 ok, 1 refused or invalid
+    /// input, 2 merge conflict, 64 usage, 70 internal).
+    public static func runMain() -> Never {
+        let code: Int32
+        do {
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            // `nap -C <path> <command>`, as with git: change folder before anything else.
+            while arguments.count >= 2, arguments[0] == "-C" {
+                guard FileManager.default.changeCurrentDirectoryPath(arguments[1]) else {
+                    throw PlanError.invalidInput("cannot change to folder \(arguments[1])")
+                }
+                arguments.removeFirst(2)
+            }
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            code = 0
+        } catch let error as PlanError {
+            code = report(error)
+        } catch let error as GitError {
+            code = report(.git(error))
+        } catch let error as FormatError {
+            Console.err("nap: error: " + SafeText.display(error.description))
+            code = 1
+        } catch let error as ExitCode {
+            code = error.rawValue
+        } catch {
+            // Usage errors, --help and --version are ArgumentParser's to print.
+            let message = fullMessage(for: error)
+            let exitCode = exitCode(for: error).rawValue
+            if exitCode == 0 { Console.out(message) } else { Console.err(message) }
+            code = exitCode
+        }
+        Foundation.exit(code)
+    }
+
+    static func report(_ error: PlanError) -> Int32 {
+        Console.err("nap: error: " + SafeText.display(error.description))
+        if case .invalidPlan(let diagnostics) = error {
+            for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
+        }
+        if let hint = error.hint { Console.err("hint: " + hint) }
+        return error.exitCode
+    }
+}

@@ -1,1 +1,3 @@
 import NapCLI
+
+Nap.runMain()

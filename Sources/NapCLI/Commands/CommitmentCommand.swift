@@ -1,0 +1,75 @@
+import ArgumentParser
+import PlanKit
+
+struct CommitmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commitment",
+        abstract: "Create and list commitments (commitments/<id>.md).",
+        subcommands: [CommitmentNew.self, CommitmentList.self])
+}
+
+struct CommitmentNew: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new commitment file from the OGP template, in the plan's languages.",
+        discussion: """
+        The file carries every field of OGP's commitment template with guidance in Traditional Chinese
+        and English; `nap validate` lists what is still to fill in.
+
+        Example:
+          nap commitment new 1-1 --title-zh "完備政府資料開放與再利用制度" --title-en "Open data and its reuse"
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The commitment's id, e.g. 1-1 or open-data.") var id: String
+    @Option(help: "The title in Traditional Chinese.") var titleZh: String
+    @Option(help: "The title in English.") var titleEn: String
+
+    func run() throws {
+        let path = try global.openPlan().newCommitment(id: id, titles: ["zh-Hant": titleZh, "en": titleEn])
+        Console.out("Wrote \(path). Fill in its sections, then `nap validate`.")
+    }
+}
+
+struct CommitmentList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the commitments in the working tree.",
+        discussion: "Examples:\n  nap commitment list\n  nap commitment list --json")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+
+    struct Item: Encodable {
+        let id: String
+        let title: [String: String]
+        let start: String?
+        let end: String?
+        let lead: [[String: String]]
+        let values: [String]
+        let status: String?
+        let milestones: Int
+    }
+
+    func run() throws {
+        let contents = try global.openPlan().workTreeContents()
+        let items = contents.commitments.map {
+            Item(id: $0.id, title: $0.title, start: $0.period?.start.description, end: $0.period?.end.description, lead: $0.lead,
+                 values: $0.values.map(\.rawValue), status: $0.status?.rawValue, milestones: $0.milestones.count)
+        }
+        if json {
+            try JSONOutput.print(items)
+            return
+        }
+        if items.isEmpty {
+            Console.out("No commitments yet. Write one with `nap commitment new <id> --title-zh ... --title-en ...`.")
+            return
+        }
+        var table = TextTable(headers: ["ID", "PERIOD", "MILESTONES", "STATUS", "TITLE"])
+        for item in items {
+            let title = [item.title["zh-Hant"], item.title["en"]].compactMap { $0 }.map(SafeText.line).joined(separator: " / ")
+            table.rows.append([SafeText.line(item.id), "\(item.start ?? "?")..\(item.end ?? "?")", "\(item.milestones)", item.status ?? "-", title])
+        }
+        Console.out(table.render())
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new plan repository from nap's template.",
+        discussion: """
+        Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a
+        README in Traditional Chinese and English, and commits them on main as you. The folder must be
+        new or empty.
+
+        Examples:
+          nap init open-gov-plan --title-zh "臺灣開放政府國家行動方案" --title-en "Taiwan Open Government National Action Plan"
+          nap init . --period 2025-01..2028-12
+        """)
+
+    @Argument(help: "The folder to create the plan in (default: the current folder).") var directory: String?
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if nap was started in <path>.", valueName: "path")) var base: String?
+    @Option(help: "The plan's title in Traditional Chinese.") var titleZh: String = "國家行動方案"
+    @Option(help: "The plan's title in English.") var titleEn: String = "National Action Plan"
+    @Option(help: ArgumentHelp("The plan's period, YYYY-MM..YYYY-MM (default: four years from next January).", valueName: "start..end"))
+    var period: String?
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let start = base.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+        let target = directory.map { $0.hasPrefix("/") ? $0 : start + "/" + $0 } ?? start
+        let path = URL(fileURLWithPath: target).standardizedFileURL.path
+        let planPeriod = try period.map(Self.parsePeriod) ?? PlanStore.defaultPeriod()
+        let store = try PlanStore.initialize(at: path, titles: ["zh-Hant": titleZh, "en": titleEn], period: planPeriod)
+        if json {
+            try JSONOutput.print(["path": path, "main": try store.requireMain().hex])
+            return
+        }
+        Console.out("Created the plan \(SafeText.line(titleZh)) / \(SafeText.line(titleEn)) in \(path)")
+        Console.out("""
+        Next:
+          cd \(path)
+          nap member add <id> --name "..." --email ... --sector government --role co-chair
+          nap member add <id> --name "..." --email ... --sector civil-society --role co-chair
+          nap validate && nap save -m "Constitute the forum"
+        """)
+    }
+
+    static func parsePeriod(_ text: String) throws -> Period {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2 else { throw PlanError.invalidInput("--period is START..END, e.g. 2025-01..2028-12") }
+        let period = Period(start: try PlanDate(parsing: parts[0]), end: try PlanDate(parsing: parts[1]))
+        guard period.start <= period.end else { throw PlanError.invalidInput("the period ends before it starts") }
+        return period
+    }
+}

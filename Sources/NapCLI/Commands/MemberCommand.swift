@@ -1,0 +1,71 @@
+import ArgumentParser
+import PlanKit
+
+extension Sector: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Add and list the forum's members (members.yml).",
+        subcommands: [MemberAdd.self, MemberList.self])
+}
+
+struct MemberAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a member to members.yml in the working tree.",
+        discussion: """
+        Sectors: government, legislature, civil-society, private-sector, academia.
+        Roles: co-chair (one for government, one for civil society), member, reviewer (comments and
+        requests changes, never approves), observer. Save the change with `nap save` (before the forum
+        is founded) or in a proposal.
+
+        Examples:
+          nap member add ndc-chair --name "國發會主委" --email chair@ndc.gov.tw --sector government --role co-chair --organization 國家發展委員會
+          nap member add g0v-wang --name 王向榮 --email wang@g0v.tw --sector civil-society --organization g0v
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A short id: letters, digits, - and _.") var id: String
+    @Option(help: "The member's name as it should appear.") var name: String
+    @Option(help: "The email of their git identity.") var email: String
+    @Option(help: "government, legislature, civil-society, private-sector or academia.") var sector: Sector
+    @Option(help: "co-chair, member, reviewer or observer.") var role: Role = .member
+    @Option(help: "Their organization.") var organization: String?
+
+    func run() throws {
+        let store = try global.openPlan()
+        try store.addMember(Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role))
+        Console.out("Added \(SafeText.line(name)) (\(id), \(sector.rawValue)\(role == .member ? "" : ", " + role.rawValue)) to members.yml.")
+    }
+}
+
+struct MemberList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the members in members.yml (working tree).",
+        discussion: "Examples:\n  nap member list\n  nap member list --json")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+
+    func run() throws {
+        let parsed = try global.openPlan().workTreeMembers()
+        guard let members = parsed.value else { throw PlanError.invalidPlan(diagnostics: parsed.diagnostics) }
+        if json {
+            try JSONOutput.print(members.all)
+            return
+        }
+        if members.all.isEmpty {
+            Console.out("No members yet. Add the two co-chairs with `nap member add ... --role co-chair`.")
+            return
+        }
+        var table = TextTable(headers: ["ID", "NAME", "SECTOR", "ROLE", "ORGANIZATION", "EMAIL"])
+        for m in members.all {
+            table.rows.append([SafeText.line(m.id), SafeText.line(m.name), m.sector.rawValue, m.role.rawValue,
+                               SafeText.line(m.organization ?? "-"), SafeText.line(m.email)])
+        }
+        Console.out(table.render())
+    }
+}

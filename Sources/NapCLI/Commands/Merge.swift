@@ -1,0 +1,59 @@
+import ArgumentParser
+import PlanKit
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge a proposal into main, when both co-chairs approved its current text (co-chairs only).",
+        discussion: """
+        Refuses, listing every reason, while anything blocks the merge (see `nap show`); refuses with exit
+        code 2 and the conflicting files when main has moved in a conflicting way (`nap update` brings
+        main into the proposal). The merge commit's trailers record who proposed, drafted, reviewed and
+        approved.
+
+        Example:
+          nap merge political-donations
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The proposal (name or id prefix).") var proposal: String
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        let result = try global.openPlan().merge(proposal)
+        if json {
+            try JSONOutput.print(["commit": result.commit.hex, "proposal": result.proposal, "slug": result.slug])
+            return
+        }
+        Console.out("Merged proposal \(SafeText.line(result.slug)) into main as \(result.commit.short()).")
+        Console.out(ProposalRendering.indent(SafeText.display(result.message), by: "    "))
+    }
+}
+
+struct Update: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring main into a proposal (after main moved on), so it can be merged again.",
+        discussion: """
+        Switches to the proposal and merges main into it. A clean merge is saved at once; conflicts are
+        marked in the files (<<<<<<< ======= >>>>>>>) for you to resolve, then `nap save` concludes.
+        Approvals given before go stale: the co-chairs approve the updated text.
+
+        Example:
+          nap update political-donations
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The proposal (name or id prefix).") var proposal: String
+
+    func run() throws {
+        switch try global.openPlan().update(proposal) {
+        case .upToDate:
+            Console.out("Proposal \(SafeText.line(proposal)) already contains main.")
+        case .merged(let commit):
+            Console.out("Brought main into \(SafeText.line(proposal)) as \(commit.short()); ask the co-chairs to approve again.")
+        case .conflicts(let paths):
+            Console.out("Conflicts in: \(paths.map(SafeText.line).joined(separator: ", "))")
+            Console.out("Edit them to keep the agreed text, then `nap save -m \"Resolve conflicts with main\"`.")
+            throw ExitCode(2)
+        }
+    }
+}

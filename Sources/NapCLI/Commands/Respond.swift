@@ -1,0 +1,31 @@
+import ArgumentParser
+import PlanKit
+
+extension Disposition: ExpressibleByArgument {}
+
+struct Respond: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give the reasoned response to a comment or a proposal (OGP Standard 4).",
+        discussion: """
+        Every input is owed a disposition and a reason a reader can follow. A later response to the same
+        input revises the earlier one; both are kept and shown.
+        Dispositions: adopted, adopted-in-part, deferred, not-adopted, out-of-scope.
+
+        Examples:
+          nap respond 3fa91c2e --disposition adopted-in-part -m "採納第 2 點；第 1 點需修法，列入備選"
+          nap respond political-donations --disposition deferred -m "列為備選提案，待修法評估"
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "A comment id (prefix), or a proposal (name or id prefix).") var target: String
+    @Option(help: "adopted, adopted-in-part, deferred, not-adopted or out-of-scope.") var disposition: Disposition
+    @Option(name: .shortAndLong, help: "The reason; - reads standard input.") var message: String?
+    @Option(help: "Read the reason from a file.") var file: String?
+
+    func run() throws {
+        let store = try global.openPlan()
+        let reason = try TextInput.read(message: message, file: file, what: "reason", base: global.workingDirectory)
+        let id = try store.respond(to: target, disposition: disposition, reason: reason)
+        Console.out(id)
+    }
+}

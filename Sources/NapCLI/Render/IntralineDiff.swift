@@ -1,0 +1,64 @@
+/// Character-level difference of two lines, so that a changed phrase inside a long line of Chinese text
+/// (which has no spaces to split words at) stands out. Returns the segments of each side, each marked
+/// changed or not.
+enum IntralineDiff {
+    struct Segment: Equatable {
+        var text: String
+        var changed: Bool
+    }
+
+    /// Lines longer than this (in characters) fall back to common prefix and suffix.
+    static let limit = 1500
+
+    static func segments(old: String, new: String) -> (old: [Segment], new: [Segment]) {
+        let a = Array(old), b = Array(new)
+        guard a.count <= limit, b.count <= limit else { return prefixSuffix(a, b) }
+        // Longest common subsequence by dynamic programming over characters.
+        let n = a.count, m = b.count
+        var table = [[UInt16]](repeating: [UInt16](repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var left: [Segment] = [], right: [Segment] = []
+        var i = 0, j = 0
+        while i < n || j < m {
+            if i < n, j < m, a[i] == b[j] {
+                append(&left, a[i], false); append(&right, b[j], false); i += 1; j += 1
+            } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
+                append(&right, b[j], true); j += 1
+            } else {
+                append(&left, a[i], true); i += 1
+            }
+        }
+        return (left, right)
+    }
+
+    /// How much of the two lines is shared, from 0 to 1.
+    static func similarity(_ old: [Segment], _ new: [Segment]) -> Double {
+        let shared = old.filter { !$0.changed }.reduce(0) { $0 + $1.text.count }
+        let total = max(old.reduce(0) { $0 + $1.text.count }, new.reduce(0) { $0 + $1.text.count })
+        return total == 0 ? 1 : Double(shared) / Double(total)
+    }
+
+    private static func append(_ segments: inout [Segment], _ character: Character, _ changed: Bool) {
+        if let last = segments.last, last.changed == changed {
+            segments[segments.count - 1].text.append(character)
+        } else {
+            segments.append(Segment(text: String(character), changed: changed))
+        }
+    }
+
+    private static func prefixSuffix(_ a: [Character], _ b: [Character]) -> (old: [Segment], new: [Segment]) {
+        var p = 0
+        while p < a.count, p < b.count, a[p] == b[p] { p += 1 }
+        var s = 0
+        while s < a.count - p, s < b.count - p, a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
+        func split(_ x: [Character]) -> [Segment] {
+            [Segment(text: String(x[0..<p]), changed: false), Segment(text: String(x[p..<(x.count - s)]), changed: true),
+             Segment(text: String(x[(x.count - s)...]), changed: false)].filter { !$0.text.isEmpty }
+        }
+        return (split(a), split(b))
+    }
+}

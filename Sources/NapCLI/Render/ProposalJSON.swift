@@ -1,0 +1,141 @@
+import Foundation
+import GitKit
+import PlanKit
+
+/// The `--json` shapes of proposals (documented in docs/CLI.md; a public interface: add fields, never
+/// rename or remove them).
+struct ProposalListItemJSON: Encodable {
+    let id: String?
+    let slug: String
+    let title: String
+    let author: EventAuthor?
+    let state: String
+    let head: String?
+    let opened: Date?
+    let changedCommitments: [String]
+    let changedFiles: [String]
+    let comments: Int
+    let unanswered: Int
+    let approvals: Int
+    let hasRecord: Bool
+
+    init(_ summary: ProposalSummary) {
+        id = summary.id
+        slug = summary.slug
+        title = summary.title
+        author = summary.state?.author
+        state = summary.statusName
+        head = summary.head?.hex
+        opened = summary.state?.opened
+        changedCommitments = summary.changedCommitments
+        changedFiles = summary.changedFiles
+        comments = summary.state?.comments.count ?? 0
+        unanswered = summary.state.map { PlanStore.unansweredInputs(in: $0).count } ?? 0
+        approvals = summary.currentApprovals.count
+        hasRecord = summary.state != nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, title, author, state, head, opened, comments, unanswered, approvals
+        case changedCommitments = "changed_commitments", changedFiles = "changed_files", hasRecord = "has_record"
+    }
+}
+
+struct ResponseJSON: Encodable {
+    let id: String
+    let disposition: String
+    let reason: String
+    let author: EventAuthor
+    let time: Date
+
+    init(_ response: ReasonedResponse) {
+        id = response.id
+        disposition = response.disposition.rawValue
+        reason = response.reason
+        author = response.author
+        time = response.time
+    }
+}
+
+struct AnchorJSON: Encodable {
+    let path: String
+    let head: String
+    let startLine: Int
+    let endLine: Int
+    let quote: String
+    /// Where the quote is in the current head; nil when outdated.
+    let currentStartLine: Int?
+    let currentEndLine: Int?
+    let outdated: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case path, head, quote, outdated
+        case startLine = "start_line", endLine = "end_line", currentStartLine = "current_start_line", currentEndLine = "current_end_line"
+    }
+}
+
+struct CommentJSON: Encodable {
+    let id: String
+    let author: EventAuthor
+    let time: Date
+    let body: String
+    let replyTo: String?
+    let anchor: AnchorJSON?
+    let resolved: Bool
+    let publicInput: Bool
+    /// The response in force (the last one), and every response given, oldest first.
+    let response: ResponseJSON?
+    let responses: [ResponseJSON]
+
+    enum CodingKeys: String, CodingKey {
+        case id, author, time, body, anchor, resolved, response, responses
+        case replyTo = "reply_to", publicInput = "public_input"
+    }
+}
+
+struct ReviewJSON: Encodable {
+    let id: String
+    let author: EventAuthor
+    let verdict: String
+    let head: String
+    let current: Bool
+    let body: String
+    let time: Date
+}
+
+struct RevisionJSON: Encodable {
+    let head: String
+    let time: Date
+    let recordedBy: EventAuthor
+    let rewritten: Bool
+
+    enum CodingKeys: String, CodingKey { case head, time, rewritten, recordedBy = "recorded_by" }
+}
+
+struct ProposalJSON: Encodable {
+    let id: String
+    let slug: String
+    let title: String
+    let description: String
+    let author: EventAuthor
+    let state: String
+    let withdrawReason: String?
+    let mergeCommit: String?
+    let opened: Date
+    let base: String
+    let head: String?
+    let changedCommitments: [String]
+    let changedFiles: [String]
+    let revisions: [RevisionJSON]
+    let comments: [CommentJSON]
+    let responses: [ResponseJSON]
+    let reviews: [ReviewJSON]
+    let blockers: [String]
+    let problems: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, title, description, author, state, opened, base, head, revisions, comments, responses, reviews, blockers, problems
+        case withdrawReason = "withdraw_reason", mergeCommit = "merge_commit"
+        case changedCommitments = "changed_commitments", changedFiles = "changed_files"
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GitKit
+import PlanKit
+
+/// Turns a proposal's detail into `nap show`'s text and JSON.
+enum ProposalRendering {
+    static func json(_ detail: ProposalDetail) -> ProposalJSON {
+        let state = detail.state
+        let head = detail.summary.head
+        var mergeCommit: String?
+        var withdrawReason: String?
+        switch state.status {
+        case .merged(let commit): mergeCommit = commit.hex
+        case .withdrawn(let reason): withdrawReason = reason
+        case .open: break
+        }
+        return ProposalJSON(
+            id: state.id, slug: state.slug, title: state.title, description: state.description, author: state.author,
+            state: state.status.name, withdrawReason: withdrawReason, mergeCommit: mergeCommit, opened: state.opened,
+            base: state.base.hex, head: head?.hex,
+            changedCommitments: detail.summary.changedCommitments, changedFiles: detail.summary.changedFiles,
+            revisions: state.revisions.map { RevisionJSON(head: $0.head.hex, time: $0.time, recordedBy: $0.recordedBy, rewritten: $0.rewritten) },
+            comments: state.comments.map { comment(comment: $0, position: detail.anchors[$0.id]) },
+            responses: state.responses.map(ResponseJSON.init),
+            reviews: state.reviews.map { ReviewJSON(id: $0.id, author: $0.author, verdict: $0.verdict.rawValue, head: $0.head.hex, current: $0.head == head, body: $0.body, time: $0.time) },
+            blockers: detail.blockers,
+            problems: detail.problems.map(\.description))
+    }
+
+    private static func comment(comment: CommentState, position: AnchorPosition?) -> CommentJSON {
+        var anchor: AnchorJSON?
+        if let a = comment.anchor {
+            var start: Int?, end: Int?
+            if case .current(let s, let e) = position { start = s; end = e }
+            anchor = AnchorJSON(path: a.path, head: a.head.hex, startLine: a.startLine, endLine: a.endLine, quote: a.quote,
+                                currentStartLine: start, currentEndLine: end, outdated: start == nil)
+        }
+        return CommentJSON(id: comment.id, author: comment.author, time: comment.time, body: comment.body, replyTo: comment.replyTo,
+                           anchor: anchor, resolved: comment.resolved, publicInput: comment.author.isPublic,
+                           response: comment.response.map(ResponseJSON.init), responses: comment.responses.map(ResponseJSON.init))
+    }
+
+    static func text(_ detail: ProposalDetail) -> String {
+        let state = detail.state
+        let head = detail.summary.head
+        var out: [String] = []
+        out.append("\(SafeText.line(state.title))")
+        out.append("proposal \(SafeText.line(state.slug))  id \(Labels.shortID(state.id))  \(state.status.name.uppercased())")
+        out.append("opened by \(Labels.author(state.author)) on \(Labels.time(state.opened))")
+        switch state.status {
+        case .merged(let commit): out.append("merged as \(commit.short())" + (state.closedBy.map { " by \(Labels.author($0))" } ?? ""))
+        case .withdrawn(let reason): out.append("withdrawn" + (state.closedBy.map { " by \(Labels.author($0))" } ?? "") + ": \(SafeText.line(reason))")
+        case .open: break
+        }
+        out.append("base \(state.base.short())  head \(head?.short() ?? "(branch missing)")")
+        let changes = detail.summary.changedCommitments.map { "commitment " + $0 } + detail.summary.changedFiles
+        out.append("changes: " + (changes.isEmpty ? "none yet" : changes.map(SafeText.line).joined(separator: ", ")))
+        if !state.description.isEmpty {
+            out.append("")
+            out.append(indent(SafeText.display(state.description), by: "  "))
+        }
+        out.append("")
+        out.append("Revisions")
+        for revision in state.revisions {
+            out.append("  \(revision.head.short())  \(Labels.time(revision.time))  \(Labels.author(revision.recordedBy))\(revision.rewritten ? "  REWRITTEN (old head kept under refs/nap/kept/)" : "")")
+        }
+        if !state.responses.isEmpty {
+            out.append("")
+            out.append("Responses to the proposal")
+            for response in state.responses { out.append(contentsOf: responseLines(response, current: response == state.responses.last, indent: "  ")) }
+        }
+        out.append("")
+        out.append("Discussion (\(state.comments.count) comments)")
+        let roots = state.comments.filter { $0.replyTo == nil || state.comment($0.replyTo ?? "") == nil }
+        if roots.isEmpty { out.append("  none yet") }
+        for root in roots { out.append(contentsOf: thread(root, in: state, detail: detail, depth: 1)) }
+        out.append("")
+        out.append("Reviews")
+        let latest = state.latestReviews
+        if latest.isEmpty { out.append("  none yet") }
+        for review in latest {
+            let freshness = review.head == head ? "current" : "STALE (on \(review.head.short()))"
+            out.append("  \(review.verdict == .approve ? "✔ approved" : "✘ requested changes")  \(Labels.author(review.author))  \(freshness)  \(Labels.time(review.time))")
+            if !review.body.isEmpty { out.append(indent(SafeText.display(review.body), by: "      ")) }
+        }
+        if case .open = state.status {
+            out.append("")
+            if detail.blockers.isEmpty {
+                out.append("Ready to merge: a co-chair can run `nap merge \(SafeText.line(state.slug))`.")
+            } else {
+                out.append("Blocking the merge")
+                for blocker in detail.blockers { out.append("  - " + SafeText.line(blocker)) }
+            }
+        }
+        if !detail.problems.isEmpty {
+            out.append("")
+            out.append("Record problems (ignored)")
+            for problem in detail.problems { out.append("  ! " + SafeText.line(problem.description)) }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private static func thread(_ comment: CommentState, in state: ProposalState, detail: ProposalDetail, depth: Int) -> [String] {
+        let pad = String(repeating: "  ", count: depth)
+        var lines: [String] = []
+        var header = "\(pad)● \(Labels.shortID(comment.id))  \(Labels.author(comment.author))  \(Labels.time(comment.time))"
+        if comment.resolved { header += "  [resolved]" }
+        lines.append(header)
+        if let anchor = comment.anchor {
+            var where_ = "\(SafeText.line(anchor.path)):\(anchor.startLine)-\(anchor.endLine)"
+            switch detail.anchors[comment.id] {
+            case .current(let start, let end) where start != anchor.startLine: where_ += " (now \(start)-\(end))"
+            case .outdated: where_ += " (outdated: the quoted text changed)"
+            default: break
+            }
+            lines.append("\(pad)  on \(where_)")
+            for quoted in anchor.quote.split(separator: "\n", omittingEmptySubsequences: false).prefix(3) {
+                lines.append("\(pad)  > " + SafeText.line(String(quoted)))
+            }
+        }
+        lines.append(indent(SafeText.display(comment.body), by: pad + "  "))
+        for response in comment.responses {
+            lines.append(contentsOf: responseLines(response, current: response == comment.responses.last, indent: pad + "  "))
+        }
+        for reply in state.comments where reply.replyTo == comment.id {
+            lines.append(contentsOf: thread(reply, in: state, detail: detail, depth: depth + 1))
+        }
+        return lines
+    }
+
+    private static func responseLines(_ response: ReasonedResponse, current: Bool, indent pad: String) -> [String] {
+        let label = current ? "↳ response" : "↳ earlier response (revised)"
+        return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))",
+                indent(SafeText.display(response.reason), by: pad + "  ")]
+    }
+
+    static func indent(_ text: String, by pad: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+    }
+}

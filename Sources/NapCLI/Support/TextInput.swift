@@ -1,0 +1,26 @@
+import Foundation
+import PlanKit
+
+/// Text given as `-m TEXT`, `-m -` (standard input) or `--file F`.
+enum TextInput {
+    static func read(message: String?, file: String?, what: String, base: String) throws -> String {
+        switch (message, file) {
+        case (nil, nil): throw PlanError.invalidInput("give the \(what) with -m TEXT, -m - (standard input) or --file FILE")
+        case (.some, .some): throw PlanError.invalidInput("give the \(what) either with -m or with --file, not both")
+        case (.some("-"), nil):
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return try decode(data, from: "standard input")
+        case (.some(let text), nil): return text
+        case (nil, .some(let path)):
+            let full = path.hasPrefix("/") ? path : base + "/" + path
+            guard let data = FileManager.default.contents(atPath: full) else { throw PlanError.invalidInput("cannot read \(path)") }
+            guard data.count <= 4 * 1024 * 1024 else { throw PlanError.invalidInput("\(path) is larger than 4 MiB") }
+            return try decode(data, from: path)
+        }
+    }
+
+    private static func decode(_ data: Data, from source: String) throws -> String {
+        guard let text = String(data: data, encoding: .utf8) else { throw PlanError.invalidInput("\(source) is not UTF-8 text") }
+        return text
+    }
+}

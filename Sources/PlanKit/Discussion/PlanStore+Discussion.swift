@@ -1,0 +1,164 @@
+import Foundation
+import GitKit
+
+extension PlanStore {
+    /// The largest comment or reason nap accepts, in bytes of UTF-8.
+    public static let maximumTextBytes = 128 * 1024
+
+    /// Checks user text: not empty, not too long. Stored verbatim (Markdown), shown safely.
+    func checkedText(_ text: String, what: String) throws -> String {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PlanError.invalidInput("the \(what) is empty") }
+        let bytes = text.utf8.count
+        guard bytes <= PlanStore.maximumTextBytes else {
+            throw PlanError.invalidInput("the \(what) is \(bytes / 1024) KiB; at most \(PlanStore.maximumTextBytes / 1024) KiB are accepted (link to a longer document instead)")
+        }
+        return text
+    }
+
+    /// An open proposal, with its branch head recorded as a revision if it moved.
+    func openProposal(_ name: String, for action: String) throws -> (summary: ProposalSummary, state: ProposalState) {
+        let (summary, state) = try recordedProposal(named: name)
+        guard case .open = state.status else {
+            throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name); it cannot be \(action)", hint: nil)
+        }
+        return (summary, try recordRevision(of: state, branchHead: summary.branchHead))
+    }
+
+    /// Comments on a proposal (anyone, members and the public), optionally anchored to lines of a file the
+    /// proposal changes, or in reply to another comment on it. Returns the comment's id.
+    public func comment(on name: String, body: String, anchor request: AnchorRequest? = nil, replyTo: String? = nil) throws -> EventID {
+        let body = try checkedText(body, what: "comment")
+        let signature = try identity()
+        let (summary, state) = try openProposal(name, for: "commented on")
+        var parent: EventID?
+        if let replyTo {
+            parent = try findComment(replyTo, in: state).id
+        }
+        var anchor: Anchor?
+        if let request {
+            anchor = try makeAnchor(request, summary: summary, state: state)
+        }
+        let event = Event(proposal: state.id, author: try eventAuthor(for: signature), time: signature.time, clock: state.clock + 1,
+                          body: .comment(body: body, anchor: anchor, replyTo: parent))
+        return try record.append([event], by: signature, message: "Comment on proposal \(state.slug)\n")[0]
+    }
+
+    private func makeAnchor(_ request: AnchorRequest, summary: ProposalSummary, state: ProposalState) throws -> Anchor {
+        guard let head = summary.head else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
+        let changed = try changedPaths(head: head, base: state.base, main: try mainHead())
+        guard changed.contains(request.path) else {
+            throw PlanError.invalidInput("proposal \(state.slug) does not change \(request.path); it changes: \(changed.isEmpty ? "nothing yet" : changed.joined(separator: ", "))")
+        }
+        guard let data = try files(at: head).read(request.path) else {
+            throw PlanError.invalidInput("\(request.path) is deleted by proposal \(state.slug); comment on the proposal as a whole")
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        let count = lines.last == "" ? lines.count - 1 : lines.count
+        let start = request.startLine ?? 1
+        let end = request.endLine ?? count
+        guard start <= count, end <= count else {
+            throw PlanError.invalidInput("\(request.path) has \(count) lines at \(head.short()); line \(max(start, end)) is beyond its end")
+        }
+        return Anchor(head: head, path: request.path, startLine: start, endLine: end, quote: lines[(start - 1)..<end].joined(separator: "\n"))
+    }
+
+    /// A comment of this proposal by unique id prefix.
+    func findComment(_ prefix: String, in state: ProposalState) throws -> CommentState {
+        let lowered = prefix.lowercased()
+        guard lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) else {
+            throw PlanError.invalidInput("'\(prefix)' is not a comment id (at least 4 hex digits, as `nap show` prints them)")
+        }
+        let matches = state.comments.filter { $0.id.hasPrefix(lowered) }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 { throw PlanError.ambiguous(kind: "comment", prefix: prefix, candidates: matches.map { String($0.id.prefix(12)) }) }
+        if let other = try locateComment(lowered), other.state.id != state.id {
+            throw PlanError.invalidInput("comment \(prefix) belongs to another proposal (\(other.state.slug))")
+        }
+        throw PlanError.notFound(kind: "comment", name: prefix)
+    }
+
+    /// Searches every proposal for a comment id prefix.
+    func locateComment(_ prefix: String) throws -> (state: ProposalState, comment: CommentState)? {
+        var found: [(ProposalState, CommentState)] = []
+        let tree = try record.tree()
+        for (id, _) in try record.proposals(in: tree) {
+            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
+            for comment in state.comments where comment.id.hasPrefix(prefix) { found.append((state, comment)) }
+        }
+        if found.count > 1 { throw PlanError.ambiguous(kind: "comment", prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
+        return found.first
+    }
+
+    /// Gives the reasoned response to a comment (by id prefix) or to a proposal as a whole. A later response
+    /// to the same input revises the earlier one; both are kept. Members of government, co-chairs and the
+    /// proposal's author may respond.
+    public func respond(to target: String, disposition: Disposition, reason: String) throws -> EventID {
+        let reason = try checkedText(reason, what: "reason")
+        guard reason.trimmingCharacters(in: .whitespacesAndNewlines).count >= 8 else {
+            throw PlanError.invalidInput("a reasoned response needs a reason a reader can follow (at least 8 characters); say why")
+        }
+        let signature = try identity()
+        let author = try eventAuthor(for: signature)
+        let lowered = target.lowercased()
+        var state: ProposalState
+        let targetID: EventID
+        if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit), let found = try locateComment(lowered) {
+            state = found.state
+            targetID = found.comment.id
+        } else {
+            state = try recordedProposal(named: target).state
+            targetID = state.id
+        }
+        guard author.member != nil, author.sector == "government" || author.role == "co-chair" || author.email.lowercased() == state.author.email.lowercased() else {
+            throw PlanError.refused(reason: "reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.member == nil ? "not a member" : "a member of \(author.sector)")", hint: nil)
+        }
+        state = try currentState(of: state.id)
+        let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
+                          body: .response(target: targetID, disposition: disposition, reason: reason))
+        return try record.append([event], by: signature, message: "Respond (\(disposition.rawValue)) on proposal \(state.slug)\n")[0]
+    }
+
+    /// Marks a comment's thread resolved (or reopens it). The comment's author, the proposal's author and
+    /// the co-chairs may.
+    public func setResolved(_ commentID: String, resolved: Bool) throws {
+        let lowered = commentID.lowercased()
+        guard lowered.count >= 4, lowered.allSatisfy(\.isHexDigit), let found = try locateComment(lowered) else {
+            throw PlanError.notFound(kind: "comment", name: commentID)
+        }
+        let (state, comment) = found
+        let signature = try identity()
+        let author = try eventAuthor(for: signature)
+        let email = author.email.lowercased()
+        guard email == comment.author.email.lowercased() || email == state.author.email.lowercased() || author.role == "co-chair" else {
+            throw PlanError.refused(reason: "only the comment's author, the proposal's author or a co-chair may \(resolved ? "resolve" : "reopen") it", hint: nil)
+        }
+        guard comment.resolved != resolved else {
+            throw PlanError.refused(reason: "comment \(comment.id.prefix(8)) is already \(resolved ? "resolved" : "open")", hint: nil)
+        }
+        let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
+                          body: resolved ? .resolved(comment: comment.id) : .reopened(comment: comment.id))
+        try record.append([event], by: signature, message: "\(resolved ? "Resolve" : "Reopen") a comment on proposal \(state.slug)\n")
+    }
+
+    /// Reviews the proposal's current head: approve, or request changes. Only members may; observers may
+    /// not review, and independent reviewers may comment and request changes but never approve.
+    public func review(_ name: String, verdict: Verdict, body: String) throws -> EventID {
+        if !body.isEmpty { _ = try checkedText(body, what: "review text") }
+        let signature = try identity()
+        let author = try eventAuthor(for: signature)
+        guard author.member != nil else {
+            throw PlanError.refused(reason: "only members of the forum review proposals; \(signature.email) is not in members.yml on main",
+                                    hint: "comment instead: nap comment \(name) -m \"...\"")
+        }
+        if author.role == "observer" { throw PlanError.refused(reason: "observers do not review; comment instead", hint: nil) }
+        if author.role == "reviewer" && verdict == .approve {
+            throw PlanError.refused(reason: "independent reviewers comment and may request changes, but never approve", hint: nil)
+        }
+        let (summary, state) = try openProposal(name, for: "reviewed")
+        guard let head = summary.branchHead else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
+        let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
+                          body: .review(verdict: verdict, head: head, body: body))
+        return try record.append([event], by: signature, message: "Review (\(verdict.rawValue)) of proposal \(state.slug) at \(head.short())\n")[0]
+    }
+}

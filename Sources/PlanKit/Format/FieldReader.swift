@@ -1,0 +1,225 @@
+import Yams
+
+/// Reads fields out of a YAML document (composed with Yams, so every node knows its position) and
+/// records a `Diagnostic` for every problem, positioned in the file. Values are read from the scalar's
+/// text as written, so YAML 1.1 coercions (`no` → false, `2021-01-15` → a date) never change them.
+final class FieldReader {
+    let path: String
+    /// How many file lines come before the YAML text (1 for front matter after its `---` line).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    // MARK: Reporting
+
+    func report(_ severity: Diagnostic.Severity, _ message: String, at node: Yams.Node?) {
+        let mark = node?.mark
+        report(severity, message, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    /// Reports at a position within the YAML text (1-based).
+    func report(_ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(path: path, line: line + lineOffset, column: column, severity: severity, message: message))
+    }
+
+    func error(_ message: String, at node: Yams.Node?) { report(.error, message, at: node) }
+    func warning(_ message: String, at node: Yams.Node?) { report(.warning, message, at: node) }
+
+    /// Adds a diagnostic already positioned in the file.
+    func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    // MARK: Parsing
+
+    /// Composes `yaml`; on a syntax error records it (with its position) and returns nil. An empty
+    /// document gives nil without a diagnostic: callers say what was expected.
+    func compose(_ yaml: String) -> Yams.Node? {
+        do {
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+        } catch let error as YamlError {
+            record(error, in: yaml)
+        } catch {
+            report(.error, "YAML: \(error)", line: 1, column: 1)
+        }
+        return nil
+    }
+
+    private func record(_ error: YamlError, in yaml: String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML: \(problem)"
+            if let context { message += " (\(context.text) on line \(context.mark.line + lineOffset))" }
+            report(.error, message, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            report(.error, "YAML: the key \(keys) appears more than once in the same mapping",
+                   line: context.mark.line, column: context.mark.column)
+        case .reader(let problem, let offset, _, let yaml):
+            let (line, column) = offset.map { Self.position(ofCharacter: $0, in: yaml) } ?? (1, 1)
+            report(.error, "YAML: \(problem)", line: line, column: column)
+        default:
+            report(.error, "YAML: \(error)", line: 1, column: 1)
+        }
+    }
+
+    private static func position(ofCharacter offset: Int, in text: String) -> (Int, Int) {
+        let end = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) ?? text.endIndex
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars[text.startIndex..<end] {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    // MARK: Shapes
+
+    static func isNull(_ node: Yams.Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The mapping, or nil after reporting that `what` must be one.
+    func mapping(_ node: Yams.Node, _ what: String, at place: Yams.Node? = nil) -> Yams.Node.Mapping? {
+        if case .mapping(let mapping) = node { return mapping }
+        error("\(what) must be a mapping of fields (key: value lines)", at: Self.isNull(node) ? place ?? node : node)
+        return nil
+    }
+
+    /// The sequence's items; nil for a missing value; reports any other shape.
+    func sequence(_ node: Yams.Node, _ what: String, at place: Yams.Node? = nil) -> [Yams.Node]? {
+        if case .sequence(let sequence) = node { return Array(sequence) }
+        if Self.isNull(node) { return [] }
+        error("\(what) must be a list (lines starting with '- ')", at: node)
+        return nil
+    }
+
+    /// The scalar's text as written, trimmed; nil after reporting any other shape.
+    func scalar(_ node: Yams.Node, _ what: String) -> String? {
+        if case .scalar(let scalar) = node { return Self.isNull(node) ? "" : scalar.string.trimmed }
+        if case .mapping = node {
+            error("\(what) must be a single value, not a mapping", at: node)
+        } else {
+            error("\(what) must be a single value, not a list", at: node)
+        }
+        return nil
+    }
+
+    /// The key and value nodes of `key` in the mapping.
+    static func entry(_ mapping: Yams.Node.Mapping, _ key: String) -> (key: Yams.Node, value: Yams.Node)? {
+        mapping.first { $0.key.scalar?.string == key }.map { ($0.key, $0.value) }
+    }
+
+    /// Warns about keys that are not in `known`: usually a typo that would otherwise be silently ignored.
+    func warnUnknownKeys(_ mapping: Yams.Node.Mapping, known: [String], in what: String) {
+        for (key, _) in mapping {
+            let name = key.scalar?.string ?? "?"
+            if !known.contains(name) {
+                warning("unknown field '\(name)' in \(what) (known fields: \(known.joined(separator: ", ")))", at: key)
+            }
+        }
+    }
+
+    // MARK: Typed fields
+
+    /// A text field. A required field that is missing or empty is an error reported at `owner` (the mapping's
+    /// key) or at the empty value.
+    func text(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, required: Bool, owner: Yams.Node?) -> String? {
+        guard let (keyNode, value) = Self.entry(mapping, key) else {
+            if required { error("\(what) is missing (add a '\(key):' line)", at: owner) }
+            return nil
+        }
+        guard let text = scalar(value, what) else { return nil }
+        if text.isEmpty {
+            if required { error("\(what) is empty", at: keyNode) }
+            return nil
+        }
+        return text
+    }
+
+    /// A language map (`zh-Hant: …`, `en: …`) that must have text in every one of `languages`. Languages
+    /// not in the plan are warned about.
+    func localized(_ node: Yams.Node, _ what: String, languages: [String], at keyNode: Yams.Node?) -> LocalizedText {
+        if Self.isNull(node) {
+            let expected = languages.isEmpty ? "" : " (give a text in \(languages.joined(separator: ", ")))"
+            error("\(what) is empty\(expected)", at: keyNode ?? node)
+            return [:]
+        }
+        if case .scalar = node {
+            error("\(what) must give a text per language (\(languages.map { "\($0): …" }.joined(separator: ", ")))", at: node)
+            return [:]
+        }
+        guard let mapping = mapping(node, what, at: keyNode) else { return [:] }
+        var result: LocalizedText = [:]
+        for (languageNode, textNode) in mapping {
+            let language = languageNode.scalar?.string ?? "?"
+            guard let text = scalar(textNode, "\(what) in \(language)") else { continue }
+            if !languages.isEmpty, !languages.contains(language) {
+                warning("\(what) has text in '\(language)', which is not one of the plan's languages (\(languages.joined(separator: ", ")))", at: languageNode)
+            }
+            if text.isEmpty {
+                if languages.contains(language) { error("\(what) has no \(language) text", at: languageNode) }
+                continue
+            }
+            result[language] = text
+        }
+        for language in languages where result[language] == nil && Self.entry(mapping, language) == nil {
+            error("\(what) has no \(language) text (add a '\(language):' line)", at: keyNode ?? node)
+        }
+        return result
+    }
+
+    /// A date field (`YYYY-MM` or `YYYY-MM-DD`).
+    func date(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, required: Bool, owner: Yams.Node?) -> PlanDate? {
+        guard let (keyNode, value) = Self.entry(mapping, key) else {
+            if required { error("\(what) is missing (add '\(key): YYYY-MM')", at: owner) }
+            return nil
+        }
+        guard let text = scalar(value, what) else { return nil }
+        guard !text.isEmpty else {
+            if required { error("\(what) is empty (write YYYY-MM or YYYY-MM-DD)", at: keyNode) }
+            return nil
+        }
+        do {
+            return try PlanDate(parsing: text)
+        } catch let problem as FormatError {
+            error("\(what): \(problem)", at: value)
+        } catch {
+            self.error("\(what): '\(text)' is not a date", at: value)
+        }
+        return nil
+    }
+
+    /// A `{start, end}` period whose start is not after its end.
+    func period(_ node: Yams.Node, _ what: String, at keyNode: Yams.Node) -> (Period?, start: Yams.Node?, end: Yams.Node?) {
+        guard let mapping = mapping(node, what, at: keyNode) else { return (nil, nil, nil) }
+        warnUnknownKeys(mapping, known: ["start", "end"], in: what)
+        let start = date(mapping, "start", "\(what) start", required: true, owner: keyNode)
+        let end = date(mapping, "end", "\(what) end", required: true, owner: keyNode)
+        let startNode = Self.entry(mapping, "start")?.value
+        let endNode = Self.entry(mapping, "end")?.value
+        guard let start, let end else { return (nil, startNode, endNode) }
+        let period = Period(start: start, end: end)
+        guard period.isOrdered else {
+            error("\(what) ends (\(end)) before it starts (\(start))", at: endNode)
+            return (nil, startNode, endNode)
+        }
+        return (period, startNode, endNode)
+    }
+
+    /// A `true`/`false` field, or the default when absent.
+    func bool(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, default defaultValue: Bool) -> Bool {
+        guard let (_, value) = Self.entry(mapping, key), let text = scalar(value, what), !text.isEmpty else { return defaultValue }
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            error("\(what) must be true or false, not '\(text)'", at: value)
+            return defaultValue
+        }
+    }
+}

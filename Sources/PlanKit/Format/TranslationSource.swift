@@ -1,0 +1,158 @@
+import Crypto
+
+/// Detecting stale translations. A section in a non-primary language records, in its heading's
+/// attribute, which primary-language text it was translated from: `## Problem definition {#problem
+/// source=1a2b3c4d}`, where the hash is the first 8 hex digits of the SHA-256 of the primary section's
+/// text (UTF-8, line breaks as LF, leading and trailing white space removed). When the primary text
+/// changes, the hashes no longer match and validation warns.
+public enum TranslationSource {
+    /// The 8-hex-digit hash of a section's text, as written in `source=`.
+    public static func hash(of sectionText: String) -> String {
+        let bytes = SourceText.normalisingLineBreaks(Array(sectionText.utf8)[...])
+        let normalised = String(decoding: bytes, as: UTF8.self).trimmed
+        let digest = SHA256.hash(data: Array(normalised.utf8))
+        return digest.prefix(4).map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+    }
+
+    /// Whether `text` is written like a hash (8 lowercase hex digits).
+    public static func isWellFormed(_ text: String) -> Bool {
+        text.count == 8 && text.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+    }
+
+    /// The commitment file `text` with `source=` set, in every translated section, to the hash of the
+    /// primary-language section it corresponds to, recording that the translations now match the primary
+    /// text (for `nap commitment translated`). Only the attributes of those headings change; everything else
+    /// (comments, layout, line endings, a byte-order mark) is kept. Sections whose primary counterpart is
+    /// missing or empty are left alone.
+    ///
+    /// - Parameters:
+    ///   - sections: only these sections (all when nil).
+    ///   - languages: only these translation languages (all when nil).
+    /// - Throws: `FormatError.invalidFile` when the text has no front matter or no primary-language block.
+    public static func stamping(
+        _ text: String, path: String = "commitment", primaryLanguage: String,
+        sections: Set<SectionKey>? = nil, languages: Set<String>? = nil
+    ) throws -> String {
+        var lines = TextLines(text)
+        let (frontMatter, problem) = FrontMatter.split(lines.contents, path: path)
+        guard let frontMatter else {
+            throw FormatError.invalidFile(path: path, diagnostics: problem.map { [$0] } ?? [])
+        }
+        let body = CommitmentBody(lines: frontMatter.body, firstLine: frontMatter.closingLine + 1)
+        guard let primary = body.blocks.first(where: { $0.language == primaryLanguage }) else {
+            throw FormatError.invalidFile(path: path, diagnostics: [Diagnostic(
+                path: path, message: "there is no \(primaryLanguage) block (# … {lang=\(primaryLanguage)}) to take the source text from")])
+        }
+        var hashes: [String: String] = [:]
+        for section in primary.sections {
+            guard let key = section.key, !section.isEmpty else { continue }
+            if hashes[key] == nil { hashes[key] = hash(of: section.text) }
+        }
+        for block in body.blocks {
+            guard let language = block.language, language != primaryLanguage,
+                  languages?.contains(language) ?? true else { continue }
+            for section in block.sections {
+                guard let key = section.key, let attributes = section.attributes, let hash = hashes[key] else { continue }
+                if let sections, !sections.contains(where: { $0.rawValue == key }) { continue }
+                guard section.source != hash else { continue }
+                lines.replaceAttribute(onLine: section.line, column: attributes.column, with: attributes.writing(source: hash))
+            }
+        }
+        return lines.joined()
+    }
+}
+
+/// A text split into lines that keep their own line breaks (LF, CRLF or CR), so that edits to some lines
+/// give back every other byte unchanged.
+struct TextLines {
+    private(set) var byteOrderMark: Bool
+    /// Each line's content (without the break).
+    private(set) var contents: [Substring]
+    private(set) var breaks: [String]
+
+    init(_ text: String) {
+        var scalars = text.unicodeScalars[...]
+        byteOrderMark = scalars.first == "\u{FEFF}"
+        if byteOrderMark { scalars = scalars.dropFirst() }
+        let rest = Substring(scalars)
+        contents = []
+        breaks = []
+        var start = rest.startIndex
+        var index = rest.unicodeScalars.startIndex
+        let view = rest.unicodeScalars
+        while index < view.endIndex {
+            let scalar = view[index]
+            if scalar == "\n" || scalar == "\r" {
+                let next = view.index(after: index)
+                if scalar == "\r", next < view.endIndex, view[next] == "\n" {
+                    contents.append(rest[start..<index])
+                    breaks.append("\r\n")
+                    index = view.index(after: next)
+                } else {
+                    contents.append(rest[start..<index])
+                    breaks.append(String(scalar))
+                    index = next
+                }
+                start = index
+            } else {
+                index = view.index(after: index)
+            }
+        }
+        if start < rest.endIndex || contents.isEmpty {
+            contents.append(rest[start...])
+            breaks.append("")
+        }
+    }
+
+    /// The line break used most in the text (LF when there is none).
+    var preferredBreak: String {
+        let crlf = breaks.filter { $0 == "\r\n" }.count
+        return crlf * 2 > breaks.filter({ !$0.isEmpty }).count ? "\r\n" : "\n"
+    }
+
+    /// Replaces everything from `column` (1-based, in Unicode scalars) to the end of file line `line`.
+    mutating func replaceAttribute(onLine line: Int, column: Int, with replacement: String) {
+        let index = line - 1
+        guard contents.indices.contains(index) else { return }
+        let content = contents[index]
+        let scalars = content.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: column - 1, limitedBy: scalars.endIndex) else { return }
+        let kept = String(content.unicodeScalars[scalars.startIndex..<cut])
+        let updated = kept + replacement
+        contents[index] = updated[...]
+    }
+
+    /// Inserts lines (without breaks) before line index `index` (0-based), using `lineBreak`.
+    mutating func insert(_ newLines: [String], at index: Int, lineBreak: String) {
+        var position = min(max(index, 0), contents.count)
+        if position == contents.count, let last = breaks.indices.last, breaks[last].isEmpty {
+            if contents[last].isEmpty {
+                contents.removeLast()
+                breaks.removeLast()
+                position -= 1
+            } else {
+                breaks[last] = lineBreak
+            }
+        }
+        contents.insert(contentsOf: newLines.map { $0[...] }, at: position)
+        breaks.insert(contentsOf: Array(repeating: lineBreak, count: newLines.count), at: position)
+    }
+
+    /// Replaces the content of line index `index` (0-based).
+    mutating func replace(lineAt index: Int, with content: String) {
+        guard contents.indices.contains(index) else { return }
+        contents[index] = content[...]
+    }
+
+    func joined() -> String {
+        var result = byteOrderMark ? "\u{FEFF}" : ""
+        for (content, lineBreak) in zip(contents, breaks) {
+            result += content
+            result += lineBreak
+        }
+        return result
+    }
+}

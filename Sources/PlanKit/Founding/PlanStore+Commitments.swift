@@ -1,0 +1,30 @@
+import Foundation
+
+extension PlanStore {
+    /// Writes `commitments/<id>.md` in the working tree from the template, with its titles, the plan's
+    /// languages and period, and the OGP template's guidance in every section. Refuses an unsafe id or
+    /// one that exists. Returns the file's path relative to the plan.
+    public func newCommitment(id: String, titles: [String: String]) throws -> String {
+        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: "commitment id", name: id, reason: problem) }
+        let relative = PlanFiles.commitmentPath(id: id)
+        let path = root + relative
+        guard !FileManager.default.fileExists(atPath: path) else { throw PlanError.alreadyExists(kind: "commitment", name: id) }
+        let loaded = try loadPlan(from: workTreeFiles)
+        guard let plan = loaded.plan else { throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan }) }
+        for language in plan.languages where (titles[language] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw PlanError.invalidInput("give the title in \(language) too (--title-\(language == "zh-Hant" ? "zh" : language))")
+        }
+        guard let period = plan.period else {
+            throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan })
+        }
+        let text = try CommitmentTemplate.make(id: id, titles: titles, languages: plan.languages, period: period)
+        try FileManager.default.createDirectory(atPath: root + PlanFiles.commitments, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        return relative
+    }
+
+    /// The plan as the working tree has it, with every problem.
+    public func workTreeContents() -> PlanContents {
+        PlanValidator().load(source: workTreeFiles)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+extension PlanStore {
+    /// Adds a member to members.yml in the working tree (not committed: `nap save` or a proposal does
+    /// that). Comments and layout in the file are kept. Refuses a duplicate id or email, a second co-chair
+    /// for a sector, and a co-chair outside government and civil society.
+    public func addMember(_ member: Member) throws {
+        let path = root + PlanFiles.members
+        let text: String
+        if let data = FileManager.default.contents(atPath: path) {
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw PlanError.invalidInput("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)")
+            }
+            text = decoded
+        } else {
+            text = "members: []\n"
+        }
+        if member.role == .coChair {
+            guard member.sector == .government || member.sector == .civilSociety else {
+                throw PlanError.invalidInput("co-chairs are one from government and one from civil society; \(member.sector.rawValue) cannot hold the role")
+            }
+            let current = Members.parse(Array(text.utf8)).value ?? Members([])
+            if let chair = current.coChair(of: member.sector) {
+                throw PlanError.refused(reason: "\(PlanFiles.members) already names \(chair.name) (\(chair.id)) as the \(member.sector.rawValue) co-chair",
+                                        hint: "a forum has exactly one co-chair per side; change the existing entry in a proposal instead")
+            }
+        }
+        let updated = try MembersEditor.adding(member, to: text)
+        try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The members as members.yml in the working tree lists them, with any problems.
+    public func workTreeMembers() throws -> Parsed<Members> {
+        guard let bytes = try workTreeFiles.read(PlanFiles.members) else {
+            return Parsed(value: nil, diagnostics: [Diagnostic(path: PlanFiles.members, message: "members.yml is missing")])
+        }
+        return Members.parse(bytes)
+    }
+}

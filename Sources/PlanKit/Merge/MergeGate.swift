@@ -1,0 +1,55 @@
+import GitKit
+
+/// The rule that guards main (DESIGN.md section 4): a proposal is merged only with the current approval
+/// of the approvers the policy names (by default both co-chairs), no open request for changes from them,
+/// and a reasoned response to every input from outside government. The gate is computed from the
+/// record and members.yml on main, never stored.
+public enum MergeGate {
+    /// Everything that blocks the merge, one line each; empty when the gate holds.
+    public static func blockers(state: ProposalState, head: ObjectID?, members: Members, policy: Policy) -> [String] {
+        var blockers: [String] = []
+        switch state.status {
+        case .open: break
+        case .merged(let commit): return ["the proposal is already merged (\(commit.short()))"]
+        case .withdrawn: return ["the proposal was withdrawn"]
+        }
+        guard let head else { return ["the proposal's branch proposal/\(state.slug) is missing"] }
+        let latest = state.latestReviews
+        var approverEmails: [String: Policy.Approver] = [:]
+        for approver in policy.approvals {
+            let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
+            let label = approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair"
+            guard let chair = members.coChair(of: sector) else {
+                blockers.append("members.yml on main names no \(label)")
+                continue
+            }
+            let email = chair.email.lowercased()
+            if let other = approverEmails[email] {
+                blockers.append("\(chair.name) <\(chair.email)> is listed as both \(other.rawValue) and \(approver.rawValue); one person cannot approve in both roles")
+                continue
+            }
+            approverEmails[email] = approver
+            guard let review = latest.first(where: { $0.author.email.lowercased() == email }) else {
+                blockers.append("waiting for the approval of \(chair.name) (\(label))")
+                continue
+            }
+            switch review.verdict {
+            case .requestChanges where policy.requestChangesBlocks:
+                blockers.append("\(chair.name) (\(label)) requested changes\(review.head == head ? "" : " on an earlier revision") and has not approved since")
+            case .requestChanges:
+                blockers.append("waiting for the approval of \(chair.name) (\(label))")
+            case .approve where review.head != head:
+                blockers.append("the approval of \(chair.name) (\(label)) is stale: given on \(review.head.short()), the proposal is now at \(head.short())")
+            case .approve:
+                break
+            }
+        }
+        if policy.requireResponses {
+            for input in PlanStore.unansweredInputs(in: state) {
+                let what = input.kind == .proposal ? "the proposal itself" : "comment \(input.id.prefix(8))"
+                blockers.append("\(what) from \(input.author.name) (\(input.author.isPublic ? "public" : input.author.sector)) has no reasoned response")
+            }
+        }
+        return blockers
+    }
+}

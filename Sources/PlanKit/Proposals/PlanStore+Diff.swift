@@ -1,0 +1,29 @@
+import GitKit
+
+/// One file's change in a proposal.
+public struct FileChange: Sendable {
+    public let path: String
+    public let change: DiffDelta.Change
+    public let hunks: [DiffHunk]
+}
+
+extension PlanStore {
+    /// The proposal's change against its merge base with main, file by file, as line hunks.
+    public func diff(of name: String, context: Int = 3) throws -> (summary: ProposalSummary, base: ObjectID, files: [FileChange]) {
+        let summary = try proposal(named: name)
+        guard let head = summary.head else { throw PlanError.notFound(kind: "branch", name: "proposal/\(summary.slug)") }
+        let main = try requireMain()
+        return try PlanError.wrap {
+            var base = summary.state?.base ?? main
+            if let mergeBase = try repository.mergeBase(main, head), mergeBase != head { base = mergeBase }
+            let deltas = try repository.diffTrees(try repository.treeID(ofCommit: base), try repository.treeID(ofCommit: head))
+            var files: [FileChange] = []
+            for delta in deltas {
+                let old = delta.change == .added ? nil : try repository.blobData(delta.oldID)
+                let new = delta.change == .deleted ? nil : try repository.blobData(delta.newID)
+                files.append(FileChange(path: delta.path, change: delta.change, hunks: try Repository.diffText(old: old, new: new, context: context)))
+            }
+            return (summary, base, files)
+        }
+    }
+}

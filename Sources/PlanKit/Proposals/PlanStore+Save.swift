@@ -1,0 +1,51 @@
+import Foundation
+import GitKit
+
+/// What `nap save` did.
+public struct SaveResult: Sendable {
+    public let commit: ObjectID
+    public let branch: String
+    /// True when the save concluded a merge (`nap update`) with a two-parent commit.
+    public let concludedMerge: Bool
+}
+
+extension PlanStore {
+    /// Commits every change in the working tree to the checked-out branch as the user, like
+    /// `git add -A && git commit`. On a proposal branch the new head is recorded as a revision. Once the
+    /// plan is founded (both co-chairs are on main), main itself only changes through merged proposals.
+    public func save(message: String) throws -> SaveResult {
+        let message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !message.isEmpty else { throw PlanError.invalidInput("say what the change is (-m MESSAGE)") }
+        let signature = try identity()
+        guard let branch = try currentBranch() else {
+            throw PlanError.refused(reason: "HEAD is detached; nap saves onto a branch", hint: "switch to a proposal: nap switch <proposal>")
+        }
+        if branch == RefNames.main, let main = try mainHead(), try isFounded(at: main) {
+            throw PlanError.refused(reason: "main holds the agreed text: it changes only through a proposal both co-chairs approved",
+                                    hint: "start a proposal with `nap propose <name> --title \"...\"`; your changes stay in the working tree and come along")
+        }
+        let head = try PlanError.wrap { try repository.referenceTarget(branch) }
+        let mergeHeads = try PlanError.wrap { try repository.mergeHeads() }
+        if !mergeHeads.isEmpty, try PlanError.wrap({ try repository.indexHasConflicts() }) {
+            let conflicted = try PlanError.wrap { try repository.status().filter { $0.change == .conflicted }.map(\.path) }
+            throw PlanError.refused(reason: "the merge still has conflicts in: \(conflicted.joined(separator: ", "))",
+                                    hint: "edit those files to keep the text you agree on (remove the <<<<<<< ======= >>>>>>> markers), then run nap save again")
+        }
+        let tree = try PlanError.wrap { try repository.stageAll() }
+        if mergeHeads.isEmpty, let head, try PlanError.wrap({ try repository.treeID(ofCommit: head) }) == tree {
+            throw PlanError.refused(reason: "nothing to save: the working tree matches \(RefNames.shortName(branch))", hint: nil)
+        }
+        let commit = try PlanError.wrap {
+            let id = try repository.createCommit(tree: tree, parents: (head.map { [$0] } ?? []) + mergeHeads,
+                                                 author: signature, committer: signature, message: message + "\n")
+            try repository.updateReference(branch, to: id, expecting: head.map { .at($0) } ?? .absent, message: "nap save: " + message)
+            if !mergeHeads.isEmpty { try repository.clearPendingOperation() }
+            return id
+        }
+        if let slug = RefNames.slug(ofProposalBranch: branch),
+           let summary = try? proposal(named: slug), let state = summary.state {
+            try recordRevision(of: state, branchHead: commit)
+        }
+        return SaveResult(commit: commit, branch: RefNames.shortName(branch), concludedMerge: !mergeHeads.isEmpty)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import GitKit
+
+/// What `nap proposals` lists for one proposal: its record state (when it has one) and its branch.
+public struct ProposalSummary: Sendable {
+    /// The proposal's id; nil for a branch pushed with plain git that has no record yet.
+    public let id: EventID?
+    public let slug: String
+    public let state: ProposalState?
+    /// The branch head; nil when the branch was deleted.
+    public let branchHead: ObjectID?
+    /// Commitment ids the proposal adds, changes or removes (from `commitments/<id>.md`).
+    public let changedCommitments: [String]
+    /// Other plan files it changes (plan.yml, members.yml, ...).
+    public let changedFiles: [String]
+
+    /// The head that counts: the branch's, else the last recorded one.
+    public var head: ObjectID? { branchHead ?? state?.recordedHead }
+
+    /// `open`, `merged`, `withdrawn`; a branch without record counts as open.
+    public var statusName: String { state?.status.name ?? "open" }
+
+    public var title: String { state?.title ?? slug }
+
+    /// Approvals whose head is the current head.
+    public var currentApprovals: [Review] {
+        guard let state, let head else { return [] }
+        return state.latestReviews.filter { $0.verdict == .approve && $0.head == head }
+    }
+}

@@ -1,2 +1,0 @@
-/// SSHSIG signatures (OpenSSH PROTOCOL.sshsig) over Ed25519 keys.
-public enum SSHSigNamespace {}

@@ -56,14 +56,32 @@ final class FieldReader {
             report(.error, message, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            report(.error, "YAML: the key \(keys) appears more than once in the same mapping",
-                   line: context.mark.line, column: context.mark.column)
+            let first = context.mark
+            if let key = duplicates.sorted().first, let line = Self.repeatedKeyLine(key, after: first, in: yaml) {
+                report(.error, "YAML: the key \(keys) appears more than once in the same mapping (first on line \(first.line + lineOffset))",
+                       line: line, column: first.column)
+            } else {
+                report(.error, "YAML: the key \(keys) appears more than once in the same mapping", line: first.line, column: first.column)
+            }
         case .reader(let problem, let offset, _, let yaml):
             let (line, column) = offset.map { Self.position(ofCharacter: $0, in: yaml) } ?? (1, 1)
             report(.error, "YAML: \(problem)", line: line, column: column)
         default:
             report(.error, "YAML: \(error)", line: 1, column: 1)
         }
+    }
+
+    /// The line (after `first`) where `key` is written again at the same column, if it can be found.
+    private static func repeatedKeyLine(_ key: String, after first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            guard scalars.count >= first.column else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[(first.column - 1)...]))
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") { return index + 1 }
+        }
+        return nil
     }
 
     private static func position(ofCharacter offset: Int, in text: String) -> (Int, Int) {

@@ -47,8 +47,16 @@ enum YAMLScalar {
         }
         let reserved: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"]
         if reserved.contains(text.lowercased()) { return false }
-        if text.allSatisfy({ $0.isASCII && ($0.isNumber || ".+-_:eExXoObB".contains($0)) }) { return false }
-        if text.lowercased().hasPrefix(".inf") || text.lowercased().hasPrefix(".nan") || text.lowercased().hasPrefix("0x") { return false }
-        return true
+        return !looksLikeNumberOrDate(text)
+    }
+
+    /// YAML 1.1 integers, floats (also sexagesimal, hex, octal, binary, .inf, .nan) and timestamps.
+    private static func looksLikeNumberOrDate(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        if [".inf", "-.inf", "+.inf", ".nan"].contains(lowercased) { return true }
+        if text.wholeMatch(of: #/[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?/#) != nil { return true }
+        if text.wholeMatch(of: #/[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?/#) != nil { return true }
+        if text.wholeMatch(of: #/[-+]?0[xXoObB][0-9a-fA-F_]+/#) != nil { return true }
+        return text.prefixMatch(of: #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/#) != nil
     }
 }

@@ -61,7 +61,7 @@ extension PlanStore {
             throw error
         }
         if try currentBranch() == RefNames.main {
-            try PlanError.wrap { try repository.checkout(commit: commit, branch: RefNames.main) }
+            try PlanError.wrap { try repository.checkout(commit: commit, branch: RefNames.main, baseline: main) }
         }
         return MergeResult(commit: commit, proposal: state.id, slug: state.slug, message: message)
     }

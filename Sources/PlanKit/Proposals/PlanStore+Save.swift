@@ -27,9 +27,18 @@ extension PlanStore {
         let head = try PlanError.wrap { try repository.referenceTarget(branch) }
         let mergeHeads = try PlanError.wrap { try repository.mergeHeads() }
         if !mergeHeads.isEmpty, try PlanError.wrap({ try repository.indexHasConflicts() }) {
+            // Staging a conflicted file resolves it, as `git add` does, but only once its markers are gone.
             let conflicted = try PlanError.wrap { try repository.status().filter { $0.change == .conflicted }.map(\.path) }
-            throw PlanError.refused(reason: "the merge still has conflicts in: \(conflicted.joined(separator: ", "))",
-                                    hint: "edit those files to keep the text you agree on (remove the <<<<<<< ======= >>>>>>> markers), then run nap save again")
+            let marked = conflicted.filter { path in
+                guard let data = FileManager.default.contents(atPath: root + path) else { return false }
+                return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).contains {
+                    $0.hasPrefix("<<<<<<< ") || $0.hasPrefix(">>>>>>> ") || $0 == "=======" || $0 == "=======\r"
+                }
+            }
+            guard marked.isEmpty else {
+                throw PlanError.refused(reason: "the merge still has conflicts in: \(marked.joined(separator: ", "))",
+                                        hint: "edit those files to keep the text you agree on (remove the <<<<<<< ||||||| ======= >>>>>>> markers), then run nap save again")
+            }
         }
         let tree = try PlanError.wrap { try repository.stageAll() }
         if mergeHeads.isEmpty, let head, try PlanError.wrap({ try repository.treeID(ofCommit: head) }) == tree {

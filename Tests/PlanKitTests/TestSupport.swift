@@ -100,6 +100,13 @@ enum FormatFixture {
         ])
     }
 
+    /// The column (1-based, in Unicode scalars) of `needle` on the first line containing it.
+    static func column(of needle: String, in text: String) -> Int? {
+        guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).first(where: { $0.contains(needle) }),
+              let range = line.range(of: needle) else { return nil }
+        return line[..<range.lowerBound].unicodeScalars.count + 1
+    }
+
     /// The file line (1-based) of the first line containing `needle`.
     static func line(of needle: String, in text: String) -> Int? {
         text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map { $0 + 1 }

@@ -82,16 +82,24 @@ public enum MembersEditor {
         }
     }
 
-    /// The ids and emails already in the file; the file must at least be valid YAML of the right shape.
+    /// The ids and emails already in the file (also of entries that fail validation, so that no id or
+    /// email is ever listed twice). The file must be valid YAML of the right shape.
     private static func existingMembers(in text: String, path: String) throws -> [(id: String, email: String)] {
-        let parsed = Members.parse(Array(text.utf8), path: path)
-        if parsed.value == nil, !text.trimmed.isEmpty {
-            throw FormatError.invalidFile(path: path, diagnostics: parsed.diagnostics.filter { $0.severity == .error })
+        var problems: [Diagnostic] = []
+        guard let source = SourceText.decode(Array(text.utf8), path: path, into: &problems) else {
+            throw FormatError.invalidFile(path: path, diagnostics: problems)
         }
-        // Also count entries that failed validation (e.g. a bad sector), so no id or email is listed twice.
         let reader = FieldReader(path: path)
-        guard let root = reader.compose(text), case .mapping(let fields) = root,
-              let (_, value) = FieldReader.entry(fields, "members"), case .sequence(let items) = value else { return [] }
+        let root = reader.compose(source.text)
+        guard reader.diagnostics.isEmpty else { throw FormatError.invalidFile(path: path, diagnostics: reader.diagnostics) }
+        guard let root else { return [] }
+        guard case .mapping(let fields) = root else {
+            throw FormatError.unsupportedLayout(path: path, reason: "the file is not a mapping with a 'members:' list")
+        }
+        guard let (_, value) = FieldReader.entry(fields, "members"), !FieldReader.isNull(value) else { return [] }
+        guard case .sequence(let items) = value else {
+            throw FormatError.unsupportedLayout(path: path, reason: "'members:' is not a list")
+        }
         return items.compactMap { item in
             guard case .mapping(let entry) = item else { return nil }
             return (FieldReader.entry(entry, "id")?.value.scalar?.string ?? "",

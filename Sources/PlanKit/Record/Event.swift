@@ -43,6 +43,9 @@ public struct Event: Sendable, Hashable {
     /// The Lamport clock: 1 + the highest clock the author had seen on this proposal.
     public var clock: Int
     public var body: EventBody
+    /// The armored SSHSIG from the `<id>.sig` file beside the event in the record, if any. Set when read;
+    /// not part of the event's bytes. Check it with `Record.signatureState(of:)`.
+    public var signature: String?
 
     public init(id: EventID = "", proposal: EventID?, author: EventAuthor, time: Date, clock: Int, body: EventBody) {
         self.id = id

@@ -5,14 +5,18 @@ import GitKit
 /// content-addressed paths, `proposals/<2 hex>/<proposal id>/events/<event id>.json` (docs/STORAGE.md).
 ///
 /// Writes only ever add files, so two copies merge by tree union. Appends are compare-and-swap on the
-/// branch, retried when another process appended first.
+/// branch, retried when another process appended first. With a `signer` that has a key, each event is
+/// signed (`<event id>.sig` beside it, namespace `nap-event`) and so is each record commit.
 public final class Record {
     let repository: Repository
+    /// Signs events and record commits when the user has a key; nil: nothing is signed.
+    let signer: Signer?
     /// How many times an append is retried when the branch moved underneath it.
     static let maximumAttempts = 20
 
-    public init(repository: Repository) {
+    public init(repository: Repository, signer: Signer? = nil) {
         self.repository = repository
+        self.signer = signer
     }
 
     /// The folder of a proposal's events inside the record tree.
@@ -24,6 +28,14 @@ public final class Record {
     public static func path(of event: EventID, proposal: EventID) -> String {
         directory(of: proposal) + "/\(event).json"
     }
+
+    /// The path of an event's signature file (armored SSHSIG over the event file's bytes).
+    public static func signaturePath(of event: EventID, proposal: EventID) -> String {
+        directory(of: proposal) + "/\(event).sig"
+    }
+
+    /// The largest signature file read (an Ed25519 SSHSIG is about 300 bytes).
+    static let maximumSignatureSize = 8 * 1024
 
     /// The record branch's commit; nil before anything was recorded.
     public func head() throws -> ObjectID? {
@@ -61,8 +73,18 @@ public final class Record {
             guard let folder = try repository.treeEntry(root, path: directory), folder.kind == .tree else { return ([], []) }
             var events: [Event] = []
             var problems: [PlanError] = []
+            var signatures: [EventID: (path: String, text: String)] = [:]
             for entry in try repository.treeEntries(folder.id) {
                 let path = directory + "/" + entry.name
+                if entry.kind == .blob, entry.name.hasSuffix(".sig") {
+                    let bytes = try repository.blobData(entry.id)
+                    guard bytes.count <= Record.maximumSignatureSize else {
+                        problems.append(.corruptRecord(path: path, reason: "not a signature file (\(bytes.count) bytes)"))
+                        continue
+                    }
+                    signatures[String(entry.name.dropLast(4))] = (path, String(decoding: bytes, as: UTF8.self))
+                    continue
+                }
                 guard entry.kind == .blob, entry.name.hasSuffix(".json") else {
                     problems.append(.corruptRecord(path: path, reason: "not an event file"))
                     continue
@@ -84,6 +106,12 @@ public final class Record {
                     problems.append(error)
                 }
             }
+            for index in events.indices {
+                events[index].signature = signatures.removeValue(forKey: events[index].id)?.text
+            }
+            for (_, orphan) in signatures.sorted(by: { $0.key < $1.key }) {
+                problems.append(.corruptRecord(path: orphan.path, reason: "a signature without its event"))
+            }
             return (Record.foldOrder(events), problems)
         }
     }
@@ -104,6 +132,9 @@ public final class Record {
                 let (id, bytes) = try EventCodec.encode(event)
                 let proposal = event.proposal ?? id
                 changes[Record.path(of: id, proposal: proposal)] = .blob(try repository.writeBlob(bytes))
+                if let armored = try signer?.sign(bytes, namespace: SigningNamespace.event) {
+                    changes[Record.signaturePath(of: id, proposal: proposal)] = .blob(try repository.writeBlob(Array(armored.utf8)))
+                }
                 ids.append(id)
             }
         }
@@ -120,8 +151,9 @@ public final class Record {
                 try PlanError.wrap {
                     let base = try head.map { try repository.treeID(ofCommit: $0) }
                     let tree = try repository.writeTree(applying: changes, to: base)
-                    let commit = try repository.createCommit(tree: tree, parents: head.map { [$0] } ?? [],
-                                                             author: signature, committer: signature, message: message)
+                    let parents = head.map { [$0] } ?? []
+                    let commit = try signer?.writeCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
+                        ?? repository.createCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
                     try repository.updateReference(RefNames.record, to: commit, expecting: head.map { .at($0) } ?? .absent, message: "nap: " + message)
                 }
                 return

@@ -8,6 +8,8 @@ public final class PlanStore {
     public let record: Record
     /// The working tree's root folder, ending in `/`.
     public let root: String
+    /// Signs the commits, tags and events this store writes, when the user has a key (Signing/).
+    public let signer: Signer
     private let environment: [String: String]
 
     public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -15,7 +17,8 @@ public final class PlanStore {
             throw PlanError.refused(reason: "this is a bare repository; nap needs a working tree", hint: "clone it: nap clone <path> <folder>")
         }
         self.repository = repository
-        self.record = Record(repository: repository)
+        self.signer = Signer(repository: repository, environment: environment)
+        self.record = Record(repository: repository, signer: signer)
         self.root = root
         self.environment = environment
     }

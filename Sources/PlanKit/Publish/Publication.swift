@@ -1,0 +1,174 @@
+import Foundation
+import GitKit
+
+/// A published version of the plan: an annotated tag on main (`refs/tags/<version>`), written by a
+/// co-chair with `nap publish`, whose message ends in trailers saying who published it and what.
+public struct Publication: Sendable, Equatable {
+    /// The version's name, e.g. `v1` (the tag name).
+    public let version: String
+    /// The tag object.
+    public let tag: ObjectID
+    /// The commit on main that was published.
+    public let commit: ObjectID
+    public let tagger: Signature
+    /// The tag's full message, trailers included.
+    public let message: String
+    /// How many commitments the published plan has.
+    public let commitments: Int
+    /// The previous published version this one follows, if any.
+    public let previous: String?
+}
+
+/// A version tag found in the repository (`refs/tags/*` pointing at an annotated tag on a commit).
+public struct PublishedVersion: Sendable, Equatable {
+    public let name: String
+    public let tag: ObjectID
+    public let commit: ObjectID
+    /// Nil for a tag object written without a tagger.
+    public let tagger: Signature?
+    public let message: String
+
+    /// When the version was published: the tagger's time.
+    public var time: Date? { tagger?.time }
+}
+
+extension PlanStore {
+    /// Publishes main as `version`: an annotated tag on main's commit, tagged by the user, whose message is
+    /// `message` followed by the trailers `Published-by:`, `Commitments:` and `Plan:`.
+    ///
+    /// Only a co-chair publishes. Refuses, changing nothing, when the version name is not a valid tag
+    /// name or exists already, when the working tree has uncommitted changes, when the plan on main does
+    /// not validate (with every error), or when an input of this cycle has no reasoned response (every
+    /// open proposal, and every proposal merged since the previous published version; each blocker is
+    /// listed). The tag is written in one step at the end: either it exists afterwards, complete, or
+    /// nothing was published.
+    public func publish(version: String, message: String) throws -> Publication {
+        let signature = try identity()
+        let actor = try eventAuthor(for: signature)
+        guard actor.role == Role.coChair.rawValue else {
+            let who = actor.member == nil ? "not a member" : "a \(actor.role ?? "member") (\(actor.sector))"
+            throw PlanError.refused(reason: "only a co-chair publishes a version of the plan; \(signature.email) is \(who)",
+                                    hint: "ask the government or civil-society co-chair to publish")
+        }
+        try Self.checkVersionName(version)
+        let reference = RefNames.tagPrefix + version
+        if try PlanError.wrap({ try repository.referenceTarget(reference) }) != nil {
+            throw PlanError.alreadyExists(kind: "version", name: version)
+        }
+        let text = try checkedText(message, what: "message")
+        try requireCleanWorkTree()
+        let main = try requireMain()
+        let contents = PlanValidator().load(source: try files(at: main))
+        guard contents.isValid, let plan = contents.plan else {
+            throw PlanError.invalidPlan(diagnostics: contents.errors)
+        }
+        let previous = try previousPublication(before: main)
+        let blockers = try unansweredInputsOfCycle(since: previous).map(Self.describe)
+        guard blockers.isEmpty else {
+            throw PlanError.refused(
+                reason: "version \(version) cannot be published yet: \(blockers.count) input\(blockers.count == 1 ? " has" : "s have") no reasoned response:\n"
+                    + blockers.map { "  - " + $0 }.joined(separator: "\n"),
+                hint: "give each one a reasoned response: nap respond <comment id | proposal> --disposition … -m \"…\"")
+        }
+        let full = PublicationMessage(message: text, publisher: signature, actor: actor, plan: plan,
+                                      commitments: contents.commitments.count).text
+        // The one place a version tag is written. Signing (SSHSIG over the tag's bytes) slots in here.
+        let tag = try PlanError.wrap {
+            try repository.createAnnotatedTag(name: version, target: main, tagger: signature, message: full)
+        }
+        return Publication(version: version, tag: tag, commit: main, tagger: signature, message: full,
+                           commitments: contents.commitments.count, previous: previous?.name)
+    }
+
+    /// Every version tag: annotated tags on commits, oldest first (by tagger time, then name).
+    /// Lightweight tags and tags of other objects are not versions and are left out.
+    public func publishedVersions() throws -> [PublishedVersion] {
+        try PlanError.wrap {
+            var versions: [PublishedVersion] = []
+            for (name, target) in try repository.references(matching: RefNames.tagPrefix + "*") {
+                guard repository.objectKind(target) == .tag else { continue }
+                let tag = try repository.annotatedTag(target)
+                guard repository.objectKind(tag.target) == .commit else { continue }
+                versions.append(PublishedVersion(name: String(name.dropFirst(RefNames.tagPrefix.count)), tag: target,
+                                                 commit: tag.target, tagger: tag.tagger, message: tag.message))
+            }
+            return versions.sorted {
+                ($0.time ?? .distantPast, $0.name) < ($1.time ?? .distantPast, $1.name)
+            }
+        }
+    }
+
+    /// The latest published version whose commit is `commit` or one of its ancestors.
+    public func previousPublication(before commit: ObjectID) throws -> PublishedVersion? {
+        try publishedVersions().reversed().first { version in
+            (try? repository.isAncestor(version.commit, of: commit)) == true
+        }
+    }
+
+    /// The inputs of the current cycle that are owed a reasoned response: on every open proposal, and on
+    /// every proposal merged since `previous` (its merge commit is not part of the previous version).
+    /// Withdrawn proposals and branches without a record are not counted.
+    public func unansweredInputsOfCycle(since previous: PublishedVersion?) throws -> [(proposal: ProposalState, input: UnansweredInput)] {
+        var result: [(ProposalState, UnansweredInput)] = []
+        let tree = try record.tree()
+        for (id, _) in try record.proposals(in: tree) {
+            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
+            switch state.status {
+            case .withdrawn: continue
+            case .merged(let commit):
+                if let previous, try PlanError.wrap({ try repository.isAncestor(commit, of: previous.commit) }) { continue }
+            case .open: break
+            }
+            for input in PlanStore.unansweredInputs(in: state) { result.append((state, input)) }
+        }
+        return result.sorted { ($0.1.time, $0.1.id) < ($1.1.time, $1.1.id) }
+    }
+
+    /// Refuses a version name that cannot be a tag (`refs/tags/<version>` must be a valid reference
+    /// name) or that would be read as an option.
+    static func checkVersionName(_ version: String) throws {
+        guard !version.isEmpty else { throw PlanError.invalidName(kind: "version", name: version, reason: "a version needs a name, e.g. v1") }
+        guard !version.hasPrefix("-") else {
+            throw PlanError.invalidName(kind: "version", name: version, reason: "a version cannot start with '-'")
+        }
+        guard Repository.isValidReferenceName(RefNames.tagPrefix + version) else {
+            throw PlanError.invalidName(kind: "version", name: version,
+                                        reason: "not a valid git tag name (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', control characters; not ending in '.' or '.lock')")
+        }
+    }
+
+    private static func describe(_ item: (proposal: ProposalState, input: UnansweredInput)) -> String {
+        let who = "\(item.input.author.name) (\(item.input.author.isPublic ? "public" : item.input.author.sector))"
+        switch item.input.kind {
+        case .proposal: return "proposal \(item.proposal.slug) (\(item.proposal.status.name)) from \(who)"
+        case .comment: return "comment \(item.input.id.prefix(8)) from \(who) on proposal \(item.proposal.slug)"
+        }
+    }
+}
+
+/// The message of a version tag: the publisher's message, then trailers that say who published what,
+/// so that `git show <version>` is the publication record.
+struct PublicationMessage {
+    let message: String
+    let publisher: Signature
+    let actor: EventAuthor
+    let plan: Plan
+    let commitments: Int
+
+    var text: String {
+        let body = message.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let label = actor.sector == Sector.government.rawValue ? "government co-chair"
+            : actor.sector == Sector.civilSociety.rawValue ? "civil-society co-chair" : "\(actor.sector) co-chair"
+        let title = plan.primaryLanguage.flatMap { plan.title[$0] } ?? plan.title.values.sorted().first ?? ""
+        let lines = [
+            "Published-by: \(MergeMessage.person(publisher.name, publisher.email)) (\(label))",
+            "Commitments: \(commitments)",
+            "Plan: \(Self.oneLine(title))",
+        ]
+        return body + "\n\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

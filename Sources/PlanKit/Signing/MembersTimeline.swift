@@ -1,0 +1,86 @@
+import Foundation
+import GitKit
+import SSHSig
+
+/// members.yml along main's first-parent line: which keys were in force when. Read lazily from the
+/// newest commit backwards (most questions are about recent times), each distinct members.yml parsed once.
+///
+/// The rule (docs/SIGNING.md): what counts at time T is members.yml in the newest first-parent commit of
+/// main whose committer time is at or before T.
+final class MembersTimeline {
+    /// One commit of main's first-parent line.
+    struct Point {
+        let commit: ObjectID
+        let time: Date
+        /// The members.yml blob; nil when the commit has none.
+        let blob: ObjectID?
+        /// The commit's first parent; nil at the root.
+        let parent: ObjectID?
+    }
+
+    let repository: Repository
+    /// The line read so far, newest first.
+    private(set) var points: [Point] = []
+    private var next: ObjectID?
+    private var parsed: [ObjectID: Members] = [:]
+
+    init(repository: Repository, head: ObjectID?) {
+        self.repository = repository
+        self.next = head
+    }
+
+    /// Reads one more commit of the line; false at the root.
+    private func extend() throws -> Bool {
+        guard let id = next else { return false }
+        let point = try PlanError.wrap {
+            let commit = try repository.commit(id)
+            let blob = try repository.treeEntry(commit.tree, path: PlanFiles.members).flatMap { $0.kind == .blob ? $0.id : nil }
+            return Point(commit: id, time: commit.committer.time, blob: blob, parent: commit.parents.first)
+        }
+        points.append(point)
+        next = point.parent
+        return true
+    }
+
+    /// The whole line, newest first.
+    func all() throws -> [Point] {
+        while try extend() {}
+        return points
+    }
+
+    /// The members in force at `time`; empty before main's first commit.
+    func members(at time: Date) throws -> Members {
+        var index = 0
+        while true {
+            if index == points.count, try !extend() { return Members([]) }
+            if points[index].time <= time { return try members(blob: points[index].blob) }
+            index += 1
+        }
+    }
+
+    /// The members of one members.yml blob (cached).
+    func members(blob: ObjectID?) throws -> Members {
+        guard let blob else { return Members([]) }
+        if let cached = parsed[blob] { return cached }
+        let members = Members.parse(try PlanError.wrap { try repository.blobData(blob) }).value ?? Members([])
+        parsed[blob] = members
+        return members
+    }
+
+    /// The members in the commit `id` (any commit, not only on the line).
+    func members(atCommit id: ObjectID) throws -> Members {
+        let blob = try PlanError.wrap {
+            try repository.treeEntry(try repository.treeID(ofCommit: id), path: PlanFiles.members).flatMap { $0.kind == .blob ? $0.id : nil }
+        }
+        return try members(blob: blob)
+    }
+
+    /// The key members.yml in force at `time` lists for `email`.
+    func key(of email: String, at time: Date) throws -> SSHPublicKey? {
+        try members(at: time).member(email: email).flatMap(MembersTimeline.key(of:))
+    }
+
+    static func key(of member: Member) -> SSHPublicKey? {
+        member.key.flatMap { try? SSHPublicKey(authorizedKeyLine: $0) }
+    }
+}

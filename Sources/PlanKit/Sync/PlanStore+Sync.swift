@@ -1,0 +1,140 @@
+import Foundation
+import GitKit
+
+/// How `PlanStore.sync` runs.
+public struct SyncOptions {
+    /// A configured remote's name, or a URL or path; nil: `origin` (or the only remote there is).
+    public var remote: String?
+    /// Renames that end name clashes: the clashing slug (or an id prefix of the proposal to rename) →
+    /// the new slug.
+    public var renames: [String: String]
+    /// Progress reports and credentials.
+    public var callbacks: RemoteCallbacks
+    /// Rounds of fetch, merge and push before giving up while others keep pushing.
+    public var maximumAttempts: Int
+
+    public init(remote: String? = nil, renames: [String: String] = [:],
+                callbacks: RemoteCallbacks = RemoteCallbacks(credentials: GitCredentialHelper.credential), maximumAttempts: Int = 5) {
+        self.remote = remote
+        self.renames = renames
+        self.callbacks = callbacks
+        self.maximumAttempts = maximumAttempts
+    }
+}
+
+extension PlanStore {
+    /// Brings this copy of the plan and a remote together, losing nothing on either side:
+    /// fetches every branch and tag; fast-forwards or union-merges the record; creates or fast-forwards
+    /// proposal branches and main; then pushes what the remote lacks (fast-forward only) and tags it does
+    /// not have. A push refused because someone pushed meanwhile starts another round. What cannot be
+    /// brought together (a proposal branch changed on both sides, main diverged, a tag with two targets,
+    /// two proposals with one name) is left as it is on both sides and reported with the way out.
+    ///
+    /// Throws only when nothing could be done: the remote is unreachable, refuses the credentials, or is
+    /// not this plan. A push cut off midway is a problem in the report; running sync again completes it.
+    public func sync(_ options: SyncOptions = SyncOptions()) throws -> SyncReport {
+        let target = try SyncTarget.resolve(options.remote, in: repository)
+        return try SyncSession(store: self, target: target, options: options).run()
+    }
+}
+
+/// One run of `sync`: the rounds of fetch, integrate and push, and what they found.
+final class SyncSession {
+    let store: PlanStore
+    let target: SyncTarget
+    let options: SyncOptions
+    var report: SyncReport
+    /// Problems found in the current round; recomputed every round.
+    var roundProblems: [SyncProblem] = []
+    /// Problems that stay once found (a push that failed).
+    var lastingProblems: [SyncProblem] = []
+    /// Record files the remote had that this copy lacked when the sync began.
+    var receivedFiles: [String: ObjectID] = [:]
+
+    var repository: Repository { store.repository }
+
+    init(store: PlanStore, target: SyncTarget, options: SyncOptions) {
+        self.store = store
+        self.target = target
+        self.options = options
+        self.report = SyncReport(remote: target.label, url: target.url)
+    }
+
+    func run() throws -> SyncReport {
+        let initialRecordTree = try store.record.tree()
+        let rounds = max(1, options.maximumAttempts)
+        rounds: for attempt in 1...rounds {
+            report.attempts = attempt
+            roundProblems = []
+            let seen = try target.lastSeen()
+            let remote = try target.fetch(options.callbacks)
+            if attempt == 1 { try requirePlan(remote, seen: seen) }
+            if let theirs = remote.record {
+                let tree = try PlanError.wrap { try repository.treeID(ofCommit: theirs) }
+                receivedFiles.merge(try store.record.addedFiles(from: initialRecordTree, to: tree)) { first, _ in first }
+            }
+            try integrateMain(remote)
+            try integrateRecord(remote, seen: seen)
+            if attempt == 1 { try applyRenames(remote) }
+            let clashes = try detectClashes(remote)
+            try integrateBranches(remote, seen: seen, clashes: clashes)
+            try integrateTags(remote)
+            let updates = try plannedPushes(remote, seen: seen)
+            if updates.isEmpty { break }
+            switch try push(updates, remote: remote) {
+            case .done:
+                break rounds
+            case .retry where attempt < rounds:
+                usleep(UInt32.random(in: 20_000...200_000))
+                continue
+            case .retry:
+                lastingProblems.append(SyncProblem(.pushFailed, reference: nil,
+                                                   message: "the remote kept changing while this copy pushed (\(rounds) rounds); some updates did not reach it",
+                                                   hint: "run `nap sync` again"))
+            case .failed(let problem):
+                lastingProblems.append(problem)
+                break rounds
+            }
+        }
+        report.received = try store.record.count(receivedFiles, versions: report.received.versions)
+        report.problems = lastingProblems + roundProblems
+        return report
+    }
+
+    /// Refuses a remote that is not this plan (nothing is changed here then, and what its fetch brought
+    /// into the namespaces is forgotten). An empty remote is fine: this copy seeds it.
+    private func requirePlan(_ remote: RemoteState, seen: RemoteState) throws {
+        let place = target.label == target.url ? target.url : "\(target.label) (\(target.url))"
+        if remote.isEmpty {
+            guard try store.mainHead() != nil else {
+                throw PlanError.refused(reason: "neither this copy nor \(place) holds a plan yet", hint: "start one with `nap init`")
+            }
+            return
+        }
+        let hasPlan = try PlanError.wrap { () -> Bool in
+            guard let main = remote.main, repository.objectKind(main) == .commit else { return false }
+            return try repository.fileData(tree: try repository.treeID(ofCommit: main), path: PlanFiles.plan) != nil
+        }
+        guard hasPlan, let main = remote.main else {
+            target.forget(except: seen)
+            throw PlanError.refused(reason: "\(place) is not a plan: it has no main branch with \(PlanFiles.plan)",
+                                    hint: "check the address; to publish this plan there, use an empty repository (`git init --bare`)")
+        }
+        if let local = try store.mainHead(), try PlanError.wrap({ try repository.mergeBase(local, main) }) == nil {
+            target.forget(except: seen)
+            throw PlanError.refused(reason: "\(place) holds another plan: its main shares no history with this one",
+                                    hint: "check the address; each plan lives in its own repository")
+        }
+    }
+
+    func warn(_ warning: SyncProblem) {
+        if !report.warnings.contains(warning) { report.warnings.append(warning) }
+    }
+
+    func note(_ place: ReferenceChange.Place, _ reference: String, _ action: ReferenceChange.Action, old: ObjectID?, new: ObjectID?) {
+        report.changes.append(ReferenceChange(place: place, reference: reference, action: action, old: old, new: new))
+    }
+
+    /// The person syncing, needed only when sync itself writes to the record (a union merge, a revision).
+    func signature() throws -> Signature { try store.identity() }
+}

@@ -33,7 +33,8 @@ struct MergeMessage {
         for comment in state.comments { bySector[comment.author.isPublic ? "public" : comment.author.sector, default: 0] += 1 }
         lines.append("Comments: " + (bySector.isEmpty ? "none" : bySector.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         var byDisposition: [String: Int] = [:]
-        for response in state.responses + state.comments.compactMap(\.response) { byDisposition[response.disposition.rawValue, default: 0] += 1 }
+        // The responses in force: the last one to the proposal and to each comment.
+        for response in (state.responses.last.map { [$0] } ?? []) + state.comments.compactMap(\.response) { byDisposition[response.disposition.rawValue, default: 0] += 1 }
         if !byDisposition.isEmpty {
             lines.append("Responses: " + byDisposition.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }

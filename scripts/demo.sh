@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# A scripted co-drafting session: a forum of government and civil society drafts Taiwan's plan with nap.
+# Runs in a new temporary folder with its own git configuration; touches nothing else.
+# Usage: scripts/demo.sh path/to/nap
+set -euo pipefail
+NAP=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+DEMO=$(mktemp -d "${TMPDIR:-/tmp}/nap-demo.XXXXXX")
+PLAN="$DEMO/open-gov-plan"
+export HOME="$DEMO/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$DEMO/home/.gitconfig" LANG=C.UTF-8
+mkdir -p "$HOME"; : > "$GIT_CONFIG_GLOBAL"
+
+bold=""; plain=""
+if [ -t 1 ]; then bold=$'\e[1m'; plain=$'\e[0m'; fi
+step() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
+# as NAME EMAIL nap-arguments...: run nap as that person (their git identity).
+as() {
+  local name=$1 email=$2; shift 2
+  printf '%s$ nap %s%s   # as %s\n' "$bold" "$*" "$plain" "$name"
+  GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email" \
+    "$NAP" -C "$PLAN" "$@"
+}
+has() { "$NAP" "$1" --help >/dev/null 2>&1; }
+
+GOV_CHAIR=("國家發展委員會主任委員" "chair@ndc.example.gov.tw")
+CIVIL_CHAIR=("民間共同主席（台灣民主實驗室）" "cochair@civil.example.org")
+NDC=("國發會資訊管理處" "data@ndc.example.gov.tw")
+MOI=("內政部民政司" "moi@example.gov.tw")
+WANG=("王向榮" "wang@g0v.example.org")
+CITIZEN=("熱心市民" "citizen@example.net")
+
+step "1. The National Development Council starts the plan"
+GIT_AUTHOR_NAME="${GOV_CHAIR[0]}" GIT_AUTHOR_EMAIL="${GOV_CHAIR[1]}" "$NAP" init "$PLAN" \
+  --title-zh "開放政府國家行動方案（2021-2024年）" --title-en "Open Government National Action Plan (2021–2024)" --period 2021-01..2024-05
+as "${GOV_CHAIR[@]}" validate || true
+
+step "2. The forum is constituted: two co-chairs, one per side, and members"
+as "${GOV_CHAIR[@]}" member add ndc-chair --name "${GOV_CHAIR[0]}" --email "${GOV_CHAIR[1]}" --sector government --role co-chair --organization 國家發展委員會
+as "${GOV_CHAIR[@]}" member add civil-chair --name "${CIVIL_CHAIR[0]}" --email "${CIVIL_CHAIR[1]}" --sector civil-society --role co-chair --organization 台灣民主實驗室
+as "${GOV_CHAIR[@]}" member add ndc-data --name "${NDC[0]}" --email "${NDC[1]}" --sector government --organization 國家發展委員會
+as "${GOV_CHAIR[@]}" member add moi --name "${MOI[0]}" --email "${MOI[1]}" --sector government --organization 內政部
+as "${GOV_CHAIR[@]}" member add g0v-wang --name "${WANG[0]}" --email "${WANG[1]}" --sector civil-society --organization "g0v 開放政治獻金"
+as "${GOV_CHAIR[@]}" member list
+as "${GOV_CHAIR[@]}" validate
+as "${GOV_CHAIR[@]}" save -m "成立多方利害關係人論壇 / Constitute the multi-stakeholder forum"
+
+step "3. Government proposes commitment 1-1 (open data)"
+as "${NDC[@]}" propose open-data --title "1-1 完備政府資料開放與再利用制度" --description "國發會提出之承諾事項草案。"
+cp "$HERE/demo/1-1.md" "$PLAN/commitments/1-1.md"
+as "${NDC[@]}" save -m "新增承諾事項 1-1"
+
+step "4. Civil society proposes political-donation transparency"
+as "${WANG[@]}" switch main
+as "${WANG[@]}" propose political-donations --title "政治獻金再透明化" --description "大額政治獻金即時申報、48 小時內公開。"
+cp "$HERE/demo/political-donations.md" "$PLAN/commitments/political-donations.md"
+as "${WANG[@]}" save -m "新增承諾事項：政治獻金再透明化"
+as "${WANG[@]}" proposals
+
+step "5. Stakeholders comment; the public too"
+as "${CITIZEN[@]}" comment political-donations --on commitments/political-donations.md:30-31 -m "期程可以更短嗎？2023 年中才完成修法草案太慢。"
+as "${CIVIL_CHAIR[@]}" comment political-donations -m "可先從平台改版、讓擬參選人自主提早公開做起。"
+as "${CITIZEN[@]}" comment open-data -m "請把高價值資料集的評估標準也公開。"
+as "${NDC[@]}" diff political-donations --color never > "$DEMO/diff.txt"; sed -n 1,12p "$DEMO/diff.txt"
+
+step "6. The government gives every input a reasoned response (OGP Standard 4)"
+as "${MOI[@]}" respond political-donations --disposition not-adopted -m "修法強制電子申報涉及政治獻金法第 20、21 條，須審慎評估；建議不予採納。"
+as "${GOV_CHAIR[@]}" respond political-donations --disposition deferred -m "諮詢會議結論：列為備選提案，待內政部評估修法。"
+as "${GOV_CHAIR[@]}" respond political-donations --disposition adopted -m "第二次諮詢會議決議：先以平台改版與自主公開納入行動方案。"
+C1=$("$NAP" -C "$PLAN" show political-donations --json | python3 -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin)["comments"] if c["public_input"]][0])')
+C2=$("$NAP" -C "$PLAN" show political-donations --json | python3 -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin)["comments"] if not c["public_input"]][0])')
+C3=$("$NAP" -C "$PLAN" show open-data --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["comments"][0]["id"])')
+as "${MOI[@]}" respond "${C1:0:8}" --disposition adopted-in-part -m "平台改版於 2023 年先行上線；修法期程依立法院審議而定。"
+as "${MOI[@]}" respond "${C2:0:8}" --disposition adopted -m "已納入第二項里程碑。"
+as "${NDC[@]}" respond "${C3:0:8}" --disposition adopted -m "評估標準將於政府資料開放平臺公開。"
+
+step "7. Both co-chairs approve the current text"
+as "${GOV_CHAIR[@]}" inbox
+as "${GOV_CHAIR[@]}" review political-donations --approve -m "同意納入"
+as "${CIVIL_CHAIR[@]}" review political-donations --approve
+as "${GOV_CHAIR[@]}" review open-data --approve
+as "${CIVIL_CHAIR[@]}" review open-data --approve
+as "${CIVIL_CHAIR[@]}" show political-donations
+
+step "8. A co-chair merges: the history records who did what"
+as "${CIVIL_CHAIR[@]}" switch main
+as "${CIVIL_CHAIR[@]}" merge political-donations
+as "${GOV_CHAIR[@]}" merge open-data
+git -C "$PLAN" log --graph --format='%h %an: %s' main > "$DEMO/log.txt"; sed -n 1,20p "$DEMO/log.txt"
+as "${GOV_CHAIR[@]}" blame political-donations | sed -n 1,8p
+as "${GOV_CHAIR[@]}" attribution
+
+if has publish; then
+  step "9. The agreed plan is published and rendered"
+  as "${GOV_CHAIR[@]}" publish v1 -m "開放政府國家行動方案（2021-2024年）第一版"
+  git -C "$PLAN" show --no-patch v1 > "$DEMO/tag.txt"; sed -n 1,14p "$DEMO/tag.txt"
+fi
+if has render; then
+  as "${GOV_CHAIR[@]}" render v1 --format html -o "$DEMO/plan-v1.html"
+  as "${GOV_CHAIR[@]}" render v1 --format markdown --lang zh-Hant -o "$DEMO/plan-v1.zh-Hant.md"
+fi
+if has report; then
+  as "${GOV_CHAIR[@]}" report responses --format markdown > "$DEMO/responses.md"
+fi
+if has verify; then
+  step "10. Anyone can verify that every change came through the gate"
+  as "${GOV_CHAIR[@]}" verify
+fi
+git -C "$PLAN" fsck --strict --no-dangling >/dev/null
+
+step "Done. Look at:"
+echo "  the plan repository:      $PLAN   (git log --all --graph; nap proposals --state all)"
+[ -f "$DEMO/plan-v1.html" ] && echo "  the published plan:       $DEMO/plan-v1.html"
+[ -f "$DEMO/plan-v1.zh-Hant.md" ] && echo "  in Chinese, Markdown:     $DEMO/plan-v1.zh-Hant.md"
+[ -f "$DEMO/responses.md" ] && echo "  reasoned responses:       $DEMO/responses.md"
+echo "  the collaboration record: git -C $PLAN log --stat nap/record"

@@ -11,14 +11,13 @@ public struct Nap: ParsableCommand {
         commandName: "nap",
         abstract: "Co-draft an Open Government national action plan in a git repository.",
         discussion: """
-        A plan is an ordinary git repository: commitments are files on `main`, proposals are branches,
-        and everything said about them is kept in the `nap/record` branch. Both co-chairs of the
-        multi-stakeholder forum, government and civil society, must approve a proposal's current text
-        before it is merged.
+        A plan is an ordinary git repository: commitments are files on `main`, proposals are branches, and everything said about them is kept in the `nap/record` branch. Both co-chairs of the multi-stakeholder forum, government and civil society, must approve a proposal's current text before it is merged.
 
         Examples:
-          nap init open-gov-plan --title-zh "臺灣開放政府國家行動方案" --title-en "Taiwan Open Government National Action Plan"
-          nap member add ndc --name "龔明鑫" --email chair@ndc.gov.tw --sector government --role co-chair
+          nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
+              --title-en "Open Government National Action Plan"
+          nap member add ndc --name 國發會主委 --email chair@ndc.gov.tw \\
+              --sector government --role co-chair
           nap propose political-donations --title "政治獻金再透明化"
           nap comment political-donations -m "請補充電子申報的時程"
           nap review political-donations --approve

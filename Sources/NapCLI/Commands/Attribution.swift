@@ -5,9 +5,7 @@ struct Attribution: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Who did what, by sector and by person: proposals, merges, lines of the plan, comments, responses.",
         discussion: """
-        The evidence an independent reviewer asks for: proposals opened and merged, lines of the current
-        plan authored, comments made, reasoned responses given, and the responses each person's inputs
-        received, by disposition.
+        The evidence an independent reviewer asks for: proposals opened and merged, lines of the current plan authored, comments made, reasoned responses given, and the responses each person's inputs received, by disposition.
 
         Examples:
           nap attribution

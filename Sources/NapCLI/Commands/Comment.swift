@@ -5,9 +5,7 @@ struct Comment: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Comment on a proposal, on lines of a commitment, or in reply to a comment.",
         discussion: """
-        Anyone may comment; comments from people who are not members are recorded as public input, and
-        every input from outside government is owed a reasoned response (`nap respond`). Text is
-        Markdown, stored as written.
+        Anyone may comment; comments from people who are not members are recorded as public input, and every input from outside government is owed a reasoned response (`nap respond`). Text is Markdown, stored as written.
 
         Examples:
           nap comment political-donations -m "建議比照美國 48 小時公開"

@@ -13,8 +13,7 @@ struct CommitmentNew: ParsableCommand {
         commandName: "new",
         abstract: "Write a new commitment file from the OGP template, in the plan's languages.",
         discussion: """
-        The file carries every field of OGP's commitment template with guidance in Traditional Chinese
-        and English; `nap validate` lists what is still to fill in.
+        The file carries every field of OGP's commitment template with guidance in Traditional Chinese and English; `nap validate` lists what is still to fill in.
 
         Example:
           nap commitment new 1-1 --title-zh "完備政府資料開放與再利用制度" --title-en "Open data and its reuse"

@@ -6,12 +6,11 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new plan repository from nap's template.",
         discussion: """
-        Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a
-        README in Traditional Chinese and English, and commits them on main as you. The folder must be
-        new or empty.
+        Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a README in Traditional Chinese and English, and commits them on main as you. The folder must be new or empty.
 
         Examples:
-          nap init open-gov-plan --title-zh "臺灣開放政府國家行動方案" --title-en "Taiwan Open Government National Action Plan"
+          nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
+              --title-en "Open Government National Action Plan"
           nap init . --period 2025-01..2028-12
         """)
 

@@ -16,10 +16,7 @@ struct MemberAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add a member to members.yml in the working tree.",
         discussion: """
-        Sectors: government, legislature, civil-society, private-sector, academia.
-        Roles: co-chair (one for government, one for civil society), member, reviewer (comments and
-        requests changes, never approves), observer. Save the change with `nap save` (before the forum
-        is founded) or in a proposal.
+        Sectors: government, legislature, civil-society, private-sector, academia. Roles: co-chair (one for government, one for civil society), member, reviewer (comments and requests changes, never approves), observer. Save the change with `nap save` (before the forum is founded) or in a proposal.
 
         Examples:
           nap member add ndc-chair --name "國發會主委" --email chair@ndc.gov.tw --sector government --role co-chair --organization 國家發展委員會

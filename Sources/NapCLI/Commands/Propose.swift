@@ -5,8 +5,7 @@ struct Propose: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a proposal: a branch off main, recorded with you as its author.",
         discussion: """
-        Creates the branch proposal/<name> from main, records who opened it (with your sector from
-        members.yml) and switches the working tree to it. Then edit commitments and run `nap save`.
+        Creates the branch proposal/<name> from main, records who opened it (with your sector from members.yml) and switches the working tree to it. Then edit commitments and run `nap save`.
 
         Examples:
           nap propose political-donations --title "政治獻金再透明化"

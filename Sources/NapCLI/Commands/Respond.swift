@@ -7,9 +7,7 @@ struct Respond: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Give the reasoned response to a comment or a proposal (OGP Standard 4).",
         discussion: """
-        Every input is owed a disposition and a reason a reader can follow. A later response to the same
-        input revises the earlier one; both are kept and shown.
-        Dispositions: adopted, adopted-in-part, deferred, not-adopted, out-of-scope.
+        Every input is owed a disposition and a reason a reader can follow. A later response to the same input revises the earlier one; both are kept and shown. Dispositions: adopted, adopted-in-part, deferred, not-adopted, out-of-scope.
 
         Examples:
           nap respond 3fa91c2e --disposition adopted-in-part -m "採納第 2 點；第 1 點需修法，列入備選"

@@ -5,8 +5,7 @@ struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Approve a proposal's current text, or request changes (members only).",
         discussion: """
-        A review is bound to the proposal's head: when the proposal changes, an approval goes stale and
-        must be given again.
+        A review is bound to the proposal's head: when the proposal changes, an approval goes stale and must be given again.
 
         Examples:
           nap review political-donations --approve

@@ -122,3 +122,23 @@ import Testing
         #expect(usage.status == 64)
     }
 }
+
+@Suite struct TranslationCLITests {
+    @Test func staleTranslationsAreDetectedAndMarkedUpToDate() throws {
+        let h = try ProposalCLITests.withProposal()
+        let before = try #require(try h.json(["validate"]) as? [String: Any])
+        #expect(before["errors"] as? Int == 0)
+        #expect((before["warnings"] as? Int ?? 0) > 0, "translations without source= are flagged")
+        let out = try h.ok(["commitment", "translated", "political-donations"])
+        #expect(out.contains("up to date"))
+        let marked = try #require(try h.json(["validate"]) as? [String: Any])
+        #expect(marked["warnings"] as? Int == 0)
+        // The Chinese text changes: the English translation is now stale.
+        let text = try h.read("commitments/political-donations.md").replacingOccurrences(of: "監察院已建置政治獻金公開查閱平台。", with: "監察院已建置平台，並於 2024 年改版。")
+        try h.write("commitments/political-donations.md", text)
+        let stale = try h.ok(["validate"])
+        #expect(stale.contains("warning:"))
+        #expect(stale.contains("background"))
+        #expect(try h.nap(["commitment", "translated", "political-donations", "--section", "nope"]).status == 1)
+    }
+}

@@ -5,7 +5,7 @@ struct CommitmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commitment",
         abstract: "Create and list commitments (commitments/<id>.md).",
-        subcommands: [CommitmentNew.self, CommitmentList.self])
+        subcommands: [CommitmentNew.self, CommitmentList.self, CommitmentTranslated.self])
 }
 
 struct CommitmentNew: ParsableCommand {
@@ -70,5 +70,38 @@ struct CommitmentList: ParsableCommand {
             table.rows.append([SafeText.line(item.id), "\(item.start ?? "?")..\(item.end ?? "?")", "\(item.milestones)", item.status ?? "-", title])
         }
         Console.out(table.render())
+    }
+}
+
+struct CommitmentTranslated: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "translated",
+        abstract: "Record that a commitment's translations match its primary-language text.",
+        discussion: """
+        Sets `source=` on each translated section heading to the hash of the section it translates, so `nap validate` can warn when that source text changes later. Run it after checking the translation.
+
+        Examples:
+          nap commitment translated 1-1
+          nap commitment translated 1-1 --section problem --section solution
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The commitment's id.") var id: String
+    @Option(help: "Only this section (summary, problem, causes, background, solution, results, analysis, additional); repeatable.")
+    var section: [String] = []
+    @Option(help: "Only this translation language; repeatable.") var lang: [String] = []
+
+    func run() throws {
+        var keys: Set<SectionKey>?
+        if !section.isEmpty {
+            keys = Set(try section.map { name in
+                guard let key = SectionKey(rawValue: name) else {
+                    throw PlanError.invalidInput("unknown section '\(name)'; sections are \(SectionKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return key
+            })
+        }
+        let changed = try global.openPlan().markTranslated(commitment: id, sections: keys, languages: lang.isEmpty ? nil : Set(lang))
+        Console.out(changed ? "Recorded the translations of \(SafeText.line(id)) as up to date." : "Nothing to record: \(SafeText.line(id))'s translations were already marked up to date.")
     }
 }

@@ -28,3 +28,25 @@ extension PlanStore {
         PlanValidator().load(source: workTreeFiles)
     }
 }
+
+extension PlanStore {
+    /// Records in `commitments/<id>.md` (working tree) that its translations now match the primary
+    /// language's text: every translated section's `source=` is set to the current hash of its source
+    /// section, so validation stops warning that it is stale. Optionally only some sections or languages.
+    /// Returns whether the file changed.
+    @discardableResult
+    public func markTranslated(commitment id: String, sections: Set<SectionKey>? = nil, languages: Set<String>? = nil) throws -> Bool {
+        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: "commitment id", name: id, reason: problem) }
+        let relative = PlanFiles.commitmentPath(id: id)
+        guard let data = FileManager.default.contents(atPath: root + relative) else { throw PlanError.notFound(kind: "commitment", name: id) }
+        guard let text = String(data: data, encoding: .utf8) else { throw PlanError.invalidInput("\(relative) is not UTF-8 text") }
+        let loaded = try loadPlan(from: workTreeFiles)
+        guard let primary = loaded.plan?.primaryLanguage else {
+            throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan })
+        }
+        let stamped = try TranslationSource.stamping(text, path: relative, primaryLanguage: primary, sections: sections, languages: languages)
+        guard stamped != text else { return false }
+        try Data(stamped.utf8).write(to: URL(fileURLWithPath: root + relative), options: .atomic)
+        return true
+    }
+}

@@ -8,11 +8,19 @@ struct CommitmentBody {
         var attributes: HeadingAttributes?
         var lines: [Substring] = []
 
+        /// The section's text: its lines joined with LF and trimmed (the text translation hashes are made
+        /// of); set when the scan ends.
+        var text = ""
+        /// Whether the text is nothing but HTML comments and white space; set when the scan ends.
+        var isEmpty = true
+
         var key: String? { attributes?.identifier }
         var source: String? { attributes?.value("source") }
-        /// The section's text: its lines joined with LF and trimmed (the text translation hashes are made of).
-        var text: String { lines.joined(separator: "\n").trimmed }
-        var isEmpty: Bool { MarkdownText.withoutComments(text).trimmed.isEmpty }
+
+        mutating func finish() {
+            text = lines.joined(separator: "\n").trimmed
+            isEmpty = MarkdownText.withoutComments(text).trimmed.isEmpty
+        }
     }
 
     struct LanguageBlock {
@@ -68,6 +76,9 @@ struct CommitmentBody {
             append(line)
         }
         if inComment { unclosedCommentLine = commentStart }
+        for block in blocks.indices {
+            for section in blocks[block].sections.indices { blocks[block].sections[section].finish() }
+        }
     }
 
     private mutating func append(_ line: Substring) {

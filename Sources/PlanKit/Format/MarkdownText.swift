@@ -45,15 +45,9 @@ enum MarkdownText {
 
     /// The text with every `<!-- … -->` removed (an unclosed comment runs to the end).
     static func withoutComments(_ text: String) -> String {
-        guard text.contains("<!--") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstRange(of: "<!--") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "-->") else { return result }
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        var inComment = false
+        return visiblePart(of: text[...], inComment: &inComment)
     }
 
     /// Whether a line ends inside an HTML comment, given whether it started inside one.
@@ -63,23 +57,42 @@ enum MarkdownText {
         return inComment
     }
 
-    /// The part of a line outside HTML comments; `inComment` says whether the line starts inside one and is
-    /// updated to whether it ends inside one.
-    static func visiblePart(of line: Substring, inComment: inout Bool) -> String {
-        var visible = ""
-        var rest = line
-        while true {
+    /// The part of a text outside HTML comments; `inComment` says whether the text starts inside one and
+    /// is updated to whether it ends inside one. Works on UTF-8 bytes: the markers are ASCII, so they never
+    /// match inside a multi-byte character.
+    static func visiblePart(of text: Substring, inComment: inout Bool) -> String {
+        let bytes = Array(text.utf8)
+        var visible: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
             if inComment {
-                guard let close = rest.firstRange(of: "-->") else { return visible }
-                rest = rest[close.upperBound...]
+                guard let close = find(closeMarker, in: bytes, from: index) else { return String(decoding: visible, as: UTF8.self) }
+                index = close + closeMarker.count
                 inComment = false
             } else {
-                guard let open = rest.firstRange(of: "<!--") else { return visible + rest }
-                visible += rest[..<open.lowerBound]
-                rest = rest[open.upperBound...]
+                guard let open = find(openMarker, in: bytes, from: index) else {
+                    visible += bytes[index...]
+                    break
+                }
+                visible += bytes[index..<open]
+                index = open + openMarker.count
                 inComment = true
             }
         }
+        return String(decoding: visible, as: UTF8.self)
+    }
+
+    private static let openMarker = Array("<!--".utf8)
+    private static let closeMarker = Array("-->".utf8)
+
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 

@@ -20,6 +20,9 @@ public enum MembersEditor {
         var lines = TextLines(text)
         let lineBreak = lines.preferredBreak
         guard let keyIndex = lines.contents.firstIndex(where: isMembersKey) else {
+            guard existing.isEmpty else {
+                throw FormatError.unsupportedLayout(path: path, reason: "'members:' does not start a line; nap cannot find where the list is")
+            }
             lines.insert(["members:"] + block(for: member, indent: "  "), at: lines.contents.count, lineBreak: lineBreak)
             return lines.joined()
         }
@@ -49,7 +52,11 @@ public enum MembersEditor {
         var newLines = block(for: member, indent: indent ?? "  ")
         if lastContent != keyIndex { newLines.insert("", at: 0) }
         lines.insert(newLines, at: lastContent + 1, lineBreak: lineBreak)
-        return lines.joined()
+        let result = lines.joined()
+        guard (try? existingMembers(in: result, path: path))?.contains(where: { $0.id == member.id }) == true else {
+            throw FormatError.unsupportedLayout(path: path, reason: "nap could not add the member without rewriting the file; add it by hand")
+        }
+        return result
     }
 
     private static func isMembersKey(_ line: Substring) -> Bool {

@@ -13,10 +13,7 @@ public enum PlanTemplate {
     static let planFiles = [PlanFiles.plan, PlanFiles.members, PlanFiles.governance, PlanFiles.readme]
 
     /// The languages the template is written in, primary first (from its plan.yml).
-    public static var languages: [String] {
-        guard let bytes = embeddedFiles[PlanFiles.plan] else { return [] }
-        return Plan.parse(bytes).value?.languages ?? []
-    }
+    public static let languages: [String] = embeddedFiles[PlanFiles.plan].flatMap { Plan.parse($0).value?.languages } ?? []
 
     /// The files of a new plan: plan.yml with the titles, period and country filled in, an empty
     /// members.yml, GOVERNANCE.md, README.md and `commitments/.gitkeep`. A title missing from `titles` is

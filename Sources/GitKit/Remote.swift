@@ -32,6 +32,12 @@ public final class Remote {
     /// The URL or path fetched from.
     public var url: String { text(git_remote_url(pointer)) }
 
+    /// Uses another URL for this remote object only (the configuration is not changed): e.g. a relative
+    /// path made absolute against the repository's folder, as git resolves it.
+    public func useURL(_ url: String) throws {
+        try check(git_remote_set_instance_url(pointer, url), "git_remote_set_instance_url")
+    }
+
     /// The folder of the remote repository when it is on this machine (a path or `file://` URL); nil for a
     /// network remote.
     public var localPath: String? { Remote.localPath(of: url) }

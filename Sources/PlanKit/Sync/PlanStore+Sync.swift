@@ -61,22 +61,24 @@ final class SyncSession {
     }
 
     func run() throws -> SyncReport {
-        let initialRecordTree = try store.record.tree()
         let rounds = max(1, options.maximumAttempts)
         rounds: for attempt in 1...rounds {
             report.attempts = attempt
             roundProblems = []
             let seen = try target.lastSeen()
+            let localTree = try store.record.tree()
             let remote = try target.fetch(options.callbacks)
             if attempt == 1 { try requirePlan(remote, seen: seen) }
             if let theirs = remote.record {
+                // What the remote has that this copy lacked just before: events made here never count.
                 let tree = try PlanError.wrap { try repository.treeID(ofCommit: theirs) }
-                receivedFiles.merge(try store.record.addedFiles(from: initialRecordTree, to: tree)) { first, _ in first }
+                receivedFiles.merge(try store.record.addedFiles(from: localTree, to: tree)) { first, _ in first }
             }
             try integrateMain(remote)
             try integrateRecord(remote, seen: seen)
             if attempt == 1 { try applyRenames(remote) }
-            let clashes = try detectClashes(remote)
+            let clashes = try detectClashes()
+            try reportClashes(clashes, remote)
             try integrateBranches(remote, seen: seen, clashes: clashes)
             try integrateTags(remote)
             let updates = try plannedPushes(remote, seen: seen)
@@ -96,7 +98,7 @@ final class SyncSession {
                 break rounds
             }
         }
-        report.received = try store.record.count(receivedFiles, versions: report.received.versions)
+        report.received.add(try store.record.count(receivedFiles))
         report.problems = lastingProblems + roundProblems
         return report
     }

@@ -65,7 +65,7 @@ extension SyncSession {
                 }
                 continue
             }
-            if mine == theirs || (try isAncestor(theirs, mine)) { continue }
+            if try mine == theirs || isAncestor(theirs, mine) { continue }
             if try isAncestor(mine, theirs) {
                 if try moveLocalBranch(reference, from: mine, to: theirs) { note(.local, reference, .fastForwarded, old: mine, new: theirs) }
                 continue

@@ -76,6 +76,11 @@ struct SyncTarget {
 
     private static func named(_ name: String, in repository: Repository) throws -> SyncTarget {
         let remote = try PlanError.wrap { try repository.remote(named: name) }
+        // git resolves a relative path in a remote's URL against the repository's top folder.
+        if let path = Remote.localPath(of: remote.url), !path.hasPrefix("/"), !remote.url.hasPrefix("file://") {
+            let root = repository.workingDirectory ?? repository.gitDirectory
+            try PlanError.wrap { try remote.useURL(URL(fileURLWithPath: root + path).standardizedFileURL.path) }
+        }
         return SyncTarget(remote: remote, label: name, headsNamespace: "refs/remotes/\(name)/", tagsNamespace: "refs/nap/remote-tags/\(name)/")
     }
 
@@ -163,6 +168,6 @@ struct SyncTarget {
                                 : "set up a credential helper (`git config --global credential.helper …`) or use an access token as the password")
         }
         return .refused(reason: "cannot reach the remote \(place): \(error.message)",
-                        hint: "check the address and the network, then run `nap sync` again; nothing in this copy was changed by the failed attempt")
+                        hint: "check the address and the network, then run `nap sync` again; this copy is intact and nothing is lost")
     }
 }

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import PlanKit
+
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exchange proposals, the record and versions with another copy of the plan (a hub, a forge, a path).",
+        discussion: """
+        Fetches every branch and tag; brings the record together (a fast-forward, or a union merge that never conflicts and never loses a comment, review or response); creates or fast-forwards proposal branches and main; then pushes what the remote lacks: your proposal branches, the record, main after a merge here, and new version tags. If someone pushed meanwhile it fetches and tries again. Nothing is ever overwritten: a proposal branch changed on both sides, a version tag with two targets, or two proposals with the same name are reported with the way out, and the exit code is 1 until they are resolved.
+
+        REMOTE is a configured remote (default: origin) or a URL or path: a bare repository, file://, git://, ssh:// (keys from ssh-agent) or https:// (passwords from your git credential helper).
+
+        Examples:
+          nap sync
+          nap sync /srv/plans/ogp.git
+          nap sync --json
+          nap sync --rename open-data=open-data-2
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The remote's name, or a URL or path (default: origin).") var remote: String?
+    @Option(name: .customLong("rename"), help: ArgumentHelp("End a name clash: give the proposal named SLUG whose drafts are here the name NEW.", valueName: "SLUG=NEW"))
+    var renames: [String] = []
+    @Flag(help: "Print the report as JSON (schema in docs/STORAGE.md, section Sync).") var json = false
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN) // a connection cut mid-push must be an error, not a killed process
+        var parsedRenames: [String: String] = [:]
+        for rename in renames {
+            let parts = rename.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw PlanError.invalidInput("--rename takes SLUG=NEW-SLUG, e.g. --rename open-data=open-data-2")
+            }
+            parsedRenames[parts[0]] = parts[1]
+        }
+        let store = try Self.openForSync(global.workingDirectory)
+        let meter = TransferMeter()
+        let callbacks = RemoteCallbacks(progress: meter.callback, credentials: GitCredentialHelper.credential)
+        let report: SyncReport
+        do {
+            report = try store.sync(SyncOptions(remote: remote, renames: parsedRenames, callbacks: callbacks))
+            meter.finish()
+        } catch {
+            meter.finish()
+            throw error
+        }
+        try SyncRendering.present(report, json: json, title: "Synced with \(SyncRendering.place(report))")
+        if !report.isComplete { throw ExitCode(1) }
+    }
+
+    /// Opens the plan for a sync. Unlike other commands, a fresh `git clone` whose main is not checked out
+    /// yet (its hub's HEAD names another branch) is accepted: sync completes the set-up.
+    static func openForSync(_ path: String) throws -> PlanStore {
+        do {
+            return try PlanStore.open(at: path)
+        } catch PlanError.notAPlan {
+            guard let repository = try? Repository.discover(from: path), repository.workingDirectory != nil,
+                  let remotes = try? repository.remoteNames(), !remotes.isEmpty else {
+                throw PlanError.notAPlan(path: path)
+            }
+            return try PlanStore(repository: repository)
+        }
+    }
+}
+
+/// How sync and clone reports are shown.
+enum SyncRendering {
+    static func place(_ report: SyncReport) -> String {
+        report.remote == report.url ? SafeText.line(report.url) : "\(SafeText.line(report.remote)) (\(SafeText.line(report.url)))"
+    }
+
+    /// Prints the report (text on stdout, problems on stderr), or the JSON.
+    static func present(_ report: SyncReport, json: Bool, title: String) throws {
+        if json {
+            try JSONOutput.print(report)
+            return
+        }
+        Console.out(title + (report.attempts > 1 ? " (in \(report.attempts) rounds: others pushed meanwhile)." : "."))
+        Console.out("  received: " + counts(report.received))
+        Console.out("  sent:     " + counts(report.sent))
+        for rename in report.renamed {
+            Console.out("  renamed:  \(SafeText.line(rename.slug)) → \(SafeText.line(rename.newSlug)) (proposal \(rename.newProposal.prefix(8)); the old one is withdrawn, its discussion kept)")
+        }
+        for place in [ReferenceChange.Place.local, .remote] {
+            let changes = report.changes.filter { $0.place == place }
+            guard !changes.isEmpty else { continue }
+            Console.out(place == .local ? "  here:" : "  remote:")
+            for change in changes { Console.out("    " + describe(change)) }
+        }
+        for warning in report.warnings {
+            Console.err("nap: warning: " + SafeText.display(warning.message))
+            if let hint = warning.hint { Console.err("hint: " + SafeText.display(hint)) }
+        }
+        for problem in report.problems {
+            Console.err("nap: not synced: " + SafeText.display(problem.message))
+            if let hint = problem.hint { Console.err("hint: " + SafeText.display(hint)) }
+        }
+    }
+
+    static func counts(_ counts: EventCounts) -> String {
+        guard !counts.isEmpty else { return "nothing new" }
+        var parts: [String] = []
+        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
+        add(counts.proposals, "new proposal", "new proposals")
+        add(counts.comments, "comment", "comments")
+        add(counts.responses, "response", "responses")
+        add(counts.approvals, "approval", "approvals")
+        add(counts.changeRequests, "request for changes", "requests for changes")
+        add(counts.revisions, "new draft", "new drafts")
+        add(counts.versions, "version", "versions")
+        let other = counts.events - counts.proposals - counts.comments - counts.responses - counts.approvals - counts.changeRequests - counts.revisions
+        add(other, "other event", "other events")
+        return parts.joined(separator: ", ")
+    }
+
+    static func describe(_ change: ReferenceChange) -> String {
+        let name = SafeText.line(RefNames.shortName(change.reference))
+        let new = change.new?.short(7) ?? ""
+        switch change.action {
+        case .created: return "\(name): new at \(new)"
+        case .fastForwarded: return "\(name): \(change.old?.short(7) ?? "")..\(new)"
+        case .merged: return "\(name): \(change.old?.short(7) ?? "") joined with the remote's copy as \(new)"
+        case .reset: return "\(name): now the remote's \(new) (your drafts moved to the new name)"
+        case .deleted: return "\(name): removed here (your drafts moved to the new name)"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GitKit
+
+extension PlanStore {
+    /// Clones the plan at `url` into the folder `path` (new or empty) and completes the set-up as
+    /// `nap sync` does after a plain `git clone`: main checked out, `nap/record` and every proposal branch
+    /// as local branches, tags. The remote is configured as `origin`. A remote that is unreachable or not
+    /// a plan leaves no folder behind.
+    public static func clone(from url: String, to path: String, callbacks: RemoteCallbacks = RemoteCallbacks(credentials: GitCredentialHelper.credential)) throws -> (store: PlanStore, report: SyncReport) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if existed {
+            let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            guard isDirectory.boolValue, entries.isEmpty else { throw PlanError.folderNotEmpty(path: path, entries: entries.sorted()) }
+        }
+        let removeLeftovers = {
+            if existed {
+                for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] { try? manager.removeItem(atPath: path + "/" + entry) }
+            } else {
+                try? manager.removeItem(atPath: path)
+            }
+        }
+        let repository: Repository
+        do {
+            repository = try Repository.clone(from: url, to: path, branch: RefNames.shortName(RefNames.main), callbacks: callbacks)
+        } catch let error as GitError {
+            removeLeftovers()
+            if error.isNotFound, error.message.contains("refs/remotes/") {
+                throw PlanError.refused(reason: "\(url) is not a plan: it has no main branch", hint: "check the address")
+            }
+            if error.isAuthentication {
+                throw PlanError.refused(reason: "authentication failed for \(url): \(error.message)",
+                                        hint: "for ssh, add your key to ssh-agent (`ssh-add`); for https, set up a credential helper")
+            }
+            throw PlanError.refused(reason: "cannot clone \(url): \(error.message)", hint: "check the address and the network")
+        }
+        do {
+            let store = try PlanStore(repository: repository)
+            guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
+                throw PlanError.refused(reason: "\(url) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
+            }
+            let report = try store.sync(SyncOptions(remote: "origin", callbacks: callbacks))
+            return (store, report)
+        } catch {
+            removeLeftovers()
+            throw error
+        }
+    }
+}

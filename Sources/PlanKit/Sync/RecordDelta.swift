@@ -1,0 +1,64 @@
+import GitKit
+
+extension Record {
+    /// The files of the record tree `new` that the tree `old` lacks (nil: every file of `new`), by path,
+    /// with their blob ids. Subtrees that are the same in both are skipped whole, so the cost grows with
+    /// the difference, not with the record.
+    func addedFiles(from old: ObjectID?, to new: ObjectID) throws -> [String: ObjectID] {
+        var result: [String: ObjectID] = [:]
+        try PlanError.wrap { try collect(old, new, prefix: "", into: &result) }
+        return result
+    }
+
+    private func collect(_ old: ObjectID?, _ new: ObjectID, prefix: String, into result: inout [String: ObjectID]) throws {
+        if old == new { return }
+        var mine: [String: TreeEntry] = [:]
+        if let old { for entry in try repository.treeEntries(old) { mine[entry.name] = entry } }
+        for entry in try repository.treeEntries(new) {
+            let path = prefix + entry.name
+            let existing = mine[entry.name]
+            if existing?.id == entry.id { continue }
+            switch entry.kind {
+            case .tree:
+                try collect(existing?.kind == .tree ? existing?.id : nil, entry.id, prefix: path + "/", into: &result)
+            case .blob:
+                if existing == nil { result[path] = entry.id }
+            case .commit:
+                continue
+            }
+        }
+    }
+
+    /// Counts events by kind. A file that is not a readable event counts only in `events`.
+    func count(_ files: [String: ObjectID]) throws -> EventCounts {
+        var counts = EventCounts()
+        for (path, blob) in files where path.hasSuffix(".json") {
+            counts.events += 1
+            guard let bytes = try? repository.blobData(blob), let event = try? EventCodec.decode(bytes, path: path) else { continue }
+            switch event.body {
+            case .opened: counts.proposals += 1
+            case .comment: counts.comments += 1
+            case .response: counts.responses += 1
+            case .review(.approve, _, _): counts.approvals += 1
+            case .review(.requestChanges, _, _): counts.changeRequests += 1
+            case .revised: counts.revisions += 1
+            default: break
+            }
+        }
+        return counts
+    }
+}
+
+extension EventCounts {
+    /// Adds another count to this one.
+    mutating func add(_ other: EventCounts) {
+        events += other.events
+        proposals += other.proposals
+        comments += other.comments
+        responses += other.responses
+        approvals += other.approvals
+        changeRequests += other.changeRequests
+        revisions += other.revisions
+        versions += other.versions
+    }
+}

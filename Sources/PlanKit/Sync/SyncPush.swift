@@ -1,0 +1,121 @@
+import GitKit
+
+/// How a round's push ended.
+enum PushOutcome {
+    /// Everything was accepted.
+    case done
+    /// Someone pushed meanwhile: fetch and try again.
+    case retry
+    /// The push failed in a way another round would not fix.
+    case failed(SyncProblem)
+}
+
+/// Giving the remote what it lacks: fast-forwards only, and tags it does not have.
+extension SyncSession {
+    /// What to push this round. Proposal branches: every one that is ahead of the remote's copy, or that
+    /// the remote never had (a branch the remote had and deleted is not pushed back). Before a branch is
+    /// pushed, its new head is recorded as a revision of its proposal, so the record that goes with it
+    /// says so. Then the record and main when the remote's are behind, and every tag the remote lacks.
+    func plannedPushes(_ remote: RemoteState, seen: RemoteState) throws -> [PushUpdate] {
+        var updates: [PushUpdate] = []
+        var pushedBranches: [(slug: String, head: ObjectID)] = []
+        for (slug, mine) in try localProposalBranches().sorted(by: { $0.key < $1.key }) {
+            let reference = RefNames.proposal(slug)
+            if let theirs = remote.proposals[slug] {
+                guard mine != theirs, try isAncestor(theirs, mine) else { continue }
+                updates.append(PushUpdate(source: reference, destination: reference, expected: theirs))
+            } else if seen.proposals[slug] != nil {
+                warn(SyncProblem(.deletedOnRemote, reference: reference,
+                    message: "proposal/\(slug) was deleted on the remote; it is kept here and not pushed back",
+                    hint: "if it should come back: `git push \(target.label) \(RefNames.shortName(reference))`"))
+                continue
+            } else {
+                updates.append(PushUpdate(source: reference, destination: reference, expected: nil))
+            }
+            pushedBranches.append((slug, mine))
+        }
+        try recordRevisions(of: pushedBranches)
+        if let mine = try store.record.head(), mine != remote.record {
+            if try remote.record == nil || remote.record.map({ try isAncestor($0, mine) }) ?? false {
+                updates.append(PushUpdate(source: RefNames.record, destination: RefNames.record, expected: remote.record))
+            }
+        }
+        if let mine = try store.mainHead(), mine != remote.main {
+            if try remote.main == nil || remote.main.map({ try isAncestor($0, mine) }) ?? false {
+                updates.append(PushUpdate(source: RefNames.main, destination: RefNames.main, expected: remote.main))
+            }
+        }
+        for name in try PlanError.wrap({ try repository.tagNames() }) where remote.tags[name] == nil {
+            let reference = RefNames.tagPrefix + name
+            updates.append(PushUpdate(source: reference, destination: reference, expected: nil))
+        }
+        return updates
+    }
+
+    /// Records the heads of branches about to be pushed as revisions of their proposals (when the record
+    /// does not have them yet and exactly one open proposal has that name).
+    private func recordRevisions(of branches: [(slug: String, head: ObjectID)]) throws {
+        guard !branches.isEmpty else { return }
+        let tree = try store.record.tree()
+        var bySlug: [String: [ProposalState]] = [:]
+        for (id, _) in try store.record.proposals(in: tree) {
+            guard let state = ProposalState.fold(try store.record.events(of: id, in: tree).events), case .open = state.status else { continue }
+            bySlug[state.slug, default: []].append(state)
+        }
+        for (slug, head) in branches {
+            guard let states = bySlug[slug], states.count == 1, let state = states.first, state.recordedHead != head else { continue }
+            try store.recordRevision(of: state, branchHead: head)
+        }
+    }
+
+    /// Pushes, and accounts for the answer: accepted updates are remembered as the remote's new state and
+    /// counted as sent; refusals because someone pushed meanwhile ask for another round; other refusals
+    /// and a broken connection are problems.
+    func push(_ updates: [PushUpdate], remote: RemoteState) throws -> PushOutcome {
+        let results: [PushResult]
+        do {
+            results = try target.remote.push(updates, callbacks: options.callbacks)
+        } catch let error as GitError {
+            if error.isNonFastForward || error.isModified || error.isLocked { return .retry }
+            let place = target.label == target.url ? target.url : "\(target.label) (\(target.url))"
+            if error.isAuthentication {
+                return .failed(SyncProblem(.pushFailed, reference: nil, message: "\(place) refused the credentials for pushing: \(error.message)",
+                                           hint: "check that you may push there; what came in was kept here"))
+            }
+            return .failed(SyncProblem(.pushFailed, reference: nil,
+                message: "pushing to \(place) failed: \(error.message)",
+                hint: "this copy is intact and nothing is lost; run `nap sync` again when the remote is reachable"))
+        }
+        var retry = false
+        for (update, result) in zip(updates, results) {
+            guard result.accepted else {
+                if Self.isRace(result.refusal ?? "") {
+                    retry = true
+                } else {
+                    lastingProblems.append(SyncProblem(.refused, reference: update.destination,
+                        message: "the remote refused \(update.destination): \(result.refusal ?? "no reason given")",
+                        hint: "the remote's rules (a protected branch, a hook) decide; ask its administrator"))
+                }
+                continue
+            }
+            guard let pushed = try PlanError.wrap({ try repository.referenceTarget(update.source) }) else { continue }
+            try target.remember(update.destination, at: pushed)
+            note(.remote, update.destination, update.expected == nil ? .created : .fastForwarded, old: update.expected, new: pushed)
+            if update.destination == RefNames.record {
+                let theirs = try remote.record.map { id in try PlanError.wrap { try repository.treeID(ofCommit: id) } }
+                let ours = try PlanError.wrap { try repository.treeID(ofCommit: pushed) }
+                report.sent.add(try store.record.count(try store.record.addedFiles(from: theirs, to: ours)))
+            } else if update.destination.hasPrefix(RefNames.tagPrefix) {
+                report.sent.versions += 1
+            }
+        }
+        return retry ? .retry : .done
+    }
+
+    /// True for refusals that mean "someone pushed meanwhile": another round fixes them.
+    static func isRace(_ refusal: String) -> Bool {
+        let lowered = refusal.lowercased()
+        return ["non-fast-forward", "fetch first", "moved since", "stale", "lock", "failed to update ref", "already exists", "did not confirm"]
+            .contains { lowered.contains($0) }
+    }
+}

@@ -26,10 +26,18 @@ demo: build
 template:
 	python3 scripts/embed-template.py
 
+## Times the everyday commands on a plan at national-consultation size, against stock git (docs/PERFORMANCE.md).
 bench: deps
 	@bash scripts/install-deps.sh --bench
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 	@bash scripts/bench.sh "$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)"
+
+## Builds only the benchmark plan (BENCH_DATA, default .build/bench/data; BENCH_SIZE, e.g. "--proposals 100").
+BENCH_DATA ?= .build/bench/data
+BENCH_SIZE ?=
+bench-data: deps
+	$(SWIFT) build -c release --product nap-bench $(SWIFT_FLAGS)
+	"$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/nap-bench" --out $(BENCH_DATA) $(BENCH_SIZE)
 
 clean:
 	rm -rf .build

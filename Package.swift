@@ -41,6 +41,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nap", dependencies: ["NapCLI"]),
+        .executableTarget(name: "nap-bench", dependencies: ["PlanKit", "GitKit"], path: "Sources/NapBench"),
         .target(name: "NapTestSupport", path: "Tests/NapTestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "NapTestSupport"]),
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),

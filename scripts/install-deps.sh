@@ -7,8 +7,12 @@ pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v git >/dev/null || need+=(git)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+# The SSHSIG tests compare with shared/docs/sshsig-reference.py, which needs Python's cryptography.
+python3 -c 'import cryptography' 2>/dev/null || need+=(python3-cryptography)
 if [ "${1:-}" = "--bench" ]; then
+  # make bench: hyperfine times the commands, GNU time measures their peak memory.
   command -v hyperfine >/dev/null || need+=(hyperfine)
+  [ -x /usr/bin/time ] || need+=(time)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "nap: installing ${need[*]}" >&2

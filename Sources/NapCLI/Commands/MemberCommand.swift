@@ -8,7 +8,7 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Add and list the forum's members (members.yml).",
-        subcommands: [MemberAdd.self, MemberList.self])
+        subcommands: [MemberAdd.self, MemberList.self, MemberKey.self])
 }
 
 struct MemberAdd: ParsableCommand {
@@ -30,10 +30,14 @@ struct MemberAdd: ParsableCommand {
     @Option(help: "government, legislature, civil-society, private-sector or academia.") var sector: Sector
     @Option(help: "co-chair, member, reviewer or observer.") var role: Role = .member
     @Option(help: "Their organization.") var organization: String?
+    @Option(help: ArgumentHelp("Their public key file (ssh-ed25519), for signatures.", valueName: "file.pub")) var key: String?
 
     func run() throws {
         let store = try global.openPlan()
-        try store.addMember(Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role))
+        let publicKey = try key.map { try SigningKey.readPublicKey(file: $0) }
+        try store.addMember(Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role,
+                                   key: publicKey.map { SigningKey.keyLine($0) }))
+        if publicKey != nil { _ = try? store.writeAllowedSigners() }
         Console.out("Added \(SafeText.line(name)) (\(id), \(sector.rawValue)\(role == .member ? "" : ", " + role.rawValue)) to members.yml.")
     }
 }

@@ -20,7 +20,7 @@ struct Proposals: ParsableCommand {
 
     func run() throws {
         let store = try global.openPlan()
-        let list = try store.proposals().filter { state == .all || $0.statusName == state.rawValue }
+        let list = try store.proposalListings().filter { state == .all || $0.statusName == state.rawValue }
         if json {
             try JSONOutput.print(list.map(ProposalListItemJSON.init))
             return
@@ -33,16 +33,16 @@ struct Proposals: ParsableCommand {
         table.maximumWidths = [1: 24, 3: 16, 6: 20]
         for item in list {
             let changes = (item.changedCommitments + item.changedFiles).joined(separator: ",")
-            let unanswered = item.state.map { PlanStore.unansweredInputs(in: $0).count } ?? 0
+            let unanswered = item.unanswered.count
             table.rows.append([
                 item.id.map(Labels.shortID) ?? "-",
                 SafeText.line(item.slug),
                 item.statusName,
-                item.state.map { SafeText.line($0.author.name) } ?? "(no record)",
-                item.state.map { $0.author.isPublic ? "public" : $0.author.sector } ?? "-",
-                item.state.map { Labels.age($0.opened) } ?? "-",
+                item.author.map { SafeText.line($0.name) } ?? "(no record)",
+                item.author.map { $0.isPublic ? "public" : $0.sector } ?? "-",
+                item.opened.map { Labels.age($0) } ?? "-",
                 changes.isEmpty ? "-" : changes,
-                "\(item.state?.comments.count ?? 0)" + (unanswered > 0 ? " (\(unanswered) unanswered)" : ""),
+                "\(item.commentCount)" + (unanswered > 0 ? " (\(unanswered) unanswered)" : ""),
                 "\(item.currentApprovals.count)",
                 SafeText.line(item.title),
             ])

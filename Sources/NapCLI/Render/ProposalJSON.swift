@@ -35,9 +35,47 @@ struct ProposalListItemJSON: Encodable {
         hasRecord = summary.state != nil
     }
 
+    /// The same item from a listing (the cached digests that `nap proposals` and `nap inbox` read).
+    init(_ listing: ProposalListing) {
+        id = listing.id
+        slug = listing.slug
+        title = listing.title
+        author = listing.author
+        state = listing.statusName
+        head = listing.head?.hex
+        opened = listing.opened
+        changedCommitments = listing.changedCommitments
+        changedFiles = listing.changedFiles
+        comments = listing.commentCount
+        unanswered = listing.unanswered.count
+        approvals = listing.currentApprovals.count
+        hasRecord = listing.hasRecord
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, slug, title, author, state, head, opened, comments, unanswered, approvals
         case changedCommitments = "changed_commitments", changedFiles = "changed_files", hasRecord = "has_record"
+    }
+}
+
+/// An event's signature judged against its author's key (docs/SIGNING.md).
+struct SignatureJSON: Encodable {
+    /// `good`, `unsigned`, `wrong-key` or `invalid`.
+    let status: String
+    let fingerprint: String?
+    let expectedFingerprint: String?
+    let explanation: String
+
+    init(_ check: SignatureCheck) {
+        status = check.verdict.rawValue
+        fingerprint = check.fingerprint
+        expectedFingerprint = check.expectedFingerprint
+        explanation = check.explanation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, fingerprint, explanation
+        case expectedFingerprint = "expected_fingerprint"
     }
 }
 
@@ -47,6 +85,8 @@ struct ResponseJSON: Encodable {
     let reason: String
     let author: EventAuthor
     let time: Date
+    /// Set by `nap show`; absent elsewhere.
+    var signature: SignatureJSON?
 
     init(_ response: ReasonedResponse) {
         id = response.id
@@ -86,9 +126,10 @@ struct CommentJSON: Encodable {
     /// The response in force (the last one), and every response given, oldest first.
     let response: ResponseJSON?
     let responses: [ResponseJSON]
+    var signature: SignatureJSON?
 
     enum CodingKeys: String, CodingKey {
-        case id, author, time, body, anchor, resolved, response, responses
+        case id, author, time, body, anchor, resolved, response, responses, signature
         case replyTo = "reply_to", publicInput = "public_input"
     }
 }
@@ -101,6 +142,7 @@ struct ReviewJSON: Encodable {
     let current: Bool
     let body: String
     let time: Date
+    var signature: SignatureJSON?
 }
 
 struct RevisionJSON: Encodable {

@@ -20,14 +20,31 @@ enum ProposalRendering {
             base: state.base.hex, head: head?.hex,
             changedCommitments: detail.summary.changedCommitments, changedFiles: detail.summary.changedFiles,
             revisions: state.revisions.map { RevisionJSON(head: $0.head.hex, time: $0.time, recordedBy: $0.recordedBy, rewritten: $0.rewritten) },
-            comments: state.comments.map { comment(comment: $0, position: detail.anchors[$0.id]) },
-            responses: state.responses.map(ResponseJSON.init),
-            reviews: state.reviews.map { ReviewJSON(id: $0.id, author: $0.author, verdict: $0.verdict.rawValue, head: $0.head.hex, current: $0.head == head, body: $0.body, time: $0.time) },
+            comments: state.comments.map { comment(comment: $0, position: detail.anchors[$0.id], signatures: detail.signatures) },
+            responses: state.responses.map { response($0, signatures: detail.signatures) },
+            reviews: state.reviews.map { ReviewJSON(id: $0.id, author: $0.author, verdict: $0.verdict.rawValue, head: $0.head.hex, current: $0.head == head,
+                                                    body: $0.body, time: $0.time, signature: detail.signatures[$0.id].map(SignatureJSON.init)) },
             blockers: detail.blockers,
             problems: detail.problems.map(\.description))
     }
 
-    private static func comment(comment: CommentState, position: AnchorPosition?) -> CommentJSON {
+    private static func response(_ response: ReasonedResponse, signatures: [EventID: SignatureCheck]) -> ResponseJSON {
+        var json = ResponseJSON(response)
+        json.signature = signatures[response.id].map(SignatureJSON.init)
+        return json
+    }
+
+    /// A short mark for a signature in text output: nothing for unsigned events.
+    static func signatureMark(_ check: SignatureCheck?) -> String {
+        switch check?.verdict {
+        case .good: "  signed (\(check?.fingerprint ?? ""))"
+        case .wrongKey: "  ✘ " + (check?.explanation ?? "")
+        case .invalid: "  ✘ INVALID SIGNATURE"
+        case .unsigned, nil: ""
+        }
+    }
+
+    private static func comment(comment: CommentState, position: AnchorPosition?, signatures: [EventID: SignatureCheck]) -> CommentJSON {
         var anchor: AnchorJSON?
         if let a = comment.anchor {
             var start: Int?, end: Int?
@@ -37,7 +54,9 @@ enum ProposalRendering {
         }
         return CommentJSON(id: comment.id, author: comment.author, time: comment.time, body: comment.body, replyTo: comment.replyTo,
                            anchor: anchor, resolved: comment.resolved, publicInput: comment.author.isPublic,
-                           response: comment.response.map(ResponseJSON.init), responses: comment.responses.map(ResponseJSON.init))
+                           response: comment.response.map { response($0, signatures: signatures) },
+                           responses: comment.responses.map { response($0, signatures: signatures) },
+                           signature: signatures[comment.id].map(SignatureJSON.init))
     }
 
     static func text(_ detail: ProposalDetail) -> String {
@@ -80,7 +99,8 @@ enum ProposalRendering {
         if latest.isEmpty { out.append("  none yet") }
         for review in latest {
             let freshness = review.head == head ? "current" : "STALE (on \(review.head.short()))"
-            out.append("  \(review.verdict == .approve ? "✔ approved" : "✘ requested changes")  \(Labels.author(review.author))  \(freshness)  \(Labels.time(review.time))")
+            out.append("  \(review.verdict == .approve ? "✔ approved" : "✘ requested changes")  \(Labels.author(review.author))  \(freshness)  \(Labels.time(review.time))"
+                + SafeText.line(signatureMark(detail.signatures[review.id])))
             if !review.body.isEmpty { out.append(indent(SafeText.display(review.body), by: "      ")) }
         }
         if case .open = state.status {
@@ -105,6 +125,7 @@ enum ProposalRendering {
         var lines: [String] = []
         var header = "\(pad)● \(Labels.shortID(comment.id))  \(Labels.author(comment.author))  \(Labels.time(comment.time))"
         if comment.resolved { header += "  [resolved]" }
+        header += SafeText.line(signatureMark(detail.signatures[comment.id]))
         lines.append(header)
         if let anchor = comment.anchor {
             var where_ = "\(SafeText.line(anchor.path)):\(anchor.startLine)-\(anchor.endLine)"

@@ -16,6 +16,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// The plan containing the working folder.
     func openPlan() throws -> PlanStore {
-        try PlanStore.open(at: workingDirectory)
+        let store = try PlanStore.open(at: workingDirectory)
+        store.signer.warningHandler = { Console.err("nap: warning: " + SafeText.line($0)) }
+        return store
     }
 }

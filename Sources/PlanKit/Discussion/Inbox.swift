@@ -4,34 +4,36 @@ import GitKit
 public struct Inbox: Sendable {
     /// Inputs owed a reasoned response on proposals this person leads (for the government co-chair: on
     /// every open proposal).
-    public let unanswered: [(proposal: ProposalSummary, input: UnansweredInput)]
+    public let unanswered: [(proposal: ProposalListing, input: UnansweredInput)]
     /// Open proposals waiting for this person's review: for a co-chair, every open proposal without their
     /// current approval; for others, proposals that moved since they last reviewed.
-    public let awaitingReview: [ProposalSummary]
+    public let awaitingReview: [ProposalListing]
 }
 
 extension PlanStore {
+    /// What waits on the user, from the listing of proposals (the cached digests: no proposal is folded
+    /// unless its events changed since the last run).
     public func inbox() throws -> Inbox {
         let signature = try identity()
         let me = try eventAuthor(for: signature)
         let email = me.email.lowercased()
         let isGovernmentChair = me.role == "co-chair" && me.sector == "government"
-        var unanswered: [(ProposalSummary, UnansweredInput)] = []
-        var awaiting: [ProposalSummary] = []
-        for summary in try proposals() {
-            guard let state = summary.state, case .open = state.status else { continue }
-            let leads = state.author.email.lowercased() == email
+        var unanswered: [(ProposalListing, UnansweredInput)] = []
+        var awaiting: [ProposalListing] = []
+        for listing in try proposalListings() {
+            guard let author = listing.author, case .open = listing.status else { continue }
+            let leads = author.email.lowercased() == email
             if leads || isGovernmentChair {
-                for input in PlanStore.unansweredInputs(in: state) where input.author.email.lowercased() != email {
-                    unanswered.append((summary, input))
+                for input in listing.unanswered where input.author.email.lowercased() != email {
+                    unanswered.append((listing, input))
                 }
             }
-            guard me.member != nil, let head = summary.branchHead else { continue }
-            let mine = state.latestReviews.first { $0.author.email.lowercased() == email }
+            guard me.member != nil, let head = listing.branchHead else { continue }
+            let mine = listing.latestReviews.first { $0.author.email.lowercased() == email }
             if me.role == "co-chair" {
-                if !(mine?.verdict == .approve && mine?.head == head) { awaiting.append(summary) }
+                if !(mine?.verdict == .approve && mine?.head == head) { awaiting.append(listing) }
             } else if let mine, mine.head != head {
-                awaiting.append(summary)
+                awaiting.append(listing)
             }
         }
         return Inbox(unanswered: unanswered, awaitingReview: awaiting)

@@ -29,6 +29,13 @@ extension PlanStore {
     public func comment(on name: String, body: String, anchor request: AnchorRequest? = nil, replyTo: String? = nil) throws -> EventID {
         let body = try checkedText(body, what: "comment")
         let signature = try identity()
+        if replyTo == nil, let open = try openProposalDigest(name, for: "commented on") {
+            // The cached digest has all a plain comment needs (id, slug, base, clock, head): no fold.
+            let anchor = try request.map { try makeAnchor($0, head: open.head, base: open.digest.base, slug: open.digest.slug) }
+            let event = Event(proposal: open.digest.id, author: try eventAuthor(for: signature), time: signature.time, clock: open.digest.clock + 1,
+                              body: .comment(body: body, anchor: anchor, replyTo: nil))
+            return try record.append([event], by: signature, message: "Comment on proposal \(open.digest.slug)\n")[0]
+        }
         let (summary, state) = try openProposal(name, for: "commented on")
         var parent: EventID?
         if let replyTo {
@@ -36,21 +43,34 @@ extension PlanStore {
         }
         var anchor: Anchor?
         if let request {
-            anchor = try makeAnchor(request, summary: summary, state: state)
+            anchor = try makeAnchor(request, head: summary.head, base: state.base, slug: state.slug)
         }
         let event = Event(proposal: state.id, author: try eventAuthor(for: signature), time: signature.time, clock: state.clock + 1,
                           body: .comment(body: body, anchor: anchor, replyTo: parent))
         return try record.append([event], by: signature, message: "Comment on proposal \(state.slug)\n")[0]
     }
 
-    private func makeAnchor(_ request: AnchorRequest, summary: ProposalSummary, state: ProposalState) throws -> Anchor {
-        guard let head = summary.head else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
-        let changed = try changedPaths(head: head, base: state.base, main: try mainHead())
+    /// An open proposal by its cached digest, when that is all an action needs: nil when the proposal has
+    /// no record or its branch moved since the last recorded revision (then the full path records it).
+    /// Refuses a proposal that is not open, as `openProposal` does.
+    func openProposalDigest(_ name: String, for action: String) throws -> (digest: ProposalDigest, head: ObjectID?)? {
+        let candidate = try resolveProposal(name)
+        guard let digest = candidate.digest else { return nil }
+        guard digest.status == "open" else {
+            throw PlanError.refused(reason: "proposal \(digest.slug) is \(digest.status); it cannot be \(action)", hint: nil)
+        }
+        if let branchHead = candidate.branchHead, let recorded = digest.recordedHead, branchHead != recorded { return nil }
+        return (digest, candidate.branchHead ?? digest.recordedHead)
+    }
+
+    private func makeAnchor(_ request: AnchorRequest, head: ObjectID?, base: ObjectID, slug: String) throws -> Anchor {
+        guard let head else { throw PlanError.notFound(kind: "branch", name: "proposal/\(slug)") }
+        let changed = try changedPaths(head: head, base: base, main: try mainHead())
         guard changed.contains(request.path) else {
-            throw PlanError.invalidInput("proposal \(state.slug) does not change \(request.path); it changes: \(changed.isEmpty ? "nothing yet" : changed.joined(separator: ", "))")
+            throw PlanError.invalidInput("proposal \(slug) does not change \(request.path); it changes: \(changed.isEmpty ? "nothing yet" : changed.joined(separator: ", "))")
         }
         guard let data = try files(at: head).read(request.path) else {
-            throw PlanError.invalidInput("\(request.path) is deleted by proposal \(state.slug); comment on the proposal as a whole")
+            throw PlanError.invalidInput("\(request.path) is deleted by proposal \(slug); comment on the proposal as a whole")
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
@@ -78,11 +98,14 @@ extension PlanStore {
         throw PlanError.notFound(kind: "comment", name: prefix)
     }
 
-    /// Searches every proposal for a comment id prefix.
+    /// Searches every proposal for a comment id prefix. An event's file is named by its id, so only the
+    /// proposals with a file of that prefix are folded.
     func locateComment(_ prefix: String) throws -> (state: ProposalState, comment: CommentState)? {
         var found: [(ProposalState, CommentState)] = []
         let tree = try record.tree()
-        for (id, _) in try record.proposals(in: tree) {
+        for (id, subtree) in try record.proposals(in: tree) {
+            let names = try PlanError.wrap { try repository.treeEntry(subtree, path: "events").map { try repository.treeEntries($0.id).map(\.name) } ?? [] }
+            guard names.contains(where: { $0.hasPrefix(prefix) }) else { continue }
             guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
             for comment in state.comments where comment.id.hasPrefix(prefix) { found.append((state, comment)) }
         }

@@ -36,8 +36,7 @@ extension PlanStore {
             }
             try PlanError.wrap {
                 let tree = try repository.stageAll()
-                let id = try repository.createCommit(tree: tree, parents: [], author: signature, committer: signature,
-                                                     message: "Start the plan from nap's template\n")
+                let id = try store.writeCommit(tree: tree, parents: [], message: "Start the plan from nap's template\n", signature: signature)
                 try repository.updateReference(RefNames.main, to: id, expecting: .absent, message: "nap init")
             }
             return store

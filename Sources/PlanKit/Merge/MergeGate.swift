@@ -6,7 +6,11 @@ import GitKit
 /// record and members.yml on main, never stored.
 public enum MergeGate {
     /// Everything that blocks the merge, one line each; empty when the gate holds.
-    public static func blockers(state: ProposalState, head: ObjectID?, members: Members, policy: Policy) -> [String] {
+    ///
+    /// `signatures` holds the signature state of review events (at least the co-chairs' latest); it is
+    /// consulted only when the policy requires signatures, and a review missing from it counts as unsigned.
+    public static func blockers(state: ProposalState, head: ObjectID?, members: Members, policy: Policy,
+                                signatures: [EventID: EventSignatureState] = [:]) -> [String] {
         var blockers: [String] = []
         switch state.status {
         case .open: break
@@ -41,7 +45,10 @@ public enum MergeGate {
             case .approve where review.head != head:
                 blockers.append("the approval of \(chair.name) (\(label)) is stale: given on \(review.head.short()), the proposal is now at \(head.short())")
             case .approve:
-                break
+                if policy.requireSignatures,
+                   let problem = signatureProblem(signatures[review.id] ?? .unsigned, chair: chair, label: label) {
+                    blockers.append(problem)
+                }
             }
         }
         if policy.requireResponses {
@@ -51,5 +58,24 @@ public enum MergeGate {
             }
         }
         return blockers
+    }
+
+    /// Why a co-chair's approval does not count under `require-signatures`; nil when it is signed by
+    /// the key members.yml on main gives them.
+    static func signatureProblem(_ state: EventSignatureState, chair: Member, label: String) -> String? {
+        let who = "\(chair.name) (\(label))"
+        let expected = MembersTimeline.key(of: chair)
+        switch state {
+        case .unsigned:
+            return "the approval of \(who) is unsigned; the policy requires approvals signed with the member's key"
+        case .invalid(let reason):
+            return "the approval of \(who) has an invalid signature: \(reason)"
+        case .signed(let key) where expected == nil:
+            return "the approval of \(who) is signed by \(key.fingerprint), but members.yml on main lists no key for \(chair.name)"
+        case .signed(let key) where key != expected:
+            return "the approval of \(who) is signed by a key that is not \(chair.name)'s key (\(key.fingerprint))"
+        case .signed:
+            return nil
+        }
     }
 }

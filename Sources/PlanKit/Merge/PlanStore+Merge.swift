@@ -49,7 +49,7 @@ extension PlanStore {
         let reviewers = state.latestReviews.filter { !approverEmails.contains($0.author.email.lowercased()) }.map(\.author)
         let message = MergeMessage(state: state, head: head, approvals: approvals, drafters: drafters, reviewers: reviewers).text
         let commit = try PlanError.wrap {
-            let id = try repository.createCommit(tree: tree, parents: [main, head], author: signature, committer: signature, message: message)
+            let id = try writeCommit(tree: tree, parents: [main, head], message: message, signature: signature)
             try repository.updateReference(RefNames.main, to: id, expecting: .at(main), message: "nap merge \(state.slug)")
             return id
         }

@@ -30,8 +30,7 @@ extension PlanStore {
         if !conflicts.isEmpty { return .conflicts(paths: conflicts) }
         let commit = try PlanError.wrap {
             let tree = try repository.writeIndexTree()
-            let id = try repository.createCommit(tree: tree, parents: [head, main], author: signature, committer: signature,
-                                                 message: "Update proposal \(state.slug) with main\n")
+            let id = try writeCommit(tree: tree, parents: [head, main], message: "Update proposal \(state.slug) with main\n", signature: signature)
             try repository.updateReference(branch, to: id, expecting: .at(head), message: "nap update \(state.slug)")
             try repository.clearPendingOperation()
             try repository.checkoutHead(force: false)

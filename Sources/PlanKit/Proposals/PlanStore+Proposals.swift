@@ -2,47 +2,32 @@ import Foundation
 import GitKit
 
 extension PlanStore {
-    /// Every proposal: those in the record and every `proposal/*` branch, including branches pushed with
-    /// plain git that have no record yet. Sorted by opening time, then slug.
+    /// Every proposal, with its full folded state: those in the record and every `proposal/*` branch,
+    /// including branches pushed with plain git that have no record yet. Sorted by opening time, then slug.
+    /// This folds every proposal's events; listings use `proposalListings()`, which reads the cache.
     public func proposals() throws -> [ProposalSummary] {
-        let branches = try PlanError.wrap { try repository.references(matching: RefNames.proposalPrefix + "*") }
-        var branchHeads: [String: ObjectID] = [:]
-        for (name, target) in branches {
-            if let slug = RefNames.slug(ofProposalBranch: name) { branchHeads[slug] = target }
-        }
+        let branchHeads = try proposalBranchHeads()
         let main = try mainHead()
+        let memo = ChangedPathsMemo(cache: derivedCache)
         var result: [ProposalSummary] = []
         var seenSlugs = Set<String>()
         let tree = try record.tree()
         for (id, _) in try record.proposals(in: tree) {
             guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
             seenSlugs.insert(state.slug)
-            result.append(try summary(state: state, branchHead: branchHeads[state.slug], main: main))
+            result.append(try summary(state: state, branchHead: branchHeads[state.slug], main: main, memo: memo))
         }
         for (slug, head) in branchHeads where !seenSlugs.contains(slug) {
-            result.append(try summary(id: nil, slug: slug, state: nil, branchHead: head, base: nil, main: main))
+            let (commitments, files) = try changes(head: head, base: nil, main: main, memo: memo)
+            result.append(ProposalSummary(id: nil, slug: slug, state: nil, branchHead: head, changedCommitments: commitments, changedFiles: files))
         }
+        memo.save(pruning: false)
         return result.sorted { ($0.state?.opened ?? .distantFuture, $0.slug) < ($1.state?.opened ?? .distantFuture, $1.slug) }
     }
 
-    func summary(state: ProposalState, branchHead: ObjectID?, main: ObjectID?) throws -> ProposalSummary {
-        try summary(id: state.id, slug: state.slug, state: state, branchHead: branchHead, base: state.base, main: main)
-    }
-
-    private func summary(id: EventID?, slug: String, state: ProposalState?, branchHead: ObjectID?, base: ObjectID?, main: ObjectID?) throws -> ProposalSummary {
-        let head = branchHead ?? state?.recordedHead
-        var commitments: [String] = []
-        var files: [String] = []
-        if let head {
-            for path in try changedPaths(head: head, base: base, main: main) {
-                if path.hasPrefix("commitments/"), path.hasSuffix(".md") {
-                    commitments.append(String(path.dropFirst("commitments/".count).dropLast(3)))
-                } else {
-                    files.append(path)
-                }
-            }
-        }
-        return ProposalSummary(id: id, slug: slug, state: state, branchHead: branchHead, changedCommitments: commitments, changedFiles: files)
+    func summary(state: ProposalState, branchHead: ObjectID?, main: ObjectID?, memo: ChangedPathsMemo? = nil) throws -> ProposalSummary {
+        let (commitments, files) = try changes(head: branchHead ?? state.recordedHead, base: state.base, main: main, memo: memo)
+        return ProposalSummary(id: state.id, slug: state.slug, state: state, branchHead: branchHead, changedCommitments: commitments, changedFiles: files)
     }
 
     /// The paths a proposal head changes against its merge base with main (or its recorded base).
@@ -58,32 +43,38 @@ extension PlanStore {
         }
     }
 
-    /// Finds a proposal by slug, or by a unique prefix of its id (at least 4 hex digits).
+    /// Finds a proposal by slug, or by a unique prefix of its id (at least 4 hex digits). Only that
+    /// proposal's events are read: the name is resolved with the cached digests.
     public func proposal(named name: String) throws -> ProposalSummary {
-        let all = try proposals()
-        let bySlug = all.filter { $0.slug == name }
-        if bySlug.count == 1 { return bySlug[0] }
-        if bySlug.count > 1 {
-            throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })
-        }
-        let lowered = name.lowercased()
-        if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
-            let byID = all.filter { $0.id?.hasPrefix(lowered) == true }
-            if byID.count == 1 { return byID[0] }
-            if byID.count > 1 {
-                throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: byID.map { "\($0.id?.prefix(12) ?? "") (\($0.slug))" })
-            }
-        }
-        throw PlanError.notFound(kind: "proposal", name: name)
+        try readProposal(named: name).summary
     }
 
     /// Like `proposal(named:)`, but requires a record (a proposal opened with nap, or adopted by it).
     public func recordedProposal(named name: String) throws -> (summary: ProposalSummary, state: ProposalState) {
-        let summary = try proposal(named: name)
-        guard let state = summary.state else {
-            throw PlanError.refused(reason: "branch proposal/\(summary.slug) has no record yet (it was pushed with plain git)",
-                                    hint: "open it in the record with `nap propose \(summary.slug) --title \"...\" --adopt-branch`")
+        let read = try readProposal(named: name)
+        guard let state = read.summary.state else { throw Self.noRecord(read.summary.slug) }
+        return (read.summary, state)
+    }
+
+    static func noRecord(_ slug: String) -> PlanError {
+        .refused(reason: "branch proposal/\(slug) has no record yet (it was pushed with plain git)",
+                 hint: "open it in the record with `nap propose \(slug) --title \"...\" --adopt-branch`")
+    }
+
+    /// The proposal `name` names, with its events read once: its summary (with the state folded from
+    /// them), and the files of its record folder that are not valid events.
+    func readProposal(named name: String) throws -> (summary: ProposalSummary, events: [Event], problems: [PlanError]) {
+        let candidate = try resolveProposal(name)
+        let main = try mainHead()
+        let memo = ChangedPathsMemo(cache: derivedCache)
+        defer { memo.save(pruning: false) }
+        guard let id = candidate.id else {
+            let (commitments, files) = try changes(head: candidate.branchHead, base: nil, main: main, memo: memo)
+            return (ProposalSummary(id: nil, slug: candidate.slug, state: nil, branchHead: candidate.branchHead,
+                                    changedCommitments: commitments, changedFiles: files), [], [])
         }
-        return (summary, state)
+        let read = try record.events(of: id)
+        guard let state = ProposalState.fold(read.events) else { throw PlanError.notFound(kind: "proposal", name: name) }
+        return (try summary(state: state, branchHead: candidate.branchHead, main: main, memo: memo), read.events, read.problems)
     }
 }

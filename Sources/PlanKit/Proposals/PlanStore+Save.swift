@@ -45,8 +45,7 @@ extension PlanStore {
             throw PlanError.refused(reason: "nothing to save: the working tree matches \(RefNames.shortName(branch))", hint: nil)
         }
         let commit = try PlanError.wrap {
-            let id = try repository.createCommit(tree: tree, parents: (head.map { [$0] } ?? []) + mergeHeads,
-                                                 author: signature, committer: signature, message: message + "\n")
+            let id = try writeCommit(tree: tree, parents: (head.map { [$0] } ?? []) + mergeHeads, message: message + "\n", signature: signature)
             try repository.updateReference(branch, to: id, expecting: head.map { .at($0) } ?? .absent, message: "nap save: " + message)
             if !mergeHeads.isEmpty { try repository.clearPendingOperation() }
             return id

@@ -10,15 +10,18 @@ public struct ProposalDetail: Sendable {
     public let blockers: [String]
     /// Files in the proposal's record folder that are not valid events: reported, never used.
     public let problems: [PlanError]
+    /// The signature check of each comment, response and review, by event id (docs/SIGNING.md).
+    public var signatures: [EventID: SignatureCheck] = [:]
 }
 
 extension PlanStore {
     /// The full picture of a proposal: its state from the record, where its anchored comments stand now,
     /// and what blocks its merge.
     public func detail(of name: String) throws -> ProposalDetail {
-        var (summary, state) = try recordedProposal(named: name)
-        let read = try record.events(of: state.id)
-        if let fresh = ProposalState.fold(read.events) { state = fresh }
+        // The proposal's events are read once: its state and its record problems come from the same read.
+        let read = try readProposal(named: name)
+        let summary = read.summary
+        guard let state = summary.state else { throw Self.noRecord(summary.slug) }
         var anchors: [EventID: AnchorPosition] = [:]
         if let head = summary.head {
             var texts: [String: String?] = [:]
@@ -30,24 +33,25 @@ extension PlanStore {
                 anchors[comment.id] = AnchorPosition.locate(anchor, in: texts[anchor.path] ?? nil)
             }
         }
-        return ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: try blockers(summary: summary, state: state),
-                              problems: read.problems)
+        var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: try blockers(summary: summary, state: state),
+                                    problems: read.problems)
+        detail.signatures = try signatureChecks(of: read.events)
+        return detail
     }
 
     /// The merge gate's blockers, plus whether the merge would be clean and the merged plan valid.
     public func blockers(summary: ProposalSummary, state: ProposalState) throws -> [String] {
         let main = try requireMain()
         let loaded = try loadPlan(at: main)
-        var blockers = MergeGate.blockers(state: state, head: summary.branchHead, members: loaded.members, policy: loaded.plan?.policy ?? Policy())
+        let policy = loaded.plan?.policy ?? Policy()
+        let signatures = policy.requireSignatures ? try approvalSignatures(of: state) : [:]
+        var blockers = MergeGate.blockers(state: state, head: summary.branchHead, members: loaded.members, policy: policy, signatures: signatures)
         guard case .open = state.status, let head = summary.branchHead else { return blockers }
-        switch try PlanError.wrap({ try repository.mergeCommits(ours: main, theirs: head) }) {
-        case .conflicts(let paths):
+        let check = try mergeCheck(main: main, head: head)
+        if let paths = check.conflicts {
             blockers.append("merging into main would conflict in \(paths.joined(separator: ", ")); run `nap update \(state.slug)`")
-        case .clean(let tree):
-            let errors = PlanValidator().validate(source: TreeFileSource(repository: repository, tree: tree)).filter { $0.severity == .error }
-            if !errors.isEmpty {
-                blockers.append("the plan would not validate after the merge (\(errors.count) errors, first: \(errors[0]))")
-            }
+        } else if let first = check.firstError {
+            blockers.append("the plan would not validate after the merge (\(check.errorCount) errors, first: \(first))")
         }
         return blockers
     }

@@ -14,7 +14,7 @@ public enum HTMLRenderer {
 /// HTML document scaffolding shared by the plan and the response report.
 enum HTMLDocument {
     /// A complete page around `body`.
-    static func page(language: String, title: String, body: String) -> String {
+    static func page(language: String, title: String, body: String, wide: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(ProseHTML.escape(language))">
@@ -28,7 +28,7 @@ enum HTMLDocument {
         \(HTMLStyle.sheet)
         </style>
         </head>
-        <body>
+        <body\(wide ? " class=\"wide\"" : "")>
         \(body)
         </body>
         </html>
@@ -123,7 +123,7 @@ private struct HTMLPage {
         var lines = ["<section class=\"introduction\">", "<h2>\(label(\.introduction))</h2>"]
         for (language, text) in texts {
             let attribute = language == first ? "" : " lang=\"\(ProseHTML.escape(language))\""
-            lines.append("<div class=\"language-version\"\(attribute)>\(prose(text, context: language))</div>")
+            lines.append("<div class=\"intro-version\"\(attribute)>\(prose(text, context: language))</div>")
         }
         lines.append("</section>")
         return lines.joined(separator: "\n")
@@ -132,11 +132,12 @@ private struct HTMLPage {
     private func contents() -> String {
         var lines = ["<nav class=\"toc\">", "<h2>\(label(\.contents))</h2>", "<ol>"]
         for commitment in document.commitments {
-            let titles = languages.map { language in
-                piece(PlanText.pick(commitment.title, language: language, plan: plan), context: first)
+            let titles = languages.enumerated().map { index, language in
+                let title = piece(PlanText.pick(commitment.title, language: language, plan: plan), context: first)
+                return index == 0 ? "<span class=\"toc-title\">\(title)</span>" : "<span class=\"toc-alt\">\(title)</span>"
             }
             lines.append("<li><a href=\"#\(anchor(commitment.id))\"><span class=\"id\">\(ProseHTML.escape(commitment.id))</span> "
-                         + titles.joined(separator: " · ") + "</a></li>")
+                         + titles.joined() + "</a></li>")
         }
         lines.append("</ol>")
         lines.append("</nav>")
@@ -216,7 +217,7 @@ private struct HTMLPage {
         for (index, row) in view.milestones.enumerated() {
             let responsible = row.responsible.map { piece($0, context: language) }.joined(separator: labels.listSeparator)
             let cells = [
-                ("#", "\(index + 1)", ""),
+                ("#", "\(index + 1)", " class=\"number\""),
                 (labels.activity, piece(row.activity, context: language), ""),
                 (labels.output, piece(row.output, context: language), ""),
                 (labels.start, ProseHTML.escape(row.start), " class=\"date\""),

@@ -14,10 +14,14 @@ enum HTMLStyle {
       font: 16px/1.7 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
         "Noto Sans TC", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC", sans-serif;
     }
+    body.wide { max-width: 76rem; }
     :lang(zh-Hant) { font-family: "Noto Sans TC", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", "Heiti TC",
       system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-    :lang(zh-Hant) p, :lang(zh-Hant) li { text-align: justify; line-break: strict; }
-    h1, h2, h3, h4, h5, h6 { line-height: 1.35; margin: 1.6em 0 .5em; break-after: avoid; page-break-after: avoid; }
+    :lang(en) { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+      "Noto Sans TC", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", sans-serif; }
+    .prose p:lang(zh-Hant), .prose li:lang(zh-Hant) { text-align: justify; line-break: strict; }
+    h1, h2, h3, h4, h5, h6 { line-height: 1.35; margin: 1.6em 0 .5em; break-after: avoid; page-break-after: avoid;
+      break-inside: avoid; page-break-inside: avoid; }
     h1 { font-size: 1.9rem; margin-top: .3em; }
     h2 { font-size: 1.45rem; }
     h3 { font-size: 1.15rem; border-bottom: 1px solid var(--rule); padding-bottom: .2em; }
@@ -34,13 +38,17 @@ enum HTMLStyle {
     .facts dt { color: var(--muted); }
     .facts dd { margin: 0; }
     .toc ol { padding-left: 1.4em; }
-    .toc li { margin: .2em 0; }
+    .toc li { margin: .35em 0; }
+    .toc a { text-decoration: none; }
+    .toc a:hover .toc-title { text-decoration: underline; }
+    .toc .toc-alt { display: block; color: var(--muted); font-size: .9em; }
     .toc .id, .commitment-id { font-variant-numeric: tabular-nums; color: var(--muted); }
     .commitment { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: .5rem; }
     .commitment > header h2 { margin-top: .8rem; }
     .commitment .alt-title { color: var(--muted); margin-top: -.3em; }
     .language-version + .language-version { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px dashed var(--rule); }
-    .language-name { font-size: .85rem; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; margin: 1rem 0 0; }
+    .intro-version + .intro-version { margin-top: 1rem; padding-top: 1rem; border-top: 1px dashed var(--rule); }
+    .language-name { font-size: .85rem; color: var(--muted); letter-spacing: .08em; margin: 1rem 0 .4rem; }
     .fallback { color: var(--muted); }
     .fallback-note { font-size: .8em; color: var(--muted); }
     .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0 0 1rem; }
@@ -59,7 +67,7 @@ enum HTMLStyle {
     .earlier { font-size: .85em; color: var(--muted); }
     .input-text { white-space: pre-wrap; }
     .colophon { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .8rem; color: var(--muted); font-size: .85rem; }
-    @media (max-width: 40rem) {
+    @media screen and (max-width: 40rem) {
       body { padding: 1rem .9rem 2rem; font-size: 15px; }
       h1 { font-size: 1.5rem; }
       h2 { font-size: 1.25rem; }
@@ -71,6 +79,9 @@ enum HTMLStyle {
       table.stack tr { border: 1px solid var(--rule); border-radius: 6px; margin-bottom: .8rem; padding: .3rem 0; }
       table.stack td { border: 0; padding: .2em .7em; }
       table.stack td::before { content: attr(data-label); display: block; font-size: .8em; color: var(--muted); }
+      table.stack td.number { font-weight: 700; }
+      table.stack td.number::before { content: none; }
+      table.stack td.date { display: inline-block; width: 49%; }
     }
     @page { size: A4; margin: 20mm 18mm 22mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #5b6475; } }
     @media print {

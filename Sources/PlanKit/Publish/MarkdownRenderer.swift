@@ -70,14 +70,14 @@ private struct MarkdownPage {
             lines.append(index == 0 ? "# " + title : "\n**" + title + "**")
         }
         lines.append("")
-        lines.append(MarkdownRenderer.row([label(\.country), MarkdownRenderer.escape(plan.country)]))
-        lines.append("| --- | --- |")
+        let colon = RenderLabels(language: first).pick("：", ": ")
+        lines.append("- " + label(\.country) + colon + MarkdownRenderer.escape(plan.country))
         let period = plan.period.map { "\($0.start) – \($0.end)" } ?? RenderLabels(language: first).none
-        lines.append(MarkdownRenderer.row([label(\.period), period]))
-        lines.append(MarkdownRenderer.row([label(\.commitmentCount), "\(document.commitments.count)"]))
+        lines.append("- " + label(\.period) + colon + period)
+        lines.append("- " + label(\.commitmentCount) + colon + "\(document.commitments.count)")
         if let version = document.version ?? document.revision {
             let commit = document.commit.map { " (`\($0.short())`)" } ?? ""
-            lines.append(MarkdownRenderer.row([label(\.version), MarkdownRenderer.escape(version) + commit]))
+            lines.append("- " + label(\.version) + colon + MarkdownRenderer.escape(version) + commit)
         }
         return lines.joined(separator: "\n")
     }

@@ -217,7 +217,11 @@ private struct InlineParser {
                 i = url
                 continue
             }
-            out += ProseHTML.escape(String(c))
+            switch c {
+            case "&", "<", ">", "\"", "'": out += ProseHTML.escape(String(c))
+            default:
+                if c.isASCII, let value = c.asciiValue, value >= 0x20, value != 0x7F { out.append(c) } else { out += ProseHTML.escape(String(c)) }
+            }
             i += 1
         }
         return out

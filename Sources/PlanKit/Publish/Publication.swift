@@ -55,6 +55,10 @@ extension PlanStore {
         if try PlanError.wrap({ try repository.referenceTarget(reference) }) != nil {
             throw PlanError.alreadyExists(kind: "version", name: version)
         }
+        if try PlanError.wrap({ try repository.referenceTarget("refs/heads/" + version) }) != nil {
+            throw PlanError.invalidName(kind: "version", name: version,
+                                        reason: "a branch has this name; a tag of the same name would make `\(version)` ambiguous in git")
+        }
         let text = try checkedText(message, what: "message")
         try requireCleanWorkTree()
         let main = try requireMain()
@@ -73,8 +77,14 @@ extension PlanStore {
         let full = PublicationMessage(message: text, publisher: signature, actor: actor, plan: plan,
                                       commitments: contents.commitments.count).text
         // The one place a version tag is written. Signing (SSHSIG over the tag's bytes) slots in here.
-        let tag = try PlanError.wrap {
-            try repository.createAnnotatedTag(name: version, target: main, tagger: signature, message: full)
+        let tag: ObjectID
+        do {
+            tag = try PlanError.wrap {
+                try repository.createAnnotatedTag(name: version, target: main, tagger: signature, message: full)
+            }
+        } catch PlanError.git(let error) where error.isExists {
+            // Someone published the same version a moment ago.
+            throw PlanError.alreadyExists(kind: "version", name: version)
         }
         return Publication(version: version, tag: tag, commit: main, tagger: signature, message: full,
                            commitments: contents.commitments.count, previous: previous?.name)

@@ -35,6 +35,8 @@ public struct ReasonedResponse: Sendable, Equatable {
     public let reason: String
     public let author: EventAuthor
     public let time: Date
+    /// The armored signature beside the event in the record, if any (checked in Signing/).
+    public var signature: String?
 }
 
 /// A comment with what happened to it: its thread state and its responses, oldest first.
@@ -48,6 +50,8 @@ public struct CommentState: Sendable, Equatable {
     public internal(set) var resolved: Bool
     /// Every response given, oldest first; the last one is in force.
     public internal(set) var responses: [ReasonedResponse]
+    /// The armored signature beside the event in the record, if any (checked in Signing/).
+    public var signature: String?
 
     /// The response in force, if any.
     public var response: ReasonedResponse? { responses.last }
@@ -61,6 +65,8 @@ public struct Review: Sendable, Equatable {
     public let head: ObjectID
     public let body: String
     public let time: Date
+    /// The armored signature beside the event in the record, if any (checked in Signing/).
+    public var signature: String?
 }
 
 /// The state of one proposal: a deterministic fold of its events in (clock, id) order. Never derived
@@ -147,21 +153,22 @@ public struct ProposalState: Sendable, Equatable {
             }
         case .comment(let body, let anchor, let replyTo):
             comments.append(CommentState(id: event.id, author: event.author, time: event.time, body: body, anchor: anchor,
-                                         replyTo: replyTo, resolved: false, responses: []))
+                                         replyTo: replyTo, resolved: false, responses: [], signature: event.signature))
         case .resolved(let comment):
             if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = true }
         case .reopened(let comment):
             if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = false }
         case .response(let target, let disposition, let reason):
             let response = ReasonedResponse(id: event.id, target: target, disposition: disposition, reason: reason,
-                                            author: event.author, time: event.time)
+                                            author: event.author, time: event.time, signature: event.signature)
             if target == id {
                 responses.append(response)
             } else if let index = comments.firstIndex(where: { $0.id == target }) {
                 comments[index].responses.append(response)
             }
         case .review(let verdict, let head, let body):
-            reviews.append(Review(id: event.id, author: event.author, verdict: verdict, head: head, body: body, time: event.time))
+            reviews.append(Review(id: event.id, author: event.author, verdict: verdict, head: head, body: body, time: event.time,
+                                  signature: event.signature))
         }
     }
 }

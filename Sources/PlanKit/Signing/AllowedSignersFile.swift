@@ -54,20 +54,17 @@ extension PlanStore {
             list(try timeline.members(blob: point.blob), at: point.time)
         }
         if try currentBranch() == RefNames.main, let workTree = try workTreeMembers().value {
-            var merged = workTree.all
-            for listing in listings where listing.retired == nil && !merged.contains(where: { $0.email.lowercased() == listing.email.lowercased() && MembersTimeline.key(of: $0) == listing.key }) {
-                merged.append(Member(id: "_", name: "_", email: listing.email, sector: .government, key: listing.key.authorizedKeyLine))
-            }
-            list(Members(merged), at: nil)
+            list(workTree, at: nil)
         }
         var lines: [String] = []
         var skipped: [String] = []
         for listing in listings {
             do {
                 let entry = try AllowedSigners.Entry(principal: listing.email, namespaces: [SigningNamespace.git, SigningNamespace.event], key: listing.key)
-                let keyLine = SSHPublicKey(authorizedKeyLine: listing.key.authorizedKeyLine, dropComment: true)
+                // `principal namespaces="…" ssh-ed25519 AAAA…`: neither of the first two fields has spaces.
+                let fields = entry.line.split(separator: " ", maxSplits: 2).map(String.init)
                 let window = listing.retired.map { ",valid-before=\"\(Self.allowedSignersTime($0))\"" } ?? ""
-                lines.append("\(entry.principal) namespaces=\"\(entry.namespaces.joined(separator: ","))\"\(window) \(keyLine)")
+                lines.append(fields.count == 3 ? "\(fields[0]) \(fields[1])\(window) \(fields[2])" : entry.line)
             } catch {
                 skipped.append("\(listing.email): \(error.description)")
             }

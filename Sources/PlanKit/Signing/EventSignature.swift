@@ -64,9 +64,14 @@ extension Record {
     /// Checks an event's signature against the event file's bytes in the record (namespace `nap-event`).
     /// Pure cryptography: whether the key is the author's is `SignatureCheck`'s question.
     public func signatureState(of event: Event, in tree: ObjectID? = nil) throws -> EventSignatureState {
-        guard let armored = event.signature else { return .unsigned }
+        try signatureState(event: event.id, proposal: event.proposalID, signature: event.signature, in: tree)
+    }
+
+    /// Like `signatureState(of:in:)`, for an event known by its id, its proposal and its signature text.
+    public func signatureState(event: EventID, proposal: EventID, signature: String?, in tree: ObjectID? = nil) throws -> EventSignatureState {
+        guard let armored = signature else { return .unsigned }
         guard let root = try tree ?? self.tree() else { return .unsigned }
-        let path = Record.path(of: event.id, proposal: event.proposalID)
+        let path = Record.path(of: event, proposal: proposal)
         guard let bytes = try PlanError.wrap({ try repository.fileData(tree: root, path: path) }) else {
             return .invalid(reason: "the event file \(path) is missing")
         }
@@ -75,7 +80,7 @@ extension Record {
 
     /// Checks an armored SSHSIG over `message` in `namespace`.
     static func signatureState(armored: String, message: [UInt8], namespace: String) -> EventSignatureState {
-        do {
+        do throws(SSHSigError) {
             return .signed(try SSHSignature.verify(armored: armored, message: message, namespace: namespace))
         } catch {
             return .invalid(reason: error.description)

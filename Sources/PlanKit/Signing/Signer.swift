@@ -47,7 +47,7 @@ public final class Signer {
     /// Signs `bytes` for `namespace`; nil when there is no key.
     func sign(_ bytes: [UInt8], namespace: String) throws -> String? {
         guard let key = try keyForSigning() else { return nil }
-        do {
+        do throws(SSHSigError) {
             return try SSHSignature.sign(message: bytes, namespace: namespace, key: key)
         } catch {
             throw PlanError.refused(reason: "could not sign: \(error.description)", hint: nil)
@@ -66,7 +66,7 @@ public final class Signer {
             try repository.commitContent(tree: tree, parents: parents, author: author, committer: committer, message: message)
         }
         let armored: String
-        do {
+        do throws(SSHSigError) {
             armored = try SSHSignature.sign(message: content, namespace: SigningNamespace.git, key: key)
         } catch {
             throw PlanError.refused(reason: "could not sign the commit: \(error.description)", hint: nil)

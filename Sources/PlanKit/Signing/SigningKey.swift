@@ -78,7 +78,7 @@ public struct SigningKey: Sendable {
                                     hint: "create one with `nap key generate`, or point \(origin.rawValue) at an existing ed25519 key")
         }
         let text = String(decoding: data, as: UTF8.self)
-        do {
+        do throws(SSHSigError) {
             return SigningKey(privateKey: try SSHPrivateKey(openSSHFormat: text), path: path, origin: origin)
         } catch {
             throw problem(error, text: text, path: path, origin: origin)

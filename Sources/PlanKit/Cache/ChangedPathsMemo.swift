@@ -1,0 +1,42 @@
+import GitKit
+
+/// The paths each proposal head changes, cached by the ids they depend on: the head, the recorded base
+/// and main (the change is taken against the merge base of head and main). Loaded once per use, saved
+/// when something new was computed.
+final class ChangedPathsMemo {
+    private let cache: DerivedStateCache
+    private var entries: [String: [String]]
+    private var used = Set<String>()
+    private var added = false
+    /// The most entries kept when saving without pruning.
+    static let maximumEntries = 20_000
+
+    init(cache: DerivedStateCache) {
+        self.cache = cache
+        entries = cache.load("changes", as: [String: [String]].self) ?? [:]
+    }
+
+    /// The cached paths for these ids, or `compute()` (then remembered).
+    func paths(head: ObjectID, base: ObjectID?, main: ObjectID?, compute: () throws -> [String]) rethrows -> [String] {
+        let key = head.hex + " " + (base?.hex ?? "-") + " " + (main?.hex ?? "-")
+        used.insert(key)
+        if let known = entries[key] { return known }
+        let paths = try compute()
+        entries[key] = paths
+        added = true
+        return paths
+    }
+
+    /// Writes the cache if anything was computed. With `pruning`, keeps only the entries used since
+    /// loading (a full listing uses every current one, so the rest are for heads or mains of the past).
+    func save(pruning: Bool) {
+        guard added else { return }
+        if pruning {
+            entries = entries.filter { used.contains($0.key) }
+        } else if entries.count > Self.maximumEntries {
+            entries = entries.filter { used.contains($0.key) }
+        }
+        cache.store(entries, as: "changes")
+        added = false
+    }
+}

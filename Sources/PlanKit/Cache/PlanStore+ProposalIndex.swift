@@ -1,0 +1,101 @@
+import Foundation
+import GitKit
+
+/// One proposal of the record: its id, the id of its subtree (which changes exactly when its events do),
+/// and its digest (nil when no event opens it).
+struct IndexedProposal: Sendable {
+    let id: EventID
+    let subtree: ObjectID
+    let digest: ProposalDigest?
+}
+
+/// The digests of every proposal, as stored: under the record tree they were read from, and each under
+/// its proposal's subtree id, so that after a change only the proposals whose events changed are folded.
+private struct ProposalIndexFile: Codable {
+    let recordTree: ObjectID
+    let entries: [Entry]
+
+    struct Entry: Codable {
+        let id: EventID
+        let subtree: ObjectID
+        let digest: ProposalDigest?
+    }
+}
+
+extension PlanStore {
+    /// The cache of derived state in this repository's `.git/nap/cache/`.
+    var derivedCache: DerivedStateCache { DerivedStateCache(gitDirectory: repository.gitDirectory) }
+
+    /// Every proposal in the record at `tree`, in the record's order, with its digest. Read from the cache
+    /// when it was written for this very record tree; otherwise the fan-out is listed and only the
+    /// proposals whose subtree id is not in the cache are folded. The cache is then rewritten.
+    func indexedProposals(in tree: ObjectID?) throws -> [IndexedProposal] {
+        guard let tree else { return [] }
+        let cache = derivedCache
+        let stored = cache.load("proposals", as: ProposalIndexFile.self)
+        if let stored, stored.recordTree == tree {
+            return stored.entries.map { IndexedProposal(id: $0.id, subtree: $0.subtree, digest: $0.digest) }
+        }
+        var known: [String: ProposalDigest?] = [:]
+        for entry in stored?.entries ?? [] { known[entry.id + entry.subtree.hex] = entry.digest }
+        var result: [IndexedProposal] = []
+        for (id, subtree) in try record.proposals(in: tree) {
+            if let digest = known[id + subtree.hex] {
+                result.append(IndexedProposal(id: id, subtree: subtree, digest: digest))
+            } else {
+                let state = ProposalState.fold(try record.events(of: id, in: tree).events)
+                result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
+            }
+        }
+        cache.store(ProposalIndexFile(recordTree: tree, entries: result.map { .init(id: $0.id, subtree: $0.subtree, digest: $0.digest) }),
+                    as: "proposals")
+        return result
+    }
+
+    /// The proposal branches, by slug.
+    func proposalBranchHeads() throws -> [String: ObjectID] {
+        let branches = try PlanError.wrap { try repository.references(matching: RefNames.proposalPrefix + "*") }
+        var heads: [String: ObjectID] = [:]
+        for (name, target) in branches {
+            if let slug = RefNames.slug(ofProposalBranch: name) { heads[slug] = target }
+        }
+        return heads
+    }
+
+    /// What a name can resolve to: every proposal with a record (folded, by its digest) and every
+    /// `proposal/*` branch without one, in listing order (opening time, then slug).
+    func proposalCandidates() throws -> [(id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?)] {
+        let branchHeads = try proposalBranchHeads()
+        var result: [(id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?)] = []
+        var seenSlugs = Set<String>()
+        for entry in try indexedProposals(in: try record.tree()) {
+            guard let digest = entry.digest else { continue }
+            seenSlugs.insert(digest.slug)
+            result.append((digest.id, digest.slug, digest, branchHeads[digest.slug]))
+        }
+        for (slug, head) in branchHeads where !seenSlugs.contains(slug) {
+            result.append((nil, slug, nil, head))
+        }
+        return result.sorted { ($0.digest?.opened ?? .distantFuture, $0.slug) < ($1.digest?.opened ?? .distantFuture, $1.slug) }
+    }
+
+    /// The one candidate `name` names: a slug, or a unique prefix of a proposal id (at least 4 hex digits).
+    /// The same rules and messages as `proposal(named:)`.
+    func resolveProposal(_ name: String) throws -> (id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?) {
+        let all = try proposalCandidates()
+        let bySlug = all.filter { $0.slug == name }
+        if bySlug.count == 1 { return bySlug[0] }
+        if bySlug.count > 1 {
+            throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })
+        }
+        let lowered = name.lowercased()
+        if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
+            let byID = all.filter { $0.id?.hasPrefix(lowered) == true }
+            if byID.count == 1 { return byID[0] }
+            if byID.count > 1 {
+                throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: byID.map { "\($0.id?.prefix(12) ?? "") (\($0.slug))" })
+            }
+        }
+        throw PlanError.notFound(kind: "proposal", name: name)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GitKit
+import SSHSig
+
+/// A key pair nap generated.
+public struct GeneratedKey: Sendable {
+    public let privatePath: String
+    public let publicPath: String
+    public let publicKey: SSHPublicKey
+}
+
+extension SigningKey {
+    /// Generates an ed25519 key in OpenSSH format: the private key at `path` (mode 0600, default
+    /// `~/.ssh/id_ed25519`, where ssh keeps keys) and the public key at `path.pub`. Never overwrites.
+    public static func generate(at path: String?, comment: String, environment: [String: String]) throws -> GeneratedKey {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let privatePath = expand(path ?? "~/.ssh/id_ed25519", home: home)
+        let publicPath = privatePath + ".pub"
+        let manager = FileManager.default
+        for existing in [privatePath, publicPath] where manager.fileExists(atPath: existing) || (try? manager.destinationOfSymbolicLink(atPath: existing)) != nil {
+            throw PlanError.refused(reason: "not overwriting \(existing): a file is already there",
+                                    hint: "use it (`nap key show`), or give another place: nap key generate --path ~/.ssh/nap_ed25519")
+        }
+        let folder = URL(fileURLWithPath: privatePath).deletingLastPathComponent().path
+        if !manager.fileExists(atPath: folder) {
+            do {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw PlanError.refused(reason: "cannot create \(folder): \(error.localizedDescription)", hint: nil)
+            }
+        }
+        let key = SSHPrivateKey.generate(comment: comment)
+        do throws(SSHSigError) {
+            try key.write(to: URL(fileURLWithPath: privatePath))
+        } catch {
+            throw PlanError.refused(reason: error.description, hint: nil)
+        }
+        do {
+            try Data((key.publicKey.authorizedKeyLine + "\n").utf8).write(to: URL(fileURLWithPath: publicPath), options: .withoutOverwriting)
+        } catch {
+            try? manager.removeItem(atPath: privatePath)
+            throw PlanError.refused(reason: "cannot write \(publicPath): \(error.localizedDescription)", hint: nil)
+        }
+        return GeneratedKey(privatePath: privatePath, publicPath: publicPath, publicKey: key.publicKey)
+    }
+
+    /// The line members.yml stores for a key: `ssh-ed25519 AAAA…`, without the comment.
+    public static func keyLine(_ key: SSHPublicKey) -> String {
+        (try? SSHPublicKey(rawRepresentation: key.rawRepresentation))?.authorizedKeyLine ?? key.authorizedKeyLine
+    }
+
+    /// Reads an OpenSSH public key file (`id_ed25519.pub`): one `ssh-ed25519 AAAA… comment` line.
+    public static func readPublicKey(file path: String) throws -> SSHPublicKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlanError.invalidInput("cannot read the public key file \(path)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        if text.contains("PRIVATE KEY-----") {
+            throw PlanError.invalidInput("\(path) is a private key; give its public half (\(path).pub) — never share the private key")
+        }
+        let line = text.split(whereSeparator: \.isNewline).first { !$0.trimmed.isEmpty && !$0.trimmed.hasPrefix("#") }.map(String.init) ?? ""
+        do throws(SSHSigError) {
+            return try SSHPublicKey(authorizedKeyLine: line)
+        } catch .unsupportedKeyType(let type) {
+            throw PlanError.invalidInput("\(path) holds a \(type) key; nap signs and verifies only ed25519 keys (create one with `nap key generate`)")
+        } catch {
+            throw PlanError.invalidInput("\(path) is not an OpenSSH public key: \(error.description)")
+        }
+    }
+}
+
+extension PlanStore {
+    /// Sets a member's public key in members.yml in the working tree (one `key:` line; nothing else in
+    /// the file changes). Not committed: once the forum is founded, a key change goes through a proposal
+    /// like any change to members.yml. Returns the member as the file now lists them.
+    @discardableResult
+    public func setMemberKey(id: String, key: SSHPublicKey) throws -> Member {
+        let path = root + PlanFiles.members
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlanError.notFound(kind: "file", name: PlanFiles.members)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PlanError.invalidInput("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)")
+        }
+        let line = SigningKey.keyLine(key)
+        let updated: String
+        do {
+            updated = try MembersKeyEditor.settingKey(line, ofMember: id, in: text)
+        } catch FormatError.invalidMember(field: "id", _, _) {
+            throw PlanError.notFound(kind: "member", name: id)
+        }
+        let members = Members.parse(Array(updated.utf8)).value
+        if let other = members?.all.first(where: { $0.id != id && MembersTimeline.key(of: $0) == key }) {
+            throw PlanError.refused(reason: "\(PlanFiles.members) already gives this key (\(key.fingerprint)) to \(other.name) (\(other.id)); each member needs their own key", hint: nil)
+        }
+        try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        guard let member = members?.member(id: id) else { throw PlanError.notFound(kind: "member", name: id) }
+        return member
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GitKit
+import SSHSig
+
+extension Verifier {
+    /// Checks one gated merge against the record: trailers, content, the merge event, who merged, and
+    /// the approvals of the co-chairs named by members.yml of its first parent (main before the merge).
+    func checkMerge(_ commit: Commit, firstParent: ObjectID, trailers: MergeTrailers) throws {
+        let head = commit.parents[1]
+        let name = "merge \(commit.id.short())"
+        func mismatch(_ text: String) {
+            report.add(VerificationFinding(.failure, .mergeMismatch, commit: commit.id, proposal: trailers.proposal, message: "\(name): \(text)"))
+        }
+        if trailers.head != head.hex {
+            mismatch("its Proposal-Head trailer (\(trailers.head ?? "missing")) is not its second parent (\(head.short()))")
+        }
+        switch try PlanError.wrap({ try repository.mergeCommits(ours: firstParent, theirs: head) }) {
+        case .clean(let tree) where tree == commit.tree: break
+        case .clean: mismatch("its content is not the merge of main and the approved head \(head.short()): it was changed by hand")
+        case .conflicts(let paths): mismatch("main and the proposal head conflict in \(paths.joined(separator: ", ")); nap never merges a conflict")
+        }
+        let members = try timeline.members(atCommit: firstParent)
+        let policy = try policy(at: firstParent)
+        if members.member(email: commit.committer.email)?.role != .coChair {
+            mismatch("it was committed by \(Self.person(commit.committer)), who was not a co-chair in members.yml")
+        }
+        let events = try events(of: trailers.proposal)
+        guard !events.isEmpty else {
+            mismatch("proposal \(trailers.proposal.prefix(12)) is not in the record (refs/heads/nap/record); fetch the record with `nap sync`")
+            return
+        }
+        let mergedIndex = events.firstIndex { event in
+            if case .merged(let merged, _) = event.body { return merged == commit.id }
+            return false
+        }
+        if let mergedIndex {
+            if case .merged(_, let recordedHead) = events[mergedIndex].body, recordedHead != head {
+                mismatch("the record says head \(recordedHead.short()) was merged, the commit merges \(head.short())")
+            }
+        } else {
+            mismatch("the record of proposal \(trailers.proposal.prefix(12)) has no merge event for this commit: it was not merged by nap")
+        }
+        let before = events[..<(mergedIndex ?? events.endIndex)]
+        for approver in policy.approvals {
+            let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
+            let label = approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair"
+            guard let chair = members.coChair(of: sector) else {
+                report.add(VerificationFinding(.failure, .approvalMissing, commit: commit.id, proposal: trailers.proposal,
+                                               message: "\(name): members.yml before the merge names no \(label)"))
+                continue
+            }
+            if !trailers.approvedBy.contains(chair.email.lowercased()) {
+                mismatch("its Approved-by trailers do not name \(chair.name) <\(chair.email)> (\(label))")
+            }
+            try checkApproval(by: chair, label: label, of: head, in: before, policy: policy, merge: commit, proposal: trailers.proposal)
+        }
+    }
+
+    /// The chair's latest review before the merge must approve exactly `head`, signed when required.
+    private func checkApproval(by chair: Member, label: String, of head: ObjectID, in events: ArraySlice<Event>, policy: Policy,
+                               merge: Commit, proposal: EventID) throws {
+        let name = "merge \(merge.id.short())"
+        let reviews = events.filter { event in
+            if case .review = event.body { return event.author.email.lowercased() == chair.email.lowercased() }
+            return false
+        }
+        guard let latest = reviews.last, case .review(let verdict, let reviewed, _) = latest.body, verdict == .approve, reviewed == head else {
+            var why = "the record has no approval by \(chair.name) (\(label)) of the merged head \(head.short())"
+            if let latest = reviews.last, case .review(let verdict, let reviewed, _) = latest.body {
+                why += verdict == .approve ? " (their approval was for \(reviewed.short()))" : " (their latest review requested changes)"
+            }
+            report.add(VerificationFinding(.failure, .approvalMissing, commit: merge.id, proposal: proposal, message: "\(name): \(why)"))
+            return
+        }
+        let state = try store.record.signatureState(of: latest, in: recordTree)
+        if case .signed(let key) = state, key == MembersTimeline.key(of: chair) { report.goodSignatures += 1 }
+        guard policy.requireSignatures, let problem = MergeGate.signatureProblem(state, chair: chair, label: label) else { return }
+        let kind: VerificationFinding.Kind = switch state {
+        case .unsigned: .approvalUnsigned
+        case .invalid: .badSignature
+        case .signed: .approvalWrongKey
+        }
+        report.add(VerificationFinding(.failure, kind, commit: merge.id, proposal: proposal, event: latest.id,
+                                       message: "\(name): \(problem.replacingOccurrences(of: "members.yml on main", with: "members.yml before the merge"))"))
+    }
+
+    /// Checks a commit's `gpgsig` signature (SSHSIG, namespace `git`): it must match the commit, and be
+    /// made by the committer's key in members.yml before or after the commit.
+    func checkCommitSignature(_ commit: Commit, required: Bool) throws {
+        let label = "commit \(commit.id.short()) by \(Self.person(commit.committer))"
+        guard let (armored, signed) = try PlanError.wrap({ try repository.commitSignature(commit.id) }) else {
+            if required {
+                report.add(VerificationFinding(.failure, .unsigned, commit: commit.id,
+                                               message: "\(label) is unsigned; the policy requires signatures"))
+            }
+            return
+        }
+        var keys: [SSHPublicKey] = []
+        for id in commit.parents.prefix(1) + [commit.id] {
+            if let key = try timeline.members(atCommit: id).member(email: commit.committer.email).flatMap(MembersTimeline.key(of:)) {
+                keys.append(key)
+            }
+        }
+        checkSignature(armored: armored, over: signed, what: label, keys: keys, required: required, commit: commit.id, tag: nil)
+    }
+
+    /// The shared judgement of a commit or tag signature.
+    func checkSignature(armored: String, over signed: [UInt8], what: String, keys: [SSHPublicKey], required: Bool,
+                        commit: ObjectID?, tag: String?) {
+        guard armored.contains("-----BEGIN SSH SIGNATURE-----") else {
+            report.add(VerificationFinding(.notice, .wrongKey, commit: commit, tag: tag,
+                                           message: "\(what) carries a non-SSH (OpenPGP or X.509) signature, which nap does not check"))
+            return
+        }
+        switch Record.signatureState(armored: armored, message: signed, namespace: SigningNamespace.git) {
+        case .invalid(let reason):
+            report.add(VerificationFinding(.failure, .badSignature, commit: commit, tag: tag, message: "\(what) has a bad signature: \(reason)"))
+        case .signed(let key) where keys.contains(key):
+            report.goodSignatures += 1
+        case .signed(let key):
+            let registered = keys.isEmpty ? "members.yml lists no key for the signer" : "not the signer's key in members.yml"
+            report.add(VerificationFinding(required ? .failure : .notice, .wrongKey, commit: commit, tag: tag,
+                                           message: "\(what) is signed by key \(key.fingerprint), \(registered)"))
+        case .unsigned:
+            break
+        }
+    }
+}

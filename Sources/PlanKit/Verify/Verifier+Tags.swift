@@ -1,0 +1,98 @@
+import Foundation
+import GitKit
+import SSHSig
+
+extension Verifier {
+    /// Every tag whose commit is in main's history up to the verified head: it must be annotated; its
+    /// signature (appended to the tag object) must match and be the tagger's key in members.yml of the
+    /// tagged commit; unsigned tags fail when plan.yml there requires signatures.
+    func checkTags(onLine line: Set<ObjectID>) throws {
+        let tags = try PlanError.wrap { try repository.references(matching: RefNames.tagPrefix + "*") }
+        for (reference, target) in tags {
+            let name = String(reference.dropFirst(RefNames.tagPrefix.count))
+            switch repository.objectKind(target) {
+            case .commit:
+                guard try isInHistory(target, line: line) else { continue }
+                report.tags += 1
+                report.add(VerificationFinding(.failure, .tagNotAnnotated, commit: target, tag: name,
+                                               message: "tag \(name) on \(target.short()) is not an annotated tag; a published version is an annotated (signed) tag made by `nap publish`"))
+            case .tag:
+                let tag = try PlanError.wrap { try repository.annotatedTag(target) }
+                guard repository.objectKind(tag.target) == .commit, try isInHistory(tag.target, line: line) else { continue }
+                report.tags += 1
+                try checkTagSignature(name: name, object: target, tag: tag)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func isInHistory(_ commit: ObjectID, line: Set<ObjectID>) throws -> Bool {
+        if line.contains(commit) { return true }
+        return try PlanError.wrap { try repository.isAncestor(commit, of: report.head) }
+    }
+
+    private func checkTagSignature(name: String, object: ObjectID, tag: AnnotatedTag) throws {
+        let raw = try PlanError.wrap { try repository.readObject(object) }.data
+        let label = "tag \(name)" + (tag.tagger.map { " by \(Self.person($0))" } ?? "")
+        let required = try policy(at: tag.target).requireSignatures
+        guard let split = Self.signatureStart(in: raw) else {
+            if required {
+                report.add(VerificationFinding(.failure, .unsigned, commit: tag.target, tag: name,
+                                               message: "\(label) is unsigned; the policy requires signatures"))
+            }
+            return
+        }
+        let members = try timeline.members(atCommit: tag.target)
+        let keys = tag.tagger.flatMap { members.member(email: $0.email) }.flatMap(MembersTimeline.key(of:)).map { [$0] } ?? []
+        checkSignature(armored: String(decoding: raw[split...], as: UTF8.self), over: Array(raw[..<split]), what: label,
+                       keys: keys, required: required, commit: tag.target, tag: name)
+    }
+
+    /// Where a tag object's signature starts: the first line that begins an armored signature.
+    static func signatureStart(in raw: [UInt8]) -> Int? {
+        let markers = ["-----BEGIN SSH SIGNATURE-----", "-----BEGIN PGP SIGNATURE-----", "-----BEGIN SIGNED MESSAGE-----"].map { Array($0.utf8) }
+        var lineStart = 0
+        while lineStart < raw.count {
+            for marker in markers where raw.count - lineStart >= marker.count && Array(raw[lineStart..<lineStart + marker.count]) == marker {
+                return lineStart
+            }
+            guard let newline = raw[lineStart...].firstIndex(of: 0x0A) else { return nil }
+            lineStart = newline + 1
+        }
+        return nil
+    }
+
+    /// Every event in the record: files that are not valid events are failures; a signature that does
+    /// not match its event is a failure; a valid signature by a key that is not the member's key at the
+    /// event's time is a notice.
+    func checkRecord() throws {
+        guard let tree = recordTree else { return }
+        for (proposal, _) in try store.record.proposals(in: tree) {
+            let read = try store.record.events(of: proposal, in: tree)
+            for problem in read.problems {
+                report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.description))
+            }
+            for event in read.events {
+                report.events += 1
+                guard event.signature != nil else { continue }
+                switch try store.record.signatureState(of: event, in: tree) {
+                case .unsigned:
+                    break
+                case .invalid(let reason):
+                    report.add(VerificationFinding(.failure, .badSignature, proposal: proposal, event: event.id,
+                                                   message: "the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)"))
+                case .signed(let key):
+                    let expected = try timeline.key(of: event.author.email, at: event.time)
+                    if key == expected {
+                        report.goodSignatures += 1
+                    } else if !event.author.isPublic {
+                        let check = SignatureCheck(state: .signed(key), author: event.author.name, expected: expected)
+                        report.add(VerificationFinding(.notice, .wrongKey, proposal: proposal, event: event.id,
+                                                       message: "\(event.body.typeName) event \(event.id.prefix(8)): \(check.explanation)"))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import GitKit
+import SSHSig
+
+extension PlanStore {
+    /// Re-checks main's history offline (docs/SIGNING.md): walks the first-parent line of `revision`,
+    /// finds the founding, requires every later commit to be a gated merge that matches the record
+    /// (approvals by that head's co-chairs for exactly the merged head, signed with their keys when the
+    /// policy requires it), checks every signature on the line, every tag on it, and every event
+    /// signature in the record. Never changes the plan.
+    public func verify(revision: String = "main") throws -> VerificationReport {
+        let head = try resolveRevision(revision)
+        let verifier = Verifier(store: self, report: VerificationReport(revision: revision, head: head))
+        try verifier.run()
+        return verifier.report
+    }
+}
+
+/// One run of `nap verify`. Not Sendable (it holds the store's repository).
+final class Verifier {
+    let store: PlanStore
+    var report: VerificationReport
+    let timeline: MembersTimeline
+    var repository: Repository { store.repository }
+    /// The record's tree (nil when there is no record) and each proposal's events, read once.
+    var recordTree: ObjectID?
+    private var eventCache: [EventID: [Event]] = [:]
+    private var policies: [ObjectID: Policy] = [:]
+
+    init(store: PlanStore, report: VerificationReport) {
+        self.store = store
+        self.report = report
+        self.timeline = MembersTimeline(repository: store.repository, head: report.head)
+    }
+
+    func run() throws {
+        recordTree = try store.record.tree()
+        let line = Array(try timeline.all().reversed())
+        var founded = false
+        for point in line {
+            report.commits += 1
+            let commit = try PlanError.wrap { try repository.commit(point.commit) }
+            if !founded, try founds(point) {
+                founded = true
+                report.founding = point.commit
+                try checkCommitSignature(commit, required: false)
+                continue
+            }
+            guard founded else {
+                try checkCommitSignature(commit, required: false)
+                continue
+            }
+            let parent = point.parent
+            if commit.parents.count == 2, let parent, let trailers = MergeTrailers(commit.message) {
+                report.merges += 1
+                try checkMerge(commit, firstParent: parent, trailers: trailers)
+            } else {
+                try reportBypass(commit, firstParent: parent)
+            }
+            let required = try parent.map { try policy(at: $0).requireSignatures } ?? false
+            try checkCommitSignature(commit, required: required)
+        }
+        try checkTags(onLine: Set(line.map(\.commit)))
+        try checkRecord()
+    }
+
+    /// Whether members.yml at this point names both co-chairs.
+    private func founds(_ point: MembersTimeline.Point) throws -> Bool {
+        let members = try timeline.members(blob: point.blob)
+        return members.governmentCoChair != nil && members.civilSocietyCoChair != nil
+    }
+
+    /// The policy of plan.yml in a commit (the default policy when it cannot be read); each distinct
+    /// plan.yml is parsed once.
+    func policy(at commit: ObjectID) throws -> Policy {
+        let blob = try PlanError.wrap {
+            try repository.treeEntry(try repository.treeID(ofCommit: commit), path: PlanFiles.plan).flatMap { $0.kind == .blob ? $0.id : nil }
+        }
+        guard let blob else { return Policy() }
+        if let cached = policies[blob] { return cached }
+        let policy = Plan.parse(try PlanError.wrap { try repository.blobData(blob) }).value?.policy ?? Policy()
+        policies[blob] = policy
+        return policy
+    }
+
+    /// A proposal's events from the record, in fold order (cached).
+    func events(of proposal: EventID) throws -> [Event] {
+        if let cached = eventCache[proposal] { return cached }
+        guard let tree = recordTree else { return [] }
+        let events = try store.record.events(of: proposal, in: tree).events
+        eventCache[proposal] = events
+        return events
+    }
+
+    /// A direct commit (or a merge nap did not make) after the founding; named specially when it changes
+    /// members.yml or plan.yml.
+    private func reportBypass(_ commit: Commit, firstParent: ObjectID?) throws {
+        let who = Self.person(commit.author)
+        let what = commit.parents.count > 1 ? "a merge without nap's Proposal trailers" : "committed directly on main"
+        var changed: [String] = []
+        if let firstParent {
+            let old = try PlanError.wrap { try repository.treeID(ofCommit: firstParent) }
+            for path in [PlanFiles.members, PlanFiles.plan] {
+                let before = try PlanError.wrap { try repository.treeEntry(old, path: path)?.id }
+                let after = try PlanError.wrap { try repository.treeEntry(commit.tree, path: path)?.id }
+                if before != after { changed.append(path) }
+            }
+        }
+        let base = "commit \(commit.id.short()) by \(who) (\(Self.date(commit.committer.time)), \"\(commit.summary)\")"
+        if changed.isEmpty {
+            report.add(VerificationFinding(.failure, .bypassedGate, commit: commit.id,
+                                           message: "\(base) bypassed the gate: \(what), not merged from a proposal both co-chairs approved"))
+        } else {
+            report.add(VerificationFinding(.failure, .governanceBypass, commit: commit.id,
+                                           message: "\(base) changed \(changed.joined(separator: " and ")) outside the gate: \(what); "
+                                               + "the forum and its rules change only through approved proposals"))
+        }
+    }
+
+    static func person(_ signature: Signature) -> String { "\(signature.name) <\(signature.email)>" }
+
+    static func date(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// The trailers of a gated merge commit (MergeMessage writes them).
+struct MergeTrailers {
+    let proposal: String
+    let head: String?
+    /// The emails in the `Approved-by:` trailers, lowercased.
+    let approvedBy: [String]
+
+    /// Nil when the message has no `Proposal:` trailer.
+    init?(_ message: String) {
+        var proposal: String?
+        var head: String?
+        var approvers: [String] = []
+        for line in message.split(separator: "\n") {
+            if line.hasPrefix("Proposal: ") { proposal = String(line.dropFirst(10)).trimmed }
+            if line.hasPrefix("Proposal-Head: ") { head = String(line.dropFirst(15)).trimmed }
+            if line.hasPrefix("Approved-by: "), let open = line.lastIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close {
+                approvers.append(String(line[line.index(after: open)..<close]).lowercased())
+            }
+        }
+        guard let proposal, !proposal.isEmpty else { return nil }
+        self.proposal = proposal
+        self.head = head
+        self.approvedBy = approvers
+    }
+}

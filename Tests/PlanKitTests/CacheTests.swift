@@ -1,0 +1,167 @@
+import Foundation
+import GitKit
+import NapTestSupport
+@testable import PlanKit
+import Testing
+
+/// A plan with a few proposals in its record, for the cache of derived state (`.git/nap/cache/`).
+private struct CacheFixture {
+    let sandbox: Sandbox
+    let store: PlanStore
+    let main: ObjectID
+    static let author = EventAuthor(name: "王向榮", email: "wang@g0v.example", member: nil, sector: "public", role: nil)
+
+    init() throws {
+        sandbox = try Sandbox("nap-cache")
+        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        store = try PlanStore.initialize(at: sandbox.path("plan"), titles: ["zh-Hant": "計畫", "en": "Plan"],
+                                         period: try PlanStore.defaultPeriod(), environment: sandbox.environment())
+        main = try #require(try store.mainHead())
+    }
+
+    var cacheFolder: URL { URL(fileURLWithPath: store.repository.gitDirectory).appendingPathComponent("nap/cache") }
+
+    /// Opens a proposal (its branch and its opening event) and returns its id.
+    @discardableResult
+    func open(_ slug: String, at time: TimeInterval = 1_723_500_000) throws -> EventID {
+        let event = Event(proposal: nil, author: Self.author, time: Date(timeIntervalSince1970: time), clock: 1,
+                          body: .opened(slug: slug, title: "標題 \(slug)", description: "", base: main, head: main))
+        try store.repository.updateReference(RefNames.proposal(slug), to: main, expecting: .any, message: "test")
+        return try #require(try store.record.append([event], by: try store.identity(), message: "open \(slug)\n").first)
+    }
+
+    /// Adds `count` comments to a proposal; returns the record's new head.
+    @discardableResult
+    func comment(on proposal: EventID, count: Int, clock: Int = 2) throws -> ObjectID {
+        let events = (0..<count).map { index in
+            Event(proposal: proposal, author: Self.author, time: Date(timeIntervalSince1970: 1_723_600_000 + Double(index)), clock: clock + index,
+                  body: .comment(body: "意見 \(index) on \(proposal.prefix(8))", anchor: nil, replyTo: nil))
+        }
+        try store.record.append(events, by: try store.identity(), message: "comments\n")
+        return try #require(try store.record.head())
+    }
+
+    /// What the listing says, compared field by field with the full fold of every proposal.
+    func expectListingMatchesFold(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let listings = try store.proposalListings()
+        let full = try store.proposals()
+        #expect(listings.map(\.slug) == full.map(\.slug), sourceLocation: sourceLocation)
+        for (listing, summary) in zip(listings, full) {
+            #expect(listing.id == summary.id, sourceLocation: sourceLocation)
+            #expect(listing.title == summary.title, sourceLocation: sourceLocation)
+            #expect(listing.statusName == summary.statusName, sourceLocation: sourceLocation)
+            #expect(listing.head == summary.head, sourceLocation: sourceLocation)
+            #expect(listing.commentCount == (summary.state?.comments.count ?? 0), sourceLocation: sourceLocation)
+            #expect(listing.unanswered == (summary.state.map { PlanStore.unansweredInputs(in: $0) } ?? []), sourceLocation: sourceLocation)
+            #expect(listing.changedCommitments == summary.changedCommitments, sourceLocation: sourceLocation)
+            #expect(listing.changedFiles == summary.changedFiles, sourceLocation: sourceLocation)
+            #expect(listing.currentApprovals.map(\.id) == summary.currentApprovals.map(\.id), sourceLocation: sourceLocation)
+        }
+    }
+}
+
+@Suite struct CacheTests {
+    @Test func theCacheIsRebuiltAfterItIsDeleted() throws {
+        let f = try CacheFixture()
+        let first = try f.open("open-data")
+        try f.open("lobbying", at: 1_723_500_100)
+        try f.comment(on: first, count: 3)
+        let before = try f.store.proposalListings()
+        let files = try FileManager.default.contentsOfDirectory(atPath: f.cacheFolder.path).sorted()
+        #expect(files.contains("proposals.v\(DerivedStateCache.formatVersion).json"))
+        #expect(files.contains("changes.v\(DerivedStateCache.formatVersion).json"))
+
+        try FileManager.default.removeItem(at: f.cacheFolder)
+        let after = try f.store.proposalListings()
+        #expect(after.map(\.slug) == before.map(\.slug))
+        #expect(after.map(\.commentCount) == [3, 0])
+        #expect(FileManager.default.fileExists(atPath: f.cacheFolder.appendingPathComponent("proposals.v\(DerivedStateCache.formatVersion).json").path))
+        try f.expectListingMatchesFold()
+    }
+
+    @Test func plainGitMovingTheRecordIsSeen() throws {
+        let f = try CacheFixture()
+        let id = try f.open("open-data")
+        try f.open("lobbying", at: 1_723_500_100)
+        let few = try f.comment(on: id, count: 2)
+        let many = try f.comment(on: id, count: 5, clock: 4)
+        // The cache is written for the record with seven comments ...
+        #expect(try f.store.proposalListings().first?.commentCount == 7)
+        // ... then stock git moves the record back, and forward again, as a fetch or a pull would.
+        try f.sandbox.gitOK(["update-ref", "refs/heads/nap/record", few.hex], in: f.store.root)
+        #expect(try f.store.proposalListings().first?.commentCount == 2)
+        #expect(try f.store.proposal(named: "open-data").state?.comments.count == 2)
+        try f.sandbox.gitOK(["update-ref", "refs/heads/nap/record", many.hex], in: f.store.root)
+        #expect(try f.store.proposalListings().first?.commentCount == 7)
+        try f.expectListingMatchesFold()
+
+        // A copy of the plan adds a comment; `git fetch` brings the longer record here.
+        let copy = f.sandbox.path("copy")
+        try f.sandbox.gitOK(["clone", "-q", "--no-local", f.store.root, copy], in: f.sandbox.root.path)
+        try f.sandbox.gitOK(["fetch", "-q", "origin", "nap/record:nap/record"], in: copy)
+        let other = Record(repository: try Repository.open(at: copy))
+        let event = Event(proposal: id, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_700_000), clock: 20,
+                          body: .comment(body: "來自另一份副本", anchor: nil, replyTo: nil))
+        try other.append([event], by: try f.store.identity(), message: "comment elsewhere\n")
+        try f.sandbox.gitOK(["fetch", "-q", copy, "+refs/heads/nap/record:refs/heads/nap/record"], in: f.store.root)
+        #expect(try f.store.proposalListings().first?.commentCount == 8)
+        try f.expectListingMatchesFold()
+    }
+
+    @Test func aNewProposalBranchAndANewMainAreSeen() throws {
+        let f = try CacheFixture()
+        try f.open("open-data")
+        #expect(try f.store.proposalListings().map(\.slug) == ["open-data"])
+        // A branch pushed with plain git, without a record, and a draft on it.
+        try f.sandbox.gitOK(["branch", "proposal/plain-git", "main"], in: f.store.root)
+        try f.sandbox.gitOK(["switch", "-q", "proposal/plain-git"], in: f.store.root)
+        try Data("# 新的治理規則\n".utf8).write(to: URL(fileURLWithPath: f.store.root + "GOVERNANCE.md"))
+        try f.sandbox.gitOK(["commit", "-q", "-am", "draft"], in: f.store.root)
+        let listings = try f.store.proposalListings()
+        #expect(listings.map(\.slug) == ["open-data", "plain-git"])
+        #expect(listings.last?.hasRecord == false)
+        #expect(listings.last?.changedFiles == ["GOVERNANCE.md"])
+        try f.expectListingMatchesFold()
+    }
+
+    @Test func aCorruptOrForeignCacheFileIsIgnored() throws {
+        let f = try CacheFixture()
+        let id = try f.open("open-data")
+        try f.comment(on: id, count: 2)
+        _ = try f.store.proposalListings()
+        let names = try FileManager.default.contentsOfDirectory(atPath: f.cacheFolder.path).filter { $0.hasSuffix(".json") }
+        #expect(!names.isEmpty)
+        for name in names {
+            try Data("{ not json".utf8).write(to: f.cacheFolder.appendingPathComponent(name))
+        }
+        #expect(try f.store.proposalListings().first?.commentCount == 2)
+        try f.expectListingMatchesFold()
+        #expect(try f.store.detail(of: "open-data").state.comments.count == 2)
+
+        // A file of another format version is never trusted, even with the current ids inside.
+        let url = f.cacheFolder.appendingPathComponent("proposals.v\(DerivedStateCache.formatVersion).json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let forged = text.replacingOccurrences(of: "\"format\":\(DerivedStateCache.formatVersion)", with: "\"format\":999")
+            .replacingOccurrences(of: "標題 open-data", with: "forged")
+        #expect(forged != text)
+        try Data(forged.utf8).write(to: url)
+        #expect(try f.store.proposalListings().first?.title == "標題 open-data")
+    }
+
+    @Test func namesResolveAsBeforeWithoutFoldingEveryProposal() throws {
+        let f = try CacheFixture()
+        let id = try f.open("open-data")
+        try f.open("lobbying", at: 1_723_500_100)
+        try f.comment(on: id, count: 2)
+        #expect(try f.store.proposal(named: "open-data").id == id)
+        #expect(try f.store.proposal(named: String(id.prefix(6))).slug == "open-data")
+        #expect(throws: PlanError.self) { try f.store.proposal(named: "missing") }
+        // Commenting reads the cached digest (clock, head) and writes what the full fold would.
+        let comment = try f.store.comment(on: "open-data", body: "請補充時程")
+        let state = try f.store.currentState(of: id)
+        #expect(state.comments.last?.id == comment)
+        #expect(state.clock == 4)
+        let found = try #require(try f.store.locateComment(String(comment.prefix(8))))
+        #expect(found.comment.id == comment)
+    }
+}

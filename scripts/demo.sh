@@ -13,12 +13,15 @@ mkdir -p "$HOME"; : > "$GIT_CONFIG_GLOBAL"
 bold=""; plain=""
 if [ -t 1 ]; then bold=$'\e[1m'; plain=$'\e[0m'; fi
 step() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
-# as NAME EMAIL nap-arguments...: run nap as that person (their git identity).
+# as NAME EMAIL nap-arguments...: run nap as that person (their git identity, and their signing key
+# when they have one: keys/<email>).
 as() {
   local name=$1 email=$2; shift 2
+  local key="$DEMO/keys/$email"
+  [ -f "$key" ] || key=none
   printf '%s$ nap %s%s   # as %s\n' "$bold" "$*" "$plain" "$name"
   GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email" GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email" \
-    "$NAP" -C "$PLAN" "$@"
+    NAP_SIGNING_KEY="$key" "$NAP" -C "$PLAN" "$@"
 }
 has() { "$NAP" "$1" --help >/dev/null 2>&1; }
 
@@ -34,35 +37,43 @@ GIT_AUTHOR_NAME="${GOV_CHAIR[0]}" GIT_AUTHOR_EMAIL="${GOV_CHAIR[1]}" "$NAP" init
   --title-zh "開放政府國家行動方案（2021-2024年）" --title-en "Open Government National Action Plan (2021–2024)" --period 2021-01..2024-05
 as "${GOV_CHAIR[@]}" validate || true
 
-step "2. The forum is constituted: two co-chairs, one per side, and members"
-as "${GOV_CHAIR[@]}" member add ndc-chair --name "${GOV_CHAIR[0]}" --email "${GOV_CHAIR[1]}" --sector government --role co-chair --organization 國家發展委員會
-as "${GOV_CHAIR[@]}" member add civil-chair --name "${CIVIL_CHAIR[0]}" --email "${CIVIL_CHAIR[1]}" --sector civil-society --role co-chair --organization 台灣民主實驗室
-as "${GOV_CHAIR[@]}" member add ndc-data --name "${NDC[0]}" --email "${NDC[1]}" --sector government --organization 國家發展委員會
-as "${GOV_CHAIR[@]}" member add moi --name "${MOI[0]}" --email "${MOI[1]}" --sector government --organization 內政部
-as "${GOV_CHAIR[@]}" member add g0v-wang --name "${WANG[0]}" --email "${WANG[1]}" --sector civil-society --organization "g0v 開放政治獻金"
+step "2. Each member makes a signing key (throwaway keys for the demo)"
+mkdir -p "$DEMO/keys"
+for email in "${GOV_CHAIR[1]}" "${CIVIL_CHAIR[1]}" "${NDC[1]}" "${MOI[1]}" "${WANG[1]}"; do
+  "$NAP" key generate --path "$DEMO/keys/$email" --comment "$email" > /dev/null
+done
+echo "  keys in $DEMO/keys/ (ed25519, OpenSSH format)"
+
+step "3. The forum is constituted: two co-chairs, one per side, and members; approvals must be signed"
+as "${GOV_CHAIR[@]}" member add ndc-chair --name "${GOV_CHAIR[0]}" --email "${GOV_CHAIR[1]}" --sector government --role co-chair --organization 國家發展委員會 --key "$DEMO/keys/${GOV_CHAIR[1]}.pub"
+as "${GOV_CHAIR[@]}" member add civil-chair --name "${CIVIL_CHAIR[0]}" --email "${CIVIL_CHAIR[1]}" --sector civil-society --role co-chair --organization 台灣民主實驗室 --key "$DEMO/keys/${CIVIL_CHAIR[1]}.pub"
+as "${GOV_CHAIR[@]}" member add ndc-data --name "${NDC[0]}" --email "${NDC[1]}" --sector government --organization 國家發展委員會 --key "$DEMO/keys/${NDC[1]}.pub"
+as "${GOV_CHAIR[@]}" member add moi --name "${MOI[0]}" --email "${MOI[1]}" --sector government --organization 內政部 --key "$DEMO/keys/${MOI[1]}.pub"
+as "${GOV_CHAIR[@]}" member add g0v-wang --name "${WANG[0]}" --email "${WANG[1]}" --sector civil-society --organization "g0v 開放政治獻金" --key "$DEMO/keys/${WANG[1]}.pub"
+sed -i 's/require-signatures: false/require-signatures: true/' "$PLAN/plan.yml"
 as "${GOV_CHAIR[@]}" member list
 as "${GOV_CHAIR[@]}" validate
 as "${GOV_CHAIR[@]}" save -m "成立多方利害關係人論壇 / Constitute the multi-stakeholder forum"
 
-step "3. Government proposes commitment 1-1 (open data)"
+step "4. Government proposes commitment 1-1 (open data)"
 as "${NDC[@]}" propose open-data --title "1-1 完備政府資料開放與再利用制度" --description "國發會提出之承諾事項草案。"
 cp "$HERE/demo/1-1.md" "$PLAN/commitments/1-1.md"
 as "${NDC[@]}" save -m "新增承諾事項 1-1"
 
-step "4. Civil society proposes political-donation transparency"
+step "5. Civil society proposes political-donation transparency"
 as "${WANG[@]}" switch main
 as "${WANG[@]}" propose political-donations --title "政治獻金再透明化" --description "大額政治獻金即時申報、48 小時內公開。"
 cp "$HERE/demo/political-donations.md" "$PLAN/commitments/political-donations.md"
 as "${WANG[@]}" save -m "新增承諾事項：政治獻金再透明化"
 as "${WANG[@]}" proposals
 
-step "5. Stakeholders comment; the public too"
+step "6. Stakeholders comment; the public too"
 as "${CITIZEN[@]}" comment political-donations --on commitments/political-donations.md:30-31 -m "期程可以更短嗎？2023 年中才完成修法草案太慢。"
 as "${CIVIL_CHAIR[@]}" comment political-donations -m "可先從平台改版、讓擬參選人自主提早公開做起。"
 as "${CITIZEN[@]}" comment open-data -m "請把高價值資料集的評估標準也公開。"
 as "${NDC[@]}" diff political-donations --color never > "$DEMO/diff.txt"; sed -n 1,12p "$DEMO/diff.txt"
 
-step "6. The government gives every input a reasoned response (OGP Standard 4)"
+step "7. The government gives every input a reasoned response (OGP Standard 4)"
 as "${MOI[@]}" respond political-donations --disposition not-adopted -m "修法強制電子申報涉及政治獻金法第 20、21 條，須審慎評估；建議不予採納。"
 as "${GOV_CHAIR[@]}" respond political-donations --disposition deferred -m "諮詢會議結論：列為備選提案，待內政部評估修法。"
 as "${GOV_CHAIR[@]}" respond political-donations --disposition adopted -m "第二次諮詢會議決議：先以平台改版與自主公開納入行動方案。"
@@ -73,7 +84,7 @@ as "${MOI[@]}" respond "${C1:0:8}" --disposition adopted-in-part -m "平台改�
 as "${MOI[@]}" respond "${C2:0:8}" --disposition adopted -m "已納入第二項里程碑。"
 as "${NDC[@]}" respond "${C3:0:8}" --disposition adopted -m "評估標準將於政府資料開放平臺公開。"
 
-step "7. Both co-chairs approve the current text"
+step "8. Both co-chairs approve the current text"
 as "${GOV_CHAIR[@]}" inbox
 as "${GOV_CHAIR[@]}" review political-donations --approve -m "同意納入"
 as "${CIVIL_CHAIR[@]}" review political-donations --approve
@@ -81,7 +92,7 @@ as "${GOV_CHAIR[@]}" review open-data --approve
 as "${CIVIL_CHAIR[@]}" review open-data --approve
 as "${CIVIL_CHAIR[@]}" show political-donations
 
-step "8. A co-chair merges: the history records who did what"
+step "9. A co-chair merges: the history records who did what"
 as "${CIVIL_CHAIR[@]}" switch main
 as "${CIVIL_CHAIR[@]}" merge political-donations
 as "${GOV_CHAIR[@]}" merge open-data
@@ -90,7 +101,7 @@ as "${GOV_CHAIR[@]}" blame political-donations | sed -n 1,8p
 as "${GOV_CHAIR[@]}" attribution
 
 if has publish; then
-  step "9. The agreed plan is published and rendered"
+  step "10. The agreed plan is published and rendered"
   as "${GOV_CHAIR[@]}" publish v1 -m "開放政府國家行動方案（2021-2024年）第一版"
   git -C "$PLAN" show --no-patch v1 > "$DEMO/tag.txt"; sed -n 1,14p "$DEMO/tag.txt"
 fi
@@ -102,8 +113,28 @@ if has report; then
   as "${GOV_CHAIR[@]}" report responses --format markdown > "$DEMO/responses.md"
 fi
 if has verify; then
-  step "10. Anyone can verify that every change came through the gate"
+  step "11. Anyone can verify that every change came through the gate"
+  as "${GOV_CHAIR[@]}" key allowed-signers --configure
+  printf '%s$ git verify-commit main; git verify-tag v1%s\n' "$bold" "$plain"
+  git -C "$PLAN" verify-commit main 2>&1 | sed 's/^/  /'
+  git -C "$PLAN" verify-tag v1 2>&1 | sed 's/^/  /'
   as "${GOV_CHAIR[@]}" verify
+fi
+if has sync; then
+  step "12. The plan syncs through any git remote: a hub, and a laptop that works offline"
+  git init -q --bare "$DEMO/hub.git"   # HEAD names master, as a plain bare repository does
+  git -C "$PLAN" remote add origin "$DEMO/hub.git"
+  as "${GOV_CHAIR[@]}" sync
+  LAPTOP="$DEMO/laptop"
+  GIT_AUTHOR_NAME="${WANG[0]}" GIT_AUTHOR_EMAIL="${WANG[1]}" "$NAP" clone "$DEMO/hub.git" "$LAPTOP"
+  PLAN_SAVED=$PLAN; PLAN=$LAPTOP
+  as "${WANG[@]}" switch main
+  as "${WANG[@]}" propose milestones-2024 --title "補充 2024 年里程碑"
+  as "${WANG[@]}" comment milestones-2024 -m "離線時寫下的意見，同步後不會遺失。"
+  as "${WANG[@]}" sync
+  PLAN=$PLAN_SAVED
+  as "${GOV_CHAIR[@]}" sync
+  as "${GOV_CHAIR[@]}" proposals
 fi
 git -C "$PLAN" fsck --strict --no-dangling >/dev/null
 
@@ -113,3 +144,4 @@ echo "  the plan repository:      $PLAN   (git log --all --graph; nap proposals 
 [ -f "$DEMO/plan-v1.zh-Hant.md" ] && echo "  in Chinese, Markdown:     $DEMO/plan-v1.zh-Hant.md"
 [ -f "$DEMO/responses.md" ] && echo "  reasoned responses:       $DEMO/responses.md"
 echo "  the collaboration record: git -C $PLAN log --stat nap/record"
+[ -d "$DEMO/hub.git" ] && echo "  the hub (a bare repository): $DEMO/hub.git"

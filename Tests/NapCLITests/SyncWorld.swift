@@ -15,7 +15,8 @@ final class SyncWorld: @unchecked Sendable {
     init(_ h: NapHarness) throws {
         self.h = h
         hub = h.sandbox.path("hub.git")
-        try h.sandbox.gitOK(["init", "--bare", "-q", "-b", "main", hub], in: h.sandbox.root.path)
+        // A plain bare repository, as people make hubs: its HEAD names master, which never exists.
+        try h.sandbox.gitOK(["init", "--bare", "-q", "-b", "master", hub], in: h.sandbox.root.path)
     }
 
     /// A founded plan with the political-donations proposal from g0v, and an empty hub.

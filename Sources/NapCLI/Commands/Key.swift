@@ -18,8 +18,7 @@ struct KeyGenerate: ParsableCommand {
         commandName: "generate",
         abstract: "Create an ed25519 signing key (OpenSSH format, no passphrase).",
         discussion: """
-        Writes the private key (mode 0600) and PATH.pub; never overwrites a file. Register the public key
-        with `nap member key <your id> PATH.pub` (in a proposal once the forum is founded).
+        Writes the private key (mode 0600) and PATH.pub; never overwrites a file. Register the public key with `nap member key <your id> PATH.pub` (in a proposal once the forum is founded).
 
         Examples:
           nap key generate
@@ -125,9 +124,7 @@ struct KeyAllowedSigners: ParsableCommand {
         commandName: "allowed-signers",
         abstract: "Write the allowed-signers file for stock git and ssh-keygen, from members.yml on main.",
         discussion: """
-        Writes .git/nap/allowed_signers and a copy at .nap/allowed_signers (kept out of git). With
-        --configure, also sets gpg.format=ssh and gpg.ssh.allowedSignersFile in this repository, so that
-        `git log --show-signature`, `git verify-commit` and `git verify-tag` check nap's signatures.
+        Writes .git/nap/allowed_signers and a copy at .nap/allowed_signers (kept out of git). With --configure, also sets gpg.format=ssh and gpg.ssh.allowedSignersFile in this repository, so that `git log --show-signature`, `git verify-commit` and `git verify-tag` check nap's signatures.
 
         Examples:
           nap key allowed-signers --configure
@@ -157,9 +154,7 @@ struct MemberKey: ParsableCommand {
         commandName: "key",
         abstract: "Set a member's public key in members.yml in the working tree.",
         discussion: """
-        Adds (or replaces) the member's `key:` line. Save it with `nap save` before the forum is founded;
-        afterwards a key change is a change to members.yml like any other: make it in a proposal, which
-        both co-chairs approve (signed with the keys in force until then).
+        Adds (or replaces) the member's `key:` line. Save it with `nap save` before the forum is founded; afterwards a key change is a change to members.yml like any other: make it in a proposal, which both co-chairs approve (signed with the keys in force until then).
 
         Example:
           nap member key ndc-chair ~/.ssh/id_ed25519.pub

@@ -84,10 +84,7 @@ enum ReportJSON {
                       anchor: input.anchor.map { "\($0.path):\($0.startLine)-\($0.endLine)" }, responseRequired: input.isOwedResponse,
                       response: input.response.map(ResponseJSON.init), earlierResponses: input.earlierResponses.map(ResponseJSON.init))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         let value = ReportJSON(revision: report.revision, cutoff: report.cutoff, inputs: inputs, unanswered: report.unanswered)
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return try JSONOutput.string(value) + "\n"
     }
 }

@@ -4,10 +4,14 @@ import Foundation
 /// shapes written are a public interface, documented in docs/CLI.md.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
+        Console.out(try string(value))
+    }
+
+    /// The JSON text of `value`, without a final newline.
+    static func string<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
-        Console.out(String(decoding: data, as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -76,12 +76,12 @@ extension PlanStore {
         }
         let full = PublicationMessage(message: text, publisher: signature, actor: actor, plan: plan,
                                       commitments: contents.commitments.count).text
-        // The one place a version tag is written. Signing (SSHSIG over the tag's bytes) slots in here.
+        // The one place a version tag is written: signed (SSHSIG, namespace git) when a key is available.
         let tag: ObjectID
         do {
-            tag = try PlanError.wrap {
-                try repository.createAnnotatedTag(name: version, target: main, tagger: signature, message: full)
-            }
+            tag = try writeAnnotatedTag(name: version, target: main, message: full, tagger: signature)
+        } catch PlanError.alreadyExists {
+            throw PlanError.alreadyExists(kind: "version", name: version)
         } catch PlanError.git(let error) where error.isExists {
             // Someone published the same version a moment ago.
             throw PlanError.alreadyExists(kind: "version", name: version)

@@ -23,10 +23,19 @@ extension PlanStore {
         }
         let repository: Repository
         do {
-            repository = try Repository.clone(from: url, to: path, branch: RefNames.shortName(RefNames.main), callbacks: callbacks)
+            // Not libgit2's clone: it fails without a message when the remote's HEAD names a branch that does
+            // not exist (a bare hub made by `git init --bare` points HEAD at master). nap needs main only.
+            repository = try Repository.create(at: path)
+            let remote = try repository.addRemote(named: "origin", url: url)
+            _ = try remote.fetch(refspecs: ["+" + RefNames.main + ":refs/remotes/origin/main"], callbacks: callbacks)
+            guard let main = try repository.referenceTarget("refs/remotes/origin/main") else {
+                throw GitError(code: -3, message: "refs/remotes/origin/main not found", function: "clone")
+            }
+            try repository.updateReference(RefNames.main, to: main, expecting: .absent, message: "nap clone")
+            try repository.checkout(commit: main, branch: RefNames.main, force: true)
         } catch let error as GitError {
             removeLeftovers()
-            if error.isNotFound, error.message.contains("refs/remotes/") {
+            if error.isNotFound, error.message.contains("refs/remotes/") || error.message.contains("main") {
                 throw PlanError.refused(reason: "\(url) is not a plan: it has no main branch", hint: "check the address")
             }
             if error.isAuthentication {

@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "PlanKit",
                 "GitKit",
+                "SSHSig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GitKit
 import PlanKit
+import SSHSig
 
 /// The `nap` command: co-draft an Open Government national action plan in a git repository.
 public struct Nap: ParsableCommand {
@@ -63,6 +64,13 @@ public struct Nap: ParsableCommand {
             code = 1
         } catch let error as ExitCode {
             code = error.rawValue
+        } catch let error as CocoaError {
+            // A file nap was asked to read or write (an -o target, a --file) could not be.
+            Console.err("nap: error: " + SafeText.display(error.localizedDescription))
+            code = 1
+        } catch let error as SSHSigError {
+            Console.err("nap: error: " + SafeText.display(error.description))
+            code = 1
         } catch {
             // Usage errors, --help and --version are ArgumentParser's to print.
             let message = fullMessage(for: error)

@@ -125,6 +125,12 @@ import Testing
         let open = list.filter { $0["state"] as? String == "open" }.compactMap { $0["slug"] as? String }.sorted()
         #expect(open == ["open-data", "open-data-gov"])
         #expect(list.contains { $0["slug"] as? String == "open-data" && $0["state"] as? String == "withdrawn" })
+        // The name now names the proposal still open, in every copy, with its own branch.
+        for (copy, person) in [("wang", Person.wang), ("gov", Person.govChair)] {
+            let show = try #require(try JSONSerialization.jsonObject(with: Data(try w.ok(copy, ["show", "open-data", "--json"], as: person).utf8)) as? [String: Any])
+            #expect(show["state"] as? String == "open")
+            #expect(show["head"] as? String == wangHead)
+        }
     }
 
     /// A proposal branch with new commits on both sides is never overwritten; following the hint joins it.

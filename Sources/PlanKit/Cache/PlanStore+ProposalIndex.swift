@@ -68,10 +68,14 @@ extension PlanStore {
         let branchHeads = try proposalBranchHeads()
         var result: [(id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?)] = []
         var seenSlugs = Set<String>()
-        for entry in try indexedProposals(in: try record.tree()) {
-            guard let digest = entry.digest else { continue }
+        let digests = try indexedProposals(in: try record.tree()).compactMap(\.digest)
+        let openPerSlug = Dictionary(grouping: digests.filter { $0.status == "open" }, by: \.slug).mapValues(\.count)
+        let perSlug = Dictionary(grouping: digests, by: \.slug).mapValues(\.count)
+        for digest in digests {
             seenSlugs.insert(digest.slug)
-            result.append((digest.id, digest.slug, digest, branchHeads[digest.slug]))
+            // When two proposals once shared a name, the branch belongs to the one still open.
+            let owns = perSlug[digest.slug] == 1 || (digest.status == "open" && openPerSlug[digest.slug] == 1)
+            result.append((digest.id, digest.slug, digest, owns ? branchHeads[digest.slug] : nil))
         }
         for (slug, head) in branchHeads where !seenSlugs.contains(slug) {
             result.append((nil, slug, nil, head))
@@ -85,6 +89,10 @@ extension PlanStore {
         let all = try proposalCandidates()
         let bySlug = all.filter { $0.slug == name }
         if bySlug.count == 1 { return bySlug[0] }
+        // Two proposals that once shared a name (one renamed after a clash, or one withdrawn): the name
+        // belongs to the one still open.
+        let open = bySlug.filter { $0.digest?.status == "open" }
+        if bySlug.count > 1, open.count == 1 { return open[0] }
         if bySlug.count > 1 {
             throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })
         }

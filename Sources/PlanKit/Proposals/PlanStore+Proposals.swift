@@ -12,10 +12,14 @@ extension PlanStore {
         var result: [ProposalSummary] = []
         var seenSlugs = Set<String>()
         let tree = try record.tree()
-        for (id, _) in try record.proposals(in: tree) {
-            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
+        let states = try record.proposals(in: tree).compactMap { ProposalState.fold(try record.events(of: $0.id, in: tree).events) }
+        let perSlug = Dictionary(grouping: states, by: \.slug).mapValues(\.count)
+        let openPerSlug = Dictionary(grouping: states.filter { $0.status == .open }, by: \.slug).mapValues(\.count)
+        for state in states {
             seenSlugs.insert(state.slug)
-            result.append(try summary(state: state, branchHead: branchHeads[state.slug], main: main, memo: memo))
+            // When two proposals once shared a name, the branch belongs to the one still open.
+            let owns = perSlug[state.slug] == 1 || (state.status == .open && openPerSlug[state.slug] == 1)
+            result.append(try summary(state: state, branchHead: owns ? branchHeads[state.slug] : nil, main: main, memo: memo))
         }
         for (slug, head) in branchHeads where !seenSlugs.contains(slug) {
             let (commitments, files) = try changes(head: head, base: nil, main: main, memo: memo)

@@ -71,7 +71,8 @@ struct People {
         }
         var people: [Person] = []
         for index in 0..<publicCount {
-            let name = index % 3 == 0 ? random.pick(englishNames) : chineseName()
+            // Names repeat among the public, as they do in life; emails tell people apart.
+            let name = index % 3 == 0 ? random.pick(englishNames) : String(random.pick(surnames)) + random.pick(given)
             people.append(Person(name: name, email: "citizen\(index + 1)@example.net", member: nil, sector: "public", role: nil, organization: nil))
         }
         return People(members: members, public_: people)

@@ -33,7 +33,7 @@ struct Proposals: ParsableCommand {
         table.maximumWidths = [1: 24, 3: 16, 6: 20]
         for item in list {
             let changes = (item.changedCommitments + item.changedFiles).joined(separator: ",")
-            let unanswered = item.unanswered.count
+            let unanswered = item.unansweredCount
             table.rows.append([
                 item.id.map(Labels.shortID) ?? "-",
                 SafeText.line(item.slug),

@@ -47,7 +47,7 @@ struct ProposalListItemJSON: Encodable {
         changedCommitments = listing.changedCommitments
         changedFiles = listing.changedFiles
         comments = listing.commentCount
-        unanswered = listing.unanswered.count
+        unanswered = listing.unansweredCount
         approvals = listing.currentApprovals.count
         hasRecord = listing.hasRecord
     }

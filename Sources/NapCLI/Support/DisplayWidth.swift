@@ -8,6 +8,12 @@ enum DisplayWidth {
     static func width(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
+        // Fast paths (no Unicode property lookup): below U+0300 there are no combining marks; the CJK
+        // ideographs and Hangul syllables are all wide letters.
+        if v < 0x300 { return 1 }
+        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xAC00...0xD7A3).contains(v) || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         if v == 0x200B || (0x200C...0x200F).contains(v) { return 0 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)

@@ -23,12 +23,20 @@ enum Labels {
         }
     }
 
+    /// The Gregorian calendar in the local time zone (made once: `nap show` formats thousands of times).
+    private static let localCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        return calendar
+    }()
+
     /// `2026-11-29 16:05` in the local time zone.
     static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        // The calendar fields in the local time zone, formatted by hand: a DateFormatter per call costs
+        // more than the rest of `nap show` for a proposal with a thousand comments.
+        let parts = localCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
     }
 
     static func shortID(_ id: String) -> String { String(id.prefix(8)) }
@@ -48,8 +56,11 @@ struct TextTable {
         }
         for (column, limit) in maximumWidths where column < widths.count { widths[column] = min(widths[column], limit) }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in i == cells.count - 1 ? cell : DisplayWidth.fit(cell, widths[i]) }
-                .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var text = cells.enumerated().map { i, cell in i == cells.count - 1 ? cell : DisplayWidth.fit(cell, widths[i]) }
+                .joined(separator: "  ")
+            // Trailing white space goes (a loop, not a regular expression: this runs once per row).
+            while let last = text.last, last.isWhitespace { text.removeLast() }
+            return text
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
     }

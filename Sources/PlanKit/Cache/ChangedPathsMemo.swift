@@ -10,10 +10,15 @@ final class ChangedPathsMemo {
     private var added = false
     /// The most entries kept when saving without pruning.
     static let maximumEntries = 20_000
+    /// The cache file: one record per key (`<head> <base or -> <main or ->`), its fields the paths.
+    static let name = "changes"
 
     init(cache: DerivedStateCache) {
         self.cache = cache
-        entries = cache.load("changes", as: [String: [String]].self) ?? [:]
+        entries = [:]
+        for record in cache.loadLines(Self.name)?.records ?? [] where !record.isEmpty {
+            entries[record[0]] = Array(record.dropFirst().filter { !$0.isEmpty })
+        }
     }
 
     /// The cached paths for these ids, or `compute()` (then remembered).
@@ -36,7 +41,7 @@ final class ChangedPathsMemo {
         } else if entries.count > Self.maximumEntries {
             entries = entries.filter { used.contains($0.key) }
         }
-        cache.store(entries, as: "changes")
+        cache.storeLines(entries.map { [$0.key] + $0.value }, key: "", as: Self.name)
         added = false
     }
 }

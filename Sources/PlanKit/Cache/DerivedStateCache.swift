@@ -23,8 +23,26 @@ struct DerivedStateCache {
     /// Set `NAP_CACHE=off` to compute everything afresh (benchmarks of the cold path, debugging).
     static let isDisabled = ProcessInfo.processInfo.environment["NAP_CACHE"] == "off"
 
+    /// Which build of nap wrote a file: the executable's size and modification time. A file written by
+    /// another build is not trusted (what is derived, and how, may have changed with the code), so an
+    /// upgrade costs one slower run, never a wrong answer.
+    static let build: String = {
+        #if os(Linux)
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        #else
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        #endif
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: executable)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)-\(Int64(modified * 1000))"
+    }()
+
+    /// The version field of every file: the layout's version and the build.
+    static var version: String { "\(formatVersion)/\(build)" }
+
     private struct Envelope<Payload: Codable>: Codable {
-        let format: Int
+        let format: String
         let payload: Payload
     }
 
@@ -36,19 +54,41 @@ struct DerivedStateCache {
     func load<Payload: Codable>(_ name: String, as type: Payload.Type) -> Payload? {
         guard !Self.isDisabled, let data = try? Data(contentsOf: url(name)) else { return nil }
         guard let envelope = try? JSONDecoder().decode(Envelope<Payload>.self, from: data),
-              envelope.format == Self.formatVersion else { return nil }
+              envelope.format == Self.version else { return nil }
         return envelope.payload
     }
 
     /// Stores `payload` under `name`, replacing the file atomically.
     func store<Payload: Codable>(_ payload: Payload, as name: String) {
+        guard !Self.isDisabled, let data = try? JSONEncoder().encode(Envelope(format: Self.version, payload: payload)) else { return }
+        write(data, to: url(name))
+    }
+
+    private func linesURL(_ name: String) -> URL {
+        directory.appendingPathComponent("\(name).v\(Self.formatVersion).txt")
+    }
+
+    /// The records stored under `name` (in `CacheLines` layout) with the key they were stored under;
+    /// nil when there are none that this version can trust.
+    func loadLines(_ name: String) -> (key: String, records: [[String]])? {
+        guard !Self.isDisabled, let data = try? Data(contentsOf: linesURL(name)) else { return nil }
+        return CacheLines.decode(data, name: name, version: Self.version)
+    }
+
+    /// Stores records under `name` and `key`, replacing the file atomically.
+    func storeLines(_ records: [[String]], key: String, as name: String) {
         guard !Self.isDisabled else { return }
+        write(CacheLines.encode(name: name, version: Self.version, key: key, records: records), to: linesURL(name))
+    }
+
+    /// Writes a file beside its destination, then renames it over the destination: readers see the old
+    /// file or the new one, never a part.
+    private func write(_ data: Data, to destination: URL) {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let data = try JSONEncoder().encode(Envelope(format: Self.formatVersion, payload: payload))
-            let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+            let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
             try data.write(to: temporary)
-            if rename(temporary.path, url(name).path) != 0 {
+            if rename(temporary.path, destination.path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
             }
         } catch {

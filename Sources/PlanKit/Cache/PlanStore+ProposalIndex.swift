@@ -9,16 +9,37 @@ struct IndexedProposal: Sendable {
     let digest: ProposalDigest?
 }
 
-/// The digests of every proposal, as stored: under the record tree they were read from, and each under
-/// its proposal's subtree id, so that after a change only the proposals whose events changed are folded.
-private struct ProposalIndexFile: Codable {
-    let recordTree: ObjectID
-    let entries: [Entry]
+/// The digests of every proposal, as stored (`proposals.v<N>.txt`): keyed by the record tree they were
+/// read from; each proposal an `E` record (its id and subtree id) followed by its digest's records.
+private enum ProposalIndexFile {
+    static let name = "proposals"
 
-    struct Entry: Codable {
-        let id: EventID
-        let subtree: ObjectID
-        let digest: ProposalDigest?
+    static func records(_ entries: [IndexedProposal]) -> [[String]] {
+        var records: [[String]] = []
+        for entry in entries {
+            records.append(["E", entry.id, entry.subtree.hex])
+            if let digest = entry.digest { records += digest.records }
+        }
+        return records
+    }
+
+    static func entries(_ records: [[String]]) -> [IndexedProposal]? {
+        var result: [IndexedProposal] = []
+        var index = 0
+        do {
+            while index < records.count {
+                let record = records[index]
+                guard record.count == 3, record[0] == "E", let subtree = ObjectID(hex: record[2]) else { return nil }
+                var end = index + 1
+                while end < records.count, records[end].first != "E" { end += 1 }
+                let digest = end > index + 1 ? try ProposalDigest(records: records[(index + 1)..<end]) : nil
+                result.append(IndexedProposal(id: record[1], subtree: subtree, digest: digest))
+                index = end
+            }
+        } catch {
+            return nil
+        }
+        return result
     }
 }
 
@@ -32,12 +53,11 @@ extension PlanStore {
     func indexedProposals(in tree: ObjectID?) throws -> [IndexedProposal] {
         guard let tree else { return [] }
         let cache = derivedCache
-        let stored = cache.load("proposals", as: ProposalIndexFile.self)
-        if let stored, stored.recordTree == tree {
-            return stored.entries.map { IndexedProposal(id: $0.id, subtree: $0.subtree, digest: $0.digest) }
-        }
+        let stored = cache.loadLines(ProposalIndexFile.name)
+        let entries = stored.flatMap { ProposalIndexFile.entries($0.records) }
+        if let entries, stored?.key == tree.hex { return entries }
         var known: [String: ProposalDigest?] = [:]
-        for entry in stored?.entries ?? [] { known[entry.id + entry.subtree.hex] = entry.digest }
+        for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry.digest }
         var result: [IndexedProposal] = []
         for (id, subtree) in try record.proposals(in: tree) {
             if let digest = known[id + subtree.hex] {
@@ -47,8 +67,7 @@ extension PlanStore {
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }
-        cache.store(ProposalIndexFile(recordTree: tree, entries: result.map { .init(id: $0.id, subtree: $0.subtree, digest: $0.digest) }),
-                    as: "proposals")
+        cache.storeLines(ProposalIndexFile.records(result), key: tree.hex, as: ProposalIndexFile.name)
         return result
     }
 
@@ -80,7 +99,9 @@ extension PlanStore {
         for (slug, head) in branchHeads where !seenSlugs.contains(slug) {
             result.append((nil, slug, nil, head))
         }
-        return result.sorted { ($0.digest?.opened ?? .distantFuture, $0.slug) < ($1.digest?.opened ?? .distantFuture, $1.slug) }
+        // Sorted through their keys: moving the candidates themselves (digests) costs more than comparing.
+        let keys = result.map { ($0.digest?.opened ?? .distantFuture, $0.slug) }
+        return result.indices.sorted { keys[$0] < keys[$1] }.map { result[$0] }
     }
 
     /// The one candidate `name` names: a slug, or a unique prefix of a proposal id (at least 4 hex digits).

@@ -24,7 +24,9 @@ public struct ProposalListing: Sendable {
     public let recordedHead: ObjectID?
     /// How many comments it has (replies included).
     public let commentCount: Int
-    /// Its inputs still owed a reasoned response.
+    /// How many of its inputs are still owed a reasoned response.
+    public let unansweredCount: Int
+    /// Those inputs, for open and merged proposals (a withdrawn proposal's are not kept: see the count).
     public let unanswered: [UnansweredInput]
     /// Each reviewer's latest review.
     public let latestReviews: [ReviewDigest]
@@ -41,7 +43,8 @@ public struct ProposalListing: Sendable {
         status = digest?.proposalStatus
         recordedHead = digest?.recordedHead
         commentCount = digest?.comments ?? 0
-        unanswered = digest?.unansweredInputs ?? []
+        unansweredCount = digest?.unansweredCount ?? 0
+        unanswered = digest?.unanswered ?? []
         latestReviews = digest?.latestReviews ?? []
         recordTitle = digest?.title
     }

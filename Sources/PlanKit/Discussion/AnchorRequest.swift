@@ -38,7 +38,16 @@ public enum AnchorPosition: Sendable, Equatable {
     /// Finds the quote in the file as it is at `head` (re-anchoring when it moved).
     public static func locate(_ anchor: Anchor, in text: String?) -> AnchorPosition {
         guard let text else { return .outdated }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        return locate(anchor, lines: lines(of: text))
+    }
+
+    /// A file's lines as `locate` compares them (a final carriage return removed from each).
+    static func lines(of text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    }
+
+    /// `locate(_:in:)` on a file already split by `lines(of:)`: a proposal's anchored comments share it.
+    static func locate(_ anchor: Anchor, lines: [String]) -> AnchorPosition {
         let quote = anchor.quote.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard !quote.isEmpty, quote.count <= lines.count else { return .outdated }
         let original = anchor.startLine - 1
@@ -47,7 +56,7 @@ public enum AnchorPosition: Sendable, Equatable {
         }
         // The nearest place where the quote now stands.
         var best: Int?
-        for start in 0...(lines.count - quote.count) where Array(lines[start..<start + quote.count]) == quote {
+        for start in 0...(lines.count - quote.count) where lines[start] == quote[0] && Array(lines[start..<start + quote.count]) == quote {
             if let current = best, abs(current - original) <= abs(start - original) { continue }
             best = start
         }

@@ -77,7 +77,7 @@ extension PlanStore {
             return (ProposalSummary(id: nil, slug: candidate.slug, state: nil, branchHead: candidate.branchHead,
                                     changedCommitments: commitments, changedFiles: files), [], [])
         }
-        let read = try record.events(of: id)
+        let read = try cachedEvents(of: id)
         guard let state = ProposalState.fold(read.events) else { throw PlanError.notFound(kind: "proposal", name: name) }
         return (try summary(state: state, branchHead: candidate.branchHead, main: main, memo: memo), read.events, read.problems)
     }

@@ -24,13 +24,19 @@ extension PlanStore {
         guard let state = summary.state else { throw Self.noRecord(summary.slug) }
         var anchors: [EventID: AnchorPosition] = [:]
         if let head = summary.head {
-            var texts: [String: String?] = [:]
+            // Each file is read and split into lines once, however many comments are anchored to it.
+            var texts: [String: [String]?] = [:]
+            let source = try files(at: head)
             for comment in state.comments {
                 guard let anchor = comment.anchor else { continue }
                 if texts[anchor.path] == nil {
-                    texts[anchor.path] = try files(at: head).read(anchor.path).map { String(decoding: $0, as: UTF8.self) }
+                    texts[anchor.path] = try source.read(anchor.path).map { AnchorPosition.lines(of: String(decoding: $0, as: UTF8.self)) }
                 }
-                anchors[comment.id] = AnchorPosition.locate(anchor, in: texts[anchor.path] ?? nil)
+                guard let lines = texts[anchor.path] ?? nil else {
+                    anchors[comment.id] = .outdated
+                    continue
+                }
+                anchors[comment.id] = AnchorPosition.locate(anchor, lines: lines)
             }
         }
         var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: try blockers(summary: summary, state: state),

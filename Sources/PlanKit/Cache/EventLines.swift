@@ -1,0 +1,117 @@
+import Foundation
+import GitKit
+
+/// Events as cache records (`CacheLines`): every field of `Event`, its signature included, so that a
+/// proposal's events can be read back without decoding hundreds of JSON files.
+enum EventLines {
+    static func record(_ event: Event) -> [String] {
+        var fields = ["V", event.id, String(event.version), CacheLines.optional(event.proposal)] + CacheFields.author(event.author)
+            + [CacheLines.time(event.time), String(event.clock), CacheLines.optional(event.signature), event.body.typeName]
+        switch event.body {
+        case .opened(let slug, let title, let description, let base, let head):
+            fields += [slug, title, description, base.hex, head.hex]
+        case .revised(let head, let previous, let rewritten):
+            fields += [head.hex, CacheLines.optional(previous?.hex), rewritten ? "1" : "0"]
+        case .withdrawn(let reason):
+            fields += [reason]
+        case .comment(let body, let anchor, let replyTo):
+            fields += [body, CacheLines.optional(replyTo), anchor == nil ? "0" : "1"]
+            if let anchor { fields += [anchor.head.hex, anchor.path, String(anchor.startLine), String(anchor.endLine), anchor.quote] }
+        case .resolved(let comment), .reopened(let comment):
+            fields += [comment]
+        case .response(let target, let disposition, let reason):
+            fields += [target, disposition.rawValue, reason]
+        case .review(let verdict, let head, let body):
+            fields += [verdict.rawValue, head.hex, body]
+        case .merged(let commit, let head):
+            fields += [commit.hex, head.hex]
+        }
+        return fields
+    }
+
+    static func event(_ record: [String]) throws -> Event {
+        guard record.first == "V" else { throw CacheFields.Malformed() }
+        var fields = CacheFields(record, from: 1)
+        let id = try fields.text()
+        let version = try fields.number()
+        let proposal = try fields.optionalText()
+        let author = try fields.author()
+        let time = try fields.time()
+        let clock = try fields.number()
+        let signature = try fields.optionalText()
+        let body: EventBody
+        switch try fields.text() {
+        case "opened":
+            body = .opened(slug: try fields.text(), title: try fields.text(), description: try fields.text(), base: try fields.id(), head: try fields.id())
+        case "revised":
+            body = .revised(head: try fields.id(), previous: try fields.optionalID(), rewritten: try fields.text() == "1")
+        case "withdrawn":
+            body = .withdrawn(reason: try fields.text())
+        case "comment":
+            let text = try fields.text()
+            let replyTo = try fields.optionalText()
+            var anchor: Anchor?
+            if try fields.text() == "1" {
+                anchor = Anchor(head: try fields.id(), path: try fields.text(), startLine: try fields.number(), endLine: try fields.number(), quote: try fields.text())
+            }
+            body = .comment(body: text, anchor: anchor, replyTo: replyTo)
+        case "resolved": body = .resolved(comment: try fields.text())
+        case "reopened": body = .reopened(comment: try fields.text())
+        case "response":
+            let target = try fields.text()
+            guard let disposition = Disposition(rawValue: try fields.text()) else { throw CacheFields.Malformed() }
+            body = .response(target: target, disposition: disposition, reason: try fields.text())
+        case "review":
+            guard let verdict = Verdict(rawValue: try fields.text()) else { throw CacheFields.Malformed() }
+            body = .review(verdict: verdict, head: try fields.id(), body: try fields.text())
+        case "merged":
+            body = .merged(commit: try fields.id(), head: try fields.id())
+        default:
+            throw CacheFields.Malformed()
+        }
+        guard fields.isAtEnd else { throw CacheFields.Malformed() }
+        var event = Event(id: id, proposal: proposal, author: author, time: time, clock: clock, body: body)
+        event.version = version
+        event.signature = signature
+        return event
+    }
+}
+
+extension PlanStore {
+    /// A proposal's events and record problems, as `Record.events(of:in:)` reads them, cached under the
+    /// id of the proposal's events folder: the same folder id means the same files, so the same result.
+    /// Reading a thousand comments back from the cache takes milliseconds instead of a JSON decode each.
+    func cachedEvents(of proposal: EventID, in tree: ObjectID? = nil) throws -> (events: [Event], problems: [PlanError]) {
+        guard let root = try tree ?? record.tree() else { return ([], []) }
+        let folder = try PlanError.wrap { try repository.treeEntry(root, path: Record.directory(of: proposal)) }
+        guard let folder, folder.kind == .tree else { return try record.events(of: proposal, in: root) }
+        let cache = derivedCache
+        let name = "events-" + proposal
+        if let stored = cache.loadLines(name), stored.key == folder.id.hex, let read = try? Self.events(from: stored.records) {
+            return read
+        }
+        let read = try record.events(of: proposal, in: root)
+        // Only record problems that round-trip exactly are cached (all the reader reports today).
+        var records = read.events.map(EventLines.record)
+        for problem in read.problems {
+            guard case .corruptRecord(let path, let reason) = problem else { return read }
+            records.append(["X", path, reason])
+        }
+        cache.storeLines(records, key: folder.id.hex, as: name)
+        return read
+    }
+
+    private static func events(from records: [[String]]) throws -> (events: [Event], problems: [PlanError]) {
+        var events: [Event] = []
+        var problems: [PlanError] = []
+        events.reserveCapacity(records.count)
+        for record in records {
+            if record.first == "X", record.count == 3 {
+                problems.append(.corruptRecord(path: record[1], reason: record[2]))
+            } else {
+                events.append(try EventLines.event(record))
+            }
+        }
+        return (events, problems)
+    }
+}

@@ -16,7 +16,7 @@
 # those rows say "n/a (command not available)".
 set -euo pipefail
 
-BIN=${1:?usage: scripts/bench.sh <release bin dir>}
+BIN=$(cd "${1:?usage: scripts/bench.sh <release bin dir>}" && pwd)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 NAP="$BIN/nap"
 GENERATOR="$BIN/nap-bench"
@@ -96,7 +96,9 @@ row blame "blame $BLAME_COMMITMENT" "git blame -s main -- commitments/$BLAME_COM
 row attribution "attribution" "git shortlog -sne main" "" "1000" "nap attribution"
 row render "render main --format html -o '$WORK/plan.html'" "git archive --format=tar main" "" "1000" "nap render --format html"
 row publish "publish $NEXT_VERSION -m 'Benchmark version'" "git tag -a $NEXT_VERSION -m 'Benchmark version' main" "$RESET && (git -C '$P' tag -d $NEXT_VERSION >/dev/null 2>&1 || true)" "2000" "nap publish"
-row sync "sync '$WORK/remote.git'" "git push -q --mirror '$WORK/remote.git'" "$RESET && rm -rf '$WORK/remote.git' && git init -q --bare '$WORK/remote.git'" "1.5x" "nap sync (to an empty bare repository)"
+# What a previous sync left here (remote-tracking references) goes too, so every run starts the same.
+FORGET_REMOTES="git -C '$P' for-each-ref --format='delete %(refname)' refs/remotes refs/nap/remote-tags | git -C '$P' update-ref --stdin"
+row sync "sync '$WORK/remote.git'" "git push -q --mirror '$WORK/remote.git'" "$RESET && $FORGET_REMOTES && rm -rf '$WORK/remote.git' && git init -q --bare '$WORK/remote.git'" "1.5x" "nap sync (to an empty bare repository)"
 
 available() { "$NAP" "${1%% *}" --help >/dev/null 2>&1; }
 median_ms() { awk -F, -v name="$2" 'NR > 1 && $1 == name { printf "%.1f", $4 * 1000 }' "$1"; }
@@ -137,7 +139,7 @@ for entry in "${ROWS[@]}"; do
     refs=$(git -C "$WORK/remote.git" for-each-ref | wc -l)
     label="$label, $refs refs pushed"
   fi
-  bash -c "$RESET" >/dev/null 2>&1 || true
+  bash -c "$RESET && $FORGET_REMOTES" >/dev/null 2>&1 || true
   TABLE+=("$label|$nap_ms|$git_ms|$ratio|$peak|$target|")
 done
 

@@ -125,7 +125,7 @@ extension Scenario {
             + Double(merged) * 3.3 + Double(open) * 0.4 + Double(plans.count - merged - open)
         // A comment brings its reasoned response (almost every commenter is outside government) and,
         // sometimes, its resolution.
-        let perComment = 2.03
+        let perComment = 1.99
         let budget = max(0, Int((Double(size.events) - fixed) / perComment))
         let big = min(size.bigComments, budget)
         let readyComments = min(20, max(0, budget - big))

@@ -34,4 +34,36 @@ import Testing
         #expect(((wang["tally"] as? [String: Any])?["responses_received"] as? [String: Int])?["adopted"] == 1)
         #expect(try h.nap(["attribution", "--since", "v9"]).status == 1)
     }
+    /// The cache of derived state (`.git/nap/cache/`) holds blames and the record's counts from earlier runs;
+    /// after a merge, new comments and a commit on main made with plain git, what it answers must be what
+    /// a run without it computes.
+    @Test func cachedAttributionAndBlameEqualAFreshComputation() throws {
+        let h = try MergeCLITests.ready()
+        let cache = URL(fileURLWithPath: h.plan).appendingPathComponent(".git/nap/cache")
+        func fresh(_ arguments: [String]) throws -> String {
+            try FileManager.default.removeItem(at: cache)
+            return try h.ok(arguments)
+        }
+        let before = try h.ok(["attribution", "--json"])
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("blame.v1.txt").path))
+        try h.ok(["merge", "political-donations"], as: .govChair)
+        let merged = try h.ok(["attribution", "--json"])
+        #expect(merged != before)
+        #expect(try fresh(["attribution", "--json"]) == merged)
+        // A second proposal with comments, and a line of a commitment changed on main with plain git.
+        try h.ok(["propose", "budget-note", "--title", "預算說明"], as: .wang)
+        try h.ok(["comment", "budget-note", "-m", "Please add the budget line"], as: .citizen)
+        try h.ok(["switch", "main"])
+        let path = h.plan + "/commitments/political-donations.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "\n補充：以 git 直接修改的一行。\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try h.git(["commit", "-q", "-am", "plain git edit"])  // as the sandbox's git identity, test@example.org
+        let cached = try h.ok(["attribution", "--json"])
+        #expect(cached.contains("test@example.org"))
+        #expect(cached.contains("\"comments\" : 2") || cached.contains("\"comments\":2"))
+        #expect(try fresh(["attribution", "--json"]) == cached)
+        let blame = try h.ok(["blame", "political-donations", "--json"])
+        #expect(try fresh(["blame", "political-donations", "--json"]) == blame)
+    }
 }

@@ -19,6 +19,16 @@ public struct AttributionTally: Sendable, Encodable, Equatable {
         case proposalsOpened = "proposals_opened", proposalsMerged = "proposals_merged", linesAuthored = "lines_authored"
         case comments, responsesGiven = "responses_given", responsesReceived = "responses_received"
     }
+
+    /// Adds another tally's counts to this one.
+    mutating func add(_ other: AttributionTally) {
+        proposalsOpened += other.proposalsOpened
+        proposalsMerged += other.proposalsMerged
+        linesAuthored += other.linesAuthored
+        comments += other.comments
+        responsesGiven += other.responsesGiven
+        for (disposition, count) in other.responsesReceived { responsesReceived[disposition, default: 0] += count }
+    }
 }
 
 /// Attribution by sector and by person over the plan's record and its current text.
@@ -63,48 +73,41 @@ extension PlanStore {
             people[key] = person
             change(&sectors[sector ?? person.sector, default: AttributionTally()])
         }
-        let tree = try record.tree()
-        for (id, _) in try record.proposals(in: tree) {
-            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
-            if state.opened > sinceTime {
-                add(state.author.email, name: state.author.name, sector: state.author.sector) { $0.proposalsOpened += 1 }
-            }
-            if case .merged = state.status, (state.closedAt ?? .distantPast) > sinceTime {
-                add(state.author.email, name: state.author.name, sector: state.author.sector) { $0.proposalsMerged += 1 }
-            }
-            if state.opened > sinceTime, state.author.sector != "government" {
-                let disposition = state.responses.last?.disposition.rawValue ?? "none"
-                add(state.author.email, name: state.author.name, sector: state.author.sector) { $0.responsesReceived[disposition, default: 0] += 1 }
-            }
-            for response in state.responses where response.time > sinceTime {
-                add(response.author.email, name: response.author.name, sector: response.author.sector) { $0.responsesGiven += 1 }
-            }
-            for comment in state.comments where comment.time > sinceTime {
-                add(comment.author.email, name: comment.author.name, sector: comment.author.sector) { $0.comments += 1 }
-                if comment.author.sector != "government" {
-                    let disposition = comment.response?.disposition.rawValue ?? "none"
-                    add(comment.author.email, name: comment.author.name, sector: comment.author.sector) { $0.responsesReceived[disposition, default: 0] += 1 }
-                }
-                for response in comment.responses where response.time > sinceTime {
-                    add(response.author.email, name: response.author.name, sector: response.author.sector) { $0.responsesGiven += 1 }
-                }
-            }
+        // The record's counts come from the cache of derived state (each proposal folded once per change of
+        // its events), in the record's order, so each person keeps the name and sector they first had.
+        let fromRecord = try recordAttribution(since: sinceTime)
+        for contribution in fromRecord.people {
+            let key = contribution.email.lowercased()
+            let member = members.member(email: contribution.email)
+            var person = people[key] ?? .init(email: contribution.email, name: member?.name ?? contribution.name, member: member?.id,
+                                              organization: member?.organization, sector: member?.sector.rawValue ?? contribution.sector,
+                                              tally: AttributionTally())
+            person.tally.add(contribution.tally)
+            people[key] = person
         }
-        let lineage = try PlanError.wrap { try ProposalLineage(repository: repository, main: main) }
+        for (sector, tally) in fromRecord.sectors { sectors[sector, default: AttributionTally()].add(tally) }
+        // Lines: git blame of each commitment on main, cached per file and reused while main moves on
+        // without changing it.
         let source = try files(at: main)
+        var blames = loadBlames()
         var beforeSince: [ObjectID: Bool] = [:]
         for name in try source.list(PlanFiles.commitments) where name.hasSuffix(".md") {
             let path = PlanFiles.commitments + "/" + name
             guard let data = try source.read(path) else { continue }
-            for line in try attribute(path: path, data: data, head: main, lineage: lineage, members: members) {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let count = lines.last == "" ? lines.count - 1 : lines.count
+            for hunk in try cachedBlame(path: path, head: main, store: &blames) {
+                let authored = max(0, min(hunk.startLine + hunk.lineCount - 1, count) - max(hunk.startLine, 1) + 1)
+                guard authored > 0 else { continue }
                 if let sinceCommit {
-                    let old = try beforeSince[line.commit] ?? PlanError.wrap { try repository.isAncestor(line.commit, of: sinceCommit) }
-                    beforeSince[line.commit] = old
+                    let old = try beforeSince[hunk.commit] ?? PlanError.wrap { try repository.isAncestor(hunk.commit, of: sinceCommit) }
+                    beforeSince[hunk.commit] = old
                     if old { continue }
                 }
-                add(line.author.email, name: line.author.name, sector: nil) { $0.linesAuthored += 1 }
+                add(hunk.email, name: hunk.name, sector: nil) { $0.linesAuthored += authored }
             }
         }
+        storeBlames(blames)
         let sorted = people.values.sorted { ($0.sector, $0.name, $0.email) < ($1.sector, $1.name, $1.email) }
         return AttributionReport(since: version, sectors: sectors, people: sorted)
     }

@@ -2,11 +2,45 @@ import Foundation
 import GitKit
 
 /// One proposal of the record: its id, the id of its subtree (which changes exactly when its events do),
-/// and its digest (nil when no event opens it).
+/// and its digest (nil when no event opens it). A digest read from the cache is decoded only when asked
+/// for: resolving a name needs only the slug, status and opening time of each proposal.
 struct IndexedProposal: Sendable {
     let id: EventID
     let subtree: ObjectID
-    let digest: ProposalDigest?
+    private let folded: ProposalDigest?
+    private let stored: ArraySlice<[String]>
+
+    init(id: EventID, subtree: ObjectID, digest: ProposalDigest?) {
+        self.id = id
+        self.subtree = subtree
+        folded = digest
+        stored = []
+    }
+
+    /// From the cache: `records` are the digest's records (none: no event opens the proposal).
+    init?(id: EventID, subtree: ObjectID, records: ArraySlice<[String]>) {
+        if let first = records.first {
+            guard first.count > ProposalDigest.statusField, first[0] == "P", first[1] == id,
+                  CacheLines.time(first[ProposalDigest.openedField]) != nil else { return nil }
+        }
+        self.id = id
+        self.subtree = subtree
+        folded = nil
+        stored = records
+    }
+
+    /// Slug, status and opening time, without decoding the rest of the digest; nil without a digest.
+    var outline: (slug: String, status: String, opened: Date)? {
+        if let folded { return (folded.slug, folded.status, folded.opened) }
+        guard let first = stored.first, let opened = CacheLines.time(first[ProposalDigest.openedField]) else { return nil }
+        return (first[ProposalDigest.slugField], first[ProposalDigest.statusField], opened)
+    }
+
+    /// The digest; nil when no event opens the proposal. Throws when a stored digest is malformed.
+    func digest() throws -> ProposalDigest? {
+        if let folded { return folded }
+        return stored.isEmpty ? nil : try ProposalDigest(records: stored)
+    }
 }
 
 /// The digests of every proposal, as stored (`proposals.v<N>.txt`): keyed by the record tree they were
@@ -14,11 +48,11 @@ struct IndexedProposal: Sendable {
 private enum ProposalIndexFile {
     static let name = "proposals"
 
-    static func records(_ entries: [IndexedProposal]) -> [[String]] {
+    static func records(_ entries: [IndexedProposal]) throws -> [[String]] {
         var records: [[String]] = []
         for entry in entries {
             records.append(["E", entry.id, entry.subtree.hex])
-            if let digest = entry.digest { records += digest.records }
+            if let digest = try entry.digest() { records += digest.records }
         }
         return records
     }
@@ -26,20 +60,36 @@ private enum ProposalIndexFile {
     static func entries(_ records: [[String]]) -> [IndexedProposal]? {
         var result: [IndexedProposal] = []
         var index = 0
-        do {
-            while index < records.count {
-                let record = records[index]
-                guard record.count == 3, record[0] == "E", let subtree = ObjectID(hex: record[2]) else { return nil }
-                var end = index + 1
-                while end < records.count, records[end].first != "E" { end += 1 }
-                let digest = end > index + 1 ? try ProposalDigest(records: records[(index + 1)..<end]) : nil
-                result.append(IndexedProposal(id: record[1], subtree: subtree, digest: digest))
-                index = end
-            }
-        } catch {
-            return nil
+        while index < records.count {
+            let record = records[index]
+            guard record.count == 3, record[0] == "E", let subtree = ObjectID(hex: record[2]) else { return nil }
+            var end = index + 1
+            while end < records.count, records[end].first != "E" { end += 1 }
+            guard let entry = IndexedProposal(id: record[1], subtree: subtree, records: records[(index + 1)..<end]) else { return nil }
+            result.append(entry)
+            index = end
         }
         return result
+    }
+}
+
+/// A proposal a name can resolve to: one with a record (its index entry) or a bare `proposal/*` branch.
+struct ProposalCandidate {
+    let id: EventID?
+    let slug: String
+    /// `open`, `merged`, `withdrawn`; nil for a branch without record.
+    let status: String?
+    let opened: Date?
+    let entry: IndexedProposal?
+    let branchHead: ObjectID?
+
+    /// The proposal's digest; nil for a branch without record.
+    func digest() throws -> ProposalDigest? {
+        guard let entry else { return nil }
+        guard let digest = try entry.digest() else {
+            throw PlanError.corruptRecord(path: ".git/nap/cache", reason: "a proposal's cached summary could not be read")
+        }
+        return digest
     }
 }
 
@@ -56,18 +106,18 @@ extension PlanStore {
         let stored = cache.loadLines(ProposalIndexFile.name)
         let entries = stored.flatMap { ProposalIndexFile.entries($0.records) }
         if let entries, stored?.key == tree.hex { return entries }
-        var known: [String: ProposalDigest?] = [:]
-        for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry.digest }
+        var known: [String: IndexedProposal] = [:]
+        for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry }
         var result: [IndexedProposal] = []
         for (id, subtree) in try record.proposals(in: tree) {
-            if let digest = known[id + subtree.hex] {
-                result.append(IndexedProposal(id: id, subtree: subtree, digest: digest))
+            if let entry = known[id + subtree.hex], (try? entry.digest()) != nil || entry.outline == nil {
+                result.append(entry)
             } else {
                 let state = ProposalState.fold(try record.events(of: id, in: tree).events)
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }
-        cache.storeLines(ProposalIndexFile.records(result), key: tree.hex, as: ProposalIndexFile.name)
+        cache.storeLines(try ProposalIndexFile.records(result), key: tree.hex, as: ProposalIndexFile.name)
         return result
     }
 
@@ -81,38 +131,43 @@ extension PlanStore {
         return heads
     }
 
-    /// What a name can resolve to: every proposal with a record (folded, by its digest) and every
+    /// What a name can resolve to: every proposal with a record (by its cached digest) and every
     /// `proposal/*` branch without one, in listing order (opening time, then slug).
-    func proposalCandidates() throws -> [(id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?)] {
+    func proposalCandidates() throws -> [ProposalCandidate] {
         let branchHeads = try proposalBranchHeads()
-        var result: [(id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?)] = []
-        var seenSlugs = Set<String>()
-        let digests = try indexedProposals(in: try record.tree()).compactMap(\.digest)
-        let openPerSlug = Dictionary(grouping: digests.filter { $0.status == "open" }, by: \.slug).mapValues(\.count)
-        let perSlug = Dictionary(grouping: digests, by: \.slug).mapValues(\.count)
-        for digest in digests {
-            seenSlugs.insert(digest.slug)
+        var outlined: [(entry: IndexedProposal, slug: String, status: String, opened: Date)] = []
+        for entry in try indexedProposals(in: try record.tree()) {
+            guard let outline = entry.outline else { continue }
+            outlined.append((entry, outline.slug, outline.status, outline.opened))
+        }
+        var perSlug: [String: Int] = [:]
+        var openPerSlug: [String: Int] = [:]
+        for item in outlined {
+            perSlug[item.slug, default: 0] += 1
+            if item.status == "open" { openPerSlug[item.slug, default: 0] += 1 }
+        }
+        var result: [ProposalCandidate] = []
+        for item in outlined {
             // When two proposals once shared a name, the branch belongs to the one still open.
-            let owns = perSlug[digest.slug] == 1 || (digest.status == "open" && openPerSlug[digest.slug] == 1)
-            result.append((digest.id, digest.slug, digest, owns ? branchHeads[digest.slug] : nil))
+            let owns = perSlug[item.slug] == 1 || (item.status == "open" && openPerSlug[item.slug] == 1)
+            result.append(ProposalCandidate(id: item.entry.id, slug: item.slug, status: item.status, opened: item.opened,
+                                            entry: item.entry, branchHead: owns ? branchHeads[item.slug] : nil))
         }
-        for (slug, head) in branchHeads where !seenSlugs.contains(slug) {
-            result.append((nil, slug, nil, head))
+        for (slug, head) in branchHeads where perSlug[slug] == nil {
+            result.append(ProposalCandidate(id: nil, slug: slug, status: nil, opened: nil, entry: nil, branchHead: head))
         }
-        // Sorted through their keys: moving the candidates themselves (digests) costs more than comparing.
-        let keys = result.map { ($0.digest?.opened ?? .distantFuture, $0.slug) }
-        return result.indices.sorted { keys[$0] < keys[$1] }.map { result[$0] }
+        return result.sorted { ($0.opened ?? .distantFuture, $0.slug) < ($1.opened ?? .distantFuture, $1.slug) }
     }
 
     /// The one candidate `name` names: a slug, or a unique prefix of a proposal id (at least 4 hex digits).
     /// The same rules and messages as `proposal(named:)`.
-    func resolveProposal(_ name: String) throws -> (id: EventID?, slug: String, digest: ProposalDigest?, branchHead: ObjectID?) {
+    func resolveProposal(_ name: String) throws -> ProposalCandidate {
         let all = try proposalCandidates()
         let bySlug = all.filter { $0.slug == name }
         if bySlug.count == 1 { return bySlug[0] }
         // Two proposals that once shared a name (one renamed after a clash, or one withdrawn): the name
         // belongs to the one still open.
-        let open = bySlug.filter { $0.digest?.status == "open" }
+        let open = bySlug.filter { $0.status == "open" }
         if bySlug.count > 1, open.count == 1 { return open[0] }
         if bySlug.count > 1 {
             throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })

@@ -71,6 +71,11 @@ struct ProposalDigest: Sendable, Equatable {
 // MARK: Stored as lines
 
 extension ProposalDigest {
+    /// Where the slug, opening time and status are in the `P` record (read without decoding the rest).
+    static let slugField = 2
+    static let openedField = 9
+    static let statusField = 11
+
     /// The digest as cache records: `P` and its fields, then an `R` per latest review and a `U` per
     /// unanswered input kept.
     var records: [[String]] {

@@ -76,9 +76,9 @@ extension PlanStore {
         let main = try mainHead()
         let memo = ChangedPathsMemo(cache: derivedCache)
         let result = try proposalCandidates().map { candidate in
-            let (commitments, files) = try changes(head: candidate.branchHead ?? candidate.digest?.recordedHead,
-                                                   base: candidate.digest?.base, main: main, memo: memo)
-            return ProposalListing(digest: candidate.digest, slug: candidate.slug, branchHead: candidate.branchHead,
+            let digest = try candidate.digest()
+            let (commitments, files) = try changes(head: candidate.branchHead ?? digest?.recordedHead, base: digest?.base, main: main, memo: memo)
+            return ProposalListing(digest: digest, slug: candidate.slug, branchHead: candidate.branchHead,
                                    changedCommitments: commitments, changedFiles: files)
         }
         memo.save(pruning: true)

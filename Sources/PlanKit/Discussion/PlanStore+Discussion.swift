@@ -55,7 +55,7 @@ extension PlanStore {
     /// Refuses a proposal that is not open, as `openProposal` does.
     func openProposalDigest(_ name: String, for action: String) throws -> (digest: ProposalDigest, head: ObjectID?)? {
         let candidate = try resolveProposal(name)
-        guard let digest = candidate.digest else { return nil }
+        guard let digest = try candidate.digest() else { return nil }
         guard digest.status == "open" else {
             throw PlanError.refused(reason: "proposal \(digest.slug) is \(digest.status); it cannot be \(action)", hint: nil)
         }

@@ -15,7 +15,7 @@ extension PlanStore {
         let main = try requireMain()
         let branch = RefNames.proposal(slug)
         let existing = try PlanError.wrap { try repository.referenceTarget(branch) }
-        if try proposals().contains(where: { $0.slug == slug && $0.id != nil }) {
+        if try proposalCandidates().contains(where: { $0.slug == slug && $0.id != nil }) {
             throw PlanError.alreadyExists(kind: "proposal", name: slug)
         }
         if existing != nil && !adoptBranch {

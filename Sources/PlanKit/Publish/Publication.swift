@@ -119,19 +119,8 @@ extension PlanStore {
     /// every proposal merged since `previous` (its merge commit is not part of the previous version).
     /// Withdrawn proposals and branches without a record are not counted.
     public func unansweredInputsOfCycle(since previous: PublishedVersion?) throws -> [(proposal: ProposalState, input: UnansweredInput)] {
-        var result: [(ProposalState, UnansweredInput)] = []
-        let tree = try record.tree()
-        for (id, _) in try record.proposals(in: tree) {
-            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
-            switch state.status {
-            case .withdrawn: continue
-            case .merged(let commit):
-                if let previous, try PlanError.wrap({ try repository.isAncestor(commit, of: previous.commit) }) { continue }
-            case .open: break
-            }
-            for input in PlanStore.unansweredInputs(in: state) { result.append((state, input)) }
-        }
-        return result.sorted { ($0.1.time, $0.1.id) < ($1.1.time, $1.1.id) }
+        // From the cache of derived state: only proposals with inputs owed a response are folded.
+        try cachedUnansweredInputsOfCycle(since: previous)
     }
 
     /// Refuses a version name that cannot be a tag (`refs/tags/<version>` must be a valid reference

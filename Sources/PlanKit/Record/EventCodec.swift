@@ -23,7 +23,14 @@ public enum EventCodec {
 
     /// The id of stored event bytes.
     public static func id(of bytes: [UInt8]) -> EventID {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Reads an event file; `path` is only for error messages.
@@ -138,20 +145,5 @@ private struct EventFile: Codable {
     private func need<T>(_ value: T?, _ key: CodingKeys) throws -> T {
         guard let value else { throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "missing")) }
         return value
-    }
-}
-
-/// The one time format of the record: RFC 3339 in UTC, whole seconds.
-public enum Timestamp {
-    public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
-    public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 }

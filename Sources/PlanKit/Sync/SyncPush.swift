@@ -56,12 +56,15 @@ extension SyncSession {
     /// does not have them yet and exactly one open proposal has that name).
     private func recordRevisions(of branches: [(slug: String, head: ObjectID)]) throws {
         guard !branches.isEmpty else { return }
-        let tree = try store.record.tree()
-        var bySlug: [String: [ProposalState]] = [:]
-        for (id, _) in try store.record.proposals(in: tree) {
-            guard let state = ProposalState.fold(try store.record.events(of: id, in: tree).events), case .open = state.status else { continue }
-            bySlug[state.slug, default: []].append(state)
+        // From the cached digests: only a proposal whose branch moved past its recorded head is folded.
+        var heads: [String: ObjectID] = [:]
+        for branch in branches where heads[branch.slug] == nil { heads[branch.slug] = branch.head }
+        let needsState: ([ProposalDigest]) -> Bool = { digests in
+            guard digests.count == 1, let head = heads[digests[0].slug] else { return false }
+            return head != digests[0].recordedHead
         }
+        let groups = try store.openProposalsBySlug(needsStates: needsState)
+        let bySlug: [String: [ProposalState]] = groups.mapValues { $0.states }
         for (slug, head) in branches {
             guard let states = bySlug[slug], states.count == 1, let state = states.first, state.recordedHead != head else { continue }
             try store.recordRevision(of: state, branchHead: head)

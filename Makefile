@@ -10,8 +10,11 @@ deps:
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 
+## The Swift runtime and Foundation linked in: a third less start-up time for every command (docs/PERFORMANCE.md).
+RELEASE_FLAGS ?= -c release --static-swift-stdlib
+
 release: deps
-	$(SWIFT) build -c release $(SWIFT_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_FLAGS)
 
 ## Every test: unit tests of each layer and end-to-end tests of the nap binary against stock git.
 test: deps
@@ -29,15 +32,15 @@ template:
 ## Times the everyday commands on a plan at national-consultation size, against stock git (docs/PERFORMANCE.md).
 bench: deps
 	@bash scripts/install-deps.sh --bench
-	$(SWIFT) build -c release $(SWIFT_FLAGS)
-	@bash scripts/bench.sh "$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)"
+	$(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_FLAGS)
+	@bash scripts/bench.sh "$$($(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_FLAGS) --show-bin-path)"
 
 ## Builds only the benchmark plan (BENCH_DATA, default .build/bench/data; BENCH_SIZE, e.g. "--proposals 100").
 BENCH_DATA ?= .build/bench/data
 BENCH_SIZE ?=
 bench-data: deps
-	$(SWIFT) build -c release --product nap-bench $(SWIFT_FLAGS)
-	"$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)/nap-bench" --out $(BENCH_DATA) $(BENCH_SIZE)
+	$(SWIFT) build $(RELEASE_FLAGS) --product nap-bench $(SWIFT_FLAGS)
+	"$$($(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_FLAGS) --show-bin-path)/nap-bench" --out $(BENCH_DATA) $(BENCH_SIZE)
 
 clean:
 	rm -rf .build

@@ -56,6 +56,8 @@ rm -rf "$WORK/run"
 mkdir -p "$WORK/run" "$WORK/results"
 cp -a "$WORK/data/plan" "$WORK/run/plan"
 P="$WORK/run/plan"
+rm -rf "$WORK/remote.git" "$WORK/hub.git"
+git init -q --bare "$WORK/hub.git"
 cd "$P"
 export GIT_AUTHOR_NAME="$CHAIR_NAME" GIT_AUTHOR_EMAIL="$CHAIR_EMAIL" GIT_COMMITTER_NAME="$CHAIR_NAME" GIT_COMMITTER_EMAIL="$CHAIR_EMAIL"
 MAIN0=$(git rev-parse refs/heads/main)
@@ -85,7 +87,7 @@ EOF
 
 # 3. The rows: name | nap command | git command ("" when git has no counterpart) | prepare | target.
 ROWS=()
-row() { ROWS+=("$1"$'\x1f'"$2"$'\x1f'"$3"$'\x1f'"$4"$'\x1f'"$5"$'\x1f'"$6"); }
+row() { ROWS+=("$1"$'\x1f'"$2"$'\x1f'"$3"$'\x1f'"$4"$'\x1f'"$5"$'\x1f'"$6"$'\x1f'"${7:-}"); }
 NEW_MESSAGE="date +%s%N | sed 's/^/benchmark comment /' >'$WORK/message.txt'"
 row proposals "proposals --state all" "git for-each-ref refs/heads/proposal/" "" "100" "nap proposals --state all"
 row show "show big" "git ls-tree -r --object-only nap/record:proposals/${BIG_ID:0:2}/$BIG_ID/events | git cat-file --batch" "" "100" "nap show big (${BIG_COMMENTS} comments)"
@@ -98,7 +100,11 @@ row render "render main --format html -o '$WORK/plan.html'" "git archive --forma
 row publish "publish $NEXT_VERSION -m 'Benchmark version'" "git tag -a $NEXT_VERSION -m 'Benchmark version' main" "$RESET && (git -C '$P' tag -d $NEXT_VERSION >/dev/null 2>&1 || true)" "2000" "nap publish"
 # What a previous sync left here (remote-tracking references) goes too, so every run starts the same.
 FORGET_REMOTES="git -C '$P' for-each-ref --format='delete %(refname)' refs/remotes refs/nap/remote-tags | git -C '$P' update-ref --stdin"
-row sync "sync '$WORK/remote.git'" "git push -q --mirror '$WORK/remote.git'" "$RESET && $FORGET_REMOTES && rm -rf '$WORK/remote.git' && git init -q --bare '$WORK/remote.git'" "1.5x" "nap sync (to an empty bare repository)"
+# The whole plan into an empty repository takes tens of seconds: fewer runs (NAP_BENCH_SYNC_RUNS).
+row sync "sync '$WORK/remote.git'" "git push -q --mirror '$WORK/remote.git'" "$RESET && $FORGET_REMOTES && rm -rf '$WORK/remote.git' && git init -q --bare '$WORK/remote.git'" "1.5x" "nap sync (to an empty bare repository)" "${NAP_BENCH_SYNC_RUNS:-2}"
+# The everyday sync: one new comment to a hub that has everything else (the hub is put back each run).
+HUB_BACK="git -C '$P' push -q --mirror '$WORK/hub.git'"
+row sync-one "sync '$WORK/hub.git'" "git push -q --mirror '$WORK/hub.git'" "$RESET && $FORGET_REMOTES && $HUB_BACK && $NEW_MESSAGE && '$NAP' comment big --file '$WORK/message.txt' >/dev/null" "1.5x" "nap sync (one new comment, to a hub)"
 
 available() { "$NAP" "${1%% *}" --help >/dev/null 2>&1; }
 median_ms() { awk -F, -v name="$2" 'NR > 1 && $1 == name { printf "%.1f", $4 * 1000 }' "$1"; }
@@ -111,7 +117,7 @@ peak_mb() {
 
 TABLE=()
 for entry in "${ROWS[@]}"; do
-  IFS=$'\x1f' read -r name napcmd gitcmd prepare target label <<<"$entry"
+  IFS=$'\x1f' read -r name napcmd gitcmd prepare target label runs <<<"$entry"
   if [ -n "$ONLY" ] && [[ " $ONLY " != *" $name "* ]]; then continue; fi
   if ! available "$napcmd"; then
     TABLE+=("$label|n/a (command not available)||||$target|")
@@ -119,7 +125,8 @@ for entry in "${ROWS[@]}"; do
   fi
   echo "bench: $label" >&2
   csv="$WORK/results/$name.csv"
-  args=(--warmup "$WARMUP" --runs "$RUNS" --export-csv "$csv" --style none)
+  if [ -n "$runs" ]; then args=(--warmup 0 --runs "$runs"); else args=(--warmup "$WARMUP" --runs "$RUNS"); fi
+  args+=(--export-csv "$csv" --style none)
   [ -n "$prepare" ] && args+=(--prepare "$prepare")
   args+=(--command-name nap "'$NAP' $napcmd")
   [ -n "$gitcmd" ] && args+=(--command-name git "$gitcmd")
@@ -170,7 +177,7 @@ memory=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
 echo
 echo "nap $("$NAP" --version 2>/dev/null | head -1 | sed 's/^nap //'), git $(git --version | cut -d' ' -f3), hyperfine $(hyperfine --version | cut -d' ' -f2)"
 echo "machine: $(nproc) cores ($cpu), $memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "plan: $COMMITMENTS commitments, $PROPOSALS proposals, $EVENTS events in $RECORD_COMMITS record commits, $COMMITS drafting commits ($MERGES merges), $VERSIONS versions; .git $repo_size (built in ${SECONDS}s)"
+echo "plan: $COMMITMENTS commitments, $PROPOSALS proposals, $EVENTS events in $RECORD_COMMITS record commits, $COMMITS drafting commits ($MERGES merges), $VERSIONS versions; .git $repo_size (built in ${BUILD_SECONDS}s)"
 echo "medians of $RUNS runs after $WARMUP warm-up runs (warm cache); peak memory = maximum resident set size"
 echo
 printf '%-52s | %12s | %14s | %6s | %7s | %-16s | %s\n' "command" "nap median" "git median" "ratio" "peak MB" "target" "met?"

@@ -6,6 +6,7 @@
 
 #include <git2.h>
 #include <git2/sys/repository.h>
+#include <git2/sys/mempack.h>
 
 /// Points libgit2's global and XDG config search at `path` (tests isolate configuration this way).
 static inline int nap_git_set_search_path(git_config_level_t level, const char *path) {

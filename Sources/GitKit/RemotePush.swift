@@ -59,6 +59,8 @@ extension Remote {
             try context.run {
                 var options = git_push_options()
                 try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
+                // Delta search on every core (libgit2's default is one thread).
+                options.pb_parallelism = 0
                 options.callbacks = raw
                 try withStrArray(updates.map(\.refspec)) { array in
                     try check(git_remote_push(pointer, &array, &options), "git_remote_push")
@@ -107,6 +109,8 @@ struct LocalPush {
         var builder: OpaquePointer?
         try check(git_packbuilder_new(&builder, source.pointer), "git_packbuilder_new")
         defer { git_packbuilder_free(builder) }
+        // Delta search on every core (0: as many threads as the machine has; libgit2's default is one).
+        git_packbuilder_set_threads(builder, 0)
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, source.pointer), "git_revwalk_new")
         defer { git_revwalk_free(walker) }

@@ -44,7 +44,7 @@ struct Generator {
         let planPath = output.appendingPathComponent("plan").path
         try? FileManager.default.removeItem(atPath: planPath)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let repository = try Repository.create(at: planPath)
+        _ = try Repository.create(at: planPath)
         progress("texts read: \(corpus.commitments.count) OGP commitments, \(corpus.english.count) English and \(corpus.chinese.count) Chinese sentences")
 
         let people = People.make(publicCount: size.publicPeople, random: &random)
@@ -63,32 +63,39 @@ struct Generator {
                                            period: period)
         files = files.map { $0.path == PlanFiles.members ? ($0.path, Array(people.membersFile.utf8)) : $0 }
 
-        let drafting = Drafting(repository: repository, people: people, corpus: corpus)
-        try drafting.found(files: files, commitments: commitments)
-        var plans = Scenario.plan(size: size, people: people, commitmentIDs: commitments.map(\.id), corpus: corpus,
-                                  foundingCommits: Drafting.foundingCommits(commitments: size.commitments), random: &random)
-        Scenario.assignComments(&plans, size: size, random: &random)
-        let discussion = Discussion(repository: repository, people: people, corpus: corpus, proposals: plans.count)
-        var ids = Array(repeating: "", count: plans.count)
-        try drafting.run(&plans, ids: &ids, discussion: discussion, end: Scenario.start.addingTimeInterval(270 * Scenario.day), random: &random)
-        guard let main = drafting.main else { throw OptionsError.invalid("no history was written") }
-        progress("history written: \(drafting.commits) commits (\(drafting.merges.count) merges), \(discussion.count) events")
+        // Every object goes into memory and then into one pack: far faster than a loose file per object.
+        let built = try Repository.writingOnePack(at: planPath) { repository in
+            let drafting = Drafting(repository: repository, people: people, corpus: corpus)
+            try drafting.found(files: files, commitments: commitments)
+            var plans = Scenario.plan(size: size, people: people, commitmentIDs: commitments.map(\.id), corpus: corpus,
+                                      foundingCommits: Drafting.foundingCommits(commitments: size.commitments), random: &random)
+            Scenario.assignComments(&plans, size: size, random: &random)
+            let discussion = Discussion(repository: repository, people: people, corpus: corpus, proposals: plans.count)
+            var ids = Array(repeating: "", count: plans.count)
+            try drafting.run(&plans, ids: &ids, discussion: discussion, end: Scenario.start.addingTimeInterval(270 * Scenario.day), random: &random)
+            guard let main = drafting.main else { throw OptionsError.invalid("no history was written") }
+            progress("history written: \(drafting.commits) commits (\(drafting.merges.count) merges), \(discussion.count) events")
 
-        let contents = PlanValidator().load(source: TreeFileSource(repository: repository, tree: try repository.treeID(ofCommit: main)))
-        guard contents.isValid else {
-            throw OptionsError.invalid("the generated plan does not validate:\n" + contents.errors.prefix(10).map { "\($0)" }.joined(separator: "\n"))
+            let contents = PlanValidator().load(source: TreeFileSource(repository: repository, tree: try repository.treeID(ofCommit: main)))
+            guard contents.isValid else {
+                throw OptionsError.invalid("the generated plan does not validate:\n" + contents.errors.prefix(10).map { "\($0)" }.joined(separator: "\n"))
+            }
+            let recordCommits = try RecordWriter.write(discussion.events, commits: size.recordCommits ?? max(1, size.events / 25), repository: repository)
+            progress("record written: \(recordCommits) record commits")
+            for plan in plans {
+                guard let head = plan.head else { continue }
+                try repository.updateReference(RefNames.proposal(plan.slug), to: head, expecting: .any, message: "nap-bench")
+            }
+            try repository.updateReference(RefNames.main, to: main, expecting: .any, message: "nap-bench")
+            return (plans: plans, ids: ids, drafting: drafting, discussion: discussion, contents: contents, recordCommits: recordCommits, main: main)
         }
-        let recordCommits = try RecordWriter.write(discussion.events, commits: size.recordCommits ?? max(1, size.events / 25), repository: repository)
-        progress("record written: \(recordCommits) record commits")
-        for plan in plans {
-            guard let head = plan.head else { continue }
-            try repository.updateReference(RefNames.proposal(plan.slug), to: head, expecting: .any, message: "nap-bench")
-        }
+        let (plans, ids, drafting, discussion, contents, recordCommits, main) = built
+        progress("one pack written")
+        let repository = try Repository.open(at: planPath)
         let versions = try publish(drafting.merges, count: size.versions, people: people, commitments: contents.commitments.count, repository: repository)
-        try repository.updateReference(RefNames.main, to: main, expecting: .any, message: "nap-bench")
         try repository.checkout(commit: main, branch: RefNames.main, force: true)
-        if options.pack {
-            progress("packing with git gc")
+        if options.gc {
+            progress("deltifying with git gc")
             try git(["gc", "--quiet"], in: planPath)
         }
         progress("done")
@@ -115,7 +122,7 @@ struct Generator {
         manifest.set("MERGES", drafting.merges.count)
         manifest.set("RECORD_COMMITS", recordCommits)
         manifest.set("VERSIONS", versions)
-        manifest.set("SECONDS", String(format: "%.0f", Date().timeIntervalSince(started)))
+        manifest.set("BUILD_SECONDS", String(format: "%.0f", Date().timeIntervalSince(started)))
         try Data(manifest.text.utf8).write(to: output.appendingPathComponent("manifest.env"))
         return manifest
     }

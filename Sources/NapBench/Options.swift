@@ -6,16 +6,18 @@ struct Options {
     var data: String?
     var size = PlanSize()
     var seed: UInt64 = 2025
-    var pack = true
+    /// Runs `git gc` at the end: deltified packs, as on a long-lived clone (takes longer than the rest).
+    var gc = false
 
     static let usage = """
     usage: nap-bench --out <folder> [--data <shared/data folder>] [--commitments N] [--proposals N]
                      [--events N] [--commits N] [--versions N] [--big-comments N] [--record-commits N]
-                     [--seed N] [--no-pack]
+                     [--seed N] [--gc]
 
     Builds a plan at national-consultation size in <folder>/plan (defaults: 50 commitments,
     1,000 proposals, 100,000 events, 10,000 drafting commits, 5 published versions) and writes
-    <folder>/manifest.env with the names `scripts/bench.sh` times commands on.
+    <folder>/manifest.env with the names `scripts/bench.sh` times commands on. Every object is
+    written into one pack without deltas; --gc then runs `git gc` to deltify it.
     """
 
     static func parse(_ arguments: [String]) throws -> Options {
@@ -43,7 +45,7 @@ struct Options {
             case "--record-commits": options.size.recordCommits = max(1, try number(flag))
             case "--public": options.size.publicPeople = max(1, try number(flag))
             case "--seed": options.seed = UInt64(try number(flag))
-            case "--no-pack": options.pack = false
+            case "--gc": options.gc = true
             case "-h", "--help": throw OptionsError.help
             default: throw OptionsError.invalid("unknown option \(flag)")
             }

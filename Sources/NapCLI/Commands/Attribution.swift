@@ -3,6 +3,7 @@ import PlanKit
 
 struct Attribution: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "attribution",
         abstract: "Who did what, by sector and by person: proposals, merges, lines of the plan, comments, responses.",
         discussion: """
         The evidence an independent reviewer asks for: proposals opened and merged, lines of the current plan authored, comments made, reasoned responses given, and the responses each person's inputs received, by disposition.

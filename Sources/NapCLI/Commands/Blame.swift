@@ -4,6 +4,7 @@ import PlanKit
 
 struct Blame: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "blame",
         abstract: "Show who wrote each line of a commitment: member, organization, sector, and the proposal it came through.",
         discussion: """
         Examples:

@@ -4,6 +4,7 @@ import PlanKit
 
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "changes",
         abstract: "What changed between two published versions, commitment by commitment, and which proposals brought it.",
         discussion: """
         Lists the commitments added, removed and changed (which fields, how many milestones, which prose sections in which language), the other files that changed, and the proposals merged on main between the two versions (from the Proposal-Slug: trailers of the merge commits). Any two revisions on main's line work; give the earlier one first. JSON schema in docs/PUBLISHING.md.

@@ -5,6 +5,7 @@ import PlanKit
 
 struct Clone: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clone",
         abstract: "Copy a plan from a hub, a forge or a path, ready to work on.",
         discussion: """
         Clones the repository with the remote `origin`, checks out main, and sets up the record, every proposal branch and the published versions as local branches and tags. A plain `git clone` followed by `nap sync` reaches the same state. From then on `nap sync` exchanges work with the hub.

@@ -3,6 +3,7 @@ import PlanKit
 
 struct Comment: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "comment",
         abstract: "Comment on a proposal, on lines of a commitment, or in reply to a comment.",
         discussion: """
         Anyone may comment; comments from people who are not members are recorded as public input, and every input from outside government is owed a reasoned response (`nap respond`). Text is Markdown, stored as written.

@@ -4,6 +4,7 @@ import PlanKit
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what a proposal changes, against its merge base with main.",
         discussion: """
         Changed lines are paired and the changed characters inside them are marked, so that an edit in a long line of Chinese text stands out: in colour on a terminal, else as [-removed-]{+added+}.

@@ -4,6 +4,7 @@ import PlanKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a new plan repository from nap's template.",
         discussion: """
         Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a README in Traditional Chinese and English, and commits them on main as you. The folder must be new or empty.

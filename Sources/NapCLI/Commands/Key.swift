@@ -5,6 +5,7 @@ import PlanKit
 
 struct Key: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "key",
         abstract: "Manage the SSH key nap signs with (docs/SIGNING.md).",
         discussion: """
         nap signs the commits, tags and record events it writes with an ed25519 key in OpenSSH format:

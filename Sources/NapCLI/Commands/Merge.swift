@@ -3,6 +3,7 @@ import PlanKit
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge a proposal into main, when both co-chairs approved its current text (co-chairs only).",
         discussion: """
         Refuses, listing every reason, while anything blocks the merge (see `nap show`); refuses with exit code 2 and the conflicting files when main has moved in a conflicting way (`nap update` brings main into the proposal). The merge commit's trailers record who proposed, drafted, reviewed and approved.
@@ -28,6 +29,7 @@ struct Merge: ParsableCommand {
 
 struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "update",
         abstract: "Bring main into a proposal (after main moved on), so it can be merged again.",
         discussion: """
         Switches to the proposal and merges main into it. A clean merge is saved at once; conflicts are marked in the files (<<<<<<< ======= >>>>>>>) for you to resolve, then `nap save` concludes. Approvals given before go stale: the co-chairs approve the updated text.

@@ -3,6 +3,7 @@ import PlanKit
 
 struct Proposals: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "proposals",
         abstract: "List proposals, with their state, changes, comments and approvals.",
         discussion: """
         Branches named proposal/* that were pushed with plain git are listed too (without a record).

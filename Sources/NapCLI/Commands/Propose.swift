@@ -3,6 +3,7 @@ import PlanKit
 
 struct Propose: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "propose",
         abstract: "Start a proposal: a branch off main, recorded with you as its author.",
         discussion: """
         Creates the branch proposal/<name> from main, records who opened it (with your sector from members.yml) and switches the working tree to it. Then edit commitments and run `nap save`.

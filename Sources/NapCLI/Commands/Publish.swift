@@ -4,6 +4,7 @@ import PlanKit
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: "Publish main as a version of the plan: an annotated tag (co-chairs only).",
         discussion: """
         Refuses, and writes nothing, unless: you are a co-chair; the version is a new, valid tag name; the working tree is clean; the plan on main validates (every error is listed); and every input of this cycle has a reasoned response — on every open proposal and every proposal merged since the previous version (every input still owed one is listed). The tag's message is your message followed by the trailers Published-by:, Commitments: and Plan:, so `git show <version>` is the publication record. Share it with `nap sync` or `git push origin <version>`.

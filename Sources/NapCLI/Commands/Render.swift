@@ -4,6 +4,7 @@ import PlanKit
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Write the plan as a reader gets it: one Markdown or HTML document.",
         discussion: """
         The document has the plan's title, country, period and introduction, then every commitment with every field of OGP's template: id, title, period, lead and supporting institutions, OGP values, completion level, SDGs, budget, every prose section, the milestones as a table, and the contact. With --lang all (the default) each commitment is shown in every plan language, the primary one (zh-Hant) first. HTML is one self-contained file (no fonts, scripts or images from elsewhere) that reads on a phone and prints on A4, one commitment per page.

@@ -3,6 +3,7 @@ import PlanKit
 
 struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resolve",
         abstract: "Mark a comment's thread resolved.",
         discussion: "Example:\n  nap resolve 3fa91c2e")
 
@@ -17,6 +18,7 @@ struct Resolve: ParsableCommand {
 
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reopen",
         abstract: "Reopen a resolved comment thread.",
         discussion: "Example:\n  nap reopen 3fa91c2e")
 

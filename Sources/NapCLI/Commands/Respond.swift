@@ -5,6 +5,7 @@ extension Disposition: ExpressibleByArgument {}
 
 struct Respond: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "respond",
         abstract: "Give the reasoned response to a comment or a proposal (OGP Standard 4).",
         discussion: """
         Every input is owed a disposition and a reason a reader can follow. A later response to the same input revises the earlier one; both are kept and shown. Dispositions: adopted, adopted-in-part, deferred, not-adopted, out-of-scope.

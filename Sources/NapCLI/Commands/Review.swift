@@ -3,6 +3,7 @@ import PlanKit
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Approve a proposal's current text, or request changes (members only).",
         discussion: """
         A review is bound to the proposal's head: when the proposal changes, an approval goes stale and must be given again.

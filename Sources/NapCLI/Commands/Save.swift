@@ -3,6 +3,7 @@ import PlanKit
 
 struct Save: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "save",
         abstract: "Commit your changes to the plan's files as you (plain `git commit` works too).",
         discussion: """
         Stages every change in the working tree and commits it to the branch you are on. On a proposal branch the new head is recorded as a revision; approvals given on earlier revisions become stale. After `nap update`, it concludes the merge once conflicts are resolved.

@@ -3,6 +3,7 @@ import PlanKit
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a proposal: its text changes, revisions, discussion, reviews and what blocks its merge.",
         discussion: """
         Examples:

@@ -3,6 +3,7 @@ import PlanKit
 
 struct Switch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "switch",
         abstract: "Switch the working tree to a proposal's branch, or to main.",
         discussion: """
         Never overwrites uncommitted changes: save or stash them first.

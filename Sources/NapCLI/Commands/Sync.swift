@@ -5,6 +5,7 @@ import PlanKit
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Exchange proposals, the record and versions with another copy of the plan (a hub, a forge, a path).",
         discussion: """
         Fetches every branch and tag; brings the record together (a fast-forward, or a union merge that never conflicts and never loses a comment, review or response); creates or fast-forwards proposal branches and main; then pushes what the remote lacks: your proposal branches, the record, main after a merge here, and new version tags. If someone pushed meanwhile it fetches and tries again. Nothing is ever overwritten: a proposal branch changed on both sides, a version tag with two targets, or two proposals with the same name are reported with the way out, and the exit code is 1 until they are resolved.

@@ -3,6 +3,7 @@ import PlanKit
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the plan's files and report every problem at once.",
         discussion: """
         Each problem is printed as path:line:column: error|warning: message. Exits 1 when there is an error. Checks YAML syntax, required fields, dates and the plan period, milestones, every prose section in every language (and translations older than their source), OGP values, ids, and the forum (unique members, valid sectors, one co-chair per side).

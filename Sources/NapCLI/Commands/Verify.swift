@@ -5,6 +5,7 @@ import PlanKit
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check offline that every change on main came through the merge gate, and every signature holds.",
         discussion: """
         Walks main's first-parent history from the founding (the first commit whose members.yml names both co-chairs): every later commit must be a gated merge whose trailers, content and record match, approved by both co-chairs of that time for exactly the merged head (signed with their keys when plan.yml requires signatures). Checks the signatures of commits, of tags on main and of events in the record. Reports each failure; exits 1 when anything fails. Also refreshes the allowed-signers file for stock git (docs/SIGNING.md).

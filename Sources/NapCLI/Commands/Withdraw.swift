@@ -3,6 +3,7 @@ import PlanKit
 
 struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "withdraw",
         abstract: "Withdraw a proposal, with the reason (its author or a co-chair).",
         discussion: """
         The branch and everything said about the proposal are kept.

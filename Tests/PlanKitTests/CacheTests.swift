@@ -171,4 +171,37 @@ private struct CacheFixture {
         let found = try #require(try f.store.locateComment(String(comment.prefix(8))))
         #expect(found.comment.id == comment)
     }
+    /// After new comments, only the new event files are decoded; the result is what the record reader
+    /// gives, and a file renamed (same bytes, another name) is still reported, not taken from the cache.
+    @Test func eventsAreDecodedIncrementallyAndStayExact() throws {
+        let f = try CacheFixture()
+        let id = try f.open("open-data")
+        try f.comment(on: id, count: 3)
+        let first = try f.store.cachedEvents(of: id)
+        #expect(first.events.map(\.id) == (try f.store.record.events(of: id).events.map(\.id)))
+        try f.comment(on: id, count: 2, clock: 10)
+        let second = try f.store.cachedEvents(of: id)
+        let fresh = try f.store.record.events(of: id)
+        #expect(second.events.count == 6)
+        #expect(second.events == fresh.events)
+        let cacheFile = f.cacheFolder.appendingPathComponent("events-\(id).v\(DerivedStateCache.formatVersion).txt")
+        let text = try String(contentsOf: cacheFile, encoding: .utf8)
+        #expect(text.components(separatedBy: "\nB\t").count - 1 == 6)
+        // The same bytes under a wrong name, written with plain git plumbing: reported as the reader does.
+        let events = try #require(try f.store.record.tree())
+        let folder = Record.directory(of: id)
+        let folderEntry = try #require(try f.store.repository.treeEntry(events, path: folder))
+        let entry = try #require(try f.store.repository.treeEntries(folderEntry.id).first { $0.name.hasSuffix(".json") })
+        let renamed = String(repeating: "0", count: 64) + ".json"
+        let tree = try f.store.repository.writeTree(applying: [folder + "/" + renamed: .blob(entry.id)], to: events)
+        let head = try #require(try f.store.record.head())
+        let who = try f.store.identity()
+        let commit = try f.store.repository.createCommit(tree: tree, parents: [head], author: who, committer: who, message: "renamed copy\n")
+        try f.store.repository.updateReference(RefNames.record, to: commit, expecting: .at(head), message: "test")
+        let third = try f.store.cachedEvents(of: id)
+        let reread = try f.store.record.events(of: id)
+        #expect(third.events == reread.events)
+        #expect(third.problems.map(\.localizedDescription) == reread.problems.map(\.localizedDescription))
+        #expect(third.problems.count == 1)
+    }
 }

@@ -68,6 +68,11 @@ struct DerivedStateCache {
         directory.appendingPathComponent("\(name).v\(Self.formatVersion).txt")
     }
 
+    /// True when a file of records is stored under `name` (whether this version can trust it or not).
+    func hasLines(_ name: String) -> Bool {
+        !Self.isDisabled && FileManager.default.fileExists(atPath: linesURL(name).path)
+    }
+
     /// The records stored under `name` (in `CacheLines` layout) with the key they were stored under;
     /// nil when there are none that this version can trust.
     func loadLines(_ name: String) -> (key: String, records: [[String]])? {

@@ -81,37 +81,53 @@ extension PlanStore {
     /// A proposal's events and record problems, as `Record.events(of:in:)` reads them, cached under the
     /// id of the proposal's events folder: the same folder id means the same files, so the same result.
     /// Reading a thousand comments back from the cache takes milliseconds instead of a JSON decode each.
+    /// When the folder changed (a new comment), only the files whose blobs the cache does not hold are
+    /// decoded: a blob id names its bytes, so the event decoded from it before is the same.
     func cachedEvents(of proposal: EventID, in tree: ObjectID? = nil) throws -> (events: [Event], problems: [PlanError]) {
         guard let root = try tree ?? record.tree() else { return ([], []) }
         let folder = try PlanError.wrap { try repository.treeEntry(root, path: Record.directory(of: proposal)) }
         guard let folder, folder.kind == .tree else { return try record.events(of: proposal, in: root) }
         let cache = derivedCache
         let name = "events-" + proposal
-        if let stored = cache.loadLines(name), stored.key == folder.id.hex, let read = try? Self.events(from: stored.records) {
-            return read
+        let stored = cache.loadLines(name)
+        let decoded = stored.flatMap { try? Self.events(from: $0.records) }
+        if let stored, let decoded, stored.key == folder.id.hex {
+            return (decoded.events, decoded.problems)
         }
-        let read = try record.events(of: proposal, in: root)
+        let read = try record.events(of: proposal, in: root, known: decoded?.known ?? [:])
         // Only record problems that round-trip exactly are cached (all the reader reports today).
         var records = read.events.map(EventLines.record)
         for problem in read.problems {
-            guard case .corruptRecord(let path, let reason) = problem else { return read }
+            guard case .corruptRecord(let path, let reason) = problem else { return (read.events, read.problems) }
             records.append(["X", path, reason])
         }
+        for event in read.events { if let blob = read.blobs[event.id] { records.append(["B", event.id, blob.hex]) } }
         cache.storeLines(records, key: folder.id.hex, as: name)
-        return read
+        return (read.events, read.problems)
     }
 
-    private static func events(from records: [[String]]) throws -> (events: [Event], problems: [PlanError]) {
+    /// True when the events of `proposal` were cached before (under any folder id).
+    func hasCachedEvents(of proposal: EventID) -> Bool {
+        derivedCache.hasLines("events-" + proposal)
+    }
+
+    private static func events(from records: [[String]]) throws -> (events: [Event], problems: [PlanError], known: [ObjectID: Event]) {
         var events: [Event] = []
         var problems: [PlanError] = []
+        var blobs: [EventID: ObjectID] = [:]
         events.reserveCapacity(records.count)
         for record in records {
             if record.first == "X", record.count == 3 {
                 problems.append(.corruptRecord(path: record[1], reason: record[2]))
+            } else if record.first == "B", record.count == 3 {
+                guard let blob = ObjectID(hex: record[2]) else { throw CacheFields.Malformed() }
+                blobs[record[1]] = blob
             } else {
                 events.append(try EventLines.event(record))
             }
         }
-        return (events, problems)
+        var known: [ObjectID: Event] = [:]
+        for event in events { if let blob = blobs[event.id] { known[blob] = event } }
+        return (events, problems, known)
     }
 }

@@ -113,7 +113,9 @@ extension PlanStore {
             if let entry = known[id + subtree.hex], (try? entry.digest()) != nil || entry.outline == nil {
                 result.append(entry)
             } else {
-                let state = ProposalState.fold(try record.events(of: id, in: tree).events)
+                // A proposal read before (shown, commented on) has its events cached: only new files are decoded.
+                let events = hasCachedEvents(of: id) ? try cachedEvents(of: id, in: tree).events : try record.events(of: id, in: tree).events
+                let state = ProposalState.fold(events)
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }

@@ -67,10 +67,18 @@ public final class Record {
     /// The events of one proposal, in fold order (clock, then id), and a description of every file in its
     /// folder that is not a valid event (kept, reported, never used).
     public func events(of proposal: EventID, in tree: ObjectID? = nil) throws -> (events: [Event], problems: [PlanError]) {
-        guard let root = try tree ?? self.tree() else { return ([], []) }
+        let read = try events(of: proposal, in: tree, known: [:])
+        return (read.events, read.problems)
+    }
+
+    /// `events(of:in:)`, taking the event of each file whose blob is in `known` (decoded before from the
+    /// same bytes) instead of decoding it again; also returns each event's blob.
+    func events(of proposal: EventID, in tree: ObjectID?, known: [ObjectID: Event]) throws -> (events: [Event], problems: [PlanError], blobs: [EventID: ObjectID]) {
+        guard let root = try tree ?? self.tree() else { return ([], [], [:]) }
         let directory = Record.directory(of: proposal)
         return try PlanError.wrap {
-            guard let folder = try repository.treeEntry(root, path: directory), folder.kind == .tree else { return ([], []) }
+            guard let folder = try repository.treeEntry(root, path: directory), folder.kind == .tree else { return ([], [], [:]) }
+            var blobs: [EventID: ObjectID] = [:]
             var events: [Event] = []
             var problems: [PlanError] = []
             var signatures: [EventID: (path: String, text: String)] = [:]
@@ -89,8 +97,13 @@ public final class Record {
                     problems.append(.corruptRecord(path: path, reason: "not an event file"))
                     continue
                 }
-                let bytes = try repository.blobData(entry.id)
                 let expected = String(entry.name.dropLast(5))
+                if let event = known[entry.id], event.id == expected, event.proposalID == proposal {
+                    events.append(event)
+                    blobs[event.id] = entry.id
+                    continue
+                }
+                let bytes = try repository.blobData(entry.id)
                 do {
                     let event = try EventCodec.decode(bytes, path: path)
                     guard event.id == expected else {
@@ -102,6 +115,7 @@ public final class Record {
                         continue
                     }
                     events.append(event)
+                    blobs[event.id] = entry.id
                 } catch let error as PlanError {
                     problems.append(error)
                 }
@@ -112,7 +126,7 @@ public final class Record {
             for (_, orphan) in signatures.sorted(by: { $0.key < $1.key }) {
                 problems.append(.corruptRecord(path: orphan.path, reason: "a signature without its event"))
             }
-            return (Record.foldOrder(events), problems)
+            return (Record.foldOrder(events), problems, blobs)
         }
     }
 

@@ -19,12 +19,15 @@ extension SyncSession {
     func plannedPushes(_ remote: RemoteState, seen: RemoteState) throws -> [PushUpdate] {
         var updates: [PushUpdate] = []
         var pushedBranches: [(slug: String, head: ObjectID)] = []
+        // Computed once: each is a walk over every branch of the remote.
+        let theirProposals = remote.proposals
+        let seenProposals = seen.proposals
         for (slug, mine) in try localProposalBranches().sorted(by: { $0.key < $1.key }) {
             let reference = RefNames.proposal(slug)
-            if let theirs = remote.proposals[slug] {
+            if let theirs = theirProposals[slug] {
                 guard mine != theirs, try isAncestor(theirs, mine) else { continue }
                 updates.append(PushUpdate(source: reference, destination: reference, expected: theirs))
-            } else if seen.proposals[slug] != nil {
+            } else if seenProposals[slug] != nil {
                 warn(SyncProblem(.deletedOnRemote, reference: reference,
                     message: "proposal/\(slug) was deleted on the remote; it is kept here and not pushed back",
                     hint: "if it should come back: `git push \(target.label) \(RefNames.shortName(reference))`"))

@@ -131,7 +131,13 @@ for entry in "${ROWS[@]}"; do
   if [ -n "$runs" ]; then args=(--warmup 0 --runs "$runs"); else args=(--warmup "$WARMUP" --runs "$RUNS"); fi
   args+=(--export-csv "$csv" --style none)
   [ -n "$prepare" ] && args+=(--prepare "$prepare")
-  args+=(--command-name nap "'$NAP' $napcmd")
+  # Long rows (their own run count) take peak memory from the timed runs themselves instead of one more.
+  rss="$WORK/results/$name.rss"; rm -f "$rss"
+  if [ -n "$runs" ]; then
+    args+=(--command-name nap "/usr/bin/time -f '%M' -a -o '$rss' '$NAP' $napcmd")
+  else
+    args+=(--command-name nap "'$NAP' $napcmd")
+  fi
   [ -n "$gitcmd" ] && args+=(--command-name git "$gitcmd")
   if ! hyperfine "${args[@]}" >"$WORK/results/$name.log" 2>&1; then
     TABLE+=("$label|failed (see $WORK/results/$name.log)||||$target|")
@@ -144,7 +150,11 @@ for entry in "${ROWS[@]}"; do
     git_ms=$(median_ms "$csv" git)
     ratio=$(awk -v a="$nap_ms" -v b="$git_ms" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
   fi
-  peak=$(peak_mb "$prepare" "'$NAP' $napcmd")
+  if [ -s "$rss" ]; then
+    peak=$(awk '$1 > max { max = $1 } END { printf "%.0f", max / 1024 }' "$rss")
+  else
+    peak=$(peak_mb "$prepare" "'$NAP' $napcmd")
+  fi
   if [ "$name" = sync ]; then
     refs=$(git -C "$WORK/remote.git" for-each-ref | wc -l)
     label="$label, $refs refs pushed"

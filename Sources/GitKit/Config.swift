@@ -27,26 +27,26 @@ extension Repository {
 
     /// Sets a value in the repository's own configuration (`.git/config`).
     public func setConfig(_ key: String, _ value: String) throws {
+        try withLocalConfig { local in try check(git_config_set_string(local, key, value), "git_config_set_string") }
+    }
+
+    /// Removes a key from the repository's own configuration; nothing happens when it is not there.
+    public func removeConfig(_ key: String) throws {
+        try withLocalConfig { local in
+            let status = git_config_delete_entry(local, key)
+            if status != GIT_ENOTFOUND.rawValue { try check(status, "git_config_delete_entry") }
+        }
+    }
+
+    /// Runs `body` on the repository's own configuration file (`.git/config`).
+    private func withLocalConfig(_ body: (OpaquePointer?) throws -> Void) throws {
         var config: OpaquePointer?
         try check(git_repository_config(&config, pointer), "git_repository_config")
         defer { git_config_free(config) }
         var local: OpaquePointer?
         try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
         defer { git_config_free(local) }
-        try check(git_config_set_string(local, key, value), "git_config_set_string")
+        try body(local)
     }
 }
 
-extension Repository {
-    /// Removes a key from the repository's own configuration; nothing happens when it is not there.
-    public func removeConfig(_ key: String) throws {
-        var config: OpaquePointer?
-        try check(git_repository_config(&config, pointer), "git_repository_config")
-        defer { git_config_free(config) }
-        var local: OpaquePointer?
-        try check(git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
-        defer { git_config_free(local) }
-        let status = git_config_delete_entry(local, key)
-        if status != GIT_ENOTFOUND.rawValue { try check(status, "git_config_delete_entry") }
-    }
-}

@@ -42,10 +42,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible,
         return oid
     }
 
-    public var hex: String {
+    public var hex: String { Self.hex(bytes) }
+
+    /// Lower-case hex digits of any bytes (object ids here, SHA-256 digests in the record).
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
-        out.reserveCapacity(40)
+        out.reserveCapacity(64)
         for b in bytes {
             out.append(digits[Int(b >> 4)])
             out.append(digits[Int(b & 0xf)])

@@ -23,14 +23,7 @@ public enum EventCodec {
 
     /// The id of stored event bytes.
     public static func id(of bytes: [UInt8]) -> EventID {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        ObjectID.hex(SHA256.hash(data: bytes))
     }
 
     /// Reads an event file; `path` is only for error messages.

@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "NapTestSupport"]),
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
-        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport"]),
+        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]
 )

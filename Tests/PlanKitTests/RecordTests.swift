@@ -30,18 +30,19 @@ func someCommit(_ record: Record) throws -> ObjectID {
     @Test func encodesAndDecodesEveryEventType() throws {
         let head = ObjectID(hex: String(repeating: "ab", count: 20))!
         let anchor = Anchor(head: head, path: "commitments/1-1.md", startLine: 3, endLine: 4, quote: "第一行\n第二行")
+        let other = String(repeating: "cd", count: 32)
         let bodies: [EventBody] = [
             .opened(slug: "s", title: "標題", description: "", base: head, head: head),
             .revised(head: head, previous: head, rewritten: true),
             .withdrawn(reason: "併入其他提案"),
-            .comment(body: "意見 **Markdown**", anchor: anchor, replyTo: "abcd"),
-            .resolved(comment: "abcd"), .reopened(comment: "abcd"),
-            .response(target: "abcd", disposition: .notAdopted, reason: "需修法"),
+            .comment(body: "意見 **Markdown**", anchor: anchor, replyTo: other),
+            .resolved(comment: other), .reopened(comment: other),
+            .response(target: other, disposition: .notAdopted, reason: "需修法"),
             .review(verdict: .requestChanges, head: head, body: "請補充"),
             .merged(commit: head, head: head),
         ]
         for body in bodies {
-            let proposal: EventID? = if case .opened = body { nil } else { "p1" }
+            let proposal: EventID? = if case .opened = body { nil } else { String(repeating: "ef", count: 32) }
             let event = Event(proposal: proposal, author: civil, time: Date(timeIntervalSince1970: 1_700_000_000), clock: 2, body: body)
             let (id, bytes) = try EventCodec.encode(event)
             let decoded = try EventCodec.decode(bytes, path: "x")
@@ -78,10 +79,11 @@ func someCommit(_ record: Record) throws -> ObjectID {
             event.id = try EventCodec.encode(event).id
             events.append(event)
         }
-        let reference = ProposalState.fold(events)
+        let reference = try ProposalState.fold(events, authority: FixedAuthority.forum)
         for _ in 0..<10 {
-            #expect(ProposalState.fold(events.shuffled()) == reference)
+            #expect(try ProposalState.fold(events.shuffled(), authority: FixedAuthority.forum) == reference)
         }
+        #expect(reference?.quarantined.isEmpty == true)
         #expect(reference?.comments.count == 24)
         #expect(reference?.responses.count == 6)
         #expect(reference?.clock == 11)
@@ -108,31 +110,32 @@ func someCommit(_ record: Record) throws -> ObjectID {
         let ab = try record.unionTree(try record.repository.treeID(ofCommit: a), try record.repository.treeID(ofCommit: b))
         let ba = try record.unionTree(try record.repository.treeID(ofCommit: b), try record.repository.treeID(ofCommit: a))
         #expect(ab == ba)
-        let merged = try record.events(of: open.id, in: ab)
+        let merged = try record.events(of: open.id, in: ab.tree)
         #expect(merged.problems.isEmpty)
         #expect(merged.events.count == 5) // open, 甲方, 兩邊都有, 乙方, 乙方二
         // merge() writes a two-parent commit that stock git accepts.
-        let head = try record.merge(theirs: a, signature: signer)
+        let head = try record.merge(theirs: a, signature: signer).head
         #expect(try record.repository.commit(head).parents == [b, a])
-        #expect(try record.tree() == ab)
+        #expect(try record.tree() == ab.tree)
         try sandbox.gitOK(["fsck", "--strict", "--no-dangling"], in: sandbox.path("repo"))
         // Merging again changes nothing.
-        #expect(try record.merge(theirs: a, signature: signer) == head)
+        #expect(try record.merge(theirs: a, signature: signer).head == head)
     }
 
-    @Test func unionReportsTheSamePathWithDifferentBytes() throws {
+    @Test func unionKeepsTheFirstSeenBytesAndReportsTheOthers() throws {
         let sandbox = try Sandbox()
         let record = try makeRecord(sandbox)
         let repo = record.repository
         let path = "proposals/ab/abcd/events/0000.json"
-        let one = try repo.writeTree(applying: [path: .blob(try repo.writeBlob(Array("one".utf8)))], to: nil)
-        let two = try repo.writeTree(applying: [path: .blob(try repo.writeBlob(Array("two".utf8)))], to: nil)
-        #expect {
-            try record.unionTree(one, two)
-        } throws: { error in
-            guard case PlanError.corruptRecord(let where_, _) = error else { return false }
-            return where_ == path
-        }
+        let elsewhere = "proposals/cd/cdef/events/1111.json"
+        let oneBlob = try repo.writeBlob(Array("one".utf8))
+        let twoBlob = try repo.writeBlob(Array("two".utf8))
+        let one = try repo.writeTree(applying: [path: .blob(oneBlob)], to: nil)
+        let two = try repo.writeTree(applying: [path: .blob(twoBlob), elsewhere: .blob(twoBlob)], to: nil)
+        let union = try record.unionTree(one, two)
+        #expect(union.conflicts == [RecordConflict(path: path, ours: oneBlob, theirs: twoBlob)])
+        #expect(try repo.treeEntry(union.tree, path: path)?.id == oneBlob)
+        #expect(try repo.treeEntry(union.tree, path: elsewhere)?.id == twoBlob)
     }
 
     @Test func corruptAndForeignFilesAreReportedAndSkipped() throws {

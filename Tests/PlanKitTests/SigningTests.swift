@@ -168,7 +168,9 @@ private struct SigningFixture {
                            body: .opened(slug: "s", title: "t", description: "", base: head, head: head))
         let review = Event(id: "r", proposal: "p", author: gov, time: Date(timeIntervalSince1970: 2), clock: 2,
                            body: .review(verdict: .approve, head: head, body: ""))
-        let state = try #require(ProposalState.fold([opened, review]))
+        let forum = FixedAuthority(members: Members([Member(id: "gov-chair", name: "林政府", email: "gov.chair@example.org", sector: .government, role: .coChair)]))
+        let folded = try ProposalState.fold([opened, review], authority: forum)
+        let state = try #require(folded)
         let members = Members([Member(id: "gov-chair", name: "林政府", email: "gov.chair@example.org", sector: .government, role: .coChair,
                                       key: chairKey.authorizedKeyLine)])
         let policy = Policy(approvals: [.governmentCoChair], requireResponses: false, requireSignatures: true)

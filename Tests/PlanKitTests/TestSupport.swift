@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import PlanKit
 
 /// Fixtures and helpers shared by the PlanKit tests.
@@ -123,4 +124,21 @@ extension Array where Element == Diagnostic {
 
 func validateFormat(_ source: MemoryFileSource) -> [Diagnostic] {
     PlanValidator().validate(source: source)
+}
+
+/// An authority with a fixed forum and no history: what a test's events are judged by.
+struct FixedAuthority: EventAuthority {
+    var members: Members
+    var requiresSignatures = false
+    var merges: [ObjectID: (proposal: String, head: ObjectID)] = [:]
+
+    /// The forum of the record tests: 王向榮 (civil society) and 內政部 (government), members.
+    static let forum = FixedAuthority(members: Members([
+        Member(id: "g0v-wang", name: "王向榮", email: "wang@g0v.example", sector: .civilSociety),
+        Member(id: "moi", name: "內政部", email: "moi@gov.example", sector: .government),
+    ]))
+
+    func member(email: String, at time: Date) throws -> Member? { members.member(email: email) }
+    func isSigned(_ event: Event, by member: Member) throws -> Bool { false }
+    func mergeOnMain(_ commit: ObjectID) throws -> (proposal: String, head: ObjectID)? { merges[commit] }
 }

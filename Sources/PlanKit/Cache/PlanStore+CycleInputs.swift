@@ -15,7 +15,7 @@ extension PlanStore {
                 if let previous, try PlanError.wrap({ try repository.isAncestor(commit, of: previous.commit) }) { continue }
             case .open: break
             }
-            guard let state = ProposalState.fold(try record.events(of: entry.id, in: tree).events) else { continue }
+            guard let state = try fold(try record.events(of: entry.id, in: tree).events) else { continue }
             for input in PlanStore.unansweredInputs(in: state) { result.append((state, input)) }
         }
         return result.sorted { ($0.1.time, $0.1.id) < ($1.1.time, $1.1.id) }

@@ -15,7 +15,7 @@ extension PlanStore {
         for (slug, group) in digests {
             var states: [ProposalState] = []
             if needsStates(group.map(\.digest)) {
-                states = try group.compactMap { ProposalState.fold(try record.events(of: $0.entry.id, in: tree).events) }
+                states = try group.compactMap { try fold(try record.events(of: $0.entry.id, in: tree).events) }
             }
             result[slug] = (group.map(\.digest), states)
         }

@@ -103,23 +103,33 @@ extension PlanStore {
     func indexedProposals(in tree: ObjectID?) throws -> [IndexedProposal] {
         guard let tree else { return [] }
         let cache = derivedCache
+        let authority = try authority()
+        // Digests depend on the record tree, on who the members were (members.yml and the policy on
+        // main), and, for proposals with quarantined events, on main itself (a merge can become valid).
+        let judge = try authorityKey()
+        let key = [tree.hex, judge, authority.main?.hex ?? "-"].joined(separator: " ")
         let stored = cache.loadLines(ProposalIndexFile.name)
         let entries = stored.flatMap { ProposalIndexFile.entries($0.records) }
-        if let entries, stored?.key == tree.hex { return entries }
+        if let entries, stored?.key == key { return entries }
+        let storedKey = stored?.key.split(separator: " ").map(String.init) ?? []
+        let sameJudge = storedKey.count == 3 && storedKey[1] == judge
+        let sameMain = sameJudge && storedKey[2] == (authority.main?.hex ?? "-")
         var known: [String: IndexedProposal] = [:]
-        for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry }
+        if sameJudge { for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry } }
         var result: [IndexedProposal] = []
         for (id, subtree) in try record.proposals(in: tree) {
-            if let entry = known[id + subtree.hex], (try? entry.digest()) != nil || entry.outline == nil {
+            if let entry = known[id + subtree.hex], let digest = try? entry.digest(), sameMain || digest.quarantinedCount == 0 {
+                result.append(entry)
+            } else if let entry = known[id + subtree.hex], entry.outline == nil {
                 result.append(entry)
             } else {
                 // A proposal read before (shown, commented on) has its events cached: only new files are decoded.
                 let events = hasCachedEvents(of: id) ? try cachedEvents(of: id, in: tree).events : try record.events(of: id, in: tree).events
-                let state = ProposalState.fold(events)
+                let state = try fold(events)
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }
-        cache.storeLines(try ProposalIndexFile.records(result), key: tree.hex, as: ProposalIndexFile.name)
+        cache.storeLines(try ProposalIndexFile.records(result), key: key, as: ProposalIndexFile.name)
         return result
     }
 

@@ -36,6 +36,8 @@ struct ProposalDigest: Sendable, Equatable {
     /// Those inputs, for open and merged proposals (the inbox and publishing ask for them); a withdrawn
     /// proposal keeps only the count.
     let unanswered: [UnansweredInput]
+    /// How many of its events the fold quarantined (their validity can change when main moves).
+    let quarantinedCount: Int
 
     init(_ state: ProposalState) {
         id = state.id
@@ -59,6 +61,7 @@ struct ProposalDigest: Sendable, Equatable {
         let inputs = PlanStore.unansweredInputs(in: state)
         unansweredCount = inputs.count
         if case .withdrawn = state.status { unanswered = [] } else { unanswered = inputs }
+        quarantinedCount = state.quarantined.count
     }
 
     var proposalStatus: ProposalStatus {
@@ -83,7 +86,7 @@ extension ProposalDigest {
             "P", id, slug, title] + CacheFields.author(author) + [
             CacheLines.time(opened), base.hex, status, CacheLines.optional(mergeCommit?.hex), CacheLines.optional(withdrawReason),
             CacheLines.optional(recordedHead?.hex), CacheLines.optional(closedAt.map(CacheLines.time)),
-            String(clock), String(eventCount), String(comments), String(unansweredCount),
+            String(clock), String(eventCount), String(comments), String(unansweredCount), String(quarantinedCount),
         ]]
         for review in latestReviews {
             result.append(["R", review.id] + CacheFields.author(review.author) + [review.verdict.rawValue, review.head.hex, CacheLines.time(review.time)])
@@ -113,6 +116,7 @@ extension ProposalDigest {
         eventCount = try fields.number()
         comments = try fields.number()
         unansweredCount = try fields.number()
+        quarantinedCount = try fields.number()
         var reviews: [ReviewDigest] = []
         var inputs: [UnansweredInput] = []
         for record in records.dropFirst() {

@@ -119,18 +119,26 @@ extension PlanStore {
         let label = since == .distantPast ? "all" : String(Int64(since.timeIntervalSince1970.rounded(.down)))
         let totalName = "attribution-" + label
         let partsName = "attribution-parts-" + label
-        if let stored = cache.loadLines(totalName), stored.key == tree.hex, let total = try? RecordAttribution(records: stored.records[...]) {
+        // Folds depend on the authority too (who was a member, main's merges): part of every key.
+        let judge = try authorityKey()
+        let main = try mainHead()?.hex ?? "-"
+        if let stored = cache.loadLines(totalName), stored.key == [tree.hex, judge, main].joined(separator: " "), let total = try? RecordAttribution(records: stored.records[...]) {
             return total
         }
-        var known: [String: RecordAttribution] = [:]
-        if let stored = cache.loadLines(partsName) {
+        var known: [String: (part: RecordAttribution, quarantined: Bool)] = [:]
+        let storedParts = cache.loadLines(partsName)
+        let sameMain = storedParts?.key == judge + " " + main
+        if let stored = storedParts, stored.key.hasPrefix(judge + " ") {
             var index = 0
             let records = stored.records
             while index < records.count {
-                guard records[index].count == 3, records[index][0] == "E" else { break }
+                guard records[index].count == 4, records[index][0] == "E" else { break }
                 var end = index + 1
                 while end < records.count, records[end].first != "E" { end += 1 }
-                if let part = try? RecordAttribution(records: records[(index + 1)..<end]) { known[records[index][1] + records[index][2]] = part }
+                // A proposal with quarantined events is folded again when main moved (a merge can become valid).
+                if sameMain || records[index][3] == "0", let part = try? RecordAttribution(records: records[(index + 1)..<end]) {
+                    known[records[index][1] + records[index][2]] = (part, records[index][3] == "1")
+                }
                 index = end
             }
         }
@@ -138,19 +146,22 @@ extension PlanStore {
         var parts: [[String]] = []
         for (id, subtree) in try record.proposals(in: tree) {
             let part: RecordAttribution
+            var quarantined = false
             if let cached = known[id + subtree.hex] {
-                part = cached
-            } else if let state = ProposalState.fold(try record.events(of: id, in: tree).events) {
+                part = cached.part
+                quarantined = cached.quarantined
+            } else if let state = try fold(try record.events(of: id, in: tree).events) {
                 part = RecordAttribution(state, since: since)
+                quarantined = !state.quarantined.isEmpty
             } else {
                 part = RecordAttribution()
             }
             total.add(part)
-            parts.append(["E", id, subtree.hex])
+            parts.append(["E", id, subtree.hex, quarantined ? "1" : "0"])
             parts += part.records
         }
-        cache.storeLines(parts, key: "", as: partsName)
-        cache.storeLines(total.records, key: tree.hex, as: totalName)
+        cache.storeLines(parts, key: judge + " " + main, as: partsName)
+        cache.storeLines(total.records, key: [tree.hex, judge, main].joined(separator: " "), as: totalName)
         return total
     }
 }

@@ -106,7 +106,7 @@ extension PlanStore {
         for (id, subtree) in try record.proposals(in: tree) {
             let names = try PlanError.wrap { try repository.treeEntry(subtree, path: "events").map { try repository.treeEntries($0.id).map(\.name) } ?? [] }
             guard names.contains(where: { $0.hasPrefix(prefix) }) else { continue }
-            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
+            guard let state = try fold(try record.events(of: id, in: tree).events) else { continue }
             for comment in state.comments where comment.id.hasPrefix(prefix) { found.append((state, comment)) }
         }
         if found.count > 1 { throw PlanError.ambiguous(kind: "comment", prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }

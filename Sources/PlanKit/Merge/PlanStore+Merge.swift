@@ -17,10 +17,27 @@ extension PlanStore {
     public func merge(_ name: String) throws -> MergeResult {
         let signature = try identity()
         let actor = try eventAuthor(for: signature)
-        guard actor.role == "co-chair" else {
+        guard actor.role == Role.coChair.rawValue else {
             throw PlanError.refused(reason: "only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")", hint: nil)
         }
         try requireCleanWorkTree()
+        // One merge at a time in this repository: a second one waits, then sees the first's result.
+        let gitDirectory = repository.gitDirectory
+        guard try MergeJournal.acquire(gitDirectory: gitDirectory, patience: 30, finishStale: {
+            try completeInterruptedMerge()
+            MergeJournal.remove(gitDirectory: gitDirectory)
+        }) else {
+            throw PlanError.refused(reason: "another nap merge is running in this repository", hint: "wait for it to finish, then run `nap merge \(name)` again")
+        }
+        defer { MergeJournal.remove(gitDirectory: gitDirectory) }
+        return try mergeHoldingJournal(name, signature: signature, actor: actor)
+    }
+
+    /// The merge itself, with the journal held. The writes, in order: the merge commit (an object nothing
+    /// points at yet); the journal saying what comes next; the `merged` event; main moved by
+    /// compare-and-swap; the working tree. Killed before the event, nothing visible changed; killed after
+    /// it, the next command moves main and the working tree (`completeInterruptedMerge`).
+    private func mergeHoldingJournal(_ name: String, signature: Signature, actor: EventAuthor) throws -> MergeResult {
         var (summary, state) = try recordedProposal(named: name)
         state = try recordRevision(of: state, branchHead: summary.branchHead)
         guard case .open = state.status else { throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name)", hint: nil) }
@@ -35,8 +52,9 @@ extension PlanStore {
         guard blockers.isEmpty else { throw PlanError.gateClosed(proposal: state.slug, blockers: blockers) }
         guard case .clean(let tree) = treeResult else { throw PlanError.mergeConflict(proposal: state.slug, paths: []) }
 
-        let members = try loadPlan(at: main).members
-        let policy = try loadPlan(at: main).plan?.policy ?? Policy()
+        let loaded = try loadPlan(at: main)
+        let members = loaded.members
+        let policy = loaded.plan?.policy ?? Policy()
         let approvals: [(Member, String)] = policy.approvals.compactMap { approver in
             let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
             return members.coChair(of: sector).map { ($0, approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair") }
@@ -48,21 +66,26 @@ extension PlanStore {
         }
         let reviewers = state.latestReviews.filter { !approverEmails.contains($0.author.email.lowercased()) }.map(\.author)
         let message = MergeMessage(state: state, head: head, approvals: approvals, drafters: drafters, reviewers: reviewers).text
-        let commit = try PlanError.wrap {
-            let id = try writeCommit(tree: tree, parents: [main, head], message: message, signature: signature)
-            try repository.updateReference(RefNames.main, to: id, expecting: .at(main), message: "nap merge \(state.slug)")
-            return id
-        }
+        let commit = try writeCommit(tree: tree, parents: [main, head], message: message, signature: signature)
+        FaultInjection.reach("merge-commit-written")
+        let checkout = try currentBranch() == RefNames.main
+        try MergeJournal(pid: getpid(), proposal: state.id, slug: state.slug, commit: commit.hex, main: main.hex, head: head.hex, checkout: checkout)
+            .write(gitDirectory: repository.gitDirectory)
+        FaultInjection.reach("merge-journal-written")
+        let event = Event(proposal: state.id, author: actor, time: signature.time, clock: state.clock + 1, body: .merged(commit: commit, head: head))
+        try record.append([event], by: signature, message: "Merge proposal \(state.slug) as \(commit.short())\n")
+        FaultInjection.reach("merge-recorded")
         do {
-            let event = Event(proposal: state.id, author: actor, time: signature.time, clock: state.clock + 1, body: .merged(commit: commit, head: head))
-            try record.append([event], by: signature, message: "Merge proposal \(state.slug) as \(commit.short())\n")
-        } catch {
-            try? repository.updateReference(RefNames.main, to: main, expecting: .at(commit), message: "nap merge: undo after failure")
-            throw error
+            try PlanError.wrap { try repository.updateReference(RefNames.main, to: commit, expecting: .at(main), message: "nap merge \(state.slug)") }
+        } catch PlanError.git(let error) where error.isModified || error.isLocked || error.isExists {
+            throw PlanError.refused(reason: "main moved while \(state.slug) was being merged (it was changed outside nap merge); the merge was not applied",
+                                    hint: "look at `git log main`; the recorded merge event names a commit that is not on main and is ignored")
         }
-        if try currentBranch() == RefNames.main {
+        FaultInjection.reach("merge-main-moved")
+        if checkout {
             try PlanError.wrap { try repository.checkout(commit: commit, branch: RefNames.main, baseline: main) }
         }
+        FaultInjection.reach("merge-checked-out")
         return MergeResult(commit: commit, proposal: state.id, slug: state.slug, message: message)
     }
 }

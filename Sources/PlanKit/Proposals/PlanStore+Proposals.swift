@@ -12,7 +12,7 @@ extension PlanStore {
         var result: [ProposalSummary] = []
         var seenSlugs = Set<String>()
         let tree = try record.tree()
-        let states = try record.proposals(in: tree).compactMap { ProposalState.fold(try record.events(of: $0.id, in: tree).events) }
+        let states = try record.proposals(in: tree).compactMap { try fold(try record.events(of: $0.id, in: tree).events) }
         let perSlug = Dictionary(grouping: states, by: \.slug).mapValues(\.count)
         let openPerSlug = Dictionary(grouping: states.filter { $0.status == .open }, by: \.slug).mapValues(\.count)
         for state in states {
@@ -78,7 +78,8 @@ extension PlanStore {
                                     changedCommitments: commitments, changedFiles: files), [], [])
         }
         let read = try cachedEvents(of: id)
-        guard let state = ProposalState.fold(read.events) else { throw PlanError.notFound(kind: "proposal", name: name) }
-        return (try summary(state: state, branchHead: candidate.branchHead, main: main, memo: memo), read.events, read.problems)
+        guard let state = try fold(read.events) else { throw PlanError.notFound(kind: "proposal", name: name) }
+        return (try summary(state: state, branchHead: candidate.branchHead, main: main, memo: memo), read.events,
+                read.problems + state.quarantined.map(\.problem))
     }
 }

@@ -45,7 +45,7 @@ extension PlanStore {
             if existing == nil { try? repository.deleteReference(branch, expecting: main) }
             throw error
         }
-        guard let state = ProposalState.fold([try recordedEvent(opening)]) else {
+        guard let state = try fold([try recordedEvent(opening)]) else {
             throw PlanError.corruptRecord(path: RefNames.record, reason: "the opening event could not be read back")
         }
         return state
@@ -115,7 +115,7 @@ extension PlanStore {
 
     /// The folded state of a proposal as the record holds it now.
     public func currentState(of id: EventID) throws -> ProposalState {
-        guard let state = ProposalState.fold(try record.events(of: id).events) else { throw PlanError.notFound(kind: "proposal", name: id) }
+        guard let state = try fold(try record.events(of: id).events) else { throw PlanError.notFound(kind: "proposal", name: id) }
         return state
     }
 }

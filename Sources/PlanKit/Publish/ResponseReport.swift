@@ -67,7 +67,7 @@ extension PlanStore {
         var states: [ProposalState] = []
         let tree = try record.tree()
         for (id, _) in try record.proposals(in: tree) {
-            guard let state = ProposalState.fold(try record.events(of: id, in: tree).events) else { continue }
+            guard let state = try fold(try record.events(of: id, in: tree).events) else { continue }
             if let cutoff, state.opened > cutoff { continue }
             states.append(state)
         }

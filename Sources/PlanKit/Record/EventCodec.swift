@@ -10,6 +10,9 @@ public enum EventCodec {
 
     /// The bytes of `event` (its `id` is ignored) and the id they give it.
     public static func encode(_ event: Event) throws -> (id: EventID, bytes: [UInt8]) {
+        guard (1...EventBounds.maximumClock).contains(event.clock) else {
+            throw PlanError.refused(reason: "this proposal's Lamport clock reached \(EventBounds.maximumClock), the record's limit", hint: "open a new proposal")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = try encoder.encode(EventFile(event))
@@ -60,7 +63,7 @@ public enum EventCodec {
 }
 
 /// The stored shape of an event: common fields and the type's own fields, flat.
-private struct EventFile: Codable {
+struct EventFile: Codable {
     var version: Int
     var type: String
     var proposal: String?
@@ -113,7 +116,7 @@ private struct EventFile: Codable {
 
     func event() throws -> Event {
         guard let date = Timestamp.parse(time) else { throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.time], debugDescription: "not a time: \(time)")) }
-        guard clock >= 1 else { throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.clock], debugDescription: "clock must be at least 1")) }
+        try EventBounds.check(self)
         let body: EventBody
         switch type {
         case "opened":

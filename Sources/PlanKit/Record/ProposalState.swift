@@ -113,19 +113,38 @@ public struct ProposalState: Sendable, Equatable {
     /// The comment with this id.
     public func comment(_ id: EventID) -> CommentState? { comments.first { $0.id == id } }
 
-    /// Folds a proposal's events (in any order: they are sorted here). Nil when no event opens it.
-    public static func fold(_ events: [Event]) -> ProposalState? {
+    /// Events of this proposal the fold did not use (they broke a rule of the record), in fold order.
+    public internal(set) var quarantined: [QuarantinedEvent] = []
+
+    /// Folds a proposal's events (in any order: they are sorted here) under `authority`: each event's
+    /// author is derived from members.yml on main at its time, and an event that breaks its type's rule
+    /// is set aside in `quarantined` (EventAdmission). Nil when no admitted event opens the proposal.
+    public static func fold(_ events: [Event], authority: EventAuthority) throws -> ProposalState? {
         let ordered = Record.foldOrder(events)
-        guard let opening = ordered.first(where: { if case .opened = $0.body { true } else { false } }),
+        var admission = EventAdmission(authority: authority)
+        var admitted: [Event] = []
+        var quarantined: [QuarantinedEvent] = []
+        admitted.reserveCapacity(ordered.count)
+        for event in ordered {
+            switch try admission.admit(event) {
+            case .success(let event): admitted.append(event)
+            case .failure(let reason):
+                quarantined.append(QuarantinedEvent(id: event.id, proposal: event.proposalID, type: event.body.typeName, reason: reason.text))
+            }
+        }
+        guard let opening = admitted.first(where: { if case .opened = $0.body { true } else { false } }),
               case .opened(let slug, let title, let description, let base, let head) = opening.body else { return nil }
         var state = ProposalState(id: opening.id, slug: slug, title: title, description: description,
                                   author: opening.author, opened: opening.time, base: base)
         state.revisions.append(Revision(head: head, time: opening.time, recordedBy: opening.author, rewritten: false, event: opening.id))
-        for event in ordered {
+        state.quarantined = quarantined
+        for event in admitted {
             state.clock = max(state.clock, event.clock)
             state.eventCount += 1
             state.apply(event)
         }
+        // Quarantined events still count for the clock: the next event is ordered after everything seen.
+        for event in ordered { state.clock = max(state.clock, event.clock) }
         return state
     }
 

@@ -4,11 +4,13 @@ extension Record {
     /// The tree holding every file of both record trees. Identical subtrees are taken whole, so the cost
     /// grows with the difference. The same path with different bytes is never "resolved": it is reported
     /// as damage, because an event file, once written, never changes.
-    public func unionTree(_ ours: ObjectID, _ theirs: ObjectID) throws -> ObjectID {
-        try PlanError.wrap { try union(ours, theirs, path: "") }
+    public func unionTree(_ ours: ObjectID, _ theirs: ObjectID) throws -> (tree: ObjectID, conflicts: [RecordConflict]) {
+        var conflicts: [RecordConflict] = []
+        let tree = try PlanError.wrap { try union(ours, theirs, path: "", conflicts: &conflicts) }
+        return (tree, conflicts)
     }
 
-    private func union(_ ours: ObjectID, _ theirs: ObjectID, path: String) throws -> ObjectID {
+    private func union(_ ours: ObjectID, _ theirs: ObjectID, path: String, conflicts: inout [RecordConflict]) throws -> ObjectID {
         if ours == theirs { return ours }
         let mine = try repository.treeEntries(ours)
         var changes: [String: TreeChange] = [:]
@@ -22,9 +24,11 @@ extension Record {
             }
             if existing.id == entry.id { continue }
             guard existing.kind == .tree, entry.kind == .tree else {
-                throw PlanError.corruptRecord(path: entryPath, reason: "two copies of the record hold different contents at the same path (\(existing.id.short()) and \(entry.id.short()))")
+                // An event file never changes: the same path with other bytes is damage. Ours stay.
+                conflicts.append(RecordConflict(path: entryPath, ours: existing.id, theirs: entry.id))
+                continue
             }
-            changes[entry.name] = .blob(try union(existing.id, entry.id, path: entryPath), mode: 0o040000)
+            changes[entry.name] = .blob(try union(existing.id, entry.id, path: entryPath, conflicts: &conflicts), mode: 0o040000)
         }
         if changes.isEmpty { return ours }
         return try repository.writeTree(applying: changes, to: ours)
@@ -32,9 +36,10 @@ extension Record {
 
     /// Brings `theirs` (another copy's record head) into the local record: a fast-forward when the local
     /// record is behind or absent, nothing when it already holds theirs, otherwise a merge commit whose tree
-    /// is the union. Returns the new head.
+    /// is the union. Returns the new head, and every path where the two held different bytes (this copy's
+    /// bytes are kept there).
     @discardableResult
-    public func merge(theirs: ObjectID, signature: Signature) throws -> ObjectID {
+    public func merge(theirs: ObjectID, signature: Signature) throws -> (head: ObjectID, conflicts: [RecordConflict]) {
         var attempt = 0
         while true {
             attempt += 1
@@ -43,22 +48,30 @@ extension Record {
                 return try PlanError.wrap {
                     guard let head else {
                         try repository.updateReference(RefNames.record, to: theirs, expecting: .absent, message: "nap: record from remote")
-                        return theirs
+                        return (theirs, [])
                     }
-                    if try repository.isAncestor(theirs, of: head) { return head }
-                    if try repository.isAncestor(head, of: theirs) {
+                    if try repository.isAncestor(theirs, of: head) { return (head, []) }
+                    var conflicts: [RecordConflict] = []
+                    let tree = try union(try repository.treeID(ofCommit: head), try repository.treeID(ofCommit: theirs), path: "", conflicts: &conflicts)
+                    if conflicts.isEmpty, try repository.isAncestor(head, of: theirs) {
                         try repository.updateReference(RefNames.record, to: theirs, expecting: .at(head), message: "nap: record fast-forward")
-                        return theirs
+                        return (theirs, [])
                     }
-                    let tree = try union(try repository.treeID(ofCommit: head), try repository.treeID(ofCommit: theirs), path: "")
                     let commit = try repository.createCommit(tree: tree, parents: [head, theirs], author: signature, committer: signature,
                                                              message: "Merge record copies (union)\n")
                     try repository.updateReference(RefNames.record, to: commit, expecting: .at(head), message: "nap: record union merge")
-                    return commit
+                    return (commit, conflicts)
                 }
             } catch PlanError.git(let error) where (error.isModified || error.isExists) && attempt < Record.maximumAttempts {
                 continue
             }
         }
     }
+}
+
+/// A path where two copies of the record hold different bytes (RecordUnion keeps this copy's).
+public struct RecordConflict: Sendable, Equatable {
+    public let path: String
+    public let ours: ObjectID
+    public let theirs: ObjectID
 }

@@ -32,6 +32,9 @@ public enum PlanError: Error, Sendable, Equatable {
     /// The record holds something it must not: the same path with different bytes, a file that is not an
     /// event, an event of an unknown format version.
     case corruptRecord(path: String, reason: String)
+    /// An event the fold did not use because it broke the rules of the record (docs/SECURITY.md): it
+    /// stays in the record, is reported, and changes no state.
+    case quarantined(path: String, reason: String)
     /// A git operation failed underneath.
     case git(GitError)
 
@@ -56,6 +59,7 @@ public enum PlanError: Error, Sendable, Equatable {
         case .gateClosed: "`nap show <proposal>` lists what is still needed"
         case .mergeConflict(let proposal, _): "bring main into the proposal with `nap update \(proposal)`, resolve, save, and ask for fresh approvals"
         case .corruptRecord: "the record is kept as it is; run `git fsck` and compare with another copy of the plan"
+        case .quarantined: "the event is kept in the record and ignored; nothing it says counts (docs/SECURITY.md)"
         default: nil
         }
     }
@@ -84,6 +88,7 @@ extension PlanError: CustomStringConvertible {
         case .mergeConflict(let proposal, let paths):
             "merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))"
         case .corruptRecord(let path, let reason): "the record is damaged at \(path): \(reason)"
+        case .quarantined(let path, let reason): "ignored \(path): \(reason)"
         case .git(let error): "git: \(error.message)"
         }
     }

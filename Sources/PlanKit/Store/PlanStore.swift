@@ -11,6 +11,8 @@ public final class PlanStore {
     /// Signs the commits, tags and events this store writes, when the user has a key (Signing/).
     public let signer: Signer
     private let environment: [String: String]
+    /// The authority events are judged by, for the main it was built from (Record/EventAuthority.swift).
+    let authorityMemo = StoreMemo<PlanAuthority>()
 
     public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let root = repository.workingDirectory else {
@@ -38,6 +40,8 @@ public final class PlanStore {
         guard hasMain || FileManager.default.fileExists(atPath: store.root + "plan.yml") else {
             throw PlanError.notAPlan(path: path)
         }
+        // A merge killed midway is finished (or found to have changed nothing) before anything else.
+        try? store.completeInterruptedMerge()
         return store
     }
 

@@ -25,4 +25,18 @@ public enum RefNames {
     public static func shortName(_ reference: String) -> String {
         reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
     }
+
+    /// Why a tag of this name must not be taken from a remote, or nil: its short name would shadow one
+    /// of nap's own references (`main`, `HEAD`, `nap/record`, a proposal branch) or look like an object id,
+    /// so that a revision typed as `main` could mean the tag (git prefers tags to branches).
+    public static func shadowingProblem(tag name: String) -> String? {
+        let lowered = name.lowercased()
+        if ["main", "head", "fetch_head", "orig_head", "merge_head"].contains(lowered) { return "its name is that of a nap reference (\(name))" }
+        if lowered.hasPrefix("nap/") || lowered.hasPrefix("proposal/") || lowered.hasPrefix("refs/") || lowered.hasPrefix("heads/")
+            || lowered.hasPrefix("tags/") || lowered.hasPrefix("remotes/") {
+            return "its name would shadow a branch or reference (\(name))"
+        }
+        if name.count >= 4, name.count <= 40, name.allSatisfy(\.isHexDigit) { return "its name looks like a commit id" }
+        return nil
+    }
 }

@@ -49,11 +49,47 @@ extension PlanStore {
             guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
                 throw PlanError.refused(reason: "\(url) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
             }
-            let report = try store.sync(SyncOptions(remote: "origin", callbacks: callbacks))
+            var report = try store.sync(SyncOptions(remote: "origin", callbacks: callbacks))
+            try store.checkClonedMain(&report)
+            try store.reportSkippedRecordFiles(&report)
             return (store, report)
         } catch {
             removeLeftovers()
             throw error
+        }
+    }
+}
+
+extension PlanStore {
+    /// A new copy takes the hub's main only as far as every commit on it passes the `nap verify` rules:
+    /// main is set back to the last verified commit, and the first ungated one is reported.
+    func checkClonedMain(_ report: inout SyncReport) throws {
+        guard let main = try mainHead() else { return }
+        let incoming = try checkIncomingMain(from: nil, to: main)
+        guard let refused = incoming.refused else { return }
+        if let accepted = incoming.accepted {
+            try PlanError.wrap {
+                try repository.updateReference(RefNames.main, to: accepted, expecting: .at(main), message: "nap clone: main as far as it is gated")
+                try repository.checkout(commit: accepted, branch: RefNames.main, force: true)
+            }
+        }
+        report.problems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
+            message: "the hub's main has commit \(refused.commit.short()) that did not go through the gate: "
+                + refused.findings.map(\.message).joined(separator: "; ")
+                + "; main here stops at \(incoming.accepted?.short() ?? "nothing"), the last verified commit",
+            hint: "ask the co-chairs to check the hub; a commit on main must be a gated merge of an approved proposal"))
+    }
+
+    /// Every file of the record that is not a valid event (a new copy cannot compare it with anything):
+    /// reported as warnings, so that a clone says what it skipped.
+    func reportSkippedRecordFiles(_ report: inout SyncReport) throws {
+        let tree = try record.tree()
+        for (id, _) in try record.proposals(in: tree) {
+            for problem in try cachedEvents(of: id, in: tree).problems {
+                let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: "skipped: " + problem.description,
+                                          hint: "the file is kept in the record and ignored; compare with another copy of the plan")
+                if !report.warnings.contains(warning) { report.warnings.append(warning) }
+            }
         }
     }
 }

@@ -74,8 +74,9 @@ final class SyncSession {
                 let tree = try PlanError.wrap { try repository.treeID(ofCommit: theirs) }
                 receivedFiles.merge(try store.record.addedFiles(from: localTree, to: tree)) { first, _ in first }
             }
-            try integrateMain(remote)
+            // The record first: the incoming main is verified against the events that gated its merges.
             try integrateRecord(remote, seen: seen)
+            try integrateMain(remote)
             if attempt == 1 { try applyRenames(remote) }
             let clashes = try detectClashes()
             try reportClashes(clashes, remote)
@@ -99,6 +100,7 @@ final class SyncSession {
             }
         }
         report.received.add(try store.record.count(receivedFiles))
+        try reportQuarantined()
         report.problems = lastingProblems + roundProblems
         return report
     }
@@ -126,6 +128,24 @@ final class SyncSession {
             target.forget(except: seen)
             throw PlanError.refused(reason: "\(place) holds another plan: its main shares no history with this one",
                                     hint: "check the address; each plan lives in its own repository")
+        }
+    }
+
+    /// Events received in this sync that the fold ignores (they break the record's rules): reported once,
+    /// by the sync that brought them.
+    private func reportQuarantined() throws {
+        var proposals = Set<EventID>()
+        for path in receivedFiles.keys {
+            let parts = path.split(separator: "/")
+            if parts.count == 5, parts[0] == "proposals", parts[3] == "events" { proposals.insert(String(parts[2])) }
+        }
+        let tree = try store.record.tree()
+        for proposal in proposals.sorted() {
+            guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }
+            for event in state.quarantined where receivedFiles[event.path] != nil {
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.description,
+                                 hint: "the event came from the remote; it is kept in the record and changes nothing"))
+            }
         }
     }
 

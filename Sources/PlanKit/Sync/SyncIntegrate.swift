@@ -12,17 +12,34 @@ extension SyncSession {
             if repository.isHeadUnborn, try repository.headReferenceName() != RefNames.main, try store.uncommittedPaths().isEmpty {
                 try PlanError.wrap { try repository.setHead(RefNames.main) }
             }
-            if try moveLocalBranch(RefNames.main, from: nil, to: theirs) { note(.local, RefNames.main, .created, old: nil, new: theirs) }
+            let incoming = try store.checkIncomingMain(from: nil, to: theirs)
+            if let refused = incoming.refused { reportUngated(refused, accepted: incoming.accepted, local: nil) }
+            if let accepted = incoming.accepted, try moveLocalBranch(RefNames.main, from: nil, to: accepted) {
+                note(.local, RefNames.main, .created, old: nil, new: accepted)
+            }
             return
         }
         if local == theirs { return }
         if try isAncestor(local, theirs) {
-            if try moveLocalBranch(RefNames.main, from: local, to: theirs) { note(.local, RefNames.main, .fastForwarded, old: local, new: theirs) }
+            // Every new commit must have gone through the gate (the `nap verify` rules) before main takes it.
+            let incoming = try store.checkIncomingMain(from: local, to: theirs)
+            if let refused = incoming.refused { reportUngated(refused, accepted: incoming.accepted, local: local) }
+            if let accepted = incoming.accepted, accepted != local, try moveLocalBranch(RefNames.main, from: local, to: accepted) {
+                note(.local, RefNames.main, .fastForwarded, old: local, new: accepted)
+            }
         } else if try !isAncestor(theirs, local) {
             roundProblems.append(SyncProblem(.mainDiverged, reference: RefNames.main,
                 message: "main has commits here (\(local.short())) and on the remote (\(theirs.short())) that the other lacks; nap never joins or overwrites main",
                 hint: "compare them with `git log --oneline --graph main \(target.headsNamespace)main`; the co-chairs agree which merge stands, and the other copy resets its main to it"))
         }
+    }
+
+    private func reportUngated(_ refused: (commit: ObjectID, findings: [VerificationFinding]), accepted: ObjectID?, local: ObjectID?) {
+        let stays = accepted == local ? "main here stays at \(local?.short() ?? "nothing")" : "main here moved only to \(accepted?.short() ?? "-"), the last verified commit"
+        roundProblems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
+            message: "the remote's main has commit \(refused.commit.short()) that did not go through the gate: "
+                + refused.findings.map(\.message).joined(separator: "; ") + "; " + stays,
+            hint: "ask the co-chairs to check the hub (`nap verify`); a commit on main must be a gated merge of an approved proposal"))
     }
 
     /// The record: fast-forward or union merge, which never conflicts and never loses an event. A remote
@@ -39,14 +56,12 @@ extension SyncSession {
         if before == theirs { return }
         let needsMerge = try before.map { try !isAncestor($0, theirs) && !isAncestor(theirs, $0) } ?? false
         let signer = needsMerge ? try signature() : Signature(name: "nap", email: "nap@localhost")
-        let after: ObjectID
-        do {
-            after = try store.record.merge(theirs: theirs, signature: signer)
-        } catch PlanError.corruptRecord(let path, let reason) {
+        let merged = try store.record.merge(theirs: theirs, signature: signer)
+        let after = merged.head
+        for conflict in merged.conflicts {
             roundProblems.append(SyncProblem(.corruptRecord, reference: RefNames.record,
-                message: "the remote's record and this one differ at \(path): \(reason); the record was not merged or pushed",
-                hint: PlanError.corruptRecord(path: path, reason: reason).hint))
-            return
+                message: "the remote's record holds other bytes at \(conflict.path) than this copy (\(conflict.ours.short()) here, \(conflict.theirs.short()) there); an event file never changes, so the first-seen bytes were kept and everything else was merged",
+                hint: "someone edited the record on the remote; the union pushed back restores the original there"))
         }
         guard after != before else { return }
         let action: ReferenceChange.Action = before == nil ? .created : (after == theirs ? .fastForwarded : .merged)
@@ -84,6 +99,12 @@ extension SyncSession {
         for (name, theirs) in remote.tags.sorted(by: { $0.key < $1.key }) {
             let reference = RefNames.tagPrefix + name
             guard Repository.isValidReferenceName(reference) else { continue }
+            if let why = RefNames.shadowingProblem(tag: name) {
+                warn(SyncProblem(.shadowingTag, reference: reference,
+                    message: "the remote's tag \(name) was not taken: \(why)",
+                    hint: "ask whoever pushed it to delete it from the hub (`git push <hub> :refs/tags/\(name)`); published versions have names like v1.0"))
+                continue
+            }
             let mine = try PlanError.wrap { try repository.referenceTarget(reference) }
             guard let mine else {
                 do {

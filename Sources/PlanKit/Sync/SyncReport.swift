@@ -142,6 +142,14 @@ public struct SyncProblem: Sendable, Encodable, Equatable {
         case workTree = "work-tree"
         /// The two copies of the record hold different bytes at one path.
         case corruptRecord = "corrupt-record"
+        /// The remote's main has a commit that did not go through the gate; main here did not take it.
+        case ungatedMain = "ungated-main"
+        /// The remote has a tag whose name would shadow one of nap's own references; it was not taken.
+        case shadowingTag = "shadowing-tag"
+        /// A file of the record that is not a valid event, seen by a new copy (`nap clone`).
+        case recordSkipped = "record-skipped"
+        /// An event received from the remote that breaks the record's rules; kept and ignored.
+        case quarantined = "quarantined-event"
     }
 
     public let kind: Kind

@@ -33,6 +33,8 @@ public struct VerificationFinding: Sendable, Equatable {
         case tagNotAnnotated = "tag-not-annotated"
         /// A file in the record that is not a valid event or signature.
         case recordProblem = "record-problem"
+        /// An event the fold ignores because it breaks the record's rules (who may write it, what it names).
+        case quarantinedEvent = "quarantined-event"
     }
 
     public let severity: Severity

@@ -73,6 +73,10 @@ extension Verifier {
             for problem in read.problems {
                 report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.description))
             }
+            for quarantined in try store.fold(read.events)?.quarantined ?? [] {
+                report.add(VerificationFinding(.failure, .quarantinedEvent, proposal: proposal, event: quarantined.id,
+                                               message: quarantined.problem.description))
+            }
             for event in read.events {
                 report.events += 1
                 guard event.signature != nil else { continue }

@@ -38,36 +38,12 @@ final class Verifier {
         let line = Array(try timeline.all().reversed())
         var founded = false
         for point in line {
-            report.commits += 1
-            let commit = try PlanError.wrap { try repository.commit(point.commit) }
-            if !founded, try founds(point) {
-                founded = true
-                report.founding = point.commit
-                try checkCommitSignature(commit, required: false)
-                continue
-            }
-            guard founded else {
-                try checkCommitSignature(commit, required: false)
-                continue
-            }
-            let parent = point.parent
-            if commit.parents.count == 2, let parent, let trailers = MergeTrailers(commit.message) {
-                report.merges += 1
-                try checkMerge(commit, firstParent: parent, trailers: trailers)
-            } else {
-                try reportBypass(commit, firstParent: parent)
-            }
-            let required = try parent.map { try policy(at: $0).requireSignatures } ?? false
-            try checkCommitSignature(commit, required: required)
+            let wasFounded = founded
+            founded = try checkLineCommit(point.commit, founded: founded)
+            if founded, !wasFounded { report.founding = point.commit }
         }
         try checkTags(onLine: Set(line.map(\.commit)))
         try checkRecord()
-    }
-
-    /// Whether members.yml at this point names both co-chairs.
-    private func founds(_ point: MembersTimeline.Point) throws -> Bool {
-        let members = try timeline.members(blob: point.blob)
-        return members.governmentCoChair != nil && members.civilSocietyCoChair != nil
     }
 
     /// The policy of plan.yml in a commit (the default policy when it cannot be read); each distinct
@@ -94,7 +70,7 @@ final class Verifier {
 
     /// A direct commit (or a merge nap did not make) after the founding; named specially when it changes
     /// members.yml or plan.yml.
-    private func reportBypass(_ commit: Commit, firstParent: ObjectID?) throws {
+    func reportBypass(_ commit: Commit, firstParent: ObjectID?) throws {
         let who = Self.person(commit.author)
         let what = commit.parents.count > 1 ? "a merge without nap's Proposal trailers" : "committed directly on main"
         var changed: [String] = []

@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import GitKit
+
+/// The one merge in progress in a repository: `.git/nap/merge.journal` (docs/STORAGE.md, "Merging").
+///
+/// `nap merge` creates it exclusively before it reads anything, so two merges in one repository run one
+/// after the other: the second sees the first's result. Before its first visible write it records what it
+/// is about to do (the merge commit, main before, the proposal), so that if it is killed at any point the
+/// next nap command in the repository finishes the merge exactly once, or sees that nothing visible
+/// changed (`PlanStore.completeInterruptedMerge`).
+struct MergeJournal: Codable {
+    var pid: Int32
+    var proposal: EventID?
+    var slug: String?
+    var commit: String?
+    var main: String?
+    var head: String?
+    /// Whether main was checked out, so the working tree must follow.
+    var checkout: Bool?
+
+    static func url(gitDirectory: String) -> URL {
+        URL(fileURLWithPath: gitDirectory).appendingPathComponent("nap/merge.journal")
+    }
+
+    /// Takes the journal: creates it exclusively, waiting while another live process holds it, and
+    /// breaking it when the process that wrote it is gone (after finishing what it left). Returns false
+    /// when another merge kept it for `patience` seconds.
+    static func acquire(gitDirectory: String, patience: TimeInterval, finishStale: () throws -> Void) throws -> Bool {
+        let url = url(gitDirectory: gitDirectory)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let deadline = Date().addingTimeInterval(patience)
+        while true {
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            if fd >= 0 {
+                let bytes = (try? JSONEncoder().encode(MergeJournal(pid: getpid()))) ?? Data()
+                _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                close(fd)
+                return true
+            }
+            guard errno == EEXIST else {
+                throw PlanError.refused(reason: "cannot create \(url.path): \(String(cString: strerror(errno)))", hint: "check the permissions of the repository's .git folder")
+            }
+            if let holder = read(gitDirectory: gitDirectory), !isAlive(holder.pid) {
+                try finishStale()
+                continue
+            }
+            if Date() > deadline { return false }
+            usleep(50_000)
+        }
+    }
+
+    static func read(gitDirectory: String) -> MergeJournal? {
+        guard let data = try? Data(contentsOf: url(gitDirectory: gitDirectory)) else { return nil }
+        return try? JSONDecoder().decode(MergeJournal.self, from: data)
+    }
+
+    /// Replaces the journal's contents atomically (written beside it, then renamed over it).
+    func write(gitDirectory: String) throws {
+        let url = Self.url(gitDirectory: gitDirectory)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".merge.journal.\(pid).tmp")
+        do {
+            try JSONEncoder().encode(self).write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            throw PlanError.refused(reason: "cannot write \(url.path): \(error.localizedDescription)", hint: "check the permissions and free space of the repository's .git folder")
+        }
+    }
+
+    static func remove(gitDirectory: String) {
+        try? FileManager.default.removeItem(at: url(gitDirectory: gitDirectory))
+    }
+
+    /// Whether a process with this id is running (a journal whose writer is gone is stale).
+    static func isAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+}
+
+/// Test-only points where a command can be made to die (`NAP_TEST_KILL_AT=<point>`): the process sends
+/// itself SIGKILL there, exactly like a power cut or `kill -9`, so tests can prove that every state a
+/// multi-step write can be interrupted in is completed by the next command.
+enum FaultInjection {
+    static let point = ProcessInfo.processInfo.environment["NAP_TEST_KILL_AT"]
+
+    static func reach(_ name: String) {
+        if point == name { kill(getpid(), SIGKILL) }
+    }
+}
+
+extension PlanStore {
+    /// Finishes a merge that a killed `nap merge` left (MergeJournal), or clears its journal when nothing
+    /// visible had changed. Run by every command when it opens the plan; does nothing while the merging
+    /// process is still alive.
+    public func completeInterruptedMerge() throws {
+        let gitDirectory = repository.gitDirectory
+        guard let journal = MergeJournal.read(gitDirectory: gitDirectory) else {
+            // An unreadable journal was being created when its writer died; a live writer rewrites it.
+            if FileManager.default.fileExists(atPath: MergeJournal.url(gitDirectory: gitDirectory).path),
+               let attributes = try? FileManager.default.attributesOfItem(atPath: MergeJournal.url(gitDirectory: gitDirectory).path),
+               let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > 10 {
+                MergeJournal.remove(gitDirectory: gitDirectory)
+            }
+            return
+        }
+        guard journal.pid != getpid(), !MergeJournal.isAlive(journal.pid) else { return }
+        try finish(journal)
+        MergeJournal.remove(gitDirectory: gitDirectory)
+    }
+
+    private func finish(_ journal: MergeJournal) throws {
+        guard let proposal = journal.proposal, let commit = journal.commit.flatMap(ObjectID.init(hex:)),
+              let old = journal.main.flatMap(ObjectID.init(hex:)) else { return }
+        // Was the merged event recorded? If not, nothing visible changed: the merge commit is an
+        // unreferenced object, and the merge can simply be run again.
+        let events = try record.events(of: proposal).events
+        let recorded = events.contains { if case .merged(let merged, _) = $0.body { merged == commit } else { false } }
+        guard recorded else { return }
+        let main = try mainHead()
+        if main == old {
+            try PlanError.wrap { try repository.updateReference(RefNames.main, to: commit, expecting: .at(old), message: "nap merge \(journal.slug ?? proposal.prefix(8).description) (completed)") }
+        } else if main != commit {
+            return
+        }
+        if journal.checkout == true, try currentBranch() == RefNames.main {
+            try? repository.checkout(commit: commit, branch: RefNames.main, baseline: old)
+        }
+    }
+}

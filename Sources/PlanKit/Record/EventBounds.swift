@@ -1,0 +1,61 @@
+import Foundation
+
+/// The limits every event read from the record must keep (docs/SECURITY.md). The record is written by
+/// anyone who can push to the hub, so nothing in an event file is trusted: numbers are bounded before any
+/// arithmetic is done with them, ids have their exact shape, names are re-checked, texts have a size.
+/// An event outside these limits is quarantined by the reader, never interpreted.
+public enum EventBounds {
+    /// Lamport clocks run from 1 to this (a proposal would need a billion events to reach it, and
+    /// `clock + 1` can never overflow).
+    public static let maximumClock = 1_000_000_000
+    /// Anchored line numbers run from 1 to this.
+    public static let maximumLine = 10_000_000
+    /// The longest name or email address of an author, in bytes.
+    public static let maximumNameBytes = 512
+    /// The longest title, slug or other one-line field, in bytes.
+    public static let maximumLineBytes = 4 * 1024
+    /// The longest free text (a comment, a reason, a description), in bytes; the same limit as writing.
+    public static var maximumTextBytes: Int { PlanStore.maximumTextBytes }
+
+    /// Sectors an author can be recorded with: the members' sectors and `public`.
+    public static let knownSectors: Set<String> = Set(Sector.allCases.map(\.rawValue) + ["public"])
+
+    /// True when `text` is a full event id: 64 lowercase hex digits.
+    public static func isEventID(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Throws a decoding error naming the first field outside the limits.
+    static func check(_ file: EventFile) throws {
+        typealias Key = EventFile.CodingKeys
+        func fail(_ key: Key, _ why: String) -> DecodingError {
+            DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: why))
+        }
+        guard (1...maximumClock).contains(file.clock) else { throw fail(.clock, "clock \(file.clock) is outside 1…\(maximumClock)") }
+        if let proposal = file.proposal, !isEventID(proposal) { throw fail(.proposal, "not an event id (64 hex digits)") }
+        for (key, value) in [(Key.replyTo, file.replyTo), (.comment, file.comment), (.target, file.target)] {
+            if let value, !isEventID(value) { throw fail(key, "not an event id (64 hex digits)") }
+        }
+        let author = file.author
+        guard author.name.utf8.count <= maximumNameBytes, author.email.utf8.count <= maximumNameBytes,
+              (author.member?.utf8.count ?? 0) <= maximumNameBytes else { throw fail(.author, "a name or address longer than \(maximumNameBytes) bytes") }
+        guard knownSectors.contains(author.sector) else { throw fail(.author, "unknown sector '\(author.sector.prefix(40))'") }
+        if let role = author.role, Role(rawValue: role) == nil { throw fail(.author, "unknown role '\(role.prefix(40))'") }
+        if let slug = file.slug, let problem = Slug.problem(slug) { throw fail(.slug, "not a proposal name: \(problem)") }
+        for (key, value) in [(Key.title, file.title)] {
+            if let value, value.utf8.count > maximumLineBytes { throw fail(key, "longer than \(maximumLineBytes) bytes") }
+        }
+        for (key, value) in [(Key.description, file.description), (.reason, file.reason), (.body, file.body)] {
+            if let value, value.utf8.count > maximumTextBytes { throw fail(key, "longer than \(maximumTextBytes) bytes") }
+        }
+        if let anchor = file.anchor {
+            guard (1...maximumLine).contains(anchor.startLine), (anchor.startLine...maximumLine).contains(anchor.endLine) else {
+                throw fail(.anchor, "lines \(anchor.startLine)–\(anchor.endLine) are not a range within 1…\(maximumLine)")
+            }
+            guard anchor.path.utf8.count <= maximumLineBytes, !anchor.path.hasPrefix("/"), !anchor.path.split(separator: "/").contains("..") else {
+                throw fail(.anchor, "not a path inside the plan")
+            }
+            guard anchor.quote.utf8.count <= maximumTextBytes else { throw fail(.anchor, "quote longer than \(maximumTextBytes) bytes") }
+        }
+    }
+}

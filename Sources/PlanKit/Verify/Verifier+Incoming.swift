@@ -1,0 +1,67 @@
+import Foundation
+import GitKit
+
+/// What `nap sync` and `nap clone` may take of a remote's main: the newest commit up to which every new
+/// first-parent commit passes the `nap verify` rules, and why the first one that fails does.
+struct IncomingMain {
+    /// The commit main may move to (the old main when the first new commit fails; nil: none).
+    let accepted: ObjectID?
+    /// The first commit refused, and the findings against it.
+    let refused: (commit: ObjectID, findings: [VerificationFinding])?
+}
+
+extension PlanStore {
+    /// Checks only the commits of `new`'s first-parent line after `old` (all of it when `old` is nil)
+    /// with the rules of `nap verify` (gated merges after the founding, matching the record, approved by
+    /// the co-chairs of the time, signed where the policy requires). The record must already hold the
+    /// remote's events. When `old` is not on `new`'s first-parent line, nothing is accepted.
+    func checkIncomingMain(from old: ObjectID?, to new: ObjectID) throws -> IncomingMain {
+        var line: [ObjectID] = []
+        var cursor: ObjectID? = new
+        while let id = cursor, id != old {
+            line.append(id)
+            cursor = try PlanError.wrap { try repository.commit(id).parents.first }
+        }
+        if let old, cursor != old {
+            let finding = VerificationFinding(.failure, .bypassedGate, commit: new,
+                                              message: "the remote's main \(new.short()) does not continue this copy's main \(old.short()) along its first parents")
+            return IncomingMain(accepted: old, refused: (new, [finding]))
+        }
+        let verifier = Verifier(store: self, report: VerificationReport(revision: RefNames.main, head: new))
+        verifier.recordTree = try record.tree()
+        var founded = try old.map { try isFounded(at: $0) } ?? false
+        var accepted = old
+        for id in line.reversed() {
+            let before = verifier.report.failures.count
+            founded = try verifier.checkLineCommit(id, founded: founded)
+            let failures = Array(verifier.report.failures.dropFirst(before))
+            if !failures.isEmpty { return IncomingMain(accepted: accepted, refused: (id, failures)) }
+            accepted = id
+        }
+        return IncomingMain(accepted: accepted, refused: nil)
+    }
+}
+
+extension Verifier {
+    /// Checks one commit of main's first-parent line, given whether the forum was founded before it;
+    /// returns whether it is founded after it. The same rules as `run()` applies to the whole line.
+    func checkLineCommit(_ id: ObjectID, founded: Bool) throws -> Bool {
+        let commit = try PlanError.wrap { try repository.commit(id) }
+        report.commits += 1
+        if !founded {
+            try checkCommitSignature(commit, required: false)
+            let members = try timeline.members(atCommit: id)
+            return members.governmentCoChair != nil && members.civilSocietyCoChair != nil
+        }
+        let parent = commit.parents.first
+        if commit.parents.count == 2, let parent, let trailers = MergeTrailers(commit.message) {
+            report.merges += 1
+            try checkMerge(commit, firstParent: parent, trailers: trailers)
+        } else {
+            try reportBypass(commit, firstParent: parent)
+        }
+        let required = try parent.map { try policy(at: $0).requireSignatures } ?? false
+        try checkCommitSignature(commit, required: required)
+        return true
+    }
+}

@@ -20,7 +20,6 @@ extension PlanStore {
         guard actor.role == Role.coChair.rawValue else {
             throw PlanError.refused(reason: "only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")", hint: nil)
         }
-        try requireCleanWorkTree()
         // One merge at a time in this repository: a second one waits, then sees the first's result.
         let gitDirectory = repository.gitDirectory
         guard try MergeJournal.acquire(gitDirectory: gitDirectory, patience: 30, finishStale: {
@@ -38,6 +37,7 @@ extension PlanStore {
     /// compare-and-swap; the working tree. Killed before the event, nothing visible changed; killed after
     /// it, the next command moves main and the working tree (`completeInterruptedMerge`).
     private func mergeHoldingJournal(_ name: String, signature: Signature, actor: EventAuthor) throws -> MergeResult {
+        try requireCleanWorkTree()
         var (summary, state) = try recordedProposal(named: name)
         state = try recordRevision(of: state, branchHead: summary.branchHead)
         guard case .open = state.status else { throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name)", hint: nil) }

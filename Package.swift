@@ -36,8 +36,6 @@ let package = Package(
             name: "NapCLI",
             dependencies: [
                 "PlanKit",
-                "GitKit",
-                "SSHSig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

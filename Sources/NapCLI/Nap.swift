@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import PlanKit
-import SSHSig
 
 /// The `nap` command: co-draft an Open Government national action plan in a git repository.
 public struct Nap: ParsableCommand {
@@ -25,7 +23,7 @@ public struct Nap: ParsableCommand {
           nap merge political-donations
           nap publish v1 -m "第三期行動方案"
         """,
-        version: "nap \(version) (libgit2 \(LibGit2.version))",
+        version: "nap \(version) (libgit2 \(PlanStore.libgit2Version))",
         subcommands: commandTypes
     )
 
@@ -57,8 +55,6 @@ public struct Nap: ParsableCommand {
             code = 0
         } catch let error as PlanError {
             code = report(error)
-        } catch let error as GitError {
-            code = report(.git(error))
         } catch let error as FormatError {
             Console.err("nap: error: " + SafeText.display(error.description))
             code = 1
@@ -68,10 +64,10 @@ public struct Nap: ParsableCommand {
             // A file nap was asked to read or write (an -o target, a --file) could not be.
             Console.err("nap: error: " + SafeText.display(error.localizedDescription))
             code = 1
-        } catch let error as SSHSigError {
-            Console.err("nap: error: " + SafeText.display(error.description))
-            code = 1
         } catch {
+            if let planError = PlanError.converting(error) {
+                Foundation.exit(report(planError))
+            }
             // Usage errors, --help and --version are ArgumentParser's to print.
             let message = fullMessage(for: error)
             let exitCode = exitCode(for: error).rawValue

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import PlanKit
 
 struct Clone: ParsableCommand {
@@ -29,14 +28,13 @@ struct Clone: ParsableCommand {
         }
         let target = URL(fileURLWithPath: name.hasPrefix("/") ? name : start + "/" + name).standardizedFileURL.path
         var source = url
-        if let path = Remote.localPath(of: url), !url.hasPrefix("file://"), !path.hasPrefix("/") {
+        if let path = PlanStore.localPath(ofRemote: url), !url.hasPrefix("file://"), !path.hasPrefix("/") {
             source = URL(fileURLWithPath: start + "/" + path).standardizedFileURL.path
         }
         let meter = TransferMeter()
-        let callbacks = RemoteCallbacks(progress: meter.callback, credentials: GitCredentialHelper.credential)
         let result: (store: PlanStore, report: SyncReport)
         do {
-            result = try PlanStore.clone(from: source, to: target, callbacks: callbacks)
+            result = try PlanStore.clone(from: source, to: target, progress: meter.callback)
             meter.finish()
         } catch {
             meter.finish()

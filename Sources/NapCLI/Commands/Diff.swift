@@ -1,5 +1,4 @@
 import ArgumentParser
-import GitKit
 import PlanKit
 
 struct Diff: ParsableCommand {

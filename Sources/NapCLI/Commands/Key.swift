@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import PlanKit
 
 struct Key: ParsableCommand {
@@ -80,12 +79,11 @@ struct KeyShow: ParsableCommand {
 
     func run() throws {
         let store = try? global.openPlan()
-        let repository = store?.repository ?? (try? Repository.discover(from: global.workingDirectory))
         let key: SigningKey?
         if let store {
             key = try store.signer.key()
         } else {
-            key = try SigningKey.locate(environment: ProcessInfo.processInfo.environment, repository: repository)
+            key = try SigningKey.locate(environment: ProcessInfo.processInfo.environment, from: global.workingDirectory)
         }
         var member: Member?
         if let store, let email = try? store.identity().email {
@@ -141,8 +139,7 @@ struct KeyAllowedSigners: ParsableCommand {
         for skipped in files.skipped { Console.err("nap: warning: left out \(SafeText.line(skipped))") }
         Console.out("Wrote \(files.count) key\(files.count == 1 ? "" : "s") to \(files.gitPath) and \(files.workTreePath).")
         if configure {
-            try store.repository.setConfig("gpg.format", "ssh")
-            try store.repository.setConfig("gpg.ssh.allowedSignersFile", files.gitPath)
+            try store.configureSignatureChecking(allowedSigners: files.gitPath)
             Console.out("git in this repository now checks signatures with it (gpg.format=ssh, gpg.ssh.allowedSignersFile).")
         } else {
             Console.out("Check with stock git: git -c gpg.format=ssh -c gpg.ssh.allowedSignersFile=\(files.gitPath) log --show-signature")

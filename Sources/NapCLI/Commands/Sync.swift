@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import PlanKit
 
 struct Sync: ParsableCommand {
@@ -35,12 +34,11 @@ struct Sync: ParsableCommand {
             }
             parsedRenames[parts[0]] = parts[1]
         }
-        let store = try Self.openForSync(global.workingDirectory)
+        let store = try PlanStore.openForSync(at: global.workingDirectory)
         let meter = TransferMeter()
-        let callbacks = RemoteCallbacks(progress: meter.callback, credentials: GitCredentialHelper.credential)
         let report: SyncReport
         do {
-            report = try store.sync(SyncOptions(remote: remote, renames: parsedRenames, callbacks: callbacks))
+            report = try store.sync(SyncOptions(remote: remote, renames: parsedRenames, progress: meter.callback))
             meter.finish()
         } catch {
             meter.finish()
@@ -48,20 +46,6 @@ struct Sync: ParsableCommand {
         }
         try SyncRendering.present(report, json: json, title: "Synced with \(SyncRendering.place(report))")
         if !report.isComplete { throw ExitCode(1) }
-    }
-
-    /// Opens the plan for a sync. Unlike other commands, a fresh `git clone` whose main is not checked out
-    /// yet (its hub's HEAD names another branch) is accepted: sync completes the set-up.
-    static func openForSync(_ path: String) throws -> PlanStore {
-        do {
-            return try PlanStore.open(at: path)
-        } catch PlanError.notAPlan {
-            guard let repository = try? Repository.discover(from: path), repository.workingDirectory != nil,
-                  let remotes = try? repository.remoteNames(), !remotes.isEmpty else {
-                throw PlanError.notAPlan(path: path)
-            }
-            return try PlanStore(repository: repository)
-        }
     }
 }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import PlanKit
 
 struct Verify: ParsableCommand {

@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 import PlanKit
 
 /// The `--json` shapes of proposals (documented in docs/CLI.md; a public interface: add fields, never

@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 import PlanKit
 
 /// Turns a proposal's detail into `nap show`'s text and JSON.

@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 import PlanKit
 
 /// Short human labels shared by the text renderers.

@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+import PlanKit
 
 /// A one-line progress meter for transfers (`Receiving objects:  45% (450/1000), 1.2 MiB`), written to
 /// standard error only when it is a terminal, redrawn at most ten times a second, and ended with a
@@ -7,20 +7,20 @@ import GitKit
 final class TransferMeter {
     private let enabled: Bool
     private var lastDraw = Date.distantPast
-    private var lastPhase: TransferProgress.Phase?
+    private var lastPhase: TransferStatus.Phase?
     private var drawn = false
 
     init(enabled: Bool = Console.errorIsTerminal) {
         self.enabled = enabled
     }
 
-    /// The closure to give to `RemoteCallbacks.progress`.
-    var callback: ((TransferProgress) -> Void)? {
+    /// The closure to give to `SyncOptions.progress`.
+    var callback: ((TransferStatus) -> Void)? {
         guard enabled else { return nil }
         return { [self] progress in self.update(progress) }
     }
 
-    func update(_ progress: TransferProgress) {
+    func update(_ progress: TransferStatus) {
         let now = Date()
         let finished = progress.total > 0 && progress.current >= progress.total
         let phaseChanged = progress.phase != lastPhase
@@ -39,7 +39,7 @@ final class TransferMeter {
         lastPhase = nil
     }
 
-    static func line(_ progress: TransferProgress) -> String {
+    static func line(_ progress: TransferStatus) -> String {
         let label: String
         switch progress.phase {
         case .receiving: label = "Receiving objects"

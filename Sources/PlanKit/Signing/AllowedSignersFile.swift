@@ -116,3 +116,22 @@ extension PlanStore {
                       parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 }
+
+extension PlanStore {
+    /// Makes stock git in this repository check SSH signatures with the allowed-signers file at `path`
+    /// (`gpg.format=ssh`, `gpg.ssh.allowedSignersFile` in .git/config).
+    public func configureSignatureChecking(allowedSigners path: String) throws {
+        try PlanError.wrap {
+            try repository.setConfig("gpg.format", "ssh")
+            try repository.setConfig("gpg.ssh.allowedSignersFile", path)
+        }
+    }
+}
+
+extension SigningKey {
+    /// The key nap would sign with for someone working in `path` (a plan or not): `locate` with the
+    /// repository found from there, if any.
+    public static func locate(environment: [String: String], from path: String) throws -> SigningKey? {
+        try locate(environment: environment, repository: try? Repository.discover(from: path))
+    }
+}

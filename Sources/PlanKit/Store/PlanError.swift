@@ -1,4 +1,5 @@
 import GitKit
+import SSHSig
 
 /// Everything that can go wrong in a plan operation, worded for the people using nap. Each case carries
 /// the data a message or a script needs; `hint` says what to do next.
@@ -98,5 +99,18 @@ extension PlanError {
     /// Runs `body`, turning any GitError into `.git`.
     static func wrap<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as GitError { throw PlanError.git(error) }
+    }
+}
+
+extension PlanError {
+    /// The PlanError for an error from a layer below PlanKit (git, signatures) that reached a front
+    /// unwrapped; nil for errors that are not PlanKit's to describe (usage errors, exit codes).
+    public static func converting(_ error: Error) -> PlanError? {
+        switch error {
+        case let error as PlanError: error
+        case let error as GitError: .git(error)
+        case let error as SSHSigError: .invalidInput(error.description)
+        default: nil
+        }
     }
 }

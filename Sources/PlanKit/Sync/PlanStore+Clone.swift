@@ -6,7 +6,8 @@ extension PlanStore {
     /// `nap sync` does after a plain `git clone`: main checked out, `nap/record` and every proposal branch
     /// as local branches, tags. The remote is configured as `origin`. A remote that is unreachable or not
     /// a plan leaves no folder behind.
-    public static func clone(from url: String, to path: String, callbacks: RemoteCallbacks = RemoteCallbacks(credentials: GitCredentialHelper.credential)) throws -> (store: PlanStore, report: SyncReport) {
+    public static func clone(from url: String, to path: String, progress: ((TransferStatus) -> Void)? = nil) throws -> (store: PlanStore, report: SyncReport) {
+        let callbacks = TransferStatus.callbacks(progress)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -49,7 +50,7 @@ extension PlanStore {
             guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
                 throw PlanError.refused(reason: "\(url) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
             }
-            var report = try store.sync(SyncOptions(remote: "origin", callbacks: callbacks))
+            var report = try store.sync(SyncOptions(remote: "origin", progress: progress))
             try store.checkClonedMain(&report)
             try store.reportSkippedRecordFiles(&report)
             return (store, report)

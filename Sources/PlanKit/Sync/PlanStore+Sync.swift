@@ -8,18 +8,20 @@ public struct SyncOptions {
     /// Renames that end name clashes: the clashing slug (or an id prefix of the proposal to rename) →
     /// the new slug.
     public var renames: [String: String]
-    /// Progress reports and credentials.
-    public var callbacks: RemoteCallbacks
+    /// Called with the transfer's progress (for a meter on a terminal); nil: none.
+    public var progress: ((TransferStatus) -> Void)?
     /// Rounds of fetch, merge and push before giving up while others keep pushing.
     public var maximumAttempts: Int
 
-    public init(remote: String? = nil, renames: [String: String] = [:],
-                callbacks: RemoteCallbacks = RemoteCallbacks(credentials: GitCredentialHelper.credential), maximumAttempts: Int = 5) {
+    public init(remote: String? = nil, renames: [String: String] = [:], progress: ((TransferStatus) -> Void)? = nil, maximumAttempts: Int = 5) {
         self.remote = remote
         self.renames = renames
-        self.callbacks = callbacks
+        self.progress = progress
         self.maximumAttempts = maximumAttempts
     }
+
+    /// Progress and credentials, as the transfers take them.
+    var callbacks: RemoteCallbacks { TransferStatus.callbacks(progress) }
 }
 
 extension PlanStore {

@@ -1,0 +1,69 @@
+import GitKit
+
+/// How far a fetch or push has got, for a progress meter: the phase, objects done and to do, bytes moved.
+public struct TransferStatus: Sendable, Equatable {
+    /// What the transfer is doing.
+    public enum Phase: String, Sendable {
+        /// Objects arriving from the remote.
+        case receiving
+        /// Arrived objects being indexed (deltas resolved).
+        case resolving
+        /// Objects being sent to the remote.
+        case sending
+    }
+
+    public let phase: Phase
+    /// Objects done so far in this phase.
+    public let current: Int
+    /// Objects to do in this phase (0 while unknown).
+    public let total: Int
+    /// Bytes moved so far.
+    public let bytes: Int
+
+    public init(phase: Phase, current: Int, total: Int, bytes: Int) {
+        self.phase = phase
+        self.current = current
+        self.total = total
+        self.bytes = bytes
+    }
+
+    init(_ progress: TransferProgress) {
+        let phase: Phase = switch progress.phase {
+        case .receiving: .receiving
+        case .resolving: .resolving
+        case .sending: .sending
+        }
+        self.init(phase: phase, current: progress.current, total: progress.total, bytes: progress.bytes)
+    }
+
+    /// The callbacks a transfer runs with: this progress closure, and credentials found the way git
+    /// finds them (GitCredentialHelper).
+    static func callbacks(_ progress: ((TransferStatus) -> Void)?) -> RemoteCallbacks {
+        RemoteCallbacks(progress: progress.map { report in { report(TransferStatus($0)) } }, credentials: GitCredentialHelper.credential)
+    }
+}
+
+extension PlanStore {
+    /// The folder a remote address names when it is a path or a `file://` URL on this machine; nil for a
+    /// network address.
+    public static func localPath(ofRemote address: String) -> String? {
+        Remote.localPath(of: address)
+    }
+
+    /// Opens the plan for `nap sync`. Unlike `open(at:)`, a fresh `git clone` whose main is not checked
+    /// out yet (its hub's HEAD names another branch) is accepted: sync completes the set-up.
+    public static func openForSync(at path: String) throws -> PlanStore {
+        do {
+            return try PlanStore.open(at: path)
+        } catch PlanError.notAPlan {
+            guard let repository = try? Repository.discover(from: path), repository.workingDirectory != nil,
+                  let remotes = try? repository.remoteNames(), !remotes.isEmpty else {
+                throw PlanError.notAPlan(path: path)
+            }
+            return try PlanStore(repository: repository)
+        }
+    }
+
+    /// The version of libgit2 nap runs on, for `nap --version`.
+    public static var libgit2Version: String { LibGit2.version }
+}

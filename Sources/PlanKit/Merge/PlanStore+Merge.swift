@@ -7,6 +7,9 @@ public struct MergeResult: Sendable {
     public let proposal: EventID
     public let slug: String
     public let message: String
+    /// Whether plan.yml on main required signed approvals for this merge (`require-signatures`); when
+    /// false, the approvals it relied on were not authenticated.
+    public let signaturesRequired: Bool
 }
 
 extension PlanStore {
@@ -35,8 +38,9 @@ extension PlanStore {
         guard blockers.isEmpty else { throw PlanError.gateClosed(proposal: state.slug, blockers: blockers) }
         guard case .clean(let tree) = treeResult else { throw PlanError.mergeConflict(proposal: state.slug, paths: []) }
 
-        let members = try loadPlan(at: main).members
-        let policy = try loadPlan(at: main).plan?.policy ?? Policy()
+        let loaded = try loadPlan(at: main)
+        let members = loaded.members
+        let policy = loaded.plan?.policy ?? Policy()
         let approvals: [(Member, String)] = policy.approvals.compactMap { approver in
             let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
             return members.coChair(of: sector).map { ($0, approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair") }
@@ -63,6 +67,6 @@ extension PlanStore {
         if try currentBranch() == RefNames.main {
             try PlanError.wrap { try repository.checkout(commit: commit, branch: RefNames.main, baseline: main) }
         }
-        return MergeResult(commit: commit, proposal: state.id, slug: state.slug, message: message)
+        return MergeResult(commit: commit, proposal: state.id, slug: state.slug, message: message, signaturesRequired: policy.requireSignatures)
     }
 }

@@ -50,7 +50,8 @@ as "${GOV_CHAIR[@]}" member add civil-chair --name "${CIVIL_CHAIR[0]}" --email "
 as "${GOV_CHAIR[@]}" member add ndc-data --name "${NDC[0]}" --email "${NDC[1]}" --sector government --organization 國家發展委員會 --key "$DEMO/keys/${NDC[1]}.pub"
 as "${GOV_CHAIR[@]}" member add moi --name "${MOI[0]}" --email "${MOI[1]}" --sector government --organization 內政部 --key "$DEMO/keys/${MOI[1]}.pub"
 as "${GOV_CHAIR[@]}" member add g0v-wang --name "${WANG[0]}" --email "${WANG[1]}" --sector civil-society --organization "g0v 開放政治獻金" --key "$DEMO/keys/${WANG[1]}.pub"
-sed -i 's/require-signatures: false/require-signatures: true/' "$PLAN/plan.yml"
+# A new plan requires signed approvals (the template's plan.yml); the demo relies on it.
+grep -n '^  require-signatures: true$' "$PLAN/plan.yml" | sed 's/^/  plan.yml:/'
 as "${GOV_CHAIR[@]}" member list
 as "${GOV_CHAIR[@]}" validate
 as "${GOV_CHAIR[@]}" save -m "成立多方利害關係人論壇 / Constitute the multi-stakeholder forum"

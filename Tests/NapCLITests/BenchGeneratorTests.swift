@@ -31,6 +31,11 @@ import Testing
         #expect(validated.status == 0, "nap validate: \(validated.stdout) \(validated.stderr)")
         let show = try h.nap(["-C", plan, "show", "big"], plan: false)
         #expect(show.status == 0, "nap show big: \(show.stderr)")
+        // `make bench` times `nap merge ready`: its record is unsigned, so the plan does not require signatures.
+        let ready = try h.nap(["-C", plan, "show", "ready", "--json"], plan: false)
+        let readyJSON = try #require(try JSONSerialization.jsonObject(with: Data(ready.stdout.utf8)) as? [String: Any])
+        #expect(readyJSON["blockers"] as? [String] == [], "\(readyJSON["blockers"] ?? "")")
+        #expect(readyJSON["signatures_required"] as? Bool == false)
     }
 }
 

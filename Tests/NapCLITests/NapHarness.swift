@@ -66,6 +66,7 @@ final class NapHarness: @unchecked Sendable {
     static func founded(_ name: String = "nap-cli") throws -> NapHarness {
         let h = try NapHarness(name)
         try h.ok(["init", h.plan, "--title-zh", "臺灣開放政府國家行動方案", "--title-en", "Taiwan Open Government National Action Plan", "--period", "2025-01..2028-12"], plan: false)
+        try h.setRequireSignatures(false)
         try h.ok(["member", "add", "ndc-chair", "--name", Person.govChair.name, "--email", Person.govChair.email, "--sector", "government", "--role", "co-chair", "--organization", "國家發展委員會"])
         try h.ok(["member", "add", "civil-chair", "--name", Person.civilChair.name, "--email", Person.civilChair.email, "--sector", "civil-society", "--role", "co-chair", "--organization", "台灣民主實驗室"])
         try h.ok(["member", "add", "g0v-wang", "--name", Person.wang.name, "--email", Person.wang.email, "--sector", "civil-society", "--organization", "g0v"])
@@ -78,6 +79,21 @@ final class NapHarness: @unchecked Sendable {
         let result = try nap(arguments, as: person, plan: usePlan)
         #expect(result.status == 0, "nap \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
         if result.status != 0 { throw SandboxError.failed(result.stderr) }
+    }
+
+    /// Sets `require-signatures` in plan.yml in the working tree. A new plan requires signatures (the
+    /// template says `true`); tests that are not about signing have no keys, so they turn it off right
+    /// after `nap init`, before the forum is founded, through this one helper.
+    func setRequireSignatures(_ required: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let line = "  require-signatures: \(required)"
+        var found = false
+        let updated = try read("plan.yml").split(separator: "\n", omittingEmptySubsequences: false).map { current -> String in
+            guard current.hasPrefix("  require-signatures:") else { return String(current) }
+            found = true
+            return line
+        }
+        #expect(found, "plan.yml has no require-signatures line", sourceLocation: sourceLocation)
+        try write("plan.yml", updated.joined(separator: "\n"))
     }
 
     /// Writes a file in the plan's working tree.

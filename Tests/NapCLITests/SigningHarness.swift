@@ -79,7 +79,8 @@ final class SignedPlan: @unchecked Sendable {
         try h.git(["rev-parse", name]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// A founded plan whose members all registered keys; `requireSignatures` turns the policy on.
+    /// A founded plan whose members all registered keys; `requireSignatures` says whether the policy
+    /// (on in a new plan) stays on.
     static func founded(requireSignatures: Bool, _ name: String = "nap-sign") throws -> SignedPlan {
         let s = try SignedPlan(name)
         try s.ok(["init", s.plan, "--title-zh", "臺灣開放政府國家行動方案", "--title-en", "Taiwan Open Government National Action Plan",
@@ -92,11 +93,8 @@ final class SignedPlan: @unchecked Sendable {
             try s.ok(["member", "add", id, "--name", person.name, "--email", person.email, "--sector", sector, "--role", role,
                       "--key", s.key(person) + ".pub"])
         }
-        if requireSignatures {
-            let policy = try s.h.read("plan.yml").replacingOccurrences(of: "require-signatures: false", with: "require-signatures: true")
-            #expect(policy.contains("require-signatures: true"))
-            try s.h.write("plan.yml", policy)
-        }
+        #expect(try s.h.read("plan.yml").contains("\n  require-signatures: true\n"), "a new plan requires signatures")
+        if !requireSignatures { try s.h.setRequireSignatures(false) }
         try s.ok(["save", "-m", "成立論壇 Constitute the forum"])
         return s
     }

@@ -52,6 +52,6 @@ import Testing
             #expect(english.source == TranslationSource.hash(of: chinese.text))
         }
         #expect(contents.members?.governmentCoChair?.id == "gov-cochair")
-        #expect(contents.plan?.policy == Policy())
+        #expect(contents.plan?.policy == Policy(requireSignatures: true))
     }
 }

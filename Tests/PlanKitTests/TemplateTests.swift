@@ -36,9 +36,29 @@ import Testing
         let contents = PlanValidator().load(source: source)
         #expect(contents.plan?.title == titles)
         #expect(contents.plan?.period == period)
-        #expect(contents.plan?.policy == Policy())
+        #expect(contents.plan?.policy == Policy(requireSignatures: true))
         #expect(contents.members?.governmentCoChair?.id == "ndc")
         #expect(contents.members?.civilSocietyCoChair?.id == "cs")
+    }
+
+    @Test func aNewPlanRequiresSignaturesAndAPlanWithoutTheFieldDoesNot() throws {
+        let plan = Plan.parse(try newPlan()["plan.yml"] ?? [])
+        #expect(plan.value?.policy.requireSignatures == true, "\(plan.diagnostics.listing)")
+        #expect(plan.value?.policy == Policy(requireSignatures: true))
+        // plan.yml without the field (plans made before the template required signatures): false, as before.
+        let older = Plan.parse(Array(FormatFixture.planYML.utf8))
+        #expect(!FormatFixture.planYML.contains("require-signatures"))
+        #expect(older.value?.policy.requireSignatures == false, "\(older.diagnostics.listing)")
+        let policyWithoutTheField = Plan.parse(Array((FormatFixture.planYML + "policy:\n  require-responses: true\n").utf8))
+        #expect(policyWithoutTheField.value?.policy == Policy(), "\(policyWithoutTheField.diagnostics.listing)")
+        // The template can be filled with signatures off (the bench generator does, its record being unsigned):
+        // only that value changes.
+        let relaxed = try PlanTemplate.files(titles: titles, period: period, requireSignatures: false)
+        let relaxedText = String(decoding: relaxed.first { $0.path == "plan.yml" }?.bytes ?? [], as: UTF8.self)
+        let text = String(decoding: try newPlan()["plan.yml"] ?? [], as: UTF8.self)
+        #expect(relaxedText == text.replacingOccurrences(of: "\n  require-signatures: true\n", with: "\n  require-signatures: false\n"))
+        #expect(relaxedText != text)
+        #expect(Plan.parse(Array(relaxedText.utf8)).value?.policy == Policy())
     }
 
     @Test func planTitlesWithYAMLCharactersAreQuoted() throws {

@@ -9,6 +9,8 @@ struct Init: ParsableCommand {
         discussion: """
         Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a README in Traditional Chinese and English, and commits them on main as you. The folder must be new or empty.
 
+        A new plan requires signatures (policy require-signatures: true in plan.yml): approvals count only when signed with the member's key. Every member makes one with `nap key generate`; register it with `nap member add ... --key FILE.pub` or `nap member key <id> FILE.pub` (docs/SIGNING.md).
+
         Examples:
           nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
               --title-en "Open Government National Action Plan"
@@ -35,13 +37,8 @@ struct Init: ParsableCommand {
             return
         }
         Console.out("Created the plan \(SafeText.line(titleZh)) / \(SafeText.line(titleEn)) in \(path)")
-        Console.out("""
-        Next:
-          cd \(path)
-          nap member add <id> --name "..." --email ... --sector government --role co-chair
-          nap member add <id> --name "..." --email ... --sector civil-society --role co-chair
-          nap validate && nap save -m "Constitute the forum"
-        """)
+        let required = (try? store.loadPlan(at: store.requireMain()).plan?.policy.requireSignatures) ?? false
+        Console.out(SigningGuidance.afterInit(path: SafeText.line(path), required: required))
     }
 
     static func parsePeriod(_ text: String) throws -> Period {

@@ -18,6 +18,8 @@ struct MemberAdd: ParsableCommand {
         discussion: """
         Sectors: government, legislature, civil-society, private-sector, academia. Roles: co-chair (one for government, one for civil society), member, reviewer (comments and requests changes, never approves), observer. Save the change with `nap save` (before the forum is founded) or in a proposal.
 
+        --key registers the member's public key (made with `nap key generate`); without it, `nap member key <id> FILE.pub` registers it later. Where the plan requires signatures, approvals count only when signed with that key.
+
         Examples:
           nap member add ndc-chair --name "國發會主委" --email chair@ndc.gov.tw --sector government --role co-chair --organization 國家發展委員會
           nap member add g0v-wang --name 王向榮 --email wang@g0v.tw --sector civil-society --organization g0v
@@ -38,7 +40,12 @@ struct MemberAdd: ParsableCommand {
         try store.addMember(Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role,
                                    key: publicKey.map { SigningKey.keyLine($0) }))
         if publicKey != nil { _ = try? store.writeAllowedSigners() }
-        Console.out("Added \(SafeText.line(name)) (\(id), \(sector.rawValue)\(role == .member ? "" : ", " + role.rawValue)) to members.yml.")
+        Console.out("Added \(SafeText.line(name)) (\(SafeText.line(id)), \(sector.rawValue)\(role == .member ? "" : ", " + role.rawValue)) to members.yml.")
+        if publicKey == nil {
+            // The policy the plan will have once this is saved: plan.yml in the working tree.
+            let required = (try? store.loadPlan(from: store.workTreeFiles).plan?.policy.requireSignatures) ?? false
+            Console.out(SigningGuidance.afterMemberAdd(id: id, name: name, required: required))
+        }
     }
 }
 

@@ -19,11 +19,26 @@ struct Merge: ParsableCommand {
     func run() throws {
         let result = try global.openPlan().merge(proposal)
         if json {
-            try JSONOutput.print(["commit": result.commit.hex, "proposal": result.proposal, "slug": result.slug])
+            try JSONOutput.print(MergeJSON(commit: result.commit.hex, proposal: result.proposal, slug: result.slug,
+                                           signaturesRequired: result.signaturesRequired))
             return
         }
         Console.out("Merged proposal \(SafeText.line(result.slug)) into main as \(result.commit.short()).")
         Console.out(ProposalRendering.indent(SafeText.display(result.message), by: "    "))
+        if !result.signaturesRequired { Console.out(SigningGuidance.unauthenticatedNote()) }
+    }
+
+    /// `nap merge --json` (docs/CLI.md).
+    struct MergeJSON: Encodable {
+        let commit: String
+        let proposal: String
+        let slug: String
+        let signaturesRequired: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case commit, proposal, slug
+            case signaturesRequired = "signatures_required"
+        }
     }
 }
 

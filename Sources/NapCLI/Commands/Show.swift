@@ -21,6 +21,10 @@ struct Show: ParsableCommand {
             try JSONOutput.print(ProposalRendering.json(detail))
         } else {
             Console.out(ProposalRendering.text(detail))
+            if !detail.signaturesRequired {
+                Console.out("")
+                Console.out(SigningGuidance.unauthenticatedNote())
+            }
         }
     }
 }

@@ -52,12 +52,13 @@ struct Verify: ParsableCommand {
         let tags: Int
         let events: Int
         let goodSignatures: Int
+        let signaturesRequired: Bool
         let failures: [FindingJSON]
         let notices: [FindingJSON]
 
         enum CodingKeys: String, CodingKey {
             case revision, head, founding, ok, commits, merges, tags, events, failures, notices
-            case goodSignatures = "good_signatures"
+            case goodSignatures = "good_signatures", signaturesRequired = "signatures_required"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -71,6 +72,7 @@ struct Verify: ParsableCommand {
             try container.encode(tags, forKey: .tags)
             try container.encode(events, forKey: .events)
             try container.encode(goodSignatures, forKey: .goodSignatures)
+            try container.encode(signaturesRequired, forKey: .signaturesRequired)
             try container.encode(failures, forKey: .failures)
             try container.encode(notices, forKey: .notices)
         }
@@ -88,9 +90,11 @@ struct Verify: ParsableCommand {
             try JSONOutput.print(ReportJSON(
                 revision: report.revision, head: report.head.hex, founding: report.founding?.hex, ok: report.passed,
                 commits: report.commits, merges: report.merges, tags: report.tags, events: report.events,
-                goodSignatures: report.goodSignatures, failures: report.failures.map(convert), notices: report.notices.map(convert)))
+                goodSignatures: report.goodSignatures, signaturesRequired: report.signaturesRequired,
+                failures: report.failures.map(convert), notices: report.notices.map(convert)))
         } else {
             print(report)
+            if !report.signaturesRequired { Console.out(SigningGuidance.unauthenticatedNote(at: report.revision)) }
         }
         if !report.passed { throw ExitCode(1) }
     }

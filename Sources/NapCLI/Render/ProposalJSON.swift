@@ -173,9 +173,12 @@ struct ProposalJSON: Encodable {
     let reviews: [ReviewJSON]
     let blockers: [String]
     let problems: [String]
+    /// Whether plan.yml on main requires signed approvals; false: approvals are not authenticated.
+    let signaturesRequired: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, slug, title, description, author, state, opened, base, head, revisions, comments, responses, reviews, blockers, problems
+        case signaturesRequired = "signatures_required"
         case withdrawReason = "withdraw_reason", mergeCommit = "merge_commit"
         case changedCommitments = "changed_commitments", changedFiles = "changed_files"
     }

@@ -24,7 +24,7 @@ enum ProposalRendering {
             reviews: state.reviews.map { ReviewJSON(id: $0.id, author: $0.author, verdict: $0.verdict.rawValue, head: $0.head.hex, current: $0.head == head,
                                                     body: $0.body, time: $0.time, signature: detail.signatures[$0.id].map(SignatureJSON.init)) },
             blockers: detail.blockers,
-            problems: detail.problems.map(\.description))
+            problems: detail.problems.map(\.description), signaturesRequired: detail.signaturesRequired)
     }
 
     private static func response(_ response: ReasonedResponse, signatures: [EventID: SignatureCheck]) -> ResponseJSON {

@@ -7,6 +7,9 @@ public struct MergeResult: Sendable {
     public let proposal: EventID
     public let slug: String
     public let message: String
+    /// Whether plan.yml on main required signed approvals for this merge (`require-signatures`); when
+    /// false, the approvals it relied on were not authenticated.
+    public let signaturesRequired: Bool
 }
 
 extension PlanStore {
@@ -86,6 +89,6 @@ extension PlanStore {
             try PlanError.wrap { try repository.checkout(commit: commit, branch: RefNames.main, baseline: main) }
         }
         FaultInjection.reach("merge-checked-out")
-        return MergeResult(commit: commit, proposal: state.id, slug: state.slug, message: message)
+        return MergeResult(commit: commit, proposal: state.id, slug: state.slug, message: message, signaturesRequired: policy.requireSignatures)
     }
 }

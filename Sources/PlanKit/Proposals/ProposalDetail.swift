@@ -12,6 +12,9 @@ public struct ProposalDetail: Sendable {
     public let problems: [PlanError]
     /// The signature check of each comment, response and review, by event id (docs/SIGNING.md).
     public var signatures: [EventID: SignatureCheck] = [:]
+    /// Whether plan.yml on main requires signed approvals (`require-signatures`); when false, approvals
+    /// are not authenticated.
+    public var signaturesRequired = false
 }
 
 extension PlanStore {
@@ -39,26 +42,32 @@ extension PlanStore {
                 anchors[comment.id] = AnchorPosition.locate(anchor, lines: lines)
             }
         }
-        var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: try blockers(summary: summary, state: state),
-                                    problems: read.problems)
+        let gate = try mergeGate(summary: summary, state: state)
+        var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: gate.blockers, problems: read.problems)
         detail.signatures = try signatureChecks(of: read.events)
+        detail.signaturesRequired = gate.policy.requireSignatures
         return detail
     }
 
     /// The merge gate's blockers, plus whether the merge would be clean and the merged plan valid.
     public func blockers(summary: ProposalSummary, state: ProposalState) throws -> [String] {
+        try mergeGate(summary: summary, state: state).blockers
+    }
+
+    /// The blockers, and the policy of plan.yml on main they were computed under.
+    func mergeGate(summary: ProposalSummary, state: ProposalState) throws -> (blockers: [String], policy: Policy) {
         let main = try requireMain()
         let loaded = try loadPlan(at: main)
         let policy = loaded.plan?.policy ?? Policy()
         let signatures = policy.requireSignatures ? try approvalSignatures(of: state) : [:]
         var blockers = MergeGate.blockers(state: state, head: summary.branchHead, members: loaded.members, policy: policy, signatures: signatures)
-        guard case .open = state.status, let head = summary.branchHead else { return blockers }
+        guard case .open = state.status, let head = summary.branchHead else { return (blockers, policy) }
         let check = try mergeCheck(main: main, head: head)
         if let paths = check.conflicts {
             blockers.append("merging into main would conflict in \(paths.joined(separator: ", ")); run `nap update \(state.slug)`")
         } else if let first = check.firstError {
             blockers.append("the plan would not validate after the merge (\(check.errorCount) errors, first: \(first))")
         }
-        return blockers
+        return (blockers, policy)
     }
 }

@@ -195,10 +195,17 @@ enum EmbeddedTemplate {
             ZWF0ZXMgaXRzIGZpbGUgZnJvbSB0aGUgdGVtcGxhdGUuCi0g5qqi5p+l5qC85byP77yaYG5hcCB2
             YWxpZGF0ZWAg5YiX5Ye65q+P5LiA5YCL5ZWP6aGM5Y+K5YW25omA5Zyo55qE5qqU5qGI6IiH6KGM
             5pW444CCCiAgQ2hlY2sgdGhlIGZpbGVzOiBgbmFwIHZhbGlkYXRlYCBsaXN0cyBldmVyeSBwcm9i
-            bGVtIHdpdGggaXRzIGZpbGUgYW5kIGxpbmUuCgrku7vkvZXkurrpg73lj6/ku6Xmj5Dlh7rmhI/o
-            povvvJvoq5blo4fkvp0gYEdPVkVSTkFOQ0UubWRgIOWwjeavj+S4gOWJh+aEj+imi+aPkOWHuuWb
-            nuaHieiqquaYjuOAggpBbnlvbmUgbWF5IGNvbW1lbnQ7IHRoZSBmb3J1bSBnaXZlcyBldmVyeSBp
-            bnB1dCBhIHJlYXNvbmVkIHJlc3BvbnNlLCBhcyBgR09WRVJOQU5DRS5tZGAgc2V0cyBvdXQuCg==
+            bGVtIHdpdGggaXRzIGZpbGUgYW5kIGxpbmUuCi0g6KuW5aOH5oiQ5ZOh55qE57C9572y6YeR6ZGw
+            77ya5LulIGBuYXAga2V5IGdlbmVyYXRlYCDnlKLnlJ/vvIzku6UgYG5hcCBtZW1iZXIga2V5IDzm
+            iJDlk6EgaWQ+IDzph5HpkbA+LnB1YmAg55m76KiY77ybCiAg5qC45Y+v6aCI57aT57C9572y5omN
+            566X5pW477yIYHBsYW4ueW1sYCDnmoQgYHJlcXVpcmUtc2lnbmF0dXJlc2DvvInjgIIKICBNZW1i
+            ZXJzJyBzaWduaW5nIGtleXM6IGBuYXAga2V5IGdlbmVyYXRlYCBtYWtlcyBvbmUsIGBuYXAgbWVt
+            YmVyIGtleSA8bWVtYmVyIGlkPiA8a2V5Pi5wdWJgIHJlZ2lzdGVycwogIGl0OyBhcHByb3ZhbHMg
+            Y291bnQgb25seSB3aGVuIHNpZ25lZCAoYHJlcXVpcmUtc2lnbmF0dXJlc2AgaW4gYHBsYW4ueW1s
+            YCkuCgrku7vkvZXkurrpg73lj6/ku6Xmj5Dlh7rmhI/opovvvJvoq5blo4fkvp0gYEdPVkVSTkFO
+            Q0UubWRgIOWwjeavj+S4gOWJh+aEj+imi+aPkOWHuuWbnuaHieiqquaYjuOAggpBbnlvbmUgbWF5
+            IGNvbW1lbnQ7IHRoZSBmb3J1bSBnaXZlcyBldmVyeSBpbnB1dCBhIHJlYXNvbmVkIHJlc3BvbnNl
+            LCBhcyBgR09WRVJOQU5DRS5tZGAgc2V0cyBvdXQuCg==
             """,
         "commitment.md": """
             LS0tCiMg5om/6Ku+5LqL6aCF77yIT0dQIOaJv+irvuS6i+mgheevhOacrO+8ieOAguashOS9jeiq
@@ -352,21 +359,31 @@ enum EmbeddedTemplate {
             ZWQpOiB0aGUgYmFja2dyb3VuZCBhbmQgaG93IHRoZSBwbGFuIHdhcyBjby1jcmVhdGVkLgojIFJl
             bW92ZSB0aGUgbGVhZGluZyAjIGFuZCB3cml0ZSBpdC4KIyBpbnRyb2R1Y3Rpb246CiMgICB6aC1I
             YW50OiB8CiMgICAgIOKApuKApgojICAgZW46IHwKIyAgICAgLi4uCgojIOWQiOS9teaPkOahiOea
-            hOimj+WJh+OAguWQhOmgheeahuWPr+ecgeeVpe+8jOS7peS4i+eCuumgkOioreWAvOOAggojIFRo
-            ZSBydWxlcyBmb3IgbWVyZ2luZyBwcm9wb3NhbHMuIEV2ZXJ5IGl0ZW0gaXMgb3B0aW9uYWw7IHRo
-            ZXNlIGFyZSB0aGUgZGVmYXVsdHMuCnBvbGljeToKICAjIOWQiOS9teWJjemgiOWPluW+l+WTquS6
-            m+S6uuWwjeacgOaWsOeJiOacrOeahOaguOWPr+OAggogICMgV2hvc2UgYXBwcm92YWwgb2YgdGhl
-            IGN1cnJlbnQgdmVyc2lvbiBhIG1lcmdlIG5lZWRzLgogIGFwcHJvdmFsczoKICAgIC0gZ292ZXJu
-            bWVudC1jby1jaGFpcgogICAgLSBjaXZpbC1zb2NpZXR5LWNvLWNoYWlyCiAgIyDmlL/lupzku6Xl
-            pJbnmoTmr4/liYfmhI/opovvvIzpg73poIjlhYjmnInlm57mh4noqqrmmI7vvIjmjqHntI3oiIfl
-            kKblj4rnkIbnlLHvvInmiY3og73lkIjkvbXjgIIKICAjIEV2ZXJ5IGNvbW1lbnQgZnJvbSBvdXRz
-            aWRlIGdvdmVybm1lbnQgbmVlZHMgYSByZWFzb25lZCByZXNwb25zZSBiZWZvcmUgYSBtZXJnZS4K
-            ICByZXF1aXJlLXJlc3BvbnNlczogdHJ1ZQogICMg5YWx5ZCM5Li75bit6KaB5rGC5L+u5pS55pmC
-            77yM5LiN5b6X5ZCI5L2144CCCiAgIyBBIGNvLWNoYWlyJ3MgcmVxdWVzdCBmb3IgY2hhbmdlcyBi
-            bG9ja3MgdGhlIG1lcmdlLgogIHJlcXVlc3QtY2hhbmdlcy1ibG9ja3M6IHRydWUKICAjIOaguOWP
-            r+mgiOS7peaIkOWToeeZu+iomOeahCBTU0gg6YeR6ZGw57C9572y5omN566X5pW444CCCiAgIyBB
-            cHByb3ZhbHMgY291bnQgb25seSB3aGVuIHNpZ25lZCB3aXRoIHRoZSBtZW1iZXIncyByZWdpc3Rl
-            cmVkIFNTSCBrZXkuCiAgcmVxdWlyZS1zaWduYXR1cmVzOiBmYWxzZQo=
+            hOimj+WJh+OAguWQhOmgheeahuWPr+ecgeeVpe+8m+mZpCByZXF1aXJlLXNpZ25hdHVyZXPvvIjn
+            nIHnlaXmmYLngrogZmFsc2XvvInlpJbvvIzku6XkuIvngrrpoJDoqK3lgLzjgIIKIyBUaGUgcnVs
+            ZXMgZm9yIG1lcmdpbmcgcHJvcG9zYWxzLiBFdmVyeSBpdGVtIGlzIG9wdGlvbmFsOyB0aGVzZSBh
+            cmUgdGhlIGRlZmF1bHRzLCBleGNlcHQKIyByZXF1aXJlLXNpZ25hdHVyZXMgKGZhbHNlIHdoZW4g
+            bGVmdCBvdXQpLgpwb2xpY3k6CiAgIyDlkIjkvbXliY3poIjlj5blvpflk6rkupvkurrlsI3mnIDm
+            lrDniYjmnKznmoTmoLjlj6/jgIIKICAjIFdob3NlIGFwcHJvdmFsIG9mIHRoZSBjdXJyZW50IHZl
+            cnNpb24gYSBtZXJnZSBuZWVkcy4KICBhcHByb3ZhbHM6CiAgICAtIGdvdmVybm1lbnQtY28tY2hh
+            aXIKICAgIC0gY2l2aWwtc29jaWV0eS1jby1jaGFpcgogICMg5pS/5bqc5Lul5aSW55qE5q+P5YmH
+            5oSP6KaL77yM6YO96aCI5YWI5pyJ5Zue5oeJ6Kqq5piO77yI5o6h57SN6IiH5ZCm5Y+K55CG55Sx
+            77yJ5omN6IO95ZCI5L2144CCCiAgIyBFdmVyeSBjb21tZW50IGZyb20gb3V0c2lkZSBnb3Zlcm5t
+            ZW50IG5lZWRzIGEgcmVhc29uZWQgcmVzcG9uc2UgYmVmb3JlIGEgbWVyZ2UuCiAgcmVxdWlyZS1y
+            ZXNwb25zZXM6IHRydWUKICAjIOWFseWQjOS4u+W4reimgeaxguS/ruaUueaZgu+8jOS4jeW+l+WQ
+            iOS9teOAggogICMgQSBjby1jaGFpcidzIHJlcXVlc3QgZm9yIGNoYW5nZXMgYmxvY2tzIHRoZSBt
+            ZXJnZS4KICByZXF1ZXN0LWNoYW5nZXMtYmxvY2tzOiB0cnVlCiAgIyDmoLjlj6/poIjku6XmiJDl
+            k6HnmbvoqJjnmoQgU1NIIOmHkemRsOewvee9suaJjeeul+aVuOOAguavj+S9jeaIkOWToeS7pSBg
+            bmFwIGtleSBnZW5lcmF0ZWAg55Si55Sf6YeR6ZGw77yMCiAgIyDlho3ku6UgYG5hcCBtZW1iZXIg
+            a2V5IDzmiJDlk6EgaWQ+IDzph5HpkbA+LnB1YmAg55m76KiY5pa8IG1lbWJlcnMueW1s44CC6Kit
+            54K6IGZhbHNlIOaZgu+8jAogICMg5Lu75L2V6IO95o6o6YCB5Yiw5YWx55So5YSy5a2Y5bqr55qE
+            5Lq66YO96IO95Lul5YWx5ZCM5Li75bit5LmL5ZCN5a+r5LiL5qC45Y+v44CCCiAgIyBBcHByb3Zh
+            bHMgY291bnQgb25seSB3aGVuIHNpZ25lZCB3aXRoIHRoZSBtZW1iZXIncyByZWdpc3RlcmVkIFNT
+            SCBrZXkuIEVhY2ggbWVtYmVyIG1ha2VzIGEga2V5CiAgIyB3aXRoIGBuYXAga2V5IGdlbmVyYXRl
+            YCBhbmQgcmVnaXN0ZXJzIGl0IGluIG1lbWJlcnMueW1sIHdpdGggYG5hcCBtZW1iZXIga2V5IDxt
+            ZW1iZXIgaWQ+IDxrZXk+LnB1YmAuCiAgIyBXaXRoIGZhbHNlLCBhbnlvbmUgd2hvIGNhbiBwdXNo
+            IHRvIHRoZSBzaGFyZWQgcmVwb3NpdG9yeSBjYW4gd3JpdGUgYW4gYXBwcm92YWwgaW4gYSBjby1j
+            aGFpcidzIG5hbWUuCiAgcmVxdWlyZS1zaWduYXR1cmVzOiB0cnVlCg==
             """,
     ]
 }

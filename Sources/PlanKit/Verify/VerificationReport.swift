@@ -79,6 +79,9 @@ public struct VerificationReport: Sendable {
     /// Commits, tags and events whose signatures were checked and hold.
     public internal(set) var goodSignatures = 0
     public internal(set) var findings: [VerificationFinding] = []
+    /// Whether plan.yml at `head` requires signatures (`require-signatures`); when false, approvals on
+    /// this plan from now on are not authenticated.
+    public internal(set) var signaturesRequired = false
 
     public init(revision: String, head: ObjectID) {
         self.revision = revision

@@ -35,6 +35,7 @@ final class Verifier {
 
     func run() throws {
         recordTree = try store.record.tree()
+        report.signaturesRequired = try policy(at: report.head).requireSignatures
         let line = Array(try timeline.all().reversed())
         var founded = false
         for point in line {

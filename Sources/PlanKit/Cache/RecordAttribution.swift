@@ -43,7 +43,7 @@ struct RecordAttribution: Sendable, Equatable {
         if case .merged = state.status, (state.closedAt ?? .distantPast) > since {
             add(state.author.email, name: state.author.name, sector: state.author.sector) { $0.proposalsMerged += 1 }
         }
-        if state.opened > since, state.author.sector != "government" {
+        if state.opened > since, !state.author.isGovernment {
             let disposition = state.responses.last?.disposition.rawValue ?? "none"
             add(state.author.email, name: state.author.name, sector: state.author.sector) { $0.responsesReceived[disposition, default: 0] += 1 }
         }
@@ -52,7 +52,7 @@ struct RecordAttribution: Sendable, Equatable {
         }
         for comment in state.comments where comment.time > since {
             add(comment.author.email, name: comment.author.name, sector: comment.author.sector) { $0.comments += 1 }
-            if comment.author.sector != "government" {
+            if !comment.author.isGovernment {
                 let disposition = comment.response?.disposition.rawValue ?? "none"
                 add(comment.author.email, name: comment.author.name, sector: comment.author.sector) { $0.responsesReceived[disposition, default: 0] += 1 }
             }

@@ -17,7 +17,7 @@ extension PlanStore {
         let signature = try identity()
         let me = try eventAuthor(for: signature)
         let email = me.email.lowercased()
-        let isGovernmentChair = me.role == "co-chair" && me.sector == "government"
+        let isGovernmentChair = me.isCoChair && me.isGovernment
         var unanswered: [(ProposalListing, UnansweredInput)] = []
         var awaiting: [ProposalListing] = []
         for listing in try proposalListings() {
@@ -30,7 +30,7 @@ extension PlanStore {
             }
             guard me.member != nil, let head = listing.branchHead else { continue }
             let mine = listing.latestReviews.first { $0.author.email.lowercased() == email }
-            if me.role == "co-chair" {
+            if me.isCoChair {
                 if !(mine?.verdict == .approve && mine?.head == head) { awaiting.append(listing) }
             } else if let mine, mine.head != head {
                 awaiting.append(listing)

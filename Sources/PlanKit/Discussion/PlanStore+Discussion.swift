@@ -133,7 +133,7 @@ extension PlanStore {
             state = try recordedProposal(named: target).state
             targetID = state.id
         }
-        guard author.member != nil, author.sector == "government" || author.role == "co-chair" || author.email.lowercased() == state.author.email.lowercased() else {
+        guard author.member != nil, author.isGovernment || author.isCoChair || author.email.lowercased() == state.author.email.lowercased() else {
             throw PlanError.refused(reason: "reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.member == nil ? "not a member" : "a member of \(author.sector)")", hint: nil)
         }
         state = try currentState(of: state.id)
@@ -153,7 +153,7 @@ extension PlanStore {
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         let email = author.email.lowercased()
-        guard email == comment.author.email.lowercased() || email == state.author.email.lowercased() || author.role == "co-chair" else {
+        guard email == comment.author.email.lowercased() || email == state.author.email.lowercased() || author.isCoChair else {
             throw PlanError.refused(reason: "only the comment's author, the proposal's author or a co-chair may \(resolved ? "resolve" : "reopen") it", hint: nil)
         }
         guard comment.resolved != resolved else {
@@ -174,8 +174,8 @@ extension PlanStore {
             throw PlanError.refused(reason: "only members of the forum review proposals; \(signature.email) is not in members.yml on main",
                                     hint: "comment instead: nap comment \(name) -m \"...\"")
         }
-        if author.role == "observer" { throw PlanError.refused(reason: "observers do not review; comment instead", hint: nil) }
-        if author.role == "reviewer" && verdict == .approve {
+        if author.memberRole == .observer { throw PlanError.refused(reason: "observers do not review; comment instead", hint: nil) }
+        if author.memberRole == .reviewer && verdict == .approve {
             throw PlanError.refused(reason: "independent reviewers comment and may request changes, but never approve", hint: nil)
         }
         let (summary, state) = try openProposal(name, for: "reviewed")

@@ -18,11 +18,11 @@ extension PlanStore {
     /// outside government, and every comment from outside government except the proposal author's own.
     public static func unansweredInputs(in state: ProposalState) -> [UnansweredInput] {
         var result: [UnansweredInput] = []
-        if state.author.sector != "government", state.responses.isEmpty {
+        if !state.author.isGovernment, state.responses.isEmpty {
             result.append(UnansweredInput(kind: .proposal, id: state.id, proposal: state.id, author: state.author, time: state.opened, text: state.title))
         }
         let proposer = state.author.email.lowercased()
-        for comment in state.comments where comment.author.sector != "government" && comment.author.email.lowercased() != proposer && comment.response == nil {
+        for comment in state.comments where !comment.author.isGovernment && comment.author.email.lowercased() != proposer && comment.response == nil {
             result.append(UnansweredInput(kind: .comment, id: comment.id, proposal: state.id, author: comment.author, time: comment.time, text: comment.body))
         }
         return result

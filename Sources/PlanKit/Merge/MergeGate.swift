@@ -54,7 +54,7 @@ public enum MergeGate {
         if policy.requireResponses {
             for input in PlanStore.unansweredInputs(in: state) {
                 let what = input.kind == .proposal ? "the proposal itself" : "comment \(input.id.prefix(8))"
-                blockers.append("\(what) from \(input.author.name) (\(input.author.isPublic ? "public" : input.author.sector)) has no reasoned response")
+                blockers.append("\(what) from \(input.author.name) (\(input.author.sectorLabel)) has no reasoned response")
             }
         }
         return blockers

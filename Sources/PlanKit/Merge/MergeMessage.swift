@@ -18,7 +18,7 @@ struct MergeMessage {
         lines.append("Proposal: \(state.id)")
         lines.append("Proposal-Slug: \(state.slug)")
         lines.append("Proposal-Head: \(head.hex)")
-        lines.append("Proposed-by: \(Self.person(state.author.name, state.author.email)) (\(state.author.isPublic ? "public" : state.author.sector))")
+        lines.append("Proposed-by: \(Self.person(state.author.name, state.author.email)) (\(state.author.sectorLabel))")
         for (member, label) in approvals {
             lines.append("Approved-by: \(Self.person(member.name, member.email)) (\(label))")
         }
@@ -30,7 +30,7 @@ struct MergeMessage {
             lines.append("Reviewed-by: \(Self.person(reviewer.name, reviewer.email)) (\(reviewer.sector)\(reviewer.role.map { " " + $0 } ?? ""))")
         }
         var bySector: [String: Int] = [:]
-        for comment in state.comments { bySector[comment.author.isPublic ? "public" : comment.author.sector, default: 0] += 1 }
+        for comment in state.comments { bySector[comment.author.sectorLabel, default: 0] += 1 }
         lines.append("Comments: " + (bySector.isEmpty ? "none" : bySector.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         var byDisposition: [String: Int] = [:]
         // The responses in force: the last one to the proposal and to each comment.

@@ -20,7 +20,7 @@ extension PlanStore {
     public func merge(_ name: String) throws -> MergeResult {
         let signature = try identity()
         let actor = try eventAuthor(for: signature)
-        guard actor.role == Role.coChair.rawValue else {
+        guard actor.isCoChair else {
             throw PlanError.refused(reason: "only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")", hint: nil)
         }
         // One merge at a time in this repository: a second one waits, then sees the first's result.

@@ -68,7 +68,7 @@ extension PlanStore {
         }
         let signature = try identity()
         let author = try eventAuthor(for: signature)
-        guard author.email.lowercased() == state.author.email.lowercased() || author.role == "co-chair" else {
+        guard author.email.lowercased() == state.author.email.lowercased() || author.isCoChair else {
             throw PlanError.refused(reason: "only the proposal's author (\(state.author.name)) or a co-chair may withdraw it", hint: nil)
         }
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1, body: .withdrawn(reason: reason))

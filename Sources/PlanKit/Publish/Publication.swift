@@ -45,7 +45,7 @@ extension PlanStore {
     public func publish(version: String, message: String) throws -> Publication {
         let signature = try identity()
         let actor = try eventAuthor(for: signature)
-        guard actor.role == Role.coChair.rawValue else {
+        guard actor.isCoChair else {
             let who = actor.member == nil ? "not a member" : "a \(actor.role ?? "member") (\(actor.sector))"
             throw PlanError.refused(reason: "only a co-chair publishes a version of the plan; \(signature.email) is \(who)",
                                     hint: "ask the government or civil-society co-chair to publish")
@@ -137,7 +137,7 @@ extension PlanStore {
     }
 
     private static func describe(_ item: (proposal: ProposalState, input: UnansweredInput)) -> String {
-        let who = "\(item.input.author.name) (\(item.input.author.isPublic ? "public" : item.input.author.sector))"
+        let who = "\(item.input.author.name) (\(item.input.author.sectorLabel))"
         switch item.input.kind {
         case .proposal: return "proposal \(item.proposal.slug) (\(item.proposal.status.name)) from \(who)"
         case .comment: return "comment \(item.input.id.prefix(8)) from \(who) on proposal \(item.proposal.slug)"
@@ -156,7 +156,7 @@ struct PublicationMessage {
 
     var text: String {
         let body = message.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        let label = actor.sector == Sector.government.rawValue ? "government co-chair"
+        let label = actor.isGovernment ? "government co-chair"
             : actor.sector == Sector.civilSociety.rawValue ? "civil-society co-chair" : "\(actor.sector) co-chair"
         let title = plan.primaryLanguage.flatMap { plan.title[$0] } ?? plan.title.values.sorted().first ?? ""
         let lines = [

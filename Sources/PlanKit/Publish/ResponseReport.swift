@@ -35,7 +35,7 @@ public struct ResponseReport: Sendable {
         /// Responses the one in force revised.
         public var earlierResponses: [ReasonedResponse] { Array(responses.dropLast()) }
         /// `public`, or the member's sector.
-        public var sector: String { author.isPublic ? "public" : author.sector }
+        public var sector: String { author.sectorLabel }
     }
 
     /// The inputs, proposal by proposal (in the order they were opened), each proposal followed by its

@@ -21,7 +21,7 @@ public enum ResponseReportRenderer {
                 lines.append("")
                 if let response = input.response {
                     lines.append("**處理結果 Disposition:** " + RenderLabels.disposition(response.disposition)
-                                 + " — " + MarkdownRenderer.escape(response.author.name) + " (\(response.author.isPublic ? "public" : response.author.sector)) · " + time(response.time))
+                                 + " — " + MarkdownRenderer.escape(response.author.name) + " (\(response.author.sectorLabel)) · " + time(response.time))
                     lines.append("")
                     lines.append(quote(response.reason))
                     for earlier in input.earlierResponses.reversed() {

@@ -26,6 +26,17 @@ public struct EventAuthor: Codable, Sendable, Hashable {
     }
 
     public var isPublic: Bool { member == nil }
+
+    /// The member's sector as a value; nil for the public (and for a value nap does not know).
+    public var memberSector: Sector? { member == nil ? nil : Sector(rawValue: sector) }
+    /// The member's role as a value; nil for the public (and for a value nap does not know).
+    public var memberRole: Role? { member == nil ? nil : role.flatMap(Role.init(rawValue:)) }
+    /// A co-chair of the forum.
+    public var isCoChair: Bool { memberRole == .coChair }
+    /// A member for the government.
+    public var isGovernment: Bool { memberSector == .government }
+    /// The sector as people read it: the member's sector, or `public`.
+    public var sectorLabel: String { isPublic ? "public" : sector }
 }
 
 /// One immutable fact in the collaboration record (DESIGN.md section 3).

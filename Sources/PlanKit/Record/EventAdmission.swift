@@ -61,7 +61,7 @@ struct EventAdmission {
     /// The rule of the event's type it breaks, if any (its author already derived).
     private func violation(_ event: Event) throws -> QuarantineReason? {
         let author = event.author
-        let isCoChair = author.role == Role.coChair.rawValue
+        let isCoChair = author.isCoChair
         let isProposalAuthor = proposalAuthor.map { $0.email.lowercased() == author.email.lowercased() } ?? false
         switch event.body {
         case .opened, .revised:
@@ -84,14 +84,14 @@ struct EventAdmission {
             guard target == proposal || commentAuthors[target] != nil else {
                 return .init("it responds to \(target.prefix(8)), which is neither this proposal nor one of its comments")
             }
-            guard author.member != nil, author.sector == Sector.government.rawValue || isCoChair || isProposalAuthor else {
+            guard author.member != nil, author.isGovernment || isCoChair || isProposalAuthor else {
                 return .init("reasoned responses are given by government members, the co-chairs or the proposal's author; \(author.email) was \(author.member == nil ? "not a member" : "a member of \(author.sector)") at \(Timestamp.format(event.time))")
             }
             return nil
         case .review(let verdict, _, _):
             guard author.member != nil else { return .init("a review by \(author.email), who was not a member at \(Timestamp.format(event.time))") }
-            if author.role == Role.observer.rawValue { return .init("a review by an observer; observers do not review") }
-            if author.role == Role.reviewer.rawValue, verdict == .approve { return .init("an approval by an independent reviewer; reviewers never approve") }
+            if author.memberRole == .observer { return .init("a review by an observer; observers do not review") }
+            if author.memberRole == .reviewer, verdict == .approve { return .init("an approval by an independent reviewer; reviewers never approve") }
             return nil
         case .merged(let commit, let head):
             guard isCoChair else { return .init("a merge recorded by \(author.email), who was not a co-chair at \(Timestamp.format(event.time))") }

@@ -82,7 +82,7 @@ extension SyncSession {
         }
         let signature = try signature()
         let actor = try store.eventAuthor(for: signature)
-        guard actor.email.lowercased() == chosen.author.email.lowercased() || actor.role == "co-chair" else {
+        guard actor.email.lowercased() == chosen.author.email.lowercased() || actor.isCoChair else {
             throw PlanError.refused(reason: "only the proposal's author (\(chosen.author.name)) or a co-chair may rename it", hint: nil)
         }
         let newBranch = RefNames.proposal(newSlug)

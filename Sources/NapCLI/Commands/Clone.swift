@@ -33,7 +33,7 @@ struct Clone: ParsableCommand {
             source = URL(fileURLWithPath: start + "/" + path).standardizedFileURL.path
         }
         let meter = TransferMeter()
-        let callbacks = RemoteCallbacks(progress: meter.callback, credentials: GitCredentialHelper.credential)
+        let callbacks = GitCredentialHelper.callbacks(progress: meter.callback)
         let result: (store: PlanStore, report: SyncReport)
         do {
             result = try PlanStore.clone(from: source, to: target, callbacks: callbacks)

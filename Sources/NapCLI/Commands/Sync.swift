@@ -37,7 +37,7 @@ struct Sync: ParsableCommand {
         }
         let store = try Self.openForSync(global.workingDirectory)
         let meter = TransferMeter()
-        let callbacks = RemoteCallbacks(progress: meter.callback, credentials: GitCredentialHelper.credential)
+        let callbacks = GitCredentialHelper.callbacks(progress: meter.callback)
         let report: SyncReport
         do {
             report = try store.sync(SyncOptions(remote: remote, renames: parsedRenames, callbacks: callbacks))

@@ -6,7 +6,7 @@ extension PlanStore {
     /// `nap sync` does after a plain `git clone`: main checked out, `nap/record` and every proposal branch
     /// as local branches, tags. The remote is configured as `origin`. A remote that is unreachable or not
     /// a plan leaves no folder behind.
-    public static func clone(from url: String, to path: String, callbacks: RemoteCallbacks = RemoteCallbacks(credentials: GitCredentialHelper.credential)) throws -> (store: PlanStore, report: SyncReport) {
+    public static func clone(from url: String, to path: String, callbacks: RemoteCallbacks = GitCredentialHelper.callbacks()) throws -> (store: PlanStore, report: SyncReport) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -43,6 +43,10 @@ extension PlanStore {
                                         hint: "for ssh, add your key to ssh-agent (`ssh-add`); for https, set up a credential helper")
             }
             throw PlanError.refused(reason: "cannot clone \(url): \(error.message)", hint: "check the address and the network")
+        } catch {
+            // A request refused before anything was sent (an unsafe URL for the credential helper).
+            removeLeftovers()
+            throw error
         }
         do {
             let store = try PlanStore(repository: repository)

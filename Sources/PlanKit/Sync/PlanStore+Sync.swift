@@ -14,7 +14,7 @@ public struct SyncOptions {
     public var maximumAttempts: Int
 
     public init(remote: String? = nil, renames: [String: String] = [:],
-                callbacks: RemoteCallbacks = RemoteCallbacks(credentials: GitCredentialHelper.credential), maximumAttempts: Int = 5) {
+                callbacks: RemoteCallbacks = GitCredentialHelper.callbacks(), maximumAttempts: Int = 5) {
         self.remote = remote
         self.renames = renames
         self.callbacks = callbacks

@@ -32,6 +32,9 @@ public enum PlanError: Error, Sendable, Equatable {
     /// The record holds something it must not: the same path with different bytes, a file that is not an
     /// event, an event of an unknown format version.
     case corruptRecord(path: String, reason: String)
+    /// A plan file in the working tree is a symbolic link (or lies in a linked folder) that leads out of
+    /// the plan's folder: it is neither read nor saved. `target` is the link's text.
+    case symbolicLink(path: String, target: String, folder: Bool)
     /// A git operation failed underneath.
     case git(GitError)
 
@@ -56,6 +59,7 @@ public enum PlanError: Error, Sendable, Equatable {
         case .gateClosed: "`nap show <proposal>` lists what is still needed"
         case .mergeConflict(let proposal, _): "bring main into the proposal with `nap update \(proposal)`, resolve, save, and ask for fresh approvals"
         case .corruptRecord: "the record is kept as it is; run `git fsck` and compare with another copy of the plan"
+        case .symbolicLink(let path, _, _): "replace the link with the file itself (`rm \(path)`, then copy the file in); a plan's files live in its folder"
         default: nil
         }
     }
@@ -84,6 +88,8 @@ extension PlanError: CustomStringConvertible {
         case .mergeConflict(let proposal, let paths):
             "merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))"
         case .corruptRecord(let path, let reason): "the record is damaged at \(path): \(reason)"
+        case .symbolicLink(let path, let target, let folder):
+            "\(path) is a symbolic link to \(folder ? "a folder" : "a file") outside the plan (\(target)); nap does not read or save it"
         case .git(let error): "git: \(error.message)"
         }
     }

@@ -51,6 +51,13 @@ public struct CredentialRequest: Sendable, Equatable {
     public let allowed: CredentialKinds
     /// 1 for the first request of an operation, 2 when the first answer was refused, …
     public let attempt: Int
+
+    public init(url: String, username: String?, allowed: CredentialKinds, attempt: Int = 1) {
+        self.url = url
+        self.username = username
+        self.allowed = allowed
+        self.attempt = attempt
+    }
 }
 
 /// An answer to a `CredentialRequest`.
@@ -63,19 +70,34 @@ public enum Credential: Sendable, Equatable {
     case username(String)
 }
 
+/// What the server made of a user name and password it was given (git's `credential approve` and
+/// `credential reject`).
+public enum CredentialVerdict: Sendable, Equatable {
+    /// The operation that used it succeeded.
+    case accepted
+    /// The server asked again after it: it refused it.
+    case refused
+}
+
 /// The Swift side of libgit2's remote callbacks. Everything runs synchronously, on the calling thread,
 /// during the fetch, push or clone it is given to.
 public struct RemoteCallbacks {
     /// Called often during a transfer; keep it cheap.
     public var progress: ((TransferProgress) -> Void)?
     /// Asked when the server wants credentials. Return nil when there are none to give: the operation
-    /// then fails with an authentication error that says what was asked for. When nil itself, the
+    /// then fails with an authentication error that says what was asked for. An error thrown here ends
+    /// the operation and is rethrown, unchanged, by the fetch, push or clone. When nil itself, the
     /// default applies: ssh-agent for ssh, nothing for https.
-    public var credentials: ((CredentialRequest) -> Credential?)?
+    public var credentials: ((CredentialRequest) throws -> Credential?)?
+    /// Told, once per operation, whether a user name and password given by `credentials` was accepted
+    /// (the operation succeeded) or refused (the server asked again), to store or forget it as git does.
+    public var verdict: ((CredentialRequest, Credential, CredentialVerdict) -> Void)?
 
-    public init(progress: ((TransferProgress) -> Void)? = nil, credentials: ((CredentialRequest) -> Credential?)? = nil) {
+    public init(progress: ((TransferProgress) -> Void)? = nil, credentials: ((CredentialRequest) throws -> Credential?)? = nil,
+                verdict: ((CredentialRequest, Credential, CredentialVerdict) -> Void)? = nil) {
         self.progress = progress
         self.credentials = credentials
+        self.verdict = verdict
     }
 
     /// The default answer: ssh-agent for ssh keys (user `git` unless the URL names one), the URL's user
@@ -95,6 +117,10 @@ final class RemoteOperationContext {
     var credentialAttempts = 0
     /// Why authentication failed, when it did: replaces libgit2's less helpful message.
     var authenticationFailure: String?
+    /// What the `credentials` callback threw: the operation rethrows it.
+    var callbackError: (any Error)?
+    /// The user name and password last given, until the server's verdict on it is known.
+    private var pendingPassword: (request: CredentialRequest, credential: Credential)?
     /// Every per-reference answer of the server to a push: reference name, and the refusal (nil: accepted).
     var pushStatuses: [(reference: String, refusal: String?)] = []
 
@@ -114,11 +140,21 @@ final class RemoteOperationContext {
         credentialAttempts += 1
         let refusedSSH = allowed.contains(.sshKey) && given.contains("ssh")
         let refusedPassword = allowed.contains(.userPassword) && given.contains("password")
+        if refusedPassword, let pending = pendingPassword {
+            pendingPassword = nil
+            callbacks.verdict?(pending.request, pending.credential, .refused)
+        }
         if credentialAttempts > Self.maximumCredentialAttempts || refusedSSH || refusedPassword {
             return (nil, "the server at \(url) refused the credentials offered" + (refusedSSH ? " (no key in ssh-agent was accepted)" : ""))
         }
         let request = CredentialRequest(url: url, username: username, allowed: allowed, attempt: credentialAttempts)
-        let answer = callbacks.credentials.map { $0(request) } ?? RemoteCallbacks.defaultCredential(for: request)
+        let answer: Credential?
+        do {
+            answer = try callbacks.credentials.map { try $0(request) } ?? RemoteCallbacks.defaultCredential(for: request)
+        } catch {
+            callbackError = error
+            return (nil, "\(error)")
+        }
         switch answer {
         case nil:
             if allowed.contains(.userPassword) {
@@ -132,6 +168,7 @@ final class RemoteOperationContext {
             }
         case .userPassword?:
             given.insert("password")
+            if let answer { pendingPassword = (request, answer) }
         case .username?:
             break
         }
@@ -191,11 +228,18 @@ final class RemoteOperationContext {
         return try withExtendedLifetime(self) { try body(raw) }
     }
 
-    /// Runs a libgit2 network call, turning an authentication failure into a clear GitError.
+    /// Runs a libgit2 network call, turning an authentication failure into a clear GitError (or the
+    /// error the credentials callback threw), and tells the callbacks a password given was accepted
+    /// when the call succeeded.
     func run(_ body: () throws -> Void) throws {
         do {
             try body()
+            if let pending = pendingPassword {
+                pendingPassword = nil
+                callbacks.verdict?(pending.request, pending.credential, .accepted)
+            }
         } catch let error as GitError {
+            if let callbackError { throw callbackError }
             if let failure = authenticationFailure {
                 throw GitError(code: GIT_EAUTH.rawValue, errorClass: Int32(GIT_ERROR_NET.rawValue), message: failure, function: error.function)
             }

@@ -61,9 +61,9 @@ public struct Nap: ParsableCommand {
         } catch let error as ExitCode {
             code = error.rawValue
         } catch let error as CocoaError {
-            // A file nap was asked to read or write (an -o target, a --file) could not be.
-            Console.err("nap: error: " + SafeText.display(error.localizedDescription))
-            code = 1
+            // A file nap was asked to read or write could not be: said with its path, in words, with a hint
+            // (never Foundation's "NSCocoaErrorDomain error 512").
+            code = report(fileError(error))
         } catch {
             if let planError = PlanError.converting(error) {
                 Foundation.exit(report(planError))
@@ -75,6 +75,12 @@ public struct Nap: ParsableCommand {
             code = exitCode
         }
         Foundation.exit(code)
+    }
+
+    /// A Foundation file error as a PlanError: reading (codes 256…511) or writing, with the path it names.
+    static func fileError(_ error: CocoaError) -> PlanError {
+        let path = error.filePath ?? error.url?.path ?? "a file"
+        return (256..<512).contains(error.code.rawValue) ? .cannotRead(path, error) : .cannotWrite(path, error)
     }
 
     static func report(_ error: PlanError) -> Int32 {

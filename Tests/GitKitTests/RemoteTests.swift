@@ -161,17 +161,44 @@ private struct Pair {
         #expect(none?.message.contains("user name and password") == true)
         // A wrong password is tried once, then refused: no endless loop.
         var asked: [CredentialRequest] = []
+        var verdicts: [(CredentialRequest, Credential, CredentialVerdict)] = []
         let wrong = #expect(throws: GitError.self) {
             try remote.fetch(refspecs: ["+refs/heads/*:refs/remotes/w/*"], callbacks: RemoteCallbacks(credentials: { request in
                 asked.append(request)
                 return .userPassword(username: "wang", password: "wrong")
-            }))
+            }, verdict: { verdicts.append(($0, $1, $2)) }))
         }
         #expect(wrong?.isAuthentication == true)
         #expect(wrong?.message.contains("refused the credentials") == true)
+        #expect(wrong?.message.contains("wrong") == false, "the password is never part of a message")
         #expect(asked.count == 1)
         #expect(asked.first?.allowed.contains(.userPassword) == true)
         #expect(asked.first?.url.hasPrefix("http://127.0.0.1") == true)
+        // The server asked again after the password: it is reported refused, once (git's `credential reject`).
+        #expect(verdicts.count == 1)
+        #expect(verdicts.first?.0 == asked.first)
+        #expect(verdicts.first?.1 == .userPassword(username: "wang", password: "wrong"))
+        #expect(verdicts.first?.2 == .refused)
+    }
+
+    /// An error thrown by the credentials callback (a request nap will not pass on) ends the operation
+    /// and comes out of it unchanged, not as a vague authentication failure.
+    @Test func anErrorThrownForCredentialsComesOutUnchanged() throws {
+        struct Unsafe: Error, Equatable {}
+        let pair = try Pair()
+        let wall = try PasswordWall()
+        _ = try pair.commit(pair.work, text: "format: 1")
+        let remote = try pair.work.anonymousRemote(url: wall.url)
+        var verdicts = 0
+        #expect(throws: Unsafe()) {
+            try remote.fetch(refspecs: ["+refs/heads/*:refs/remotes/w/*"],
+                             callbacks: RemoteCallbacks(credentials: { _ in throw Unsafe() }, verdict: { _, _, _ in verdicts += 1 }))
+        }
+        #expect(throws: Unsafe()) {
+            _ = try remote.push([PushUpdate(source: "refs/heads/main", destination: "refs/heads/main", expected: nil)],
+                                callbacks: RemoteCallbacks(credentials: { _ in throw Unsafe() }))
+        }
+        #expect(verdicts == 0)
     }
 
     @Test func clonesWithOriginAndChecksOutTheBranch() throws {

@@ -37,20 +37,3 @@ struct Render: ParsableCommand {
         try OutputFile.write(text, to: output, base: global.workingDirectory)
     }
 }
-
-/// Where a document goes: standard output, or a file written whole (atomically).
-enum OutputFile {
-    static func write(_ text: String, to path: String?, base: String) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let full = path.hasPrefix("/") ? path : base + "/" + path
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: full), options: .atomic)
-        } catch {
-            throw PlanError.invalidInput("cannot write \(path): \(error.localizedDescription)")
-        }
-        if Console.errorIsTerminal { Console.err("Wrote \(SafeText.line(path)).") }
-    }
-}

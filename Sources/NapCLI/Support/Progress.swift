@@ -59,7 +59,7 @@ final class TransferMeter {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.rawError(text)
     }
 }
 

@@ -8,7 +8,9 @@ enum TextInput {
         case (nil, nil): throw PlanError.invalidInput("give the \(what) with -m TEXT, -m - (standard input) or --file FILE")
         case (.some, .some): throw PlanError.invalidInput("give the \(what) either with -m or with --file, not both")
         case (.some("-"), nil):
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            // The throwing read: `readDataToEndOfFile()` traps on an I/O error.
+            let data: Data
+            do { data = try FileHandle.standardInput.readToEnd() ?? Data() } catch { throw PlanError.cannotRead("standard input", error) }
             return try decode(data, from: "standard input")
         case (.some(let text), nil): return text
         case (nil, .some(let path)):

@@ -35,8 +35,16 @@ final class FieldReader {
     // MARK: Parsing
 
     /// Composes `yaml`; on a syntax error records it (with its position) and returns nil. An empty
-    /// document gives nil without a diagnostic: callers say what was expected.
+    /// document gives nil without a diagnostic: callers say what was expected. A document with an anchor
+    /// or alias (`&name`, `*name`, `<<: *name`) is refused at the first one, before it is composed: nap's
+    /// files have no use for them, and a few hundred kilobytes of nested aliases expand to billions of
+    /// nodes in any walk over the document (the "billion laughs"), composing included.
     func compose(_ yaml: String) -> Yams.Node? {
+        if let alias = YAMLAliases.first(in: yaml) {
+            report(.error, "YAML anchors and aliases (&name, *name) are not allowed in nap's files; write the value out in full",
+                   line: alias.line, column: alias.column)
+            return nil
+        }
         do {
             return try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {

@@ -81,6 +81,7 @@ public enum MembersKeyEditor {
     private static func scalarValue(_ line: Substring) -> String? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let raw = String(line[line.index(after: colon)...])
+        guard YAMLAliases.first(in: raw) == nil else { return nil }
         return (try? Yams.compose(yaml: raw))??.scalar?.string
     }
 }

@@ -100,7 +100,13 @@ public struct PlanValidator: Sendable {
             if let bytes = try source.read(path) { return bytes }
             if required { diagnostics.append(Diagnostic(path: path, message: "\(path) is missing")) }
         } catch {
-            diagnostics.append(Diagnostic(path: path, message: "cannot read \(path): \(error)"))
+            // A link out of the plan, or a file the system would not give, says so itself with the path.
+            let located: Bool
+            switch error as? PlanError {
+            case .symbolicLink?, .refused?: located = true
+            default: located = false
+            }
+            diagnostics.append(Diagnostic(path: path, message: located ? "\(error)" : "cannot read \(path): \(error)"))
         }
         return nil
     }

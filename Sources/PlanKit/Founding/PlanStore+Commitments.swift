@@ -18,8 +18,8 @@ extension PlanStore {
             throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan })
         }
         let text = try CommitmentTemplate.make(id: id, titles: titles, languages: plan.languages, period: period)
-        try FileManager.default.createDirectory(atPath: root + PlanFiles.commitments, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        try FileWrite.createFolder(root + PlanFiles.commitments)
+        try FileWrite.write(Data(text.utf8), to: path, shownAs: relative, options: .withoutOverwriting)
         return relative
     }
 
@@ -38,15 +38,15 @@ extension PlanStore {
     public func markTranslated(commitment id: String, sections: Set<SectionKey>? = nil, languages: Set<String>? = nil) throws -> Bool {
         if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: "commitment id", name: id, reason: problem) }
         let relative = PlanFiles.commitmentPath(id: id)
-        guard let data = FileManager.default.contents(atPath: root + relative) else { throw PlanError.notFound(kind: "commitment", name: id) }
-        guard let text = String(data: data, encoding: .utf8) else { throw PlanError.invalidInput("\(relative) is not UTF-8 text") }
+        guard let bytes = try workTreeFiles.read(relative) else { throw PlanError.notFound(kind: "commitment", name: id) }
+        guard let text = String(bytes: bytes, encoding: .utf8) else { throw PlanError.invalidInput("\(relative) is not UTF-8 text") }
         let loaded = try loadPlan(from: workTreeFiles)
         guard let primary = loaded.plan?.primaryLanguage else {
             throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan })
         }
         let stamped = try TranslationSource.stamping(text, path: relative, primaryLanguage: primary, sections: sections, languages: languages)
         guard stamped != text else { return false }
-        try Data(stamped.utf8).write(to: URL(fileURLWithPath: root + relative), options: .atomic)
+        try FileWrite.write(Data(stamped.utf8), to: root + relative, shownAs: relative)
         return true
     }
 }

@@ -31,8 +31,8 @@ extension PlanStore {
             let signature = try store.identity()
             for (relative, bytes) in try PlanTemplate.files(titles: titles, period: period) {
                 let url = URL(fileURLWithPath: store.root + relative)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
+                try FileWrite.createFolder(url.deletingLastPathComponent().path)
+                try FileWrite.write(Data(bytes), to: url.path, shownAs: relative, options: [])
             }
             try PlanError.wrap {
                 let tree = try repository.stageAll()

@@ -7,8 +7,8 @@ extension PlanStore {
     public func addMember(_ member: Member) throws {
         let path = root + PlanFiles.members
         let text: String
-        if let data = FileManager.default.contents(atPath: path) {
-            guard let decoded = String(data: data, encoding: .utf8) else {
+        if let bytes = try workTreeFiles.read(PlanFiles.members) {
+            guard let decoded = String(bytes: bytes, encoding: .utf8) else {
                 throw PlanError.invalidInput("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)")
             }
             text = decoded
@@ -26,7 +26,7 @@ extension PlanStore {
             }
         }
         let updated = try MembersEditor.adding(member, to: text)
-        try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileWrite.write(Data(updated.utf8), to: path, shownAs: PlanFiles.members)
     }
 
     /// The members as members.yml in the working tree lists them, with any problems.

@@ -30,8 +30,8 @@ extension PlanStore {
             // Staging a conflicted file resolves it, as `git add` does, but only once its markers are gone.
             let conflicted = try PlanError.wrap { try repository.status().filter { $0.change == .conflicted }.map(\.path) }
             let marked = conflicted.filter { path in
-                guard let data = FileManager.default.contents(atPath: root + path) else { return false }
-                return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).contains {
+                guard let bytes = try? workTreeFiles.read(path) else { return false }
+                return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).contains {
                     $0.hasPrefix("<<<<<<< ") || $0.hasPrefix(">>>>>>> ") || $0 == "=======" || $0 == "=======\r"
                 }
             }
@@ -40,6 +40,7 @@ extension PlanStore {
                                         hint: "edit those files to keep the text you agree on (remove the <<<<<<< ||||||| ======= >>>>>>> markers), then run nap save again")
             }
         }
+        try refuseLinksOutside()
         let tree = try PlanError.wrap { try repository.stageAll() }
         if mergeHeads.isEmpty, let head, try PlanError.wrap({ try repository.treeID(ofCommit: head) }) == tree {
             throw PlanError.refused(reason: "nothing to save: the working tree matches \(RefNames.shortName(branch))", hint: nil)
@@ -55,5 +56,16 @@ extension PlanStore {
             try recordRevision(of: state, branchHead: commit)
         }
         return SaveResult(commit: commit, branch: RefNames.shortName(branch), concludedMerge: !mergeHeads.isEmpty)
+    }
+}
+
+extension PlanStore {
+    /// Refuses to save a symbolic link that leads out of the plan (or into `.git`): once committed, it
+    /// would make everyone who checks the branch out read a file of their own into the plan.
+    func refuseLinksOutside() throws {
+        let changed = try PlanError.wrap { try repository.status() }
+        for entry in changed where entry.change != .deleted {
+            _ = try WorkTreeLinks.resolve(entry.path, root: root)
+        }
     }
 }

@@ -80,18 +80,10 @@ extension PlanStore {
         let gitDirectory = repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory : repository.gitDirectory + "/"
         let gitPath = gitDirectory + "nap/allowed_signers"
         let workTreePath = root + ".nap/allowed_signers"
-        let manager = FileManager.default
-        do {
-            try excludeWorkTreeCopy(gitDirectory: gitDirectory)
-            for path in [gitPath, workTreePath] {
-                let url = URL(fileURLWithPath: path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .atomic)
-            }
-        } catch let error as PlanError {
-            throw error
-        } catch {
-            throw PlanError.refused(reason: "could not write the allowed-signers file: \(error.localizedDescription)", hint: nil)
+        try excludeWorkTreeCopy(gitDirectory: gitDirectory)
+        for path in [gitPath, workTreePath] {
+            try FileWrite.createFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+            try FileWrite.write(Data(text.utf8), to: path)
         }
         return AllowedSignersFiles(gitPath: gitPath, workTreePath: workTreePath, text: text, count: count, skipped: skipped)
     }
@@ -104,8 +96,8 @@ extension PlanStore {
         if existing.split(whereSeparator: \.isNewline).contains(where: { $0.trimmingCharacters(in: .whitespaces) == pattern }) { return }
         let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
         let text = existing + separator + "# nap: generated files (allowed signers)\n" + pattern + "\n"
-        try FileManager.default.createDirectory(atPath: gitDirectory + "info", withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileWrite.createFolder(gitDirectory + "info")
+        try FileWrite.write(Data(text.utf8), to: path)
     }
 
     /// `YYYYMMDDHHMMSSZ`, the UTC time form of allowed-signers `valid-before`/`valid-after`.

@@ -23,23 +23,22 @@ extension SigningKey {
         }
         let folder = URL(fileURLWithPath: privatePath).deletingLastPathComponent().path
         if !manager.fileExists(atPath: folder) {
-            do {
-                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw PlanError.refused(reason: "cannot create \(folder): \(error.localizedDescription)", hint: nil)
-            }
+            try FileWrite.createFolder(folder, attributes: [.posixPermissions: 0o700])
         }
         let key = SSHPrivateKey.generate(comment: comment)
         do throws(SSHSigError) {
             try key.write(to: URL(fileURLWithPath: privatePath))
+        } catch .writeFailed(let path, let message) {
+            throw PlanError.refused(reason: "cannot write \(path): \(message.lowercased())",
+                                    hint: "choose a folder that exists and you may write to: nap key generate --path <file>")
         } catch {
             throw PlanError.refused(reason: error.description, hint: nil)
         }
         do {
-            try Data((key.publicKey.authorizedKeyLine + "\n").utf8).write(to: URL(fileURLWithPath: publicPath), options: .withoutOverwriting)
+            try FileWrite.write(Data((key.publicKey.authorizedKeyLine + "\n").utf8), to: publicPath, options: .withoutOverwriting)
         } catch {
             try? manager.removeItem(atPath: privatePath)
-            throw PlanError.refused(reason: "cannot write \(publicPath): \(error.localizedDescription)", hint: nil)
+            throw error
         }
         return GeneratedKey(privatePath: privatePath, publicPath: publicPath, publicKey: key.publicKey)
     }
@@ -76,10 +75,10 @@ extension PlanStore {
     @discardableResult
     public func setMemberKey(id: String, key: SSHPublicKey) throws -> Member {
         let path = root + PlanFiles.members
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try workTreeFiles.read(PlanFiles.members) else {
             throw PlanError.notFound(kind: "file", name: PlanFiles.members)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             throw PlanError.invalidInput("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)")
         }
         let line = SigningKey.keyLine(key)
@@ -93,7 +92,7 @@ extension PlanStore {
         if let other = members?.all.first(where: { $0.id != id && MembersTimeline.key(of: $0) == key }) {
             throw PlanError.refused(reason: "\(PlanFiles.members) already gives this key (\(key.fingerprint)) to \(other.name) (\(other.id)); each member needs their own key", hint: nil)
         }
-        try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try FileWrite.write(Data(updated.utf8), to: path, shownAs: PlanFiles.members)
         guard let member = members?.member(id: id) else { throw PlanError.notFound(kind: "member", name: id) }
         return member
     }

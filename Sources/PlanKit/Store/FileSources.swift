@@ -31,15 +31,22 @@ public struct WorkTreeFileSource: PlanFileSource {
         self.root = root.hasSuffix("/") ? root : root + "/"
     }
 
+    /// The file's bytes; nil when it is missing or a folder. Throws `PlanError.symbolicLink`, without
+    /// reading, when the file or a folder on its way is a symbolic link leading out of the plan.
     public func read(_ path: String) throws -> [UInt8]? {
-        let url = URL(fileURLWithPath: root + path)
+        guard let resolved = try WorkTreeLinks.resolve(path, root: root) else { return nil }
+        let url = URL(fileURLWithPath: resolved)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        return [UInt8](try Data(contentsOf: url))
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw PlanError.cannotRead(path, error)
+        }
     }
 
     public func list(_ directory: String) throws -> [String] {
-        let path = root + directory
+        guard let path = try WorkTreeLinks.resolve(directory, root: root) else { return [] }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
         return names.filter { name in
             var isDirectory: ObjCBool = false

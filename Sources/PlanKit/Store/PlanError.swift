@@ -36,6 +36,9 @@ public enum PlanError: Error, Sendable, Equatable {
     /// An event the fold did not use because it broke the rules of the record (docs/SECURITY.md): it
     /// stays in the record, is reported, and changes no state.
     case quarantined(path: String, reason: String)
+    /// A plan file in the working tree is a symbolic link (or lies in a linked folder) that leads out of
+    /// the plan's folder: it is neither read nor saved. `target` is the link's text.
+    case symbolicLink(path: String, target: String, folder: Bool)
     /// A git operation failed underneath.
     case git(GitError)
 
@@ -61,6 +64,7 @@ public enum PlanError: Error, Sendable, Equatable {
         case .mergeConflict(let proposal, _): "bring main into the proposal with `nap update \(proposal)`, resolve, save, and ask for fresh approvals"
         case .corruptRecord: "the record is kept as it is; run `git fsck` and compare with another copy of the plan"
         case .quarantined: "the event is kept in the record and ignored; nothing it says counts (docs/SECURITY.md)"
+        case .symbolicLink(let path, _, _): "replace the link with the file itself (`rm \(path)`, then copy the file in); a plan's files live in its folder"
         default: nil
         }
     }
@@ -90,6 +94,8 @@ extension PlanError: CustomStringConvertible {
             "merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))"
         case .corruptRecord(let path, let reason): "the record is damaged at \(path): \(reason)"
         case .quarantined(let path, let reason): "ignored \(path): \(reason)"
+        case .symbolicLink(let path, let target, let folder):
+            "\(path) is a symbolic link to \(folder ? "a folder" : "a file") outside the plan (\(target)); nap does not read or save it"
         case .git(let error): "git: \(error.message)"
         }
     }

@@ -44,6 +44,10 @@ extension PlanStore {
                                         hint: "for ssh, add your key to ssh-agent (`ssh-add`); for https, set up a credential helper")
             }
             throw PlanError.refused(reason: "cannot clone \(url): \(error.message)", hint: "check the address and the network")
+        } catch {
+            // A request refused before anything was sent (an unsafe URL for the credential helper).
+            removeLeftovers()
+            throw error
         }
         do {
             let store = try PlanStore(repository: repository)

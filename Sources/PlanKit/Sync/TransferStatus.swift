@@ -36,10 +36,10 @@ public struct TransferStatus: Sendable, Equatable {
         self.init(phase: phase, current: progress.current, total: progress.total, bytes: progress.bytes)
     }
 
-    /// The callbacks a transfer runs with: this progress closure, and credentials found the way git
-    /// finds them (GitCredentialHelper).
+    /// The callbacks a transfer runs with: this progress closure, credentials found the way git finds
+    /// them, and the server's verdict told back to git's credential helpers (GitCredentialHelper).
     static func callbacks(_ progress: ((TransferStatus) -> Void)?) -> RemoteCallbacks {
-        RemoteCallbacks(progress: progress.map { report in { report(TransferStatus($0)) } }, credentials: GitCredentialHelper.credential)
+        GitCredentialHelper.callbacks(progress: progress.map { report in { report(TransferStatus($0)) } })
     }
 }
 

@@ -1,7 +1,10 @@
 import Foundation
 import GitKit
 
-/// What `nap proposals` lists for one proposal: its record state (when it has one) and its branch.
+/// One proposal read in full: its folded state (when it has a record), its branch and what it changes.
+/// What commands that act on one proposal need (`show`, `merge`, `diff`, `comment` with an anchor).
+/// Listings of many proposals use `ProposalListing`, read from the cache; `nap show` adds anchors,
+/// blockers and signatures in `ProposalDetail` (docs/ARCHITECTURE.md, "Views of a proposal").
 public struct ProposalSummary: Sendable {
     /// The proposal's id; nil for a branch pushed with plain git that has no record yet.
     public let id: EventID?

@@ -86,7 +86,7 @@ extension SyncSession {
             throw PlanError.refused(reason: "only the proposal's author (\(chosen.author.name)) or a co-chair may rename it", hint: nil)
         }
         let newBranch = RefNames.proposal(newSlug)
-        if try store.proposals().contains(where: { $0.slug == newSlug }) || (try PlanError.wrap { try repository.referenceTarget(newBranch) }) != nil {
+        if try store.proposalCandidates().contains(where: { $0.slug == newSlug }) || (try PlanError.wrap { try repository.referenceTarget(newBranch) }) != nil {
             throw PlanError.alreadyExists(kind: "proposal", name: newSlug)
         }
         try PlanError.wrap { try repository.updateReference(newBranch, to: head, expecting: .absent, message: "nap sync: rename \(slug) to \(newSlug)") }

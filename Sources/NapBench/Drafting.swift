@@ -32,29 +32,21 @@ final class Drafting {
         return try repository.createCommit(tree: tree, parents: parents, author: who, committer: who, message: message)
     }
 
-    /// The founding commits on main: the template with members, then the commitments five at a time.
+    /// The founding commit on main: the template with its members and every commitment, so that the
+    /// whole history after it is gated merges and `nap verify` passes (as `nap sync` and `nap clone`
+    /// require of a hub's main).
     func found(files: [(path: String, bytes: [UInt8])], commitments: [(id: String, text: String)]) throws {
-        var time = Scenario.start.addingTimeInterval(-40 * Scenario.day)
+        let time = Scenario.start.addingTimeInterval(-40 * Scenario.day)
         var changes: [String: TreeChange] = [:]
         for file in files { changes[file.path] = .blob(try repository.writeBlob(file.bytes)) }
-        var tree = try repository.writeTree(applying: changes, to: nil)
-        main = try commit(tree: tree, parents: [], author: people.governmentCoChair, time: time, message: "Start the plan from nap's template\n")
-        var index = 0
-        while index < commitments.count {
-            time.addTimeInterval(Scenario.day)
-            var batch: [String: TreeChange] = [:]
-            let slice = commitments[index..<min(index + 5, commitments.count)]
-            for item in slice { batch["commitments/\(item.id).md"] = .blob(try repository.writeBlob(Array(item.text.utf8))) }
-            tree = try repository.writeTree(applying: batch, to: tree)
-            let author = index % 10 == 0 ? people.governmentCoChair : people.civilSocietyCoChair
-            main = try commit(tree: tree, parents: main.map { [$0] } ?? [], author: author, time: time,
-                              message: "Add commitments \(slice.map(\.id).joined(separator: ", "))\n")
-            index += 5
-        }
+        for item in commitments { changes["commitments/\(item.id).md"] = .blob(try repository.writeBlob(Array(item.text.utf8))) }
+        let tree = try repository.writeTree(applying: changes, to: nil)
+        main = try commit(tree: tree, parents: [], author: people.governmentCoChair, time: time,
+                          message: "Start the plan from nap's template, with its forum and \(commitments.count) commitments\n")
     }
 
-    /// How many commits `found` writes for this many commitments.
-    static func foundingCommits(commitments: Int) -> Int { 1 + (commitments + 4) / 5 }
+    /// How many commits `found` writes.
+    static func foundingCommits(commitments: Int) -> Int { 1 }
 
     private enum Step { case open, draft, close }
 
@@ -100,7 +92,7 @@ final class Drafting {
             case .close:
                 drafts[index] = nil
                 if plan.outcome == .merged {
-                    try merge(plans[index], into: &plans[index].merge, id: ids[index], index: index, at: time, discussion: discussion, random: &random)
+                    try merge(&plans[index], id: ids[index], index: index, at: time, discussion: discussion, random: &random)
                 } else {
                     try discussion.discuss(plan, id: ids[index], index: index, until: time, random: &random)
                 }
@@ -111,26 +103,33 @@ final class Drafting {
         }
     }
 
-    private func merge(_ plan: ProposalPlan, into merged: inout (commit: ObjectID, time: Date)?, id: EventID, index: Int, at time: Date, discussion: Discussion, random: inout SeededRandom) throws {
-        guard let main, let head = plan.head else { return }
+    private func merge(_ proposal: inout ProposalPlan, id: EventID, index: Int, at time: Date, discussion: Discussion, random: inout SeededRandom) throws {
+        guard let main, let drafted = proposal.head else { return }
+        var head = drafted
         let tree: ObjectID
-        switch try repository.mergeCommits(ours: main, theirs: head) {
+        switch try repository.mergeCommits(ours: main, theirs: drafted) {
         case .clean(let merged): tree = merged
         case .conflicts(let paths):
-            // As a co-chair would after `nap update`: the proposal's text of the files it redrafted.
+            // As the drafters would with `nap update`: main merged into the proposal, keeping the proposal's
+            // text of the files it redrafted; the co-chairs then approve that head, and the merge is clean.
             resolvedConflicts += 1
-            let theirs = try repository.treeID(ofCommit: head)
+            let theirs = try repository.treeID(ofCommit: drafted)
             var changes: [String: TreeChange] = [:]
             for path in paths {
                 if let entry = try repository.treeEntry(theirs, path: path), entry.kind == .blob { changes[path] = .blob(entry.id) } else { changes[path] = .remove }
             }
             tree = try repository.writeTree(applying: changes, to: try repository.treeID(ofCommit: main))
+            let updated = time.addingTimeInterval(-3600)
+            head = try commit(tree: tree, parents: [drafted, main], author: proposal.author, time: updated,
+                              message: "Merge main into proposal/\(proposal.slug)\n")
+            proposal.heads.append((head, updated, nil))
         }
-        let plan = plan
+        let plan = proposal
+        let mergedHead = head
         var written: (commit: ObjectID, time: Date)?
         try discussion.discuss(plan, id: id, index: index, until: time, merging: { comments, responses in
             var lines = ["Merge proposal \(plan.slug): \(plan.title)", "", "Proposal: \(id)", "Proposal-Slug: \(plan.slug)",
-                         "Proposal-Head: \(head.hex)",
+                         "Proposal-Head: \(mergedHead.hex)",
                          "Proposed-by: \(plan.author.name) <\(plan.author.email)> (\(plan.author.member == nil ? "public" : plan.author.sector))",
                          "Approved-by: \(self.people.governmentCoChair.name) <\(self.people.governmentCoChair.email)> (government co-chair)",
                          "Approved-by: \(self.people.civilSocietyCoChair.name) <\(self.people.civilSocietyCoChair.email)> (civil-society co-chair)"]
@@ -142,13 +141,13 @@ final class Drafting {
             if !responses.isEmpty {
                 lines.append("Responses: " + responses.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
-            let commit = try self.commit(tree: tree, parents: [main, head], author: self.people.governmentCoChair, time: time,
+            let commit = try self.commit(tree: tree, parents: [main, mergedHead], author: self.people.governmentCoChair, time: time,
                                          message: lines.joined(separator: "\n") + "\n")
             self.main = commit
             self.merges.append((commit, time))
             written = (commit, time)
             return commit
         }, random: &random)
-        merged = written
+        proposal.merge = written
     }
 }

@@ -78,4 +78,30 @@ import Testing
             try Self.expectMergedOnce(h, "round \(round)")
         }
     }
+
+    @Test func twoCoChairsMergingDifferentProposalsAtOnceMakeBoth() throws {
+        let h = try MergeCLITests.ready()
+        try h.ok(["propose", "open-data", "--title", "開放資料", "--description", "推動高價值資料集開放"], as: .wang)
+        try h.write("commitments/open-data.md", donationCommitment(id: "open-data"))
+        try h.ok(["save", "-m", "新增承諾事項：開放資料"], as: .wang)
+        try h.ok(["respond", "open-data", "--disposition", "adopted", "-m", "諮詢會議決議納入行動方案"], as: .govChair)
+        for chair in [Person.govChair, .civilChair] { try h.ok(["review", "open-data", "--approve"], as: chair) }
+        try h.ok(["switch", "main"])
+        final class Results: @unchecked Sendable { var items: [Int: ProcessResult] = [:]; let lock = NSLock() }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let person: Person = index == 0 ? .govChair : .civilChair
+            let result = try? run(NapHarness.binary, ["-C", h.plan, "merge", index == 0 ? "political-donations" : "open-data"],
+                                  in: h.sandbox.root.path, environment: h.sandbox.environment(name: person.name, email: person.email))
+            results.lock.lock()
+            results.items[index] = result
+            results.lock.unlock()
+        }
+        #expect(results.items.values.map(\.status) == [0, 0], "\(results.items.values.map(\.stderr))")
+        #expect(try Self.mergeCommits(h) == 2)
+        #expect(try Self.mergedEvents(h) == 2)
+        #expect(try h.git(["status", "--porcelain"]) == "")
+        let verify = try h.nap(["verify"])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
 }

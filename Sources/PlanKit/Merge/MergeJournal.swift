@@ -47,6 +47,11 @@ struct MergeJournal: Codable {
                 try finishStale()
                 continue
             }
+            if read(gitDirectory: gitDirectory) == nil, let age = age(gitDirectory: gitDirectory), age > 10 {
+                // Created, never written: its process died between the two steps.
+                remove(gitDirectory: gitDirectory)
+                continue
+            }
             if Date() > deadline { return false }
             usleep(50_000)
         }
@@ -67,6 +72,12 @@ struct MergeJournal: Codable {
         } catch {
             throw PlanError.refused(reason: "cannot write \(url.path): \(error.localizedDescription)", hint: "check the permissions and free space of the repository's .git folder")
         }
+    }
+
+    /// Seconds since the journal was last written; nil without one.
+    static func age(gitDirectory: String) -> TimeInterval? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url(gitDirectory: gitDirectory).path)
+        return (attributes?[.modificationDate] as? Date).map { Date().timeIntervalSince($0) }
     }
 
     static func remove(gitDirectory: String) {
@@ -98,11 +109,7 @@ extension PlanStore {
         let gitDirectory = repository.gitDirectory
         guard let journal = MergeJournal.read(gitDirectory: gitDirectory) else {
             // An unreadable journal was being created when its writer died; a live writer rewrites it.
-            if FileManager.default.fileExists(atPath: MergeJournal.url(gitDirectory: gitDirectory).path),
-               let attributes = try? FileManager.default.attributesOfItem(atPath: MergeJournal.url(gitDirectory: gitDirectory).path),
-               let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > 10 {
-                MergeJournal.remove(gitDirectory: gitDirectory)
-            }
+            if let age = MergeJournal.age(gitDirectory: gitDirectory), age > 10 { MergeJournal.remove(gitDirectory: gitDirectory) }
             return
         }
         guard journal.pid != getpid(), !MergeJournal.isAlive(journal.pid) else { return }

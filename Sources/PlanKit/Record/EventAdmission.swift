@@ -96,7 +96,7 @@ struct EventAdmission {
         case .merged(let commit, let head):
             guard isCoChair else { return .init("a merge recorded by \(author.email), who was not a co-chair at \(Timestamp.format(event.time))") }
             guard let merge = try authority.mergeOnMain(commit) else {
-                return .init("it names commit \(commit.short()), which is not a merge commit on main")
+                return .init("it names commit \(commit.short()), which is not a merge commit on main's first-parent line")
             }
             guard merge.proposal == proposal, merge.head == head else {
                 return .init("commit \(commit.short()) on main merges \(merge.head.short()) of proposal \(merge.proposal.prefix(8)), not \(head.short()) of this one")

@@ -14,7 +14,7 @@ public protocol EventAuthority {
     /// Whether `event` carries a valid signature by the key `member` had in members.yml at the event's time.
     func isSigned(_ event: Event, by member: Member) throws -> Bool
     /// The proposal (the `Proposal:` trailer) and the merged head (second parent) of `commit` when it is
-    /// a merge commit on main's history; nil otherwise.
+    /// a merge commit on main's first-parent line; nil otherwise.
     func mergeOnMain(_ commit: ObjectID) throws -> (proposal: String, head: ObjectID)?
 }
 
@@ -61,13 +61,19 @@ final class PlanAuthority: EventAuthority {
         return false
     }
 
+    /// Main's first-parent line, walked once when a merge event is first checked: nap's merges are
+    /// always on it (a merge moves main to a commit whose first parent is main).
+    private var mainLine: Set<ObjectID>?
+
     func mergeOnMain(_ commit: ObjectID) throws -> (proposal: String, head: ObjectID)? {
         if let known = merges[commit] { return known }
         var result: (proposal: String, head: ObjectID)?
         if let main, repository.objectKind(commit) == .commit {
+            if mainLine == nil {
+                mainLine = Set(try PlanError.wrap { try repository.walk(from: [main], order: [], firstParentOnly: true) })
+            }
             let merge = try PlanError.wrap { try repository.commit(commit) }
-            if merge.parents.count == 2, let trailers = MergeTrailers(merge.message),
-               try commit == main || PlanError.wrap({ try repository.isAncestor(commit, of: main) }) {
+            if mainLine?.contains(commit) == true, merge.parents.count == 2, let trailers = MergeTrailers(merge.message) {
                 result = (trailers.proposal, merge.parents[1])
             }
         }

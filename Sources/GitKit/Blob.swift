@@ -22,6 +22,19 @@ extension Repository {
         return Array(UnsafeRawBufferPointer(start: raw, count: size))
     }
 
+    /// The size in bytes of the object `id`, read from its header without loading it (a hostile
+    /// repository's blob may be huge: callers with a limit ask first).
+    public func blobSize(_ id: ObjectID) throws -> Int {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        var size = 0
+        var kind = GIT_OBJECT_ANY
+        try check(git_odb_read_header(&size, &kind, odb, &oid), "git_odb_read_header")
+        return size
+    }
+
     /// Writes a raw object of any kind (used for signed tags, whose bytes nap builds itself).
     public func writeObject(_ data: [UInt8], kind: ObjectKind) throws -> ObjectID {
         var odb: OpaquePointer?

@@ -134,6 +134,18 @@ extension Repository {
         return ObjectID(out)
     }
 
+    /// Every best common ancestor of two commits (more than one after criss-cross merges, where a
+    /// three-way merge uses a virtual base built from them); empty when they share no history.
+    public func mergeBases(_ a: ObjectID, _ b: ObjectID) throws -> [ObjectID] {
+        var bases = git_oidarray()
+        var one = a.raw, two = b.raw
+        let result = git_merge_bases(&bases, pointer, &one, &two)
+        if result == GIT_ENOTFOUND.rawValue { return [] }
+        try check(result, "git_merge_bases")
+        defer { git_oidarray_dispose(&bases) }
+        return (0..<bases.count).map { ObjectID(bases.ids[$0]) }
+    }
+
     /// True when `ancestor` is `commit` or one of its ancestors.
     public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws -> Bool {
         if ancestor == commit { return true }

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func aNewPlanDoesNotCountUnsignedApprovals() throws {
-        // Founded straight from the template, without keys: the approvals are there, and do not count.
+        // Founded straight from the template, without keys: nothing that changes the gate can be written.
         let h = try NapHarness("nap-default")
         try h.ok(["init", h.plan, "--period", "2025-01..2028-12"], plan: false)
         try h.ok(["member", "add", "ndc-chair", "--name", Person.govChair.name, "--email", Person.govChair.email, "--sector", "government", "--role", "co-chair"])
@@ -60,21 +60,26 @@ import Testing
         try h.ok(["propose", "political-donations", "--title", "政治獻金再透明化"], as: .wang)
         try h.write("commitments/political-donations.md", donationCommitment())
         try h.ok(["save", "-m", "新增承諾事項"], as: .wang)
-        try h.ok(["respond", "political-donations", "--disposition", "adopted", "-m", "諮詢會議決議納入行動方案"], as: .govChair)
-        try h.ok(["review", "political-donations", "--approve"], as: .govChair)
-        try h.ok(["review", "political-donations", "--approve"], as: .civilChair)
+        // Responses and approvals without a registered key would not count: nap refuses to write them.
+        for (arguments, person) in [(["respond", "political-donations", "--disposition", "adopted", "-m", "諮詢會議決議納入行動方案"], Person.govChair),
+                                    (["review", "political-donations", "--approve"], .govChair),
+                                    (["review", "political-donations", "--approve"], .civilChair)] {
+            let refused = try h.nap(arguments, as: person)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("this plan requires signatures, and members.yml on main lists no key for \(person.name)"), "\(refused.stderr)")
+        }
         try h.ok(["switch", "main"])
         let show = try #require(try h.json(["show", "political-donations"]) as? [String: Any])
         #expect(show["signatures_required"] as? Bool == true)
         #expect(show["blockers"] as? [String] == [
-            "the approval of 國發會主委 (government co-chair) is unsigned; the policy requires approvals signed with the member's key",
-            "the approval of 民間共同主席 (civil-society co-chair) is unsigned; the policy requires approvals signed with the member's key",
-            // The unsigned response in the government co-chair's name does not count either.
-            "the proposal itself from 王向榮 (civil-society) has no reasoned response",
+            "waiting for the approval of 國發會主委 (government co-chair)",
+            "waiting for the approval of 民間共同主席 (civil-society co-chair)",
+            // Unsigned, the proposal is read as the public's: it is owed a reasoned response.
+            "the proposal itself from 王向榮 (public) has no reasoned response",
         ])
         let refused = try h.nap(["merge", "political-donations"], as: .govChair)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("is unsigned"))
+        #expect(refused.stderr.contains("lists no key for 國發會主委"))
     }
 
     @Test func showMergeAndVerifySayApprovalsAreNotAuthenticatedWhenSignaturesAreNotRequired() throws {

@@ -102,7 +102,7 @@ private struct CacheFixture {
         try f.sandbox.gitOK(["clone", "-q", "--no-local", f.store.root, copy], in: f.sandbox.root.path)
         try f.sandbox.gitOK(["fetch", "-q", "origin", "nap/record:nap/record"], in: copy)
         let other = Record(repository: try Repository.open(at: copy))
-        let event = Event(proposal: id, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_700_000), clock: 20,
+        let event = Event(proposal: id, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_700_000), clock: 8,
                           body: .comment(body: "來自另一份副本", anchor: nil, replyTo: nil))
         try other.append([event], by: try f.store.identity(), message: "comment elsewhere\n")
         try f.sandbox.gitOK(["fetch", "-q", copy, "+refs/heads/nap/record:refs/heads/nap/record"], in: f.store.root)

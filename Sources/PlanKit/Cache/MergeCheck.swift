@@ -8,6 +8,10 @@ struct MergeCheck: Codable, Sendable, Equatable {
     /// How many validation errors the merged plan has, and the first of them.
     let errorCount: Int
     let firstError: String?
+    /// How many best common ancestors main and the head have: more than one (criss-cross merges) means
+    /// the merge would use a virtual base, and the text shown as the proposal's change (against one
+    /// base) might not be what merges; nil in checks stored before this was asked.
+    var mergeBases: Int? = nil
 
     /// The most checks kept (old ones are for mains and heads of the past).
     static let maximumEntries = 2_000
@@ -19,8 +23,8 @@ extension PlanStore {
         let cache = derivedCache
         let key = main.hex + " " + head.hex
         var checks = cache.load("merge-checks", as: [String: MergeCheck].self) ?? [:]
-        if let known = checks[key] { return known }
-        let check: MergeCheck
+        if let known = checks[key], known.mergeBases != nil { return known }
+        var check: MergeCheck
         switch try PlanError.wrap({ try repository.mergeCommits(ours: main, theirs: head) }) {
         case .conflicts(let paths):
             check = MergeCheck(conflicts: paths, errorCount: 0, firstError: nil)
@@ -28,6 +32,7 @@ extension PlanStore {
             let errors = PlanValidator().validate(source: TreeFileSource(repository: repository, tree: tree)).filter { $0.severity == .error }
             check = MergeCheck(conflicts: nil, errorCount: errors.count, firstError: errors.first.map { "\($0)" })
         }
+        check.mergeBases = try PlanError.wrap { try repository.mergeBases(main, head).count }
         if checks.count >= MergeCheck.maximumEntries { checks.removeAll() }
         checks[key] = check
         cache.store(checks, as: "merge-checks")

@@ -103,17 +103,22 @@ extension PlanStore {
     func indexedProposals(in tree: ObjectID?) throws -> [IndexedProposal] {
         guard let tree else { return [] }
         let cache = derivedCache
-        let authority = try authority()
         // Digests depend on the record tree, on who the members were (members.yml and the policy on
         // main), and, for proposals with quarantined events, on main itself (a merge can become valid).
         let judge = try authorityKey()
-        let key = [tree.hex, judge, authority.main?.hex ?? "-"].joined(separator: " ")
+        let main = try mainHead()?.hex ?? "-"
+        let key = [tree.hex, judge, main].joined(separator: " ")
         let stored = cache.loadLines(ProposalIndexFile.name)
         let entries = stored.flatMap { ProposalIndexFile.entries($0.records) }
         if let entries, stored?.key == key { return entries }
         let storedKey = stored?.key.split(separator: " ").map(String.init) ?? []
-        let sameJudge = storedKey.count == 3 && storedKey[1] == judge
-        let sameMain = sameJudge && storedKey[2] == (authority.main?.hex ?? "-")
+        var sameJudge = storedKey.count == 3 && storedKey[1] == judge
+        if sameJudge, storedKey[2] != main {
+            // Digests stay right while main only moves forward; set back (or elsewhere), merges they
+            // counted may be gone from it: everything is folded again.
+            sameJudge = mainMovedForward(from: storedKey[2], to: main)
+        }
+        let sameMain = sameJudge && storedKey[2] == main
         var known: [String: IndexedProposal] = [:]
         if sameJudge { for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry } }
         var result: [IndexedProposal] = []
@@ -131,6 +136,12 @@ extension PlanStore {
         }
         cache.storeLines(try ProposalIndexFile.records(result), key: key, as: ProposalIndexFile.name)
         return result
+    }
+
+    /// Whether main at `new` descends from main at `old` (hex ids as cache keys hold them).
+    func mainMovedForward(from old: String, to new: String) -> Bool {
+        guard let old = ObjectID(hex: old), let new = ObjectID(hex: new) else { return false }
+        return (try? repository.isAncestor(old, of: new)) ?? false
     }
 
     /// The proposal branches, by slug.

@@ -128,7 +128,8 @@ extension PlanStore {
         var known: [String: (part: RecordAttribution, quarantined: Bool)] = [:]
         let storedParts = cache.loadLines(partsName)
         let sameMain = storedParts?.key == judge + " " + main
-        if let stored = storedParts, stored.key.hasPrefix(judge + " ") {
+        if let stored = storedParts, stored.key.hasPrefix(judge + " "),
+           sameMain || mainMovedForward(from: String(stored.key.dropFirst(judge.count + 1)), to: main) {
             var index = 0
             let records = stored.records
             while index < records.count {

@@ -136,6 +136,7 @@ extension PlanStore {
         guard author.member != nil, author.isGovernment || author.isCoChair || author.email.lowercased() == state.author.email.lowercased() else {
             throw PlanError.refused(reason: "reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.member == nil ? "not a member" : "a member of \(author.sector)")", hint: nil)
         }
+        try requireCountingSignature(for: "give a reasoned response", author: author)
         state = try currentState(of: state.id)
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
                           body: .response(target: targetID, disposition: disposition, reason: reason))
@@ -156,6 +157,7 @@ extension PlanStore {
         guard email == comment.author.email.lowercased() || email == state.author.email.lowercased() || author.isCoChair else {
             throw PlanError.refused(reason: "only the comment's author, the proposal's author or a co-chair may \(resolved ? "resolve" : "reopen") it", hint: nil)
         }
+        try requireCountingSignature(for: resolved ? "resolve a comment" : "reopen a comment", author: author)
         guard comment.resolved != resolved else {
             throw PlanError.refused(reason: "comment \(comment.id.prefix(8)) is already \(resolved ? "resolved" : "open")", hint: nil)
         }
@@ -178,6 +180,7 @@ extension PlanStore {
         if author.memberRole == .reviewer && verdict == .approve {
             throw PlanError.refused(reason: "independent reviewers comment and may request changes, but never approve", hint: nil)
         }
+        try requireCountingSignature(for: "review", author: author)
         let (summary, state) = try openProposal(name, for: "reviewed")
         guard let head = summary.branchHead else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,

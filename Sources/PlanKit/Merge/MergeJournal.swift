@@ -13,6 +13,9 @@ import GitKit
 /// changed (`PlanStore.completeInterruptedMerge`).
 struct MergeJournal: Codable {
     var pid: Int32
+    /// Which process that was: the machine's boot and the process's start time, so that a pid reused
+    /// after a reboot or by another program is not taken for the merge still running.
+    var process: String? = MergeJournal.processIdentity(getpid())
     var proposal: EventID?
     var slug: String?
     var commit: String?
@@ -43,7 +46,7 @@ struct MergeJournal: Codable {
             guard errno == EEXIST else {
                 throw PlanError.refused(reason: "cannot create \(url.path): \(String(cString: strerror(errno)))", hint: "check the permissions of the repository's .git folder")
             }
-            if let holder = read(gitDirectory: gitDirectory), !isAlive(holder.pid) {
+            if let holder = read(gitDirectory: gitDirectory), !holder.isRunning {
                 try finishStale()
                 continue
             }
@@ -84,9 +87,23 @@ struct MergeJournal: Codable {
         try? FileManager.default.removeItem(at: url(gitDirectory: gitDirectory))
     }
 
-    /// Whether a process with this id is running (a journal whose writer is gone is stale).
-    static func isAlive(_ pid: Int32) -> Bool {
-        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    /// Whether the process that wrote the journal is still running (a journal whose writer is gone is
+    /// stale): its pid is alive and, where /proc tells, it is the same process (same boot, same start).
+    var isRunning: Bool {
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let process, let now = Self.processIdentity(pid) else { return true }
+        return process == now
+    }
+
+    /// `<boot id>/<start time in clock ticks>` of a process, from /proc; nil where /proc is not there.
+    static func processIdentity(_ pid: Int32) -> String? {
+        guard let boot = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8),
+              let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name (which may hold spaces): state is field 3, start time field 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19 else { return nil }
+        return boot.trimmingCharacters(in: .whitespacesAndNewlines) + "/" + fields[19]
     }
 }
 
@@ -112,7 +129,7 @@ extension PlanStore {
             if let age = MergeJournal.age(gitDirectory: gitDirectory), age > 10 { MergeJournal.remove(gitDirectory: gitDirectory) }
             return
         }
-        guard journal.pid != getpid(), !MergeJournal.isAlive(journal.pid) else { return }
+        guard journal.pid != getpid(), !journal.isRunning else { return }
         try finish(journal)
         MergeJournal.remove(gitDirectory: gitDirectory)
     }
@@ -122,6 +139,9 @@ extension PlanStore {
               let old = journal.main.flatMap(ObjectID.init(hex:)) else { return }
         // Was the merged event recorded? If not, nothing visible changed: the merge commit is an
         // unreferenced object, and the merge can simply be run again.
+        // A merge commit pruned since (`git gc --prune=now`) cannot be completed: the merge event stays
+        // quarantined (it names no merge on main) and the proposal can be merged again.
+        guard repository.objectKind(commit) == .commit else { return }
         let events = try record.events(of: proposal).events
         let recorded = events.contains { if case .merged(let merged, _) = $0.body { merged == commit } else { false } }
         guard recorded else { return }

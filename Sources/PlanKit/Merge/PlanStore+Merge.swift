@@ -23,6 +23,7 @@ extension PlanStore {
         guard actor.isCoChair else {
             throw PlanError.refused(reason: "only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")", hint: nil)
         }
+        try requireCountingSignature(for: "merge", author: actor)
         // One merge at a time in this repository: a second one waits, then sees the first's result.
         let gitDirectory = repository.gitDirectory
         guard try MergeJournal.acquire(gitDirectory: gitDirectory, patience: 30, finishStale: {

@@ -71,6 +71,7 @@ extension PlanStore {
         guard author.email.lowercased() == state.author.email.lowercased() || author.isCoChair else {
             throw PlanError.refused(reason: "only the proposal's author (\(state.author.name)) or a co-chair may withdraw it", hint: nil)
         }
+        try requireCountingSignature(for: "withdraw a proposal", author: author)
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1, body: .withdrawn(reason: reason))
         try record.append([event], by: signature, message: "Withdraw proposal \(state.slug)\n")
     }

@@ -65,6 +65,8 @@ extension PlanStore {
         let check = try mergeCheck(main: main, head: head)
         if let paths = check.conflicts {
             blockers.append("merging into main would conflict in \(paths.joined(separator: ", ")); run `nap update \(state.slug)`")
+        } else if let bases = check.mergeBases, bases > 1 {
+            blockers.append("main and the proposal have \(bases) merge bases (criss-cross merges), so what was reviewed as its change might not be what merges; run `nap update \(state.slug)` and ask for fresh approvals")
         } else if let first = check.firstError {
             blockers.append("the plan would not validate after the merge (\(check.errorCount) errors, first: \(first))")
         }

@@ -4,22 +4,32 @@ import GitKit
 /// The rules an event must keep before the fold uses it (docs/SECURITY.md, "The record"). Each event's
 /// author is re-derived from members.yml on main at the event's time; what the event says about its own
 /// sector, role or membership is never believed. Under `require-signatures`, a member's identity holds
-/// only with a valid signature by that member's key then in force; an event that cannot show it is read
-/// as written by the public.
+/// only with a valid signature by that member's key then in force: an event that changes the gate without
+/// it is quarantined, a proposal or comment without it is read as the public's.
 struct EventAdmission {
     let authority: EventAuthority
-    /// The opening event's (derived) author, once seen.
+    /// How many event files the proposal has: no honest Lamport clock exceeds it (each clock is one more
+    /// than another event's), so a higher one is a forgery meant to block later events.
+    let total: Int
+    /// The opening event's (derived) author and time, once seen.
     private(set) var proposalAuthor: EventAuthor?
+    private var opened: Date?
     private var commentAuthors: [EventID: EventAuthor] = [:]
     private var proposal: EventID = ""
+    /// How long before a proposal's opening an event may be dated (clocks of honest machines differ).
+    static let clockSkew: TimeInterval = 86_400
 
-    init(authority: EventAuthority) {
+    init(authority: EventAuthority, total: Int) {
         self.authority = authority
+        self.total = total
     }
 
     /// The event with its author derived, or the reason it is quarantined.
     mutating func admit(_ event: Event) throws -> Result<Event, QuarantineReason> {
         var event = event
+        guard event.clock <= total else {
+            return .failure(.init("its clock \(event.clock) is higher than this proposal's \(total) events allow"))
+        }
         let anyone = EventAuthor(name: event.author.name, email: event.author.email, member: nil, sector: "public", role: nil)
         if let member = try authority.member(email: event.author.email, at: event.time) {
             if authority.requiresSignatures, needsSignature(event), try !authority.isSigned(event, by: member) {
@@ -34,11 +44,14 @@ struct EventAdmission {
             }
         } else {
             event.author = anyone
+            if authority.requiresSignatures, event.body.changesTheGate {
+                return .failure(.init("\(event.author.email) was not a member at \(Timestamp.format(event.time)), so the event cannot be signed, and the policy requires signatures"))
+            }
         }
         if let reason = try violation(event) { return .failure(reason) }
         switch event.body {
         case .opened:
-            if proposalAuthor == nil { proposalAuthor = event.author; proposal = event.id }
+            if proposalAuthor == nil { proposalAuthor = event.author; opened = event.time; proposal = event.id }
         case .comment:
             commentAuthors[event.id] = event.author
         default:
@@ -48,21 +61,46 @@ struct EventAdmission {
     }
 
     /// Whether the policy's signature requirement applies to this event: every event that can change
-    /// what the gate decides, and a member's comment (unsigned, it is read as the public's). Approvals are
-    /// judged by the gate itself, which names an unsigned or wrongly signed approval as such.
+    /// what the gate decides, and a member's proposal or comment (unsigned, it is read as the public's,
+    /// and so is owed a reasoned response).
     private func needsSignature(_ event: Event) -> Bool {
         switch event.body {
-        case .review(let verdict, _, _): verdict == .requestChanges
-        case .opened, .revised: false
+        case .revised: false
         default: true
         }
+    }
+
+    /// Whether `author` is the proposal's author: the same member when a member opened it, else the same
+    /// address (the public is not authenticated).
+    private func isProposalAuthor(_ author: EventAuthor) -> Bool {
+        guard let opener = proposalAuthor else { return false }
+        if let member = opener.member { return author.member == member }
+        return author.isPublic && opener.email.lowercased() == author.email.lowercased()
+    }
+
+    /// The commits an event names that exist here but are not commits (a blob, a tree): such an event
+    /// would make every later command fail on it.
+    private func namesANonCommit(_ body: EventBody) -> Bool {
+        let ids: [ObjectID] = switch body {
+        case .opened(_, _, _, let base, let head): [base, head]
+        case .revised(let head, _, _): [head]
+        case .review(_, let head, _): [head]
+        case .merged(let commit, let head): [commit, head]
+        case .comment(_, let anchor, _): anchor.map { [$0.head] } ?? []
+        default: []
+        }
+        return ids.contains { authority.isPresentButNotACommit($0) }
     }
 
     /// The rule of the event's type it breaks, if any (its author already derived).
     private func violation(_ event: Event) throws -> QuarantineReason? {
         let author = event.author
         let isCoChair = author.isCoChair
-        let isProposalAuthor = proposalAuthor.map { $0.email.lowercased() == author.email.lowercased() } ?? false
+        let isProposalAuthor = isProposalAuthor(author)
+        if namesANonCommit(event.body) { return .init("it names an object that is not a commit where a commit belongs") }
+        if let opened, event.time < opened.addingTimeInterval(-Self.clockSkew) {
+            return .init("it is dated \(Timestamp.format(event.time)), before the proposal was opened (\(Timestamp.format(opened)))")
+        }
         switch event.body {
         case .opened, .revised:
             return nil
@@ -76,7 +114,8 @@ struct EventAdmission {
             return nil
         case .resolved(let comment), .reopened(let comment):
             guard let commenter = commentAuthors[comment] else { return .init("it names \(comment.prefix(8)), which is not a comment on this proposal") }
-            guard isProposalAuthor || isCoChair || commenter.email.lowercased() == author.email.lowercased() else {
+            let isCommenter = commenter.member.map { author.member == $0 } ?? (author.isPublic && commenter.email.lowercased() == author.email.lowercased())
+            guard isProposalAuthor || isCoChair || isCommenter else {
                 return .init("only the comment's author, the proposal's author or a co-chair may resolve or reopen it; \(author.email) is none of them")
             }
             return nil
@@ -113,12 +152,11 @@ struct QuarantineReason: Error {
 }
 
 extension EventBody {
-    /// Whether the event can change what the merge gate decides (responses, change requests,
-    /// withdrawals, resolutions, merges).
+    /// Whether the event can change what the merge gate decides (reviews, responses, withdrawals,
+    /// resolutions, merges).
     var changesTheGate: Bool {
         switch self {
-        case .response, .withdrawn, .resolved, .reopened, .merged: true
-        case .review(let verdict, _, _): verdict == .requestChanges
+        case .response, .withdrawn, .resolved, .reopened, .merged, .review: true
         case .opened, .revised, .comment: false
         }
     }

@@ -16,6 +16,8 @@ public protocol EventAuthority {
     /// The proposal (the `Proposal:` trailer) and the merged head (second parent) of `commit` when it is
     /// a merge commit on main's first-parent line; nil otherwise.
     func mergeOnMain(_ commit: ObjectID) throws -> (proposal: String, head: ObjectID)?
+    /// Whether `id` names an object here that is not a commit (a missing object may still arrive).
+    func isPresentButNotACommit(_ id: ObjectID) -> Bool
 }
 
 /// An event the fold did not use, and why: it broke a rule of its type, or its author could not be
@@ -59,6 +61,11 @@ final class PlanAuthority: EventAuthority {
         guard event.signature != nil, let key = try timeline.key(of: member.email, at: event.time) else { return false }
         if case .signed(let signer) = try record.signatureState(of: event) { return signer == key }
         return false
+    }
+
+    func isPresentButNotACommit(_ id: ObjectID) -> Bool {
+        guard let kind = repository.objectKind(id) else { return false }
+        return kind != .commit
     }
 
     /// Main's first-parent line, walked once when a merge event is first checked: nap's merges are

@@ -17,6 +17,10 @@ public enum EventBounds {
     /// The longest free text (a comment, a reason, a description), in bytes; the same limit as writing.
     public static var maximumTextBytes: Int { PlanStore.maximumTextBytes }
 
+    /// The earliest and latest times an event may carry (2000-01-01 and 9999-12-31, UTC).
+    public static let earliestTime = Date(timeIntervalSince1970: 946_684_800)
+    public static let latestTime = Date(timeIntervalSince1970: 253_402_300_799)
+
     /// Sectors an author can be recorded with: the members' sectors and `public`.
     public static let knownSectors: Set<String> = Set(Sector.allCases.map(\.rawValue) + ["public"])
 
@@ -26,11 +30,12 @@ public enum EventBounds {
     }
 
     /// Throws a decoding error naming the first field outside the limits.
-    static func check(_ file: EventFile) throws {
+    static func check(_ file: EventFile, time: Date) throws {
         typealias Key = EventFile.CodingKeys
         func fail(_ key: Key, _ why: String) -> DecodingError {
             DecodingError.dataCorrupted(.init(codingPath: [key], debugDescription: why))
         }
+        guard (earliestTime...latestTime).contains(time) else { throw fail(.time, "\(file.time) is not between 2000 and 9999") }
         guard (1...maximumClock).contains(file.clock) else { throw fail(.clock, "clock \(file.clock) is outside 1…\(maximumClock)") }
         if let proposal = file.proposal, !isEventID(proposal) { throw fail(.proposal, "not an event id (64 hex digits)") }
         for (key, value) in [(Key.replyTo, file.replyTo), (.comment, file.comment), (.target, file.target)] {

@@ -116,7 +116,7 @@ struct EventFile: Codable {
 
     func event() throws -> Event {
         guard let date = Timestamp.parse(time) else { throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.time], debugDescription: "not a time: \(time)")) }
-        try EventBounds.check(self)
+        try EventBounds.check(self, time: date)
         let body: EventBody
         switch type {
         case "opened":

@@ -120,18 +120,7 @@ public struct ProposalState: Sendable, Equatable {
     /// author is derived from members.yml on main at its time, and an event that breaks its type's rule
     /// is set aside in `quarantined` (EventAdmission). Nil when no admitted event opens the proposal.
     public static func fold(_ events: [Event], authority: EventAuthority) throws -> ProposalState? {
-        let ordered = Record.foldOrder(events)
-        var admission = EventAdmission(authority: authority)
-        var admitted: [Event] = []
-        var quarantined: [QuarantinedEvent] = []
-        admitted.reserveCapacity(ordered.count)
-        for event in ordered {
-            switch try admission.admit(event) {
-            case .success(let event): admitted.append(event)
-            case .failure(let reason):
-                quarantined.append(QuarantinedEvent(id: event.id, proposal: event.proposalID, type: event.body.typeName, reason: reason.text))
-            }
-        }
+        let (admitted, quarantined) = try admit(events, authority: authority)
         guard let opening = admitted.first(where: { if case .opened = $0.body { true } else { false } }),
               case .opened(let slug, let title, let description, let base, let head) = opening.body else { return nil }
         var state = ProposalState(id: opening.id, slug: slug, title: title, description: description,
@@ -143,9 +132,25 @@ public struct ProposalState: Sendable, Equatable {
             state.eventCount += 1
             state.apply(event)
         }
-        // Quarantined events still count for the clock: the next event is ordered after everything seen.
-        for event in ordered { state.clock = max(state.clock, event.clock) }
         return state
+    }
+
+    /// The events the fold uses, in fold order, with their authors derived (EventAdmission), and those it
+    /// sets aside. `nap verify` checks merges against the admitted events only.
+    public static func admit(_ events: [Event], authority: EventAuthority) throws -> (admitted: [Event], quarantined: [QuarantinedEvent]) {
+        let ordered = Record.foldOrder(events)
+        var admission = EventAdmission(authority: authority, total: events.count)
+        var admitted: [Event] = []
+        var quarantined: [QuarantinedEvent] = []
+        admitted.reserveCapacity(ordered.count)
+        for event in ordered {
+            switch try admission.admit(event) {
+            case .success(let event): admitted.append(event)
+            case .failure(let reason):
+                quarantined.append(QuarantinedEvent(id: event.id, proposal: event.proposalID, type: event.body.typeName, reason: reason.text))
+            }
+        }
+        return (admitted, quarantined)
     }
 
     private mutating func apply(_ event: Event) {

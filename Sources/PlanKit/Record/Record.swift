@@ -85,11 +85,12 @@ public final class Record {
             for entry in try repository.treeEntries(folder.id) {
                 let path = directory + "/" + entry.name
                 if entry.kind == .blob, entry.name.hasSuffix(".sig") {
-                    let bytes = try repository.blobData(entry.id)
-                    guard bytes.count <= Record.maximumSignatureSize else {
-                        problems.append(.corruptRecord(path: path, reason: "not a signature file (\(bytes.count) bytes)"))
+                    let size = try repository.blobSize(entry.id)
+                    guard size <= Record.maximumSignatureSize else {
+                        problems.append(.corruptRecord(path: path, reason: "not a signature file (\(size) bytes)"))
                         continue
                     }
+                    let bytes = try repository.blobData(entry.id)
                     signatures[String(entry.name.dropLast(4))] = (path, String(decoding: bytes, as: UTF8.self))
                     continue
                 }
@@ -101,6 +102,11 @@ public final class Record {
                 if let event = known[entry.id], event.id == expected, event.proposalID == proposal {
                     events.append(event)
                     blobs[event.id] = entry.id
+                    continue
+                }
+                let size = try repository.blobSize(entry.id)
+                guard size <= EventCodec.maximumSize else {
+                    problems.append(.corruptRecord(path: path, reason: "event file larger than \(EventCodec.maximumSize) bytes (\(size))"))
                     continue
                 }
                 let bytes = try repository.blobData(entry.id)

@@ -24,14 +24,24 @@ extension Record {
             }
             if existing.id == entry.id { continue }
             guard existing.kind == .tree, entry.kind == .tree else {
-                // An event file never changes: the same path with other bytes is damage. Ours stay.
+                // An event file never changes: the same path with other bytes is damage. The bytes whose
+                // SHA-256 is the file's name are the event's; without that, the first seen (ours) stay.
                 conflicts.append(RecordConflict(path: entryPath, ours: existing.id, theirs: entry.id))
+                if try !isGenuine(existing, name: entry.name), try isGenuine(entry, name: entry.name) {
+                    changes[entry.name] = .blob(entry.id, mode: entry.mode)
+                }
                 continue
             }
             changes[entry.name] = .blob(try union(existing.id, entry.id, path: entryPath, conflicts: &conflicts), mode: 0o040000)
         }
         if changes.isEmpty { return ours }
         return try repository.writeTree(applying: changes, to: ours)
+    }
+
+    /// Whether a record entry holds the bytes its name promises: an event file whose SHA-256 is its name.
+    private func isGenuine(_ entry: TreeEntry, name: String) throws -> Bool {
+        guard entry.kind == .blob, name.hasSuffix(".json"), (try repository.blobSize(entry.id)) <= EventCodec.maximumSize else { return false }
+        return EventCodec.id(of: try repository.blobData(entry.id)) + ".json" == name
     }
 
     /// Brings `theirs` (another copy's record head) into the local record: a fast-forward when the local

@@ -14,6 +14,10 @@ extension Verifier {
         if trailers.head != head.hex {
             mismatch("its Proposal-Head trailer (\(trailers.head ?? "missing")) is not its second parent (\(head.short()))")
         }
+        let bases = try PlanError.wrap { try repository.mergeBases(firstParent, head) }
+        if bases.count > 1 {
+            mismatch("main and the merged head had \(bases.count) merge bases (criss-cross merges); nap merges only what has one, so that the change reviewed is the change merged")
+        }
         switch try PlanError.wrap({ try repository.mergeCommits(ours: firstParent, theirs: head) }) {
         case .clean(let tree) where tree == commit.tree: break
         case .clean: mismatch("its content is not the merge of main and the approved head \(head.short()): it was changed by hand")

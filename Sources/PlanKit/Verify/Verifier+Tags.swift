@@ -74,7 +74,7 @@ extension Verifier {
                 report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.description))
             }
             for quarantined in try store.fold(read.events)?.quarantined ?? [] {
-                report.add(VerificationFinding(.failure, .quarantinedEvent, proposal: proposal, event: quarantined.id,
+                report.add(VerificationFinding(.notice, .quarantinedEvent, proposal: proposal, event: quarantined.id,
                                                message: quarantined.problem.description))
             }
             for event in read.events {

@@ -60,11 +60,18 @@ final class Verifier {
         return policy
     }
 
-    /// A proposal's events from the record, in fold order (cached).
+    /// The authority merges are judged by: members.yml and merges along the verified line, the policy
+    /// at its head. Events the fold would quarantine (forged reviews, merge events) never count.
+    private lazy var authority: PlanAuthority? = {
+        guard let policy = try? policy(at: report.head) else { return nil }
+        return PlanAuthority(repository: repository, record: store.record, main: report.head, requiresSignatures: policy.requireSignatures)
+    }()
+
+    /// A proposal's admitted events from the record, in fold order (cached).
     func events(of proposal: EventID) throws -> [Event] {
         if let cached = eventCache[proposal] { return cached }
-        guard let tree = recordTree else { return [] }
-        let events = try store.record.events(of: proposal, in: tree).events
+        guard let tree = recordTree, let authority else { return [] }
+        let events = try ProposalState.admit(try store.record.events(of: proposal, in: tree).events, authority: authority).admitted
         eventCache[proposal] = events
         return events
     }

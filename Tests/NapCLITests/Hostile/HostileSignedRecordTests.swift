@@ -20,7 +20,7 @@ import Testing
         let forger = RecordForger(path: s.plan)
         let response = try forger.add(try RecordForger.event([
             "type": "response", "proposal": id, "target": id, "disposition": "adopted", "reason": "forged in the chair's name",
-            "clock": 20, "time": HostileRecordTests.now(),
+            "clock": 3, "time": HostileRecordTests.now(),
             "author": RecordForger.author(.govChair, member: "ndc-chair", sector: "government", role: "co-chair"),
         ]), proposal: id)
         #expect(try s.blockers() == [owed])
@@ -32,7 +32,7 @@ import Testing
         let head = try s.h.git(["rev-parse", "proposal/" + slug]).trimmingCharacters(in: .whitespacesAndNewlines)
         try forger.add(try RecordForger.event([
             "type": "review", "proposal": id, "verdict": "request-changes", "head": head, "body": "forged",
-            "clock": 40, "time": HostileRecordTests.now(),
+            "clock": 4, "time": HostileRecordTests.now(),
             "author": RecordForger.author(.civilChair, member: "civil-chair", sector: "civil-society", role: "co-chair"),
         ]), proposal: id)
         #expect(try s.blockers() == [])

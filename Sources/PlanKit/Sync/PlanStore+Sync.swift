@@ -27,10 +27,12 @@ public struct SyncOptions {
 extension PlanStore {
     /// Brings this copy of the plan and a remote together, losing nothing on either side:
     /// fetches every branch and tag; fast-forwards or union-merges the record; creates or fast-forwards
-    /// proposal branches and main; then pushes what the remote lacks (fast-forward only) and tags it does
-    /// not have. A push refused because someone pushed meanwhile starts another round. What cannot be
-    /// brought together (a proposal branch changed on both sides, main diverged, a tag with two targets,
-    /// two proposals with one name) is left as it is on both sides and reported with the way out.
+    /// proposal branches and main (as far as it passes the `nap verify` rules); takes the published
+    /// versions it lacks; then pushes what the remote lacks (fast-forward only; main as far as it is gated)
+    /// and the published versions it does not have. Other tags are reported, never taken or given. A push
+    /// refused because someone pushed meanwhile starts another round. What cannot be brought together (a
+    /// proposal branch changed on both sides, main diverged, a tag with two targets, two proposals with
+    /// one name) is left as it is on both sides and reported with the way out.
     ///
     /// Throws only when nothing could be done: the remote is unreachable, refuses the credentials, or is
     /// not this plan. A push cut off midway is a problem in the report; running sync again completes it.

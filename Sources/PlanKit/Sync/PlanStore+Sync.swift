@@ -12,6 +12,9 @@ public struct SyncOptions {
     public var progress: ((TransferStatus) -> Void)?
     /// Rounds of fetch, merge and push before giving up while others keep pushing.
     public var maximumAttempts: Int
+    /// A new copy (`nap clone`): its main, set to the remote's before the sync, is checked whole and set
+    /// back to the last verified commit before anything is judged against it (the tags).
+    var checksClonedMain = false
 
     public init(remote: String? = nil, renames: [String: String] = [:], progress: ((TransferStatus) -> Void)? = nil, maximumAttempts: Int = 5) {
         self.remote = remote
@@ -80,6 +83,7 @@ final class SyncSession {
             }
             // The record first: the incoming main is verified against the events that gated its merges.
             try integrateRecord(remote, seen: seen)
+            if attempt == 1, options.checksClonedMain, let problem = try store.checkClonedMain() { lastingProblems.append(problem) }
             try integrateMain(remote)
             if attempt == 1 { try applyRenames(remote) }
             let clashes = try detectClashes()

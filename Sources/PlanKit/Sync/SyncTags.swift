@@ -102,18 +102,18 @@ extension SyncSession {
         for (name, theirs) in remote.tags.sorted(by: { $0.key < $1.key }) {
             let reference = RefNames.tagPrefix + name
             guard Repository.isValidReferenceName(reference) else { continue }
+            let mine = try PlanError.wrap { try repository.referenceTarget(reference) }
+            if mine == theirs { continue }
             if let why = try judge.nameProblem(name) {
                 warn(SyncProblem(.shadowingTag, reference: reference,
                     message: "the remote's tag \(name) was not taken: \(why)",
                     hint: "ask whoever pushed it to delete it from the hub (`git push <hub> :refs/tags/\(name)`); published versions have names like v1.0"))
                 continue
             }
-            if let mine = try PlanError.wrap({ try repository.referenceTarget(reference) }) {
-                if mine != theirs {
-                    roundProblems.append(SyncProblem(.tagConflict, reference: reference,
-                        message: "tag \(name) points at \(mine.short()) here and at \(theirs.short()) on the remote; published versions are never moved",
-                        hint: "compare them with `git show \(name) \(target.tagsNamespace)\(name)`; a corrected version is published under a new name"))
-                }
+            if let mine {
+                roundProblems.append(SyncProblem(.tagConflict, reference: reference,
+                    message: "tag \(name) points at \(mine.short()) here and at \(theirs.short()) on the remote; published versions are never moved",
+                    hint: "compare them with `git show \(name) \(target.tagsNamespace)\(name)`; a corrected version is published under a new name"))
                 continue
             }
             if let why = try judge.trustProblem(name, target: theirs) {

@@ -58,7 +58,6 @@ import Testing
         try w.write(w.plan, "README.md", "直接改在主分支上 direct edit\n")
         try w.git(w.plan, ["-c", "user.name=國發會主委", "-c", "user.email=chair@ndc.gov.example", "commit", "-qam", "direct edit on main"])
         let direct = try #require(w.rev(w.plan, "refs/heads/main"))
-        try w.ok(w.plan, ["comment", "political-donations", "-m", "合併後的留言"], as: .citizen)
 
         let sync = try w.syncJSON(w.plan, [w.hub], as: .govChair)
         #expect(sync.status == 1, "\(sync.stderr)")

@@ -16,6 +16,15 @@ import Testing
         return kinds
     }
 
+    /// Stock git in a copy as `person` (author, committer and tagger).
+    static func git(_ w: SyncWorld, _ copy: String, as person: Person, _ arguments: [String]) throws {
+        let result = try w.sandbox.git(arguments, in: w.path(copy), env: [
+            "GIT_AUTHOR_NAME": person.name, "GIT_AUTHOR_EMAIL": person.email,
+            "GIT_COMMITTER_NAME": person.name, "GIT_COMMITTER_EMAIL": person.email,
+        ])
+        guard result.status == 0 else { throw SandboxError.failed("git \(arguments.joined(separator: " ")): \(result.stderr)") }
+    }
+
     @Test func tagsThatAreNotPublishedVersionsAreNotTaken() throws {
         let w = try HostileHubTests.world("hostile-tags")
         let main = try #require(w.rev("mallory", "refs/heads/main"))
@@ -104,9 +113,8 @@ import Testing
         // Plain git on a clone: an unsigned tag in the co-chair's name, and one signed by 王向榮's own key.
         try w.sandbox.gitOK(["clone", "-q", w.hub, w.path("mallory")], in: w.sandbox.root.path)
         try w.git("mallory", ["checkout", "-q", "main"])
-        try w.git("mallory", ["-c", "user.name=國發會主委", "-c", "user.email=chair@ndc.gov.example", "tag", "-a", "v3", "-m", "unsigned", "main"])
-        try w.git("mallory", ["-c", "user.name=王向榮", "-c", "user.email=wang@g0v.example", "-c", "gpg.format=ssh",
-                              "-c", "user.signingKey=" + s.key(.wang), "tag", "-s", "v4", "-m", "signed by a member", "main"])
+        try Self.git(w, "mallory", as: .govChair, ["tag", "-a", "v3", "-m", "unsigned", "main"])
+        try Self.git(w, "mallory", as: .wang, ["-c", "gpg.format=ssh", "-c", "user.signingKey=" + s.key(.wang), "tag", "-s", "v4", "-m", "signed by a member", "main"])
         try w.git("mallory", ["push", "-q", "origin", "v3", "v4"])
         let sync = try w.syncJSON(w.plan, [w.hub], as: .founder)
         #expect(sync.status == 0, "\(sync.stderr)")
@@ -118,6 +126,14 @@ import Testing
         #expect(messages.contains { $0.contains("v4") && $0.contains("co-chair") }, "\(messages)")
         #expect(w.rev(w.plan, "refs/tags/v3") == nil)
         #expect(w.rev(w.plan, "refs/tags/v4") == nil)
+        #expect(try s.verify().status == 0)
+        // A co-chair who signs a version with stock git and their own key is believed.
+        try Self.git(w, "mallory", as: .civilChair, ["-c", "gpg.format=ssh", "-c", "user.signingKey=" + s.key(.civilChair),
+                                                     "tag", "-s", "v5", "-m", "signed by the civil-society co-chair", "main"])
+        try w.git("mallory", ["push", "-q", "origin", "v5"])
+        let signed = try w.syncJSON(w.plan, [w.hub], as: .founder)
+        #expect(Self.warnings(signed.report)["refs/tags/v5"] == nil, "\(signed.report)")
+        #expect(w.rev(w.plan, "refs/tags/v5") == w.rev("mallory", "refs/tags/v5"))
         #expect(try s.verify().status == 0)
     }
 }

@@ -186,9 +186,9 @@ import Testing
         let comments = (try w.show("b", "political-donations")["comments"] as? [[String: Any]] ?? []).compactMap { $0["body"] as? String }
         #expect(comments.sorted() == ["會被改寫掉的留言", "政府的留言"].sorted())
 
-        // A tag published elsewhere under the same name, on another commit: reported, neither moves.
+        // A version published elsewhere under the same name (another tag object of main): reported, neither moves.
         try w.git("b", ["tag", "-a", "v2", "-m", "b 的第二版", "refs/heads/main"])
-        try w.git("a", ["tag", "-a", "v2", "-m", "a 的第二版", "refs/heads/proposal/political-donations"])
+        try w.git("a", ["tag", "-a", "v2", "-m", "a 的第二版", "refs/heads/main"])
         try w.ok("a", ["sync"], as: .wang)
         let clash = try w.syncJSON("b", as: .govChair)
         #expect(clash.status == 1)

@@ -51,6 +51,10 @@ extension PlanStore {
                                     hint: "ask the government or civil-society co-chair to publish")
         }
         try Self.checkVersionName(version)
+        if try proposalCandidates().contains(where: { $0.slug == version }) {
+            throw PlanError.invalidName(kind: "version", name: version,
+                                        reason: "a proposal has this name; `nap render \(version)` would be ambiguous")
+        }
         let reference = RefNames.tagPrefix + version
         if try PlanError.wrap({ try repository.referenceTarget(reference) }) != nil {
             throw PlanError.alreadyExists(kind: "version", name: version)
@@ -124,16 +128,21 @@ extension PlanStore {
     }
 
     /// Refuses a version name that cannot be a tag (`refs/tags/<version>` must be a valid reference
-    /// name) or that would be read as an option.
+    /// name), that would be read as an option, or that would shadow a reference (`versionNameProblem`).
     static func checkVersionName(_ version: String) throws {
-        guard !version.isEmpty else { throw PlanError.invalidName(kind: "version", name: version, reason: "a version needs a name, e.g. v1") }
-        guard !version.hasPrefix("-") else {
-            throw PlanError.invalidName(kind: "version", name: version, reason: "a version cannot start with '-'")
-        }
+        if let problem = versionNameProblem(version) { throw PlanError.invalidName(kind: "version", name: version, reason: problem) }
+    }
+
+    /// Why `version` cannot name a published version, or nil. `nap publish` writes, and `nap sync` takes
+    /// from a remote or gives to it, only tags whose names pass: not empty, not starting with `-`, a valid
+    /// git tag name, and not shadowing nap's or git's own references (`RefNames.shadowingProblem`).
+    static func versionNameProblem(_ version: String) -> String? {
+        if version.isEmpty { return "a version needs a name, e.g. v1" }
+        if version.hasPrefix("-") { return "a version cannot start with '-'" }
         guard Repository.isValidReferenceName(RefNames.tagPrefix + version) else {
-            throw PlanError.invalidName(kind: "version", name: version,
-                                        reason: "not a valid git tag name (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', control characters; not ending in '.' or '.lock')")
+            return "not a valid git tag name (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', control characters; not ending in '.' or '.lock')"
         }
+        return RefNames.shadowingProblem(tag: version)
     }
 
     private static func describe(_ item: (proposal: ProposalState, input: UnansweredInput)) -> String {

@@ -26,17 +26,33 @@ public enum RefNames {
         reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
     }
 
-    /// Why a tag of this name must not be taken from a remote, or nil: its short name would shadow one
-    /// of nap's own references (`main`, `HEAD`, `nap/record`, a proposal branch) or look like an object id,
-    /// so that a revision typed as `main` could mean the tag (git prefers tags to branches).
-    public static func shadowingProblem(tag name: String) -> String? {
+    /// Where `nap sync` points the commit it pushes as main when only part of this copy's main passed the
+    /// gate (removed after the push).
+    static let outgoingMain = "refs/nap/outgoing/main"
+
+    /// Why a tag of this name must not be taken from a remote, given to one, or published, or nil: its
+    /// short name would shadow one of nap's own references (`main`, `HEAD`, `nap/record`, a proposal
+    /// branch), a remote-tracking branch (`origin/main`, or `<remote>/…` for any name in `remotes`) or a
+    /// special git name (`FETCH_HEAD`, `@`, `stash`); it looks like an object id; it holds revision syntax
+    /// (`~`, `^`, `:`, `@{`, `..`) or would be read as an option. A revision typed as `main` could then
+    /// mean the tag (git prefers tags to branches).
+    public static func shadowingProblem(tag name: String, remotes: [String] = []) -> String? {
         let lowered = name.lowercased()
-        if ["main", "head", "fetch_head", "orig_head", "merge_head"].contains(lowered) { return "its name is that of a nap reference (\(name))" }
-        if lowered.hasPrefix("nap/") || lowered.hasPrefix("proposal/") || lowered.hasPrefix("refs/") || lowered.hasPrefix("heads/")
-            || lowered.hasPrefix("tags/") || lowered.hasPrefix("remotes/") {
+        if ["main", "head", "@", "stash", "auto_merge"].contains(lowered) || lowered.hasSuffix("_head") {
+            return "its name is that of a nap or git reference (\(name))"
+        }
+        let firstComponent = lowered.split(separator: "/", omittingEmptySubsequences: false).first.map(String.init) ?? lowered
+        if ["nap", "proposal", "refs", "heads", "tags", "remotes", "origin"].contains(firstComponent)
+            || remotes.contains(where: { $0.lowercased() == firstComponent }) {
             return "its name would shadow a branch or reference (\(name))"
         }
         if name.count >= 4, name.count <= 40, name.allSatisfy(\.isHexDigit) { return "its name looks like a commit id" }
+        if name.hasPrefix("-") { return "its name would be read as an option" }
+        let syntax: Set<Character> = ["~", "^", ":", "?", "*", "[", "\\", " "]
+        let isControl: (Character) -> Bool = { $0.isNewline || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }
+        if name.contains("@{") || name.contains("..") || name.contains(where: { syntax.contains($0) || isControl($0) }) {
+            return "its name holds revision syntax (\(name))"
+        }
         return nil
     }
 }

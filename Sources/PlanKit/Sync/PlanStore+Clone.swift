@@ -54,8 +54,9 @@ extension PlanStore {
             guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
                 throw PlanError.refused(reason: "\(url) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
             }
-            var report = try store.sync(SyncOptions(remote: "origin", progress: progress))
-            try store.checkClonedMain(&report)
+            var options = SyncOptions(remote: "origin", progress: progress)
+            options.checksClonedMain = true
+            var report = try store.sync(options)
             try store.reportSkippedRecordFiles(&report)
             return (store, report)
         } catch {
@@ -67,22 +68,24 @@ extension PlanStore {
 
 extension PlanStore {
     /// A new copy takes the hub's main only as far as every commit on it passes the `nap verify` rules:
-    /// main is set back to the last verified commit, and the first ungated one is reported.
-    func checkClonedMain(_ report: inout SyncReport) throws {
-        guard let main = try mainHead() else { return }
+    /// main is set back to the last verified commit (the clone's sync then reports the first ungated one,
+    /// as for any copy behind the hub). Run once the record is in, before tags are judged against main.
+    /// Returns the problem itself only when not even the first commit passes (main cannot go back then).
+    func checkClonedMain() throws -> SyncProblem? {
+        guard let main = try mainHead() else { return nil }
         let incoming = try checkIncomingMain(from: nil, to: main)
-        guard let refused = incoming.refused else { return }
-        if let accepted = incoming.accepted {
-            try PlanError.wrap {
-                try repository.updateReference(RefNames.main, to: accepted, expecting: .at(main), message: "nap clone: main as far as it is gated")
-                try repository.checkout(commit: accepted, branch: RefNames.main, force: true)
-            }
+        guard let refused = incoming.refused else { return nil }
+        guard let accepted = incoming.accepted else {
+            return SyncProblem(.ungatedMain, reference: RefNames.main,
+                message: "the hub's main has commit \(refused.commit.short()) that did not go through the gate: "
+                    + refused.findings.map(\.message).joined(separator: "; ") + "; no commit of it could be verified",
+                hint: "ask the co-chairs to check the hub; a commit on main must be a gated merge of an approved proposal")
         }
-        report.problems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
-            message: "the hub's main has commit \(refused.commit.short()) that did not go through the gate: "
-                + refused.findings.map(\.message).joined(separator: "; ")
-                + "; main here stops at \(incoming.accepted?.short() ?? "nothing"), the last verified commit",
-            hint: "ask the co-chairs to check the hub; a commit on main must be a gated merge of an approved proposal"))
+        try PlanError.wrap {
+            try repository.updateReference(RefNames.main, to: accepted, expecting: .at(main), message: "nap clone: main as far as it is gated")
+            try repository.checkout(commit: accepted, branch: RefNames.main, force: true)
+        }
+        return nil
     }
 
     /// Every file of the record that is not a valid event (a new copy cannot compare it with anything):

@@ -12,6 +12,9 @@ public struct SyncOptions {
     public var progress: ((TransferStatus) -> Void)?
     /// Rounds of fetch, merge and push before giving up while others keep pushing.
     public var maximumAttempts: Int
+    /// A new copy (`nap clone`): its main, set to the remote's before the sync, is checked whole and set
+    /// back to the last verified commit before anything is judged against it (the tags).
+    var checksClonedMain = false
 
     public init(remote: String? = nil, renames: [String: String] = [:], progress: ((TransferStatus) -> Void)? = nil, maximumAttempts: Int = 5) {
         self.remote = remote
@@ -27,10 +30,12 @@ public struct SyncOptions {
 extension PlanStore {
     /// Brings this copy of the plan and a remote together, losing nothing on either side:
     /// fetches every branch and tag; fast-forwards or union-merges the record; creates or fast-forwards
-    /// proposal branches and main; then pushes what the remote lacks (fast-forward only) and tags it does
-    /// not have. A push refused because someone pushed meanwhile starts another round. What cannot be
-    /// brought together (a proposal branch changed on both sides, main diverged, a tag with two targets,
-    /// two proposals with one name) is left as it is on both sides and reported with the way out.
+    /// proposal branches and main (as far as it passes the `nap verify` rules); takes the published
+    /// versions it lacks; then pushes what the remote lacks (fast-forward only; main as far as it is gated)
+    /// and the published versions it does not have. Other tags are reported, never taken or given. A push
+    /// refused because someone pushed meanwhile starts another round. What cannot be brought together (a
+    /// proposal branch changed on both sides, main diverged, a tag with two targets, two proposals with
+    /// one name) is left as it is on both sides and reported with the way out.
     ///
     /// Throws only when nothing could be done: the remote is unreachable, refuses the credentials, or is
     /// not this plan. A push cut off midway is a problem in the report; running sync again completes it.
@@ -78,6 +83,7 @@ final class SyncSession {
             }
             // The record first: the incoming main is verified against the events that gated its merges.
             try integrateRecord(remote, seen: seen)
+            if attempt == 1, options.checksClonedMain, let problem = try store.checkClonedMain() { lastingProblems.append(problem) }
             try integrateMain(remote)
             if attempt == 1 { try applyRenames(remote) }
             let clashes = try detectClashes()

@@ -93,37 +93,6 @@ extension SyncSession {
         }
     }
 
-    /// Tags: a tag the remote has and this copy lacks is created here; one with another target is
-    /// reported and never moved, on either side.
-    func integrateTags(_ remote: RemoteState) throws {
-        for (name, theirs) in remote.tags.sorted(by: { $0.key < $1.key }) {
-            let reference = RefNames.tagPrefix + name
-            guard Repository.isValidReferenceName(reference) else { continue }
-            if let why = RefNames.shadowingProblem(tag: name) {
-                warn(SyncProblem(.shadowingTag, reference: reference,
-                    message: "the remote's tag \(name) was not taken: \(why)",
-                    hint: "ask whoever pushed it to delete it from the hub (`git push <hub> :refs/tags/\(name)`); published versions have names like v1.0"))
-                continue
-            }
-            let mine = try PlanError.wrap { try repository.referenceTarget(reference) }
-            guard let mine else {
-                do {
-                    try PlanError.wrap { try repository.updateReference(reference, to: theirs, expecting: .absent, message: "nap sync: tag from \(target.label)") }
-                    note(.local, reference, .created, old: nil, new: theirs)
-                    report.received.versions += 1
-                } catch PlanError.git(let error) where error.isExists {
-                    continue
-                }
-                continue
-            }
-            if mine != theirs {
-                roundProblems.append(SyncProblem(.tagConflict, reference: reference,
-                    message: "tag \(name) points at \(mine.short()) here and at \(theirs.short()) on the remote; published versions are never moved",
-                    hint: "compare them with `git show \(name) \(target.tagsNamespace)\(name)`; a corrected version is published under a new name"))
-            }
-        }
-    }
-
     /// Moves a local branch from `old` (nil: create it) to `new`. When the branch is checked out the
     /// working tree follows, safely: local changes are kept, and if they are in the way nothing moves and
     /// the problem is reported (returns false).

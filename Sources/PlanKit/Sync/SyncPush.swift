@@ -10,12 +10,14 @@ enum PushOutcome {
     case failed(SyncProblem)
 }
 
-/// Giving the remote what it lacks: fast-forwards only, and tags it does not have.
+/// Giving the remote what it lacks: fast-forwards only (main only as far as it is gated), and the
+/// published versions it does not have.
 extension SyncSession {
     /// What to push this round. Proposal branches: every one that is ahead of the remote's copy, or that
     /// the remote never had (a branch the remote had and deleted is not pushed back). Before a branch is
     /// pushed, its new head is recorded as a revision of its proposal, so the record that goes with it
-    /// says so. Then the record and main when the remote's are behind, and every tag the remote lacks.
+    /// says so. Then the record and main when the remote's are behind (main only as far as it is gated),
+    /// and every published version the remote lacks.
     func plannedPushes(_ remote: RemoteState, seen: RemoteState) throws -> [PushUpdate] {
         var updates: [PushUpdate] = []
         var pushedBranches: [(slug: String, head: ObjectID)] = []
@@ -43,16 +45,42 @@ extension SyncSession {
                 updates.append(PushUpdate(source: RefNames.record, destination: RefNames.record, expected: remote.record))
             }
         }
-        if let mine = try store.mainHead(), mine != remote.main {
-            if try remote.main == nil || remote.main.map({ try isAncestor($0, mine) }) ?? false {
-                updates.append(PushUpdate(source: RefNames.main, destination: RefNames.main, expected: remote.main))
-            }
-        }
-        for name in try PlanError.wrap({ try repository.tagNames() }) where remote.tags[name] == nil {
-            let reference = RefNames.tagPrefix + name
-            updates.append(PushUpdate(source: reference, destination: reference, expected: nil))
-        }
+        let main = try plannedMainPush(remote)
+        if let update = main.update { updates.append(update) }
+        updates += try plannedTagPushes(remote, remoteMain: main.remoteMain)
         return updates
+    }
+
+    /// main, when the remote's is behind ours: pushed only as far as every new commit on its first-parent
+    /// line passes the `nap verify` rules, as every other copy checks it on receiving it. An ungated commit
+    /// made here (a plain `git commit` on main after the founding) is the problem `ungated-main` and is not
+    /// pushed; the gated commits before it are (through `RefNames.outgoingMain`). Returns the update, if any,
+    /// and where the remote's main will be after it.
+    private func plannedMainPush(_ remote: RemoteState) throws -> (update: PushUpdate?, remoteMain: ObjectID?) {
+        guard let mine = try store.mainHead(), mine != remote.main else { return (nil, remote.main) }
+        if let theirs = remote.main, try !isAncestor(theirs, mine) { return (nil, remote.main) }
+        let outgoing = try store.checkIncomingMain(from: remote.main, to: mine, outgoing: true)
+        if let refused = outgoing.refused { reportUngatedHere(refused, accepted: outgoing.accepted, remote: remote.main) }
+        guard let accepted = outgoing.accepted, accepted != remote.main else { return (nil, remote.main) }
+        var source = RefNames.main
+        if accepted != mine {
+            try PlanError.wrap {
+                try repository.updateReference(RefNames.outgoingMain, to: accepted, expecting: .any, message: "nap sync: main as far as it is gated")
+            }
+            source = RefNames.outgoingMain
+        }
+        return (PushUpdate(source: source, destination: RefNames.main, expected: remote.main), accepted)
+    }
+
+    private func reportUngatedHere(_ refused: (commit: ObjectID, findings: [VerificationFinding]), accepted: ObjectID?, remote: ObjectID?) {
+        let pushed = accepted == remote ? "it was not pushed: the remote's main stays at \(remote?.short() ?? "nothing")"
+            : "main was pushed only as far as \(accepted?.short() ?? "-"), the last gated commit"
+        let back = accepted.map { "`git reset --keep \($0.short())` with main checked out" } ?? "reset main to the remote's"
+        roundProblems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
+            message: "main here has commit \(refused.commit.short()) that did not go through the gate: "
+                + refused.findings.map(\.message).joined(separator: "; ") + "; " + pushed,
+            hint: "after the founding, main changes only through an approved proposal: keep the change on a branch (`git branch proposal/<name> main`), "
+                + "set main back to the last gated commit (\(back)), then `nap propose <name> --title \"…\" --adopt-branch`"))
     }
 
     /// Records the heads of branches about to be pushed as revisions of their proposals (when the record
@@ -78,6 +106,11 @@ extension SyncSession {
     /// counted as sent; refusals because someone pushed meanwhile ask for another round; other refusals
     /// and a broken connection are problems.
     func push(_ updates: [PushUpdate], remote: RemoteState) throws -> PushOutcome {
+        defer {
+            if let outgoing = try? repository.referenceTarget(RefNames.outgoingMain) {
+                try? repository.deleteReference(RefNames.outgoingMain, expecting: outgoing)
+            }
+        }
         let results: [PushResult]
         do {
             results = try target.remote.push(updates, callbacks: options.callbacks)

@@ -144,8 +144,11 @@ public struct SyncProblem: Sendable, Encodable, Equatable {
         case corruptRecord = "corrupt-record"
         /// The remote's main has a commit that did not go through the gate; main here did not take it.
         case ungatedMain = "ungated-main"
-        /// The remote has a tag whose name would shadow one of nap's own references; it was not taken.
+        /// A tag whose name would shadow a reference or a proposal, or is no version name; not taken or pushed.
         case shadowingTag = "shadowing-tag"
+        /// A tag that is not a published version (lightweight, unsigned where signatures are required, not
+        /// on main's first-parent line, not by a co-chair): not taken from the remote, or not pushed to it.
+        case untrustedTag = "untrusted-tag"
         /// A file of the record that is not a valid event, seen by a new copy (`nap clone`).
         case recordSkipped = "record-skipped"
         /// An event received from the remote that breaks the record's rules; kept and ignored.

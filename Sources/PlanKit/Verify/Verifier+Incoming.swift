@@ -14,8 +14,9 @@ extension PlanStore {
     /// Checks only the commits of `new`'s first-parent line after `old` (all of it when `old` is nil)
     /// with the rules of `nap verify` (gated merges after the founding, matching the record, approved by
     /// the co-chairs of the time, signed where the policy requires). The record must already hold the
-    /// remote's events. When `old` is not on `new`'s first-parent line, nothing is accepted.
-    func checkIncomingMain(from old: ObjectID?, to new: ObjectID) throws -> IncomingMain {
+    /// remote's events. When `old` is not on `new`'s first-parent line, nothing is accepted. `outgoing`:
+    /// `new` is this copy's main and `old` the remote's (`nap sync` checks what it would push).
+    func checkIncomingMain(from old: ObjectID?, to new: ObjectID, outgoing: Bool = false) throws -> IncomingMain {
         var line: [ObjectID] = []
         var cursor: ObjectID? = new
         while let id = cursor, id != old {
@@ -23,8 +24,9 @@ extension PlanStore {
             cursor = try PlanError.wrap { try repository.commit(id).parents.first }
         }
         if let old, cursor != old {
-            let finding = VerificationFinding(.failure, .bypassedGate, commit: new,
-                                              message: "the remote's main \(new.short()) does not continue this copy's main \(old.short()) along its first parents")
+            let message = outgoing ? "this copy's main \(new.short()) does not continue the remote's main \(old.short()) along its first parents"
+                : "the remote's main \(new.short()) does not continue this copy's main \(old.short()) along its first parents"
+            let finding = VerificationFinding(.failure, .bypassedGate, commit: new, message: message)
             return IncomingMain(accepted: old, refused: (new, [finding]))
         }
         let verifier = Verifier(store: self, report: VerificationReport(revision: RefNames.main, head: new))

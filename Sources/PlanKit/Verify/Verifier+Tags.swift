@@ -32,10 +32,12 @@ extension Verifier {
         return try PlanError.wrap { try repository.isAncestor(commit, of: report.head) }
     }
 
-    private func checkTagSignature(name: String, object: ObjectID, tag: AnnotatedTag) throws {
+    /// Checks an annotated tag's signature: it must match the tag and be the tagger's key in members.yml
+    /// of the tagged commit; a missing one fails when plan.yml there (or `alsoRequired`) requires signatures.
+    func checkTagSignature(name: String, object: ObjectID, tag: AnnotatedTag, alsoRequired: Bool = false) throws {
         let raw = try PlanError.wrap { try repository.readObject(object) }.data
         let label = "tag \(name)" + (tag.tagger.map { " by \(Self.person($0))" } ?? "")
-        let required = try policy(at: tag.target).requireSignatures
+        let required = try alsoRequired || policy(at: tag.target).requireSignatures
         guard let split = Self.signatureStart(in: raw) else {
             if required {
                 report.add(VerificationFinding(.failure, .unsigned, commit: tag.target, tag: name,
@@ -47,6 +49,29 @@ extension Verifier {
         let keys = tag.tagger.flatMap { members.member(email: $0.email) }.flatMap(MembersTimeline.key(of:)).map { [$0] } ?? []
         checkSignature(armored: String(decoding: raw[split...], as: UTF8.self), over: Array(raw[..<split]), what: label,
                        keys: keys, required: required, commit: tag.target, tag: name)
+    }
+
+    /// Why `nap sync` must not take or give the annotated tag `name` (object `object`, read as `tag`, on a
+    /// commit of main), or nil: the failures of `checkTagSignature`, with signatures required when plan.yml
+    /// on main (the verified head) or at the tagged commit requires them; and then only a valid SSH
+    /// signature by the key members.yml of the tagged commit gives a co-chair who is the tagger will do,
+    /// as only a co-chair publishes (`nap publish`).
+    func versionTagProblem(name: String, object: ObjectID, tag: AnnotatedTag) throws -> String? {
+        let required = try policy(at: report.head).requireSignatures || policy(at: tag.target).requireSignatures
+        let failuresBefore = report.failures.count
+        let goodBefore = report.goodSignatures
+        try checkTagSignature(name: name, object: object, tag: tag, alsoRequired: required)
+        let failures = report.failures.dropFirst(failuresBefore)
+        if !failures.isEmpty { return failures.map(\.message).joined(separator: "; ") }
+        guard required else { return nil }
+        guard report.goodSignatures > goodBefore else {
+            return "tag \(name) has no SSH signature by a member's key in members.yml; the policy requires signatures"
+        }
+        let members = try timeline.members(atCommit: tag.target)
+        guard let tagger = tag.tagger, members.member(email: tagger.email)?.role == .coChair else {
+            return "tag \(name) is not by a co-chair of the tagged commit's members.yml; only a co-chair publishes a version"
+        }
+        return nil
     }
 
     /// Where a tag object's signature starts: the first line that begins an armored signature.

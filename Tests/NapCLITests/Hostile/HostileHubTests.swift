@@ -46,6 +46,40 @@ import Testing
         #expect(try String(contentsOfFile: w.path("fresh") + "/members.yml", encoding: .utf8).contains("chair@civil.example"))
     }
 
+    /// The co-chair commits on main with plain git after the founding (no proposal, no gate): `nap sync`
+    /// pushes main only as far as it is gated, and says which commit stays here and why.
+    @Test func syncDoesNotPushAnUngatedMainMadeHere() throws {
+        let w = try Self.world("hostile-push-main")
+        let seeded = try #require(w.rev(w.plan, "refs/heads/main"))
+        // A gated merge, then a direct commit on top of it.
+        try PublishCLITests.answerApproveMerge(w.h, "political-donations")
+        let merged = try #require(w.rev(w.plan, "refs/heads/main"))
+        #expect(merged != seeded)
+        try w.write(w.plan, "README.md", "直接改在主分支上 direct edit\n")
+        try w.git(w.plan, ["-c", "user.name=國發會主委", "-c", "user.email=chair@ndc.gov.example", "commit", "-qam", "direct edit on main"])
+        let direct = try #require(w.rev(w.plan, "refs/heads/main"))
+
+        let sync = try w.syncJSON(w.plan, [w.hub], as: .govChair)
+        #expect(sync.status == 1, "\(sync.stderr)")
+        let problems = sync.report["problems"] as? [[String: Any]] ?? []
+        let problem = try #require(problems.first { $0["kind"] as? String == "ungated-main" }, "\(problems)")
+        #expect((problem["message"] as? String)?.contains(String(direct.prefix(7))) == true, "\(problem)")
+        #expect((problem["message"] as? String)?.contains("bypassed the gate") == true, "\(problem)")
+        #expect((problem["hint"] as? String)?.contains("git reset --keep \(merged.prefix(7))") == true, "\(problem)")
+        // The gated merge went out, the direct commit did not; the record went too; main here is untouched.
+        #expect(w.rev(w.hub, "refs/heads/main") == merged)
+        #expect(w.recordTree(w.hub) == w.recordTree(w.plan))
+        #expect(w.rev(w.plan, "refs/heads/main") == direct)
+        #expect(w.rev(w.plan, "refs/nap/outgoing/main") == nil)
+        // Every other copy takes the hub's main without a complaint.
+        try w.clone(w.hub, "other", as: .citizen)
+        #expect(w.rev("other", "refs/heads/main") == merged)
+        // Syncing again changes nothing on the hub and says so again.
+        let again = try w.syncJSON(w.plan, [w.hub], as: .govChair)
+        #expect(again.status == 1)
+        #expect(w.rev(w.hub, "refs/heads/main") == merged)
+    }
+
     @Test func aTagThatShadowsMainIsNotTaken() throws {
         let w = try Self.world("hostile-tag")
         try w.write("mallory", "commitments/political-donations.md", "attacker text\n")

@@ -1,45 +1,14 @@
 import GitKit
 
-/// How far a fetch or push has got, for a progress meter: the phase, objects done and to do, bytes moved.
-public struct TransferStatus: Sendable, Equatable {
-    /// What the transfer is doing.
-    public enum Phase: String, Sendable {
-        /// Objects arriving from the remote.
-        case receiving
-        /// Arrived objects being indexed (deltas resolved).
-        case resolving
-        /// Objects being sent to the remote.
-        case sending
-    }
+/// How far a fetch or push has got, for a progress meter: the phase (receiving, resolving, sending),
+/// objects done and to do, bytes moved. GitKit's plain value, named through PlanKit (Store/Vocabulary.swift).
+public typealias TransferStatus = GitKit.TransferProgress
 
-    public let phase: Phase
-    /// Objects done so far in this phase.
-    public let current: Int
-    /// Objects to do in this phase (0 while unknown).
-    public let total: Int
-    /// Bytes moved so far.
-    public let bytes: Int
-
-    public init(phase: Phase, current: Int, total: Int, bytes: Int) {
-        self.phase = phase
-        self.current = current
-        self.total = total
-        self.bytes = bytes
-    }
-
-    init(_ progress: TransferProgress) {
-        let phase: Phase = switch progress.phase {
-        case .receiving: .receiving
-        case .resolving: .resolving
-        case .sending: .sending
-        }
-        self.init(phase: phase, current: progress.current, total: progress.total, bytes: progress.bytes)
-    }
-
+extension TransferStatus {
     /// The callbacks a transfer runs with: this progress closure, credentials found the way git finds
     /// them, and the server's verdict told back to git's credential helpers (GitCredentialHelper).
     static func callbacks(_ progress: ((TransferStatus) -> Void)?) -> RemoteCallbacks {
-        GitCredentialHelper.callbacks(progress: progress.map { report in { report(TransferStatus($0)) } })
+        GitCredentialHelper.callbacks(progress: progress)
     }
 }
 

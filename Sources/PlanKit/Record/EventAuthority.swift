@@ -42,6 +42,8 @@ final class PlanAuthority: EventAuthority {
     let main: ObjectID?
     let requiresSignatures: Bool
     private var merges: [ObjectID: (proposal: String, head: ObjectID)?] = [:]
+    /// Commitments read for process events, by blob (Process/ProcessAuthority.swift).
+    var commitments: [ObjectID: Commitment?] = [:]
 
     init(repository: Repository, record: Record, main: ObjectID?, requiresSignatures: Bool) {
         self.repository = repository

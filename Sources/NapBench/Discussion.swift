@@ -139,7 +139,7 @@ final class Discussion {
             switch intent {
             case .revised(let head, let previous): body = .revised(head: head, previous: previous, rewritten: false)
             case .comment(let text, let anchor, let replyTo): body = .comment(body: text, anchor: anchor, replyTo: replyTo.flatMap { ids[$0] })
-            case .response(let target, let disposition, let reason, _):
+            case .response(let target, let disposition, let reason):
                 guard let targetID = target.map({ ids[$0] }) ?? id else { continue }
                 body = .response(target: targetID, disposition: disposition, reason: reason)
             case .resolved(let comment):

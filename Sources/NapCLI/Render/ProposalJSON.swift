@@ -86,6 +86,8 @@ struct ResponseJSON: Encodable {
     let time: Date
     /// Set by `nap show`; absent elsewhere.
     var signature: SignatureJSON?
+    /// The meeting that decided it, when the response names one (`nap respond --meeting`).
+    var meeting: String?
 
     init(_ response: ReasonedResponse) {
         id = response.id
@@ -93,6 +95,7 @@ struct ResponseJSON: Encodable {
         reason = response.reason
         author = response.author
         time = response.time
+        meeting = response.meeting
     }
 }
 

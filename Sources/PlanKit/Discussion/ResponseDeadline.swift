@@ -14,10 +14,11 @@ public struct ResponseDeadline: Sendable, Equatable {
         due = time.addingTimeInterval(Double(days) * 86_400)
         let seconds = due.timeIntervalSince(now)
         guard seconds.isFinite else { return nil }
-        // Whole days, rounded away from zero (a day and a half left is "2 days"; a minute late is "1 day"
-        // late); bounded so that no stated time can trap.
+        // Whole days: time left is rounded up (a day and a half left is "2 days"), time late is counted in
+        // whole days past (five days and an hour late is "5 days", a minute late is "1 day"); bounded so that
+        // no stated time can trap.
         let bounded = max(-1e9, min(1e9, seconds / 86_400))
-        daysLeft = Int(bounded.rounded(bounded >= 0 ? .up : .down))
+        daysLeft = bounded >= 0 ? Int(bounded.rounded(.up)) : -max(1, Int((-bounded).rounded(.down)))
     }
 
     /// Whether the response is late.

@@ -34,8 +34,11 @@ extension NapHarness {
     """
 
     /// Appends the process block to plan.yml and sets policy lines (working tree; before the founding).
-    func addProcess(policy: [String] = []) throws {
+    func addProcess(policy: [String] = [], leadAgency: Bool = false) throws {
         var text = try read("plan.yml")
+        if leadAgency {
+            text = text.replacingOccurrences(of: "    - civil-society-co-chair\n", with: "    - civil-society-co-chair\n    - lead-agency\n")
+        }
         if !policy.isEmpty {
             text = text.replacingOccurrences(of: "  require-signatures: false\n", with: "  require-signatures: false\n" + policy.map { "  " + $0 + "\n" }.joined())
         }
@@ -43,13 +46,13 @@ extension NapHarness {
     }
 
     /// A founded plan with the process block (and `policy` lines), saved on main.
-    static func foundedWithProcess(_ name: String, policy: [String] = [], daysAgo: Int? = nil) throws -> NapHarness {
+    static func foundedWithProcess(_ name: String, policy: [String] = [], leadAgency: Bool = false, daysAgo: Int? = nil) throws -> NapHarness {
         let h = try NapHarness(name)
         let when = daysAgo.map { ["GIT_AUTHOR_DATE": Self.date(daysAgo: $0), "GIT_COMMITTER_DATE": Self.date(daysAgo: $0)] } ?? [:]
         try h.okAt(["init", h.plan, "--title-zh", "臺灣開放政府國家行動方案", "--title-en", "Taiwan Open Government National Action Plan",
                     "--period", "2025-01..2028-12"], env: when, plan: false)
         try h.setRequireSignatures(false)
-        try h.addProcess(policy: policy)
+        try h.addProcess(policy: policy, leadAgency: leadAgency)
         let members: [(String, Person, String, String, String)] = [
             ("ndc-chair", .govChair, "government", "co-chair", "國家發展委員會"), ("civil-chair", .civilChair, "civil-society", "co-chair", "台灣民主實驗室"),
             ("g0v-wang", .wang, "civil-society", "member", "g0v"), ("moi", .ministry, "government", "member", "內政部"),

@@ -65,7 +65,7 @@ import Testing
         #expect(unanswered.map { $0["days_left"] as? Int } == [-5, 20])
         #expect(unanswered.first?["due"] is String)
         // Without response-days, no deadline.
-        let plain = try NapHarness.foundedWithProcess("gate-no-response-days")
+        let plain = try NapHarness.foundedWithProcess("gate-no-response-days", policy: ["!response-days"])
         try plain.ok(["propose", "x", "--title", "x"], as: .wang)
         let none = try #require(try plain.object(["show", "x"])["owed_responses"] as? [[String: Any]])
         #expect(none.first?["days_left"] is NSNull)

@@ -33,16 +33,28 @@ extension NapHarness {
 
     """
 
-    /// Appends the process block to plan.yml and sets policy lines (working tree; before the founding).
+    /// Replaces the template's process block in plan.yml with `processBlock`, and sets policy lines
+    /// (`key: value`, replacing the template's line for that key; `!key` removes it) (working tree; before
+    /// the founding).
     func addProcess(policy: [String] = [], leadAgency: Bool = false) throws {
         var text = try read("plan.yml")
+        if let process = text.range(of: "\nprocess:\n") { text = String(text[..<process.lowerBound]) + "\n" }
         if leadAgency {
             text = text.replacingOccurrences(of: "    - civil-society-co-chair\n", with: "    - civil-society-co-chair\n    - lead-agency\n")
         }
-        if !policy.isEmpty {
-            text = text.replacingOccurrences(of: "  require-signatures: false\n", with: "  require-signatures: false\n" + policy.map { "  " + $0 + "\n" }.joined())
+        var lines = text.components(separatedBy: "\n")
+        for line in policy where line.hasPrefix("!") {
+            lines.removeAll { $0.hasPrefix("  " + line.dropFirst() + ":") }
         }
-        try write("plan.yml", text + "\n" + Self.processBlock)
+        for line in policy where !line.hasPrefix("!") {
+            let key = "  " + String(line.prefix { $0 != ":" }) + ":"
+            if let index = lines.firstIndex(where: { $0.hasPrefix(key) }) {
+                lines[index] = "  " + line
+            } else if let index = lines.firstIndex(where: { $0.hasPrefix("  require-signatures:") }) {
+                lines.insert("  " + line, at: index + 1)
+            }
+        }
+        try write("plan.yml", lines.joined(separator: "\n") + "\n" + Self.processBlock)
     }
 
     /// A founded plan with the process block (and `policy` lines), saved on main.
@@ -52,6 +64,7 @@ extension NapHarness {
         try h.okAt(["init", h.plan, "--title-zh", "臺灣開放政府國家行動方案", "--title-en", "Taiwan Open Government National Action Plan",
                     "--period", "2025-01..2028-12"], env: when, plan: false)
         try h.setRequireSignatures(false)
+        try h.setMinDiscussionDays(0)
         try h.addProcess(policy: policy, leadAgency: leadAgency)
         let members: [(String, Person, String, String, String)] = [
             ("ndc-chair", .govChair, "government", "co-chair", "國家發展委員會"), ("civil-chair", .civilChair, "civil-society", "co-chair", "台灣民主實驗室"),

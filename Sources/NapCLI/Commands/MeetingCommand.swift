@@ -68,7 +68,13 @@ struct MeetingAdd: ParsableCommand {
             what = "meeting \(id)"
         }
         let (event, revised, warnings) = try store.recordMeeting(draft, what: what)
-        for warning in warnings { Console.err(SafeText.display(warning.description)) }
+        for warning in warnings {
+            if case .option(let option) = warning.place {
+                Console.err("nap: warning: " + SafeText.line("\(option): \(warning.message)"))
+            } else {
+                Console.err(SafeText.display(warning.diagnostic(path: what).description))
+            }
+        }
         if json { try JSONOutput.print(["id": event]); return }
         Console.out("\(revised ? "Revised the record of" : "Recorded") meeting \(SafeText.line(id)): \(event)")
     }

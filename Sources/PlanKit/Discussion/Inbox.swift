@@ -28,7 +28,8 @@ public struct Inbox: Sendable {
 extension PlanStore {
     /// What waits on the user, from the listing of proposals (the cached digests: no proposal is folded
     /// unless its events changed since the last run).
-    public func inbox(now: Date = Date()) throws -> Inbox {
+    public func inbox(now: Date? = nil) throws -> Inbox {
+        let now = now ?? self.now
         let signature = try identity()
         let me = try eventAuthor(for: signature)
         let email = me.email.lowercased()

@@ -48,7 +48,8 @@ public struct ImplementationReport: Sendable {
 
 extension PlanStore {
     /// The implementation report on `asOf` (default: today), for the commitments of the published plan.
-    public func implementationReport(asOf: PlanDate? = nil, now: Date = Date()) throws -> ImplementationReport {
+    public func implementationReport(asOf: PlanDate? = nil, now: Date? = nil) throws -> ImplementationReport {
+        let now = now ?? self.now
         guard let (version, contents) = try publishedPlan() else {
             throw PlanError.refused(reason: "the plan has not been published yet; implementation is reported on a published version",
                                     hint: "a co-chair publishes the agreed plan with `nap publish v1 -m \"...\"`")

@@ -21,7 +21,8 @@ public struct MeetingsOverview: Sendable {
 
 extension PlanStore {
     /// Every meeting, and the findings on the forum's promises about them as of `now`.
-    public func meetingsOverview(now: Date = Date()) throws -> MeetingsOverview {
+    public func meetingsOverview(now: Date? = nil) throws -> MeetingsOverview {
+        let now = now ?? self.now
         let meetings = try self.meetings()
         let process = try mainHead().flatMap { try loadPlan(at: $0).plan?.process } ?? PlanProcess()
         var findings: [MeetingsOverview.Finding] = []

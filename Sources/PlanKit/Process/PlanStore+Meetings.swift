@@ -93,7 +93,7 @@ extension PlanStore {
     /// like every event when the user has a key. `what` names the draft in errors (a file's path).
     /// Returns the event's id, whether it revised an earlier record, and the warnings about the draft.
     /// The meeting may not be dated after the day the record is made (its event's time).
-    public func recordMeeting(_ draft: MeetingDraft, what: String) throws -> (id: EventID, revised: Bool, warnings: [Diagnostic]) {
+    public func recordMeeting(_ draft: MeetingDraft, what: String) throws -> (id: EventID, revised: Bool, warnings: [MeetingDraft.Issue]) {
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         let members = try currentMembers()
@@ -115,6 +115,6 @@ extension PlanStore {
         let revised = !existing.events.isEmpty
         let id = try record.append(process: [event], by: signature,
                                    message: "\(revised ? "Revise the record of" : "Record") meeting \(meeting.id) (\(meeting.kind.rawValue), \(meeting.date))\n")[0]
-        return (id, revised, issues.map { $0.diagnostic(path: what) })
+        return (id, revised, issues)
     }
 }

@@ -56,7 +56,7 @@ extension PlanStore {
         detail.signatures = try signatureChecks(of: read.events)
         detail.signaturesRequired = gate.policy.requireSignatures
         if case .open = state.status {
-            detail.owed = Self.unansweredInputs(in: state).map { OwedResponse(input: $0, deadline: ResponseDeadline(inputTime: $0.time, policy: gate.policy)) }
+            detail.owed = Self.unansweredInputs(in: state).map { OwedResponse(input: $0, deadline: ResponseDeadline(inputTime: $0.time, policy: gate.policy, now: self.now)) }
         }
         return detail
     }

@@ -71,6 +71,11 @@ public final class PlanStore {
         return date
     }
 
+    /// Today for the person acting: `GIT_AUTHOR_DATE` when set, else the computer's clock. Deadlines,
+    /// overdue milestones and the promises about meetings are counted from it; the merge gate counts
+    /// `min-discussion-days` on the computer's clock.
+    public var now: Date { authorDate ?? Date() }
+
     /// The commit `main` points at; nil before the plan's first commit.
     public func mainHead() throws -> ObjectID? {
         try PlanError.wrap { try repository.referenceTarget(RefNames.main) }

@@ -164,7 +164,8 @@ enum ProposalRendering {
 
     private static func responseLines(_ response: ReasonedResponse, current: Bool, indent pad: String) -> [String] {
         let label = current ? "↳ response" : "↳ earlier response (revised)"
-        return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))",
+        let meeting = response.meeting.map { " (decided at meeting \(SafeText.line($0)))" } ?? ""
+        return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))\(meeting)",
                 indent(SafeText.display(response.reason), by: pad + "  ")]
     }
 

@@ -148,6 +148,8 @@ import Testing
         let show = try h.object(["show", "political-donations"])
         let response = try #require((show["responses"] as? [[String: Any]])?.last)
         #expect(response["meeting"] as? String == "consultation-1")
+        #expect(try h.ok(["show", "political-donations"]).contains("DEFERRED by 內政部民政司 (government)"))
+        #expect(try h.ok(["show", "political-donations"]).contains("(decided at meeting consultation-1)"))
         // The event file says so, for stock git readers.
         let files = try h.git(["ls-tree", "-r", "--name-only", "refs/heads/nap/record"]).split(separator: "\n").filter { $0.hasPrefix("proposals/") }
         let texts = try files.map { try h.git(["show", "refs/heads/nap/record:" + $0]) }

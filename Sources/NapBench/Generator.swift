@@ -60,9 +60,10 @@ struct Generator {
         }
         let period = Period(start: try PlanDate(parsing: "\(CommitmentText.planStart)-01"), end: try PlanDate(parsing: "\(CommitmentText.planEnd)-12"))
         // The generated record carries no signatures, so the plan does not require them (else no approval
-        // would count and `nap merge ready` would be refused).
+        // would count and `nap merge ready` would be refused); and its proposals are merged on the
+        // scenario's schedule, some within days of opening, so no minimum discussion time is set.
         var files = try PlanTemplate.files(titles: ["zh-Hant": "開放政府國家行動方案（2025-2028年）", "en": "Open Government National Action Plan (2025–2028)"],
-                                           period: period, requireSignatures: false)
+                                           period: period, requireSignatures: false, minDiscussionDays: 0)
         files = files.map { $0.path == PlanFiles.members ? ($0.path, Array(people.membersFile.utf8)) : $0 }
 
         // Every object goes into memory and then into one pack: far faster than a loose file per object.

@@ -33,6 +33,7 @@ public struct Nap: ParsableCommand {
         Merge.self, Update.self, Blame.self, Attribution.self, Key.self, Verify.self,
         Sync.self, Clone.self,
         Publish.self, Render.self, ReportCommand.self, Changes.self,
+        Timeline.self, MeetingCommand.self, Meetings.self, ProgressCommand.self,
     ]
 
     public init() {}
@@ -86,6 +87,9 @@ public struct Nap: ParsableCommand {
     static func report(_ error: PlanError) -> Int32 {
         Console.err("nap: error: " + SafeText.display(error.description))
         if case .invalidPlan(let diagnostics) = error {
+            for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
+        }
+        if case .invalidDocument(_, let diagnostics) = error {
             for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
         }
         if let hint = error.hint { Console.err("hint: " + hint) }

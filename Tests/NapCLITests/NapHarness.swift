@@ -67,6 +67,7 @@ final class NapHarness: @unchecked Sendable {
         let h = try NapHarness(name)
         try h.ok(["init", h.plan, "--title-zh", "臺灣開放政府國家行動方案", "--title-en", "Taiwan Open Government National Action Plan", "--period", "2025-01..2028-12"], plan: false)
         try h.setRequireSignatures(false)
+        try h.setMinDiscussionDays(0)
         try h.ok(["member", "add", "ndc-chair", "--name", Person.govChair.name, "--email", Person.govChair.email, "--sector", "government", "--role", "co-chair", "--organization", "國家發展委員會"])
         try h.ok(["member", "add", "civil-chair", "--name", Person.civilChair.name, "--email", Person.civilChair.email, "--sector", "civil-society", "--role", "co-chair", "--organization", "台灣民主實驗室"])
         try h.ok(["member", "add", "g0v-wang", "--name", Person.wang.name, "--email", Person.wang.email, "--sector", "civil-society", "--organization", "g0v"])
@@ -94,6 +95,14 @@ final class NapHarness: @unchecked Sendable {
         }
         #expect(found, "plan.yml has no require-signatures line", sourceLocation: sourceLocation)
         try write("plan.yml", updated.joined(separator: "\n"))
+    }
+
+    /// Sets `min-discussion-days` in plan.yml in the working tree. The template asks for 14 days of
+    /// discussion; tests that are not about it merge at once, so they set 0 before the founding.
+    func setMinDiscussionDays(_ days: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = try read("plan.yml")
+        #expect(text.contains("\n  min-discussion-days: 14\n"), "plan.yml has no min-discussion-days line", sourceLocation: sourceLocation)
+        try write("plan.yml", text.replacingOccurrences(of: "\n  min-discussion-days: 14\n", with: "\n  min-discussion-days: \(days)\n"))
     }
 
     /// Writes a file in the plan's working tree.

@@ -95,6 +95,7 @@ final class SignedPlan: @unchecked Sendable {
         }
         #expect(try s.h.read("plan.yml").contains("\n  require-signatures: true\n"), "a new plan requires signatures")
         if !requireSignatures { try s.h.setRequireSignatures(false) }
+        try s.h.setMinDiscussionDays(0)
         try s.ok(["save", "-m", "成立論壇 Constitute the forum"])
         return s
     }

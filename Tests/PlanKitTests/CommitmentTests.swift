@@ -120,7 +120,7 @@ import Testing
         let text = replacing("values:", with: "valeus:\n  - x\nvalues:")
         let diagnostics = check(text)
         #expect(diagnostics.onlyWarnings.map(\.message) == [
-            "unknown field 'valeus' in the front matter (known fields: id, title, period, lead, supporting, values, status, milestones, contact, sdgs, budget)",
+            "unknown field 'valeus' in the front matter (known fields: id, title, period, lead, supporting, values, status, milestones, contact, sdgs, budget, area)",
         ])
         #expect(diagnostics.onlyErrors.isEmpty)
     }

@@ -52,6 +52,8 @@ import Testing
             #expect(english.source == TranslationSource.hash(of: chinese.text))
         }
         #expect(contents.members?.governmentCoChair?.id == "gov-cochair")
-        #expect(contents.plan?.policy == Policy(requireSignatures: true))
+        #expect(contents.plan?.policy == Policy(requireSignatures: true, minDiscussionDays: 14, responseDays: 30))
+        #expect(contents.plan?.process.phases.map(\.kind) == TimelinePhase.Kind.allCases)
+        #expect(contents.plan?.process.meetingEveryMonths == 6)
     }
 }

@@ -36,7 +36,9 @@ import Testing
         let contents = PlanValidator().load(source: source)
         #expect(contents.plan?.title == titles)
         #expect(contents.plan?.period == period)
-        #expect(contents.plan?.policy == Policy(requireSignatures: true))
+        #expect(contents.plan?.policy == Policy(requireSignatures: true, minDiscussionDays: 14, responseDays: 30))
+        // The forum's promises about meetings are settings (GOVERNANCE.md rule 7); the timeline is left to fill in.
+        #expect(contents.plan?.process == PlanProcess(minutesWithinDays: 14, agendaDaysBefore: 7, meetingEveryMonths: 6, implementationMeetings: 2))
         #expect(contents.members?.governmentCoChair?.id == "ndc")
         #expect(contents.members?.civilSocietyCoChair?.id == "cs")
     }
@@ -44,7 +46,7 @@ import Testing
     @Test func aNewPlanRequiresSignaturesAndAPlanWithoutTheFieldDoesNot() throws {
         let plan = Plan.parse(try newPlan()["plan.yml"] ?? [])
         #expect(plan.value?.policy.requireSignatures == true, "\(plan.diagnostics.listing)")
-        #expect(plan.value?.policy == Policy(requireSignatures: true))
+        #expect(plan.value?.policy == Policy(requireSignatures: true, minDiscussionDays: 14, responseDays: 30))
         // plan.yml without the field (plans made before the template required signatures): false, as before.
         let older = Plan.parse(Array(FormatFixture.planYML.utf8))
         #expect(!FormatFixture.planYML.contains("require-signatures"))
@@ -58,7 +60,11 @@ import Testing
         let text = String(decoding: try newPlan()["plan.yml"] ?? [], as: UTF8.self)
         #expect(relaxedText == text.replacingOccurrences(of: "\n  require-signatures: true\n", with: "\n  require-signatures: false\n"))
         #expect(relaxedText != text)
-        #expect(Plan.parse(Array(relaxedText.utf8)).value?.policy == Policy())
+        #expect(Plan.parse(Array(relaxedText.utf8)).value?.policy == Policy(minDiscussionDays: 14, responseDays: 30))
+        // And without a minimum discussion time (the bench generator does, merging on its own schedule).
+        let quick = try PlanTemplate.files(titles: titles, period: period, minDiscussionDays: 0)
+        let quickText = String(decoding: quick.first { $0.path == "plan.yml" }?.bytes ?? [], as: UTF8.self)
+        #expect(quickText == text.replacingOccurrences(of: "\n  min-discussion-days: 14\n", with: "\n  min-discussion-days: 0\n"))
     }
 
     @Test func planTitlesWithYAMLCharactersAreQuoted() throws {

@@ -19,12 +19,58 @@ struct InboxCommand: ParsableCommand {
         let author: EventAuthor
         let time: Date
         let text: String
+        /// When the response is due and the whole days left (negative: overdue); null without `response-days`.
+        let due: Date?
+        let daysLeft: Int?
+        /// `author`, `co-chair` or `lead-agency`: why the input is in this inbox.
+        let reason: String
+
+        enum CodingKeys: String, CodingKey { case proposal, slug, kind, id, author, time, text, due, reason, daysLeft = "days_left" }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(proposal, forKey: .proposal)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(id, forKey: .id)
+            try container.encode(author, forKey: .author)
+            try container.encode(time, forKey: .time)
+            try container.encode(text, forKey: .text)
+            try container.encode(due, forKey: .due)
+            try container.encode(daysLeft, forKey: .daysLeft)
+            try container.encode(reason, forKey: .reason)
+        }
+    }
+
+    struct OverdueJSON: Encodable {
+        let commitment: String
+        let milestone: Int
+        let due: String?
+        let daysLate: Int
+        let status: String
+        enum CodingKeys: String, CodingKey { case commitment, milestone, due, status, daysLate = "days_late" }
+    }
+
+    struct ProgressCommentJSON: Encodable {
+        let commitment: String
+        let id: String
+        let report: String
+        let author: EventAuthor
+        let time: Date
+        let text: String
+        let due: Date?
+        let daysLeft: Int?
+        enum CodingKeys: String, CodingKey { case commitment, id, report, author, time, text, due, daysLeft = "days_left" }
     }
 
     struct InboxJSON: Encodable {
         let unanswered: [InputJSON]
         let awaitingReview: [ProposalListItemJSON]
-        enum CodingKeys: String, CodingKey { case unanswered, awaitingReview = "awaiting_review" }
+        let overdueMilestones: [OverdueJSON]
+        let progressComments: [ProgressCommentJSON]
+        enum CodingKeys: String, CodingKey {
+            case unanswered, awaitingReview = "awaiting_review", overdueMilestones = "overdue_milestones", progressComments = "progress_comments"
+        }
     }
 
     func run() throws {
@@ -32,19 +78,31 @@ struct InboxCommand: ParsableCommand {
         if json {
             try JSONOutput.print(InboxJSON(
                 unanswered: inbox.unanswered.map { InputJSON(proposal: $0.input.proposal, slug: $0.proposal.slug, kind: $0.input.kind.rawValue,
-                                                            id: $0.input.id, author: $0.input.author, time: $0.input.time, text: $0.input.text) },
-                awaitingReview: inbox.awaitingReview.map(ProposalListItemJSON.init)))
+                                                            id: $0.input.id, author: $0.input.author, time: $0.input.time, text: $0.input.text,
+                                                            due: $0.deadline?.due, daysLeft: $0.deadline?.daysLeft, reason: $0.reason) },
+                awaitingReview: inbox.awaitingReview.map(ProposalListItemJSON.init),
+                overdueMilestones: inbox.implementation.overdue.map {
+                    OverdueJSON(commitment: $0.commitment, milestone: $0.milestone.index, due: $0.milestone.due?.description, daysLate: $0.daysLate,
+                                status: $0.milestone.status?.rawValue ?? "no-evidence")
+                },
+                progressComments: inbox.implementation.owed.map {
+                    ProgressCommentJSON(commitment: $0.commitment, id: $0.comment.id, report: $0.comment.target, author: $0.comment.author,
+                                        time: $0.comment.time, text: $0.comment.body, due: $0.deadline?.due, daysLeft: $0.deadline?.daysLeft)
+                }))
             return
         }
-        if inbox.unanswered.isEmpty && inbox.awaitingReview.isEmpty {
+        let work = inbox.implementation
+        if inbox.unanswered.isEmpty && inbox.awaitingReview.isEmpty && work.overdue.isEmpty && work.owed.isEmpty {
             Console.out("Nothing waits on you.")
             return
         }
         if !inbox.unanswered.isEmpty {
             Console.out("Owed a reasoned response (\(inbox.unanswered.count))")
-            for (proposal, input) in inbox.unanswered {
+            for owed in inbox.unanswered {
+                let input = owed.input
                 let what = input.kind == .proposal ? "proposal" : "comment \(Labels.shortID(input.id))"
-                Console.out("  \(SafeText.line(proposal.slug))  \(what)  \(Labels.author(input.author))  \(Labels.age(input.time))")
+                let when = owed.deadline.map { $0.words.uppercased() } ?? Labels.age(input.time)
+                Console.out("  \(SafeText.line(owed.proposal.slug))  \(what)  \(Labels.author(input.author))  \(when)")
                 Console.out("    " + DisplayWidth.fit(SafeText.line(input.text), 72).trimmingCharacters(in: .whitespaces))
             }
             Console.out("  answer with: nap respond <comment|proposal> --disposition ... -m \"reason\"")
@@ -53,6 +111,22 @@ struct InboxCommand: ParsableCommand {
             Console.out("Waiting for your review (\(inbox.awaitingReview.count))")
             for summary in inbox.awaitingReview {
                 Console.out("  \(SafeText.line(summary.slug))  \(SafeText.line(summary.title))  head \(summary.head?.short() ?? "-")")
+            }
+        }
+        if !work.overdue.isEmpty {
+            Console.out("Overdue milestones of commitments your agency leads (\(work.overdue.count))")
+            for item in work.overdue {
+                Console.out("  \(SafeText.line(item.commitment)) milestone \(item.milestone.index)  due \(item.milestone.due?.description ?? "-")  "
+                            + "\(item.daysLate) days late  \(item.milestone.status?.rawValue ?? "no evidence")")
+            }
+            Console.out("  report with: nap progress <commitment> --milestone N --status ... --delay \"why\" -m \"what was done\"")
+        }
+        if !work.owed.isEmpty {
+            Console.out("Comments on your progress reports owed a reasoned response (\(work.owed.count))")
+            for item in work.owed {
+                let when = item.deadline.map { $0.words.uppercased() } ?? Labels.age(item.comment.time)
+                Console.out("  \(SafeText.line(item.commitment))  comment \(Labels.shortID(item.comment.id))  \(Labels.author(item.comment.author))  \(when)")
+                Console.out("    " + DisplayWidth.fit(SafeText.line(item.comment.body), 72).trimmingCharacters(in: .whitespaces))
             }
         }
     }

@@ -12,7 +12,8 @@ struct Respond: ParsableCommand {
 
         Examples:
           nap respond 3fa91c2e --disposition adopted-in-part -m "採納第 2 點；第 1 點需修法，列入備選"
-          nap respond political-donations --disposition deferred -m "列為備選提案，待修法評估"
+          nap respond political-donations --disposition deferred -m "列為備選提案，待修法評估" --meeting 2024-08-13-consultation
+          nap respond 7c01d2aa --disposition adopted -m "進度報告已補上佐證資料"   # a comment on a progress report
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -20,11 +21,13 @@ struct Respond: ParsableCommand {
     @Option(help: "adopted, adopted-in-part, deferred, not-adopted or out-of-scope.") var disposition: Disposition
     @Option(name: .shortAndLong, help: "The reason; - reads standard input.") var message: String?
     @Option(help: "Read the reason from a file.") var file: String?
+    @Option(help: ArgumentHelp("The meeting of the forum that decided it (its id, as `nap meetings` lists it).", valueName: "meeting-id"))
+    var meeting: String?
 
     func run() throws {
         let store = try global.openPlan()
         let reason = try TextInput.read(message: message, file: file, what: "reason", base: global.workingDirectory)
-        let id = try store.respond(to: target, disposition: disposition, reason: reason)
+        let id = try store.respond(to: target, disposition: disposition, reason: reason, meeting: meeting)
         Console.out(id)
     }
 }

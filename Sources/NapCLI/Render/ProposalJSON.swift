@@ -86,6 +86,8 @@ struct ResponseJSON: Encodable {
     let time: Date
     /// Set by `nap show`; absent elsewhere.
     var signature: SignatureJSON?
+    /// The meeting that decided it, when the response names one (`nap respond --meeting`).
+    var meeting: String?
 
     init(_ response: ReasonedResponse) {
         id = response.id
@@ -93,6 +95,7 @@ struct ResponseJSON: Encodable {
         reason = response.reason
         author = response.author
         time = response.time
+        meeting = response.meeting
     }
 }
 
@@ -175,11 +178,45 @@ struct ProposalJSON: Encodable {
     let problems: [String]
     /// Whether plan.yml on main requires signed approvals; false: approvals are not authenticated.
     let signaturesRequired: Bool
+    /// The inputs still owed a reasoned response, with their deadlines.
+    var owedResponses: [OwedResponseJSON] = []
 
     enum CodingKeys: String, CodingKey {
         case id, slug, title, description, author, state, opened, base, head, revisions, comments, responses, reviews, blockers, problems
-        case signaturesRequired = "signatures_required"
+        case signaturesRequired = "signatures_required", owedResponses = "owed_responses"
         case withdrawReason = "withdraw_reason", mergeCommit = "merge_commit"
         case changedCommitments = "changed_commitments", changedFiles = "changed_files"
+    }
+}
+
+/// An input owed a reasoned response and its deadline (`nap show`, `nap inbox`).
+struct OwedResponseJSON: Encodable {
+    let kind: String
+    let id: String
+    let author: EventAuthor
+    let time: Date
+    /// When the response is due, and the whole days left (negative: overdue); null without `response-days`.
+    let due: Date?
+    let daysLeft: Int?
+
+    init(_ input: UnansweredInput, deadline: ResponseDeadline?) {
+        kind = input.kind.rawValue
+        id = input.id
+        author = input.author
+        time = input.time
+        due = deadline?.due
+        daysLeft = deadline?.daysLeft
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, id, author, time, due, daysLeft = "days_left" }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(id, forKey: .id)
+        try container.encode(author, forKey: .author)
+        try container.encode(time, forKey: .time)
+        try container.encode(due, forKey: .due)
+        try container.encode(daysLeft, forKey: .daysLeft)
     }
 }

@@ -13,7 +13,7 @@ enum ProposalRendering {
         case .withdrawn(let reason): withdrawReason = reason
         case .open: break
         }
-        return ProposalJSON(
+        var json = ProposalJSON(
             id: state.id, slug: state.slug, title: state.title, description: state.description, author: state.author,
             state: state.status.name, withdrawReason: withdrawReason, mergeCommit: mergeCommit, opened: state.opened,
             base: state.base.hex, head: head?.hex,
@@ -25,6 +25,8 @@ enum ProposalRendering {
                                                     body: $0.body, time: $0.time, signature: detail.signatures[$0.id].map(SignatureJSON.init)) },
             blockers: detail.blockers,
             problems: detail.problems.map(\.description), signaturesRequired: detail.signaturesRequired)
+        json.owedResponses = detail.owed.map { OwedResponseJSON($0.input, deadline: $0.deadline) }
+        return json
     }
 
     private static func response(_ response: ReasonedResponse, signatures: [EventID: SignatureCheck]) -> ResponseJSON {
@@ -106,6 +108,14 @@ enum ProposalRendering {
                 + SafeText.line(signatureMark(detail.signatures[review.id])))
             if !review.body.isEmpty { out.append(indent(SafeText.display(review.body), by: "      ")) }
         }
+        if !detail.owed.isEmpty {
+            out.append("")
+            out.append("Owed a reasoned response (\(detail.owed.count))")
+            for owed in detail.owed {
+                let what = owed.input.kind == .proposal ? "the proposal" : "comment \(Labels.shortID(owed.input.id))"
+                out.append("  \(what)  \(Labels.author(owed.input.author))  \(owed.deadline.map { $0.words.uppercased() } ?? Labels.age(owed.input.time))")
+            }
+        }
         if case .open = state.status {
             out.append("")
             if detail.blockers.isEmpty {
@@ -154,7 +164,8 @@ enum ProposalRendering {
 
     private static func responseLines(_ response: ReasonedResponse, current: Bool, indent pad: String) -> [String] {
         let label = current ? "↳ response" : "↳ earlier response (revised)"
-        return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))",
+        let meeting = response.meeting.map { " (decided at meeting \(SafeText.line($0)))" } ?? ""
+        return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))\(meeting)",
                 indent(SafeText.display(response.reason), by: pad + "  ")]
     }
 

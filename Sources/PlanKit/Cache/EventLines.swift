@@ -19,8 +19,8 @@ enum EventLines {
             if let anchor { fields += [anchor.head.hex, anchor.path, String(anchor.startLine), String(anchor.endLine), anchor.quote] }
         case .resolved(let comment), .reopened(let comment):
             fields += [comment]
-        case .response(let target, let disposition, let reason):
-            fields += [target, disposition.rawValue, reason]
+        case .response(let target, let disposition, let reason, let meeting):
+            fields += [target, disposition.rawValue, reason, CacheLines.optional(meeting)]
         case .review(let verdict, let head, let body):
             fields += [verdict.rawValue, head.hex, body]
         case .merged(let commit, let head):
@@ -60,7 +60,7 @@ enum EventLines {
         case "response":
             let target = try fields.text()
             guard let disposition = Disposition(rawValue: try fields.text()) else { throw CacheFields.Malformed() }
-            body = .response(target: target, disposition: disposition, reason: try fields.text())
+            body = .response(target: target, disposition: disposition, reason: try fields.text(), meeting: try fields.optionalText())
         case "review":
             guard let verdict = Verdict(rawValue: try fields.text()) else { throw CacheFields.Malformed() }
             body = .review(verdict: verdict, head: try fields.id(), body: try fields.text())

@@ -115,18 +115,29 @@ extension PlanStore {
 
     /// Gives the reasoned response to a comment (by id prefix) or to a proposal as a whole. A later response
     /// to the same input revises the earlier one; both are kept. Members of government, co-chairs and the
-    /// proposal's author may respond.
-    public func respond(to target: String, disposition: Disposition, reason: String) throws -> EventID {
+    /// proposal's author may respond. `meeting` names the meeting of the forum that decided the response
+    /// (it must be in the record). A comment on a progress report is answered the same way
+    /// (`respondToProgressComment`).
+    public func respond(to target: String, disposition: Disposition, reason: String, meeting: String? = nil) throws -> EventID {
         let reason = try checkedText(reason, what: "reason")
         guard reason.trimmingCharacters(in: .whitespacesAndNewlines).count >= 8 else {
             throw PlanError.invalidInput("a reasoned response needs a reason a reader can follow (at least 8 characters); say why")
+        }
+        if let meeting {
+            guard let state = try? self.meeting(meeting), state.current != nil else {
+                throw PlanError.notFound(kind: "meeting", name: meeting)
+            }
         }
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         let lowered = target.lowercased()
         var state: ProposalState
         let targetID: EventID
-        if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit), let found = try locateComment(lowered) {
+        let hex = lowered.count >= 4 && lowered.allSatisfy(\.isHexDigit)
+        if hex, try locateComment(lowered) == nil, let comment = try locateProgressComment(lowered) {
+            return try respondToProgressComment(comment, disposition: disposition, reason: reason)
+        }
+        if hex, let found = try locateComment(lowered) {
             state = found.state
             targetID = found.comment.id
         } else {
@@ -139,7 +150,7 @@ extension PlanStore {
         try requireCountingSignature(for: "give a reasoned response", author: author)
         state = try currentState(of: state.id)
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
-                          body: .response(target: targetID, disposition: disposition, reason: reason))
+                          body: .response(target: targetID, disposition: disposition, reason: reason, meeting: meeting))
         return try record.append([event], by: signature, message: "Respond (\(disposition.rawValue)) on proposal \(state.slug)\n")[0]
     }
 

@@ -20,6 +20,8 @@ public struct Commitment: Sendable, Hashable, Codable {
     public var budget: LocalizedText
     /// The prose sections, in file order, in every language present in the file.
     public var sections: [CommitmentSection]
+    /// The thematic area it belongs to (a short id, e.g. `open-data`); members' `groups` name areas.
+    public var area: String? = nil
 
     public init(
         id: String, title: LocalizedText, period: Period?, lead: [LocalizedText] = [],

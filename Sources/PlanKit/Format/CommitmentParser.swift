@@ -55,7 +55,7 @@ private struct CommitmentFields {
     let fields: Yams.Node.Mapping
     let context: CommitmentContext
 
-    static let known = ["id", "title", "period", "lead", "supporting", "values", "status", "milestones", "contact", "sdgs", "budget"]
+    static let known = ["id", "title", "period", "lead", "supporting", "values", "status", "milestones", "contact", "sdgs", "budget", "area"]
 
     func read() -> Commitment {
         reader.warnUnknownKeys(fields, known: Self.known, in: "the front matter")
@@ -80,8 +80,18 @@ private struct CommitmentFields {
         if let (key, value) = FieldReader.entry(fields, "budget"), !FieldReader.isNull(value) {
             budget = reader.localized(value, "the budget", languages: context.languages, at: key)
         }
-        return Commitment(id: id, title: title, period: period, lead: lead, supporting: supporting, values: values,
-                          status: status, milestones: milestones, contact: contact, sdgs: sdgs, budget: budget)
+        var area: String?
+        if let text = reader.text(fields, "area", "area", required: false, owner: nil) {
+            if let problem = Identifier.problem(in: text) {
+                reader.error("area '\(text.prefix(40))': \(problem) (an area is a short id such as open-data)", at: FieldReader.entry(fields, "area")?.value)
+            } else {
+                area = text
+            }
+        }
+        var commitment = Commitment(id: id, title: title, period: period, lead: lead, supporting: supporting, values: values,
+                                    status: status, milestones: milestones, contact: contact, sdgs: sdgs, budget: budget)
+        commitment.area = area
+        return commitment
     }
 
     private func readID() -> String {

@@ -237,6 +237,17 @@ final class FieldReader {
         return (period, startNode, endNode)
     }
 
+    /// A whole number in `range`, or nil when absent (or after reporting a value that is not one). The text
+    /// is checked before it is converted: digits only, so no value in a file can overflow.
+    func integer(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let (_, value) = Self.entry(mapping, key), let text = scalar(value, what), !text.isEmpty else { return nil }
+        guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), range.contains(number) else {
+            error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(40))'", at: value)
+            return nil
+        }
+        return number
+    }
+
     /// A `true`/`false` field, or the default when absent.
     func bool(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, default defaultValue: Bool) -> Bool {
         guard let (_, value) = Self.entry(mapping, key), let text = scalar(value, what), !text.isEmpty else { return defaultValue }

@@ -28,6 +28,8 @@ public struct Member: Sendable, Hashable, Codable {
     public var role: Role
     /// The person's public key as an OpenSSH line: `ssh-ed25519 AAAA… comment`.
     public var key: String?
+    /// The thematic working groups the member belongs to, by area id (commitments name their `area`).
+    public var groups: [String] = []
 
     public init(
         id: String, name: String, email: String, sector: Sector, organization: String? = nil,
@@ -40,5 +42,30 @@ public struct Member: Sendable, Hashable, Codable {
         self.organization = organization
         self.role = role
         self.key = key
+    }
+}
+
+extension Member {
+    enum CodingKeys: String, CodingKey { case id, name, email, sector, organization, role, key, groups }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+                  email: try container.decode(String.self, forKey: .email), sector: try container.decode(Sector.self, forKey: .sector),
+                  organization: try container.decodeIfPresent(String.self, forKey: .organization),
+                  role: try container.decodeIfPresent(Role.self, forKey: .role) ?? .member, key: try container.decodeIfPresent(String.self, forKey: .key))
+        groups = try container.decodeIfPresent([String].self, forKey: .groups) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(sector, forKey: .sector)
+        try container.encodeIfPresent(organization, forKey: .organization)
+        try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(key, forKey: .key)
+        if !groups.isEmpty { try container.encode(groups, forKey: .groups) }
     }
 }

@@ -48,7 +48,7 @@ private struct MemberList {
     mutating func read(_ item: Yams.Node, number: Int) {
         let what = "member \(number)"
         guard let fields = reader.mapping(item, what) else { return }
-        reader.warnUnknownKeys(fields, known: ["id", "name", "email", "sector", "organization", "role", "key"], in: what)
+        reader.warnUnknownKeys(fields, known: ["id", "name", "email", "sector", "organization", "role", "key", "groups"], in: what)
         let id = readID(fields, what: what, item: item)
         let label = id.map { "member '\($0)'" } ?? what
         let name = reader.text(fields, "name", "\(label): name", required: true, owner: item)
@@ -59,7 +59,8 @@ private struct MemberList {
         let role = roleNode == nil ? Role.member : readEnum(fields, "role", label: label, item: item, as: Role.self)
         let key = readKey(fields, label: label)
         guard let id, let name, let email, let sector, let role else { return }
-        let member = Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role, key: key)
+        var member = Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role, key: key)
+        member.groups = readGroups(fields, label: label)
         if role == .coChair { coChairs[sector, default: []].append((member, roleNode)) }
         members.append(member)
     }
@@ -105,6 +106,23 @@ private struct MemberList {
             return nil
         }
         return value
+    }
+
+    /// `groups:`: a list of area ids (thematic working groups).
+    private func readGroups(_ fields: Yams.Node.Mapping, label: String) -> [String] {
+        guard let (_, value) = FieldReader.entry(fields, "groups"), let items = reader.sequence(value, "\(label): groups") else { return [] }
+        var groups: [String] = []
+        for item in items {
+            guard let group = reader.scalar(item, "\(label): a group"), !group.isEmpty else { continue }
+            if let problem = Identifier.problem(in: group) {
+                reader.error("\(label): group '\(group.prefix(40))': \(problem) (a group is an area id such as open-data)", at: item)
+            } else if groups.contains(group) {
+                reader.warning("\(label): group '\(group)' is listed twice", at: item)
+            } else {
+                groups.append(group)
+            }
+        }
+        return groups
     }
 
     private func readKey(_ fields: Yams.Node.Mapping, label: String) -> String? {

@@ -2,7 +2,7 @@
 public typealias LocalizedText = [String: String]
 
 /// A national action plan as described by `plan.yml`: its titles, country, period, languages and the
-/// rules (`Policy`) by which proposals are merged.
+/// rules (`Policy`) by which proposals are merged, and the process (`PlanProcess`): its timeline and meetings.
 public struct Plan: Sendable, Hashable, Codable {
     /// The version of the file format this nap reads and writes (`format: 1`).
     public static let formatVersion = 1
@@ -20,10 +20,12 @@ public struct Plan: Sendable, Hashable, Codable {
     /// The plan's introduction in each language (optional).
     public var introduction: LocalizedText
     public var policy: Policy
+    /// The timeline and the forum's promises about meetings (`process:`; empty when plan.yml has none).
+    public var process: PlanProcess
 
     public init(
         format: Int = Plan.formatVersion, title: LocalizedText, country: String, period: Period?,
-        languages: [String], introduction: LocalizedText = [:], policy: Policy = Policy()
+        languages: [String], introduction: LocalizedText = [:], policy: Policy = Policy(), process: PlanProcess = PlanProcess()
     ) {
         self.format = format
         self.title = title
@@ -32,6 +34,7 @@ public struct Plan: Sendable, Hashable, Codable {
         self.languages = languages
         self.introduction = introduction
         self.policy = policy
+        self.process = process
     }
 
     /// The language translations are made from: the first of `languages`.

@@ -30,7 +30,7 @@ private struct PlanFields {
     let fields: Yams.Node.Mapping
 
     func read() -> Plan {
-        reader.warnUnknownKeys(fields, known: ["format", "title", "country", "period", "languages", "introduction", "policy"], in: "plan.yml")
+        reader.warnUnknownKeys(fields, known: ["format", "title", "country", "period", "languages", "introduction", "policy", "process"], in: "plan.yml")
         let format = readFormat()
         let languages = readLanguages()
         var title: LocalizedText = [:]
@@ -55,8 +55,13 @@ private struct PlanFields {
            let mapping = reader.mapping(value, "policy", at: key) {
             policy = readPolicy(mapping)
         }
+        var process = PlanProcess()
+        if let (key, value) = FieldReader.entry(fields, "process"), !FieldReader.isNull(value),
+           let mapping = reader.mapping(value, "process", at: key) {
+            process = ProcessFields(reader: reader, fields: mapping, key: key).read()
+        }
         return Plan(format: format, title: title, country: country, period: period, languages: languages,
-                    introduction: introduction, policy: policy)
+                    introduction: introduction, policy: policy, process: process)
     }
 
     private func readFormat() -> Int {
@@ -117,7 +122,7 @@ private struct PlanFields {
     }
 
     private func readPolicy(_ mapping: Yams.Node.Mapping) -> Policy {
-        let known = ["approvals", "require-responses", "request-changes-blocks", "require-signatures"]
+        let known = ["approvals", "require-responses", "request-changes-blocks", "require-signatures", "min-discussion-days", "response-days"]
         reader.warnUnknownKeys(mapping, known: known, in: "policy")
         var policy = Policy()
         if let (key, value) = FieldReader.entry(mapping, "approvals"), let items = reader.sequence(value, "policy.approvals") {
@@ -144,6 +149,8 @@ private struct PlanFields {
         policy.requireResponses = reader.bool(mapping, "require-responses", "policy.require-responses", default: true)
         policy.requestChangesBlocks = reader.bool(mapping, "request-changes-blocks", "policy.request-changes-blocks", default: true)
         policy.requireSignatures = reader.bool(mapping, "require-signatures", "policy.require-signatures", default: false)
+        policy.minDiscussionDays = reader.integer(mapping, "min-discussion-days", "policy.min-discussion-days", in: 0...Policy.maximumDays) ?? 0
+        policy.responseDays = reader.integer(mapping, "response-days", "policy.response-days", in: 1...Policy.maximumDays)
         return policy
     }
 }

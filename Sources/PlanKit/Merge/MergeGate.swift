@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 
 /// The rule that guards main (DESIGN.md section 4): a proposal is merged only with the current approval
@@ -9,8 +10,11 @@ public enum MergeGate {
     ///
     /// `signatures` holds the signature state of review events (at least the co-chairs' latest); it is
     /// consulted only when the policy requires signatures, and a review missing from it counts as unsigned.
+    /// `leads` are the lead agencies of the commitments the proposal changes (asked for by the approver
+    /// `lead-agency`); `now` is when the merge would happen (for `min-discussion-days`).
     public static func blockers(state: ProposalState, head: ObjectID?, members: Members, policy: Policy,
-                                signatures: [EventID: EventSignatureState] = [:]) -> [String] {
+                                signatures: [EventID: EventSignatureState] = [:], leads: [LeadAgency] = [],
+                                now: Date = Date()) -> [String] {
         var blockers: [String] = []
         switch state.status {
         case .open: break
@@ -21,8 +25,11 @@ public enum MergeGate {
         let latest = state.latestReviews
         var approverEmails: [String: Policy.Approver] = [:]
         for approver in policy.approvals {
-            let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
-            let label = approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair"
+            guard let sector = approver.coChairSector else {
+                blockers += leadAgencyBlockers(leads, latest: latest, head: head, policy: policy, signatures: signatures)
+                continue
+            }
+            let label = approver.label
             guard let chair = members.coChair(of: sector) else {
                 blockers.append("members.yml on main names no \(label)")
                 continue
@@ -51,6 +58,9 @@ public enum MergeGate {
                 }
             }
         }
+        if let wait = discussionWait(opened: state.opened, now: now, policy: policy) {
+            blockers.append(wait)
+        }
         if policy.requireResponses {
             for input in PlanStore.unansweredInputs(in: state) {
                 let what = input.kind == .proposal ? "the proposal itself" : "comment \(input.id.prefix(8))"
@@ -58,6 +68,46 @@ public enum MergeGate {
             }
         }
         return blockers
+    }
+
+    /// Each lead agency needs a current approval by one of its members (signed where required).
+    static func leadAgencyBlockers(_ leads: [LeadAgency], latest: [Review], head: ObjectID, policy: Policy,
+                                   signatures: [EventID: EventSignatureState]) -> [String] {
+        var blockers: [String] = []
+        for lead in leads {
+            let label = "lead agency of commitment \(lead.commitment)"
+            guard !lead.members.isEmpty else {
+                blockers.append("the \(label) (\(lead.label)) has no member in members.yml on main to approve it")
+                continue
+            }
+            let approvals = latest.filter { review in
+                review.verdict == .approve && review.head == head && lead.includes(email: review.author.email)
+            }
+            let counted = approvals.first { review in
+                guard policy.requireSignatures else { return true }
+                guard let member = lead.members.first(where: { $0.email.lowercased() == review.author.email.lowercased() }) else { return false }
+                return signatureProblem(signatures[review.id] ?? .unsigned, chair: member, label: label) == nil
+            }
+            guard counted == nil else { continue }
+            if let approval = approvals.first, let member = lead.members.first(where: { $0.email.lowercased() == approval.author.email.lowercased() }),
+               let problem = signatureProblem(signatures[approval.id] ?? .unsigned, chair: member, label: label) {
+                blockers.append(problem)
+            } else {
+                blockers.append("waiting for the approval of the \(label) (\(lead.label): \(lead.members.map(\.name).joined(separator: ", ")))")
+            }
+        }
+        return blockers
+    }
+
+    /// Why the proposal must still wait under `min-discussion-days`; nil once it was open long enough.
+    static func discussionWait(opened: Date, now: Date, policy: Policy) -> String? {
+        guard policy.minDiscussionDays > 0 else { return nil }
+        let required = Double(policy.minDiscussionDays) * 86_400
+        let elapsed = now.timeIntervalSince(opened)
+        guard elapsed.isFinite, elapsed < required else { return nil }
+        let until = opened.addingTimeInterval(required)
+        let days = elapsed <= 0 ? 0 : Int(min(elapsed / 86_400, Double(Policy.maximumDays)))
+        return "the proposal has been open for discussion \(days) day\(days == 1 ? "" : "s"); the policy asks for \(policy.minDiscussionDays) (min-discussion-days), until \(Timestamp.format(until))"
     }
 
     /// Why a co-chair's approval does not count under `require-signatures`; nil when it is signed by

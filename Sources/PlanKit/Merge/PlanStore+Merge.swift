@@ -59,9 +59,17 @@ extension PlanStore {
         let loaded = try loadPlan(at: main)
         let members = loaded.members
         let policy = loaded.plan?.policy ?? Policy()
-        let approvals: [(Member, String)] = policy.approvals.compactMap { approver in
-            let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
-            return members.coChair(of: sector).map { ($0, approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair") }
+        var approvals: [(Member, String)] = policy.approvals.compactMap { approver in
+            approver.coChairSector.flatMap { members.coChair(of: $0) }.map { ($0, approver.label) }
+        }
+        if policy.approvals.contains(.leadAgency) {
+            // The lead agency's member whose current approval counted, for each changed commitment.
+            for lead in try leadAgencies(changedBy: summary, main: main, members: members) {
+                if let review = state.latestReviews.first(where: { $0.verdict == .approve && $0.head == head && lead.includes(email: $0.author.email) }),
+                   let member = lead.members.first(where: { $0.email.lowercased() == review.author.email.lowercased() }) {
+                    approvals.append((member, "lead agency of commitment \(lead.commitment)"))
+                }
+            }
         }
         let approverEmails = Set(approvals.map { $0.0.email.lowercased() })
         let drafters = try PlanError.wrap {

@@ -15,6 +15,15 @@ public struct ProposalDetail: Sendable {
     /// Whether plan.yml on main requires signed approvals (`require-signatures`); when false, approvals
     /// are not authenticated.
     public var signaturesRequired = false
+    /// The inputs still owed a reasoned response, with their deadlines under `response-days` (nil
+    /// deadline: the policy counts none).
+    public var owed: [OwedResponse] = []
+}
+
+/// An input owed a reasoned response, and when the response is due.
+public struct OwedResponse: Sendable {
+    public let input: UnansweredInput
+    public let deadline: ResponseDeadline?
 }
 
 extension PlanStore {
@@ -46,6 +55,9 @@ extension PlanStore {
         var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: gate.blockers, problems: read.problems)
         detail.signatures = try signatureChecks(of: read.events)
         detail.signaturesRequired = gate.policy.requireSignatures
+        if case .open = state.status {
+            detail.owed = Self.unansweredInputs(in: state).map { OwedResponse(input: $0, deadline: ResponseDeadline(inputTime: $0.time, policy: gate.policy, now: self.now)) }
+        }
         return detail
     }
 
@@ -60,7 +72,9 @@ extension PlanStore {
         let loaded = try loadPlan(at: main)
         let policy = loaded.plan?.policy ?? Policy()
         let signatures = policy.requireSignatures ? try approvalSignatures(of: state) : [:]
-        var blockers = MergeGate.blockers(state: state, head: summary.branchHead, members: loaded.members, policy: policy, signatures: signatures)
+        let leads = policy.approvals.contains(.leadAgency) ? try leadAgencies(changedBy: summary, main: main, members: loaded.members) : []
+        var blockers = MergeGate.blockers(state: state, head: summary.branchHead, members: loaded.members, policy: policy,
+                                          signatures: signatures, leads: leads)
         guard case .open = state.status, let head = summary.branchHead else { return (blockers, policy) }
         let check = try mergeCheck(main: main, head: head)
         if let paths = check.conflicts {

@@ -64,6 +64,7 @@ private struct HTMLPage {
     func render() -> String {
         var body: [String] = [header()]
         if let introduction = introduction() { body.append(introduction) }
+        if let development = DevelopmentSection.html(document.development, languages: languages) { body.append(development) }
         body.append(contents())
         body += document.commitments.map(commitment)
         body.append(colophon())
@@ -130,8 +131,22 @@ private struct HTMLPage {
     }
 
     private func contents() -> String {
-        var lines = ["<nav class=\"toc\">", "<h2>\(label(\.contents))</h2>", "<ol>"]
-        for commitment in document.commitments {
+        var lines = ["<nav class=\"toc\">", "<h2>\(label(\.contents))</h2>"]
+        for (area, commitments) in document.commitmentsByArea {
+            if document.commitmentsByArea.count > 1 || area != nil {
+                lines.append("<h3>\(label(\.area)) \(ProseHTML.escape(area ?? "—"))</h3>")
+            }
+            lines.append("<ol>")
+            lines += commitments.map(contentsItem)
+            lines.append("</ol>")
+        }
+        lines.append("</nav>")
+        return lines.joined(separator: "\n")
+    }
+
+    private func contentsItem(_ commitment: Commitment) -> String {
+        var lines: [String] = []
+        do {
             let titles = languages.enumerated().map { index, language in
                 let title = piece(PlanText.pick(commitment.title, language: language, plan: plan), context: first)
                 return index == 0 ? "<span class=\"toc-title\">\(title)</span>" : "<span class=\"toc-alt\">\(title)</span>"
@@ -139,8 +154,6 @@ private struct HTMLPage {
             lines.append("<li><a href=\"#\(anchor(commitment.id))\"><span class=\"id\">\(ProseHTML.escape(commitment.id))</span> "
                          + titles.joined() + "</a></li>")
         }
-        lines.append("</ol>")
-        lines.append("</nav>")
         return lines.joined(separator: "\n")
     }
 

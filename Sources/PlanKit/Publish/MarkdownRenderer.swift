@@ -41,6 +41,7 @@ private struct MarkdownPage {
     func render() -> String {
         var blocks: [String] = [header()]
         if let introduction = introduction() { blocks.append(introduction) }
+        if let development = DevelopmentSection.markdown(document.development, languages: languages) { blocks.append(development) }
         blocks.append(contents())
         for commitment in document.commitments {
             blocks.append("---")
@@ -91,11 +92,19 @@ private struct MarkdownPage {
             .joined(separator: "\n\n")
     }
 
+    /// The commitments in order; grouped by area (a heading per area, `—` for none) when any has one.
     private func contents() -> String {
-        var lines = ["## " + label(\.contents), ""]
-        for (index, commitment) in document.commitments.enumerated() {
-            let titles = languages.map { piece(PlanText.pick(commitment.title, language: $0, plan: plan), context: $0) }
-            lines.append("\(index + 1). \(MarkdownRenderer.escape(commitment.id)) " + titles.joined(separator: " · "))
+        var lines = ["## " + label(\.contents)]
+        var number = 0
+        for (area, commitments) in document.commitmentsByArea {
+            if let area { lines += ["", "### " + label(\.area) + " " + MarkdownRenderer.escape(area)] }
+            else if document.commitmentsByArea.count > 1 { lines += ["", "### " + label(\.area) + " —"] }
+            lines.append("")
+            for commitment in commitments {
+                number += 1
+                let titles = languages.map { piece(PlanText.pick(commitment.title, language: $0, plan: plan), context: $0) }
+                lines.append("\(number). \(MarkdownRenderer.escape(commitment.id)) " + titles.joined(separator: " · "))
+            }
         }
         return lines.joined(separator: "\n")
     }

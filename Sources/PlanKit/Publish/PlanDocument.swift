@@ -15,6 +15,8 @@ public struct PlanDocument: Sendable {
     public var version: String?
     /// How many errors `nap validate` finds in this revision (a draft may be rendered with errors).
     public var errorCount: Int
+    /// How the plan was developed (timeline, meetings, input and answers), when known.
+    public var development: PlanDevelopment?
 
     public init(plan: Plan, commitments: [Commitment], revision: String? = nil, commit: ObjectID? = nil,
                 version: String? = nil, errorCount: Int = 0) {
@@ -24,6 +26,17 @@ public struct PlanDocument: Sendable {
         self.commit = commit
         self.version = version
         self.errorCount = errorCount
+    }
+
+    /// The commitments grouped by thematic area (`area:`), areas in order of their id, the commitments
+    /// without an area last; one group (nil) when no commitment has an area.
+    public var commitmentsByArea: [(area: String?, commitments: [Commitment])] {
+        let areas = Set(commitments.compactMap(\.area)).sorted()
+        guard !areas.isEmpty else { return [(nil, commitments)] }
+        var groups: [(area: String?, commitments: [Commitment])] = areas.map { area in (area, commitments.filter { $0.area == area }) }
+        let rest = commitments.filter { $0.area == nil }
+        if !rest.isEmpty { groups.append((nil, rest)) }
+        return groups
     }
 
     /// The languages to render: the plan's languages in its order (the primary language first, zh-Hant in
@@ -63,8 +76,10 @@ extension PlanStore {
         let contents = PlanValidator().load(source: try files(at: commit))
         guard let plan = contents.plan else { throw PlanError.invalidPlan(diagnostics: contents.errors) }
         let version = try publishedVersions().last { $0.commit == commit }?.name
-        return PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,
-                            version: version, errorCount: contents.errors.count)
+        var document = PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,
+                                    version: version, errorCount: contents.errors.count)
+        document.development = try planDevelopment(at: revision)
+        return document
     }
 }
 

@@ -42,6 +42,21 @@ public struct RenderLabels: Sendable {
     public var email: String { pick("電子郵件", "Email") }
     public var phone: String { pick("電話", "Phone") }
     public var none: String { "—" }
+    public var development: String { pick("共創過程", "How the plan was developed") }
+    public var timeline: String { pick("時程", "Timeline") }
+    public var timelinePublished: String { pick("時程公布日", "Timeline published on") }
+    public var phase: String { pick("階段", "Phase") }
+    public var meetings: String { pick("會議", "Meetings") }
+    public var meeting: String { pick("會議", "Meeting") }
+    public var date: String { pick("日期", "Date") }
+    public var attendance: String { pick("出席（成員＋公眾）", "Attendance (members + public)") }
+    public var decisions: String { pick("決議", "Decisions") }
+    public var inputReceived: String { pick("收到的意見（依部門）", "Input received, by sector") }
+    public var howAnswered: String { pick("回應情形", "How it was answered") }
+    public var sector: String { pick("部門", "Sector") }
+    public var count: String { pick("數量", "Count") }
+    public var disposition: String { pick("處理結果", "Disposition") }
+    public var area: String { pick("領域", "Area") }
     public var notAssessed: String { pick("尚未評估", "Not yet assessed") }
     public var untranslated: String { pick("未翻譯", "not translated") }
     public var listSeparator: String { pick("、", ", ") }

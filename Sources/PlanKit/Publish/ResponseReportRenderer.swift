@@ -112,7 +112,7 @@ public enum ResponseReportRenderer {
     }
 
     /// User text for a spreadsheet cell: formula-like text is defused with a leading `'`.
-    private static func text(_ value: String) -> String {
+    static func text(_ value: String) -> String {
         guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
         return "'" + value
     }

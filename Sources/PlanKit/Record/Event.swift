@@ -119,7 +119,8 @@ public enum EventBody: Sendable, Hashable {
     case resolved(comment: EventID)
     case reopened(comment: EventID)
     /// The reasoned response to a comment or to the proposal itself; a later one revises an earlier one.
-    case response(target: EventID, disposition: Disposition, reason: String)
+    /// `meeting` names the meeting of the forum that decided it, when one did (`nap respond --meeting`).
+    case response(target: EventID, disposition: Disposition, reason: String, meeting: String? = nil)
     /// A review, bound to the proposal head it saw.
     case review(verdict: Verdict, head: ObjectID, body: String)
     /// The proposal was merged into main by the merge commit `commit`, at proposal head `head`.

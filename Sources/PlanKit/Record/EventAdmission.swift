@@ -119,7 +119,7 @@ struct EventAdmission {
                 return .init("only the comment's author, the proposal's author or a co-chair may resolve or reopen it; \(author.email) is none of them")
             }
             return nil
-        case .response(let target, _, _):
+        case .response(let target, _, _, _):
             guard target == proposal || commentAuthors[target] != nil else {
                 return .init("it responds to \(target.prefix(8)), which is neither this proposal nor one of its comments")
             }

@@ -44,6 +44,8 @@ final class PlanAuthority: EventAuthority {
     let main: ObjectID?
     let requiresSignatures: Bool
     private var merges: [ObjectID: (proposal: String, head: ObjectID)?] = [:]
+    /// Commitments read for process events, by blob (Process/ProcessAuthority.swift).
+    var commitments: [ObjectID: Commitment?] = [:]
 
     init(repository: Repository, record: Record, main: ObjectID?, requiresSignatures: Bool) {
         self.repository = repository
@@ -58,8 +60,12 @@ final class PlanAuthority: EventAuthority {
     }
 
     func isSigned(_ event: Event, by member: Member) throws -> Bool {
-        guard event.signature != nil, let key = try timeline.key(of: member.email, at: event.time) else { return false }
-        if case .signed(let signer) = try record.signatureState(of: event) { return signer == key }
+        guard event.signature != nil, case .signed(let signer) = try record.signatureState(of: event) else { return false }
+        // Times are whole seconds: an event in the same second as the commit that changed the member's
+        // key may have been written just before it, so the key of the second before counts too.
+        for time in [event.time, event.time.addingTimeInterval(-1)] where try timeline.key(of: member.email, at: time) == signer {
+            return true
+        }
         return false
     }
 

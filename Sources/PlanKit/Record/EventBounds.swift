@@ -47,6 +47,7 @@ public enum EventBounds {
         guard knownSectors.contains(author.sector) else { throw fail(.author, "unknown sector '\(author.sector.prefix(40))'") }
         if let role = author.role, Role(rawValue: role) == nil { throw fail(.author, "unknown role '\(role.prefix(40))'") }
         if let slug = file.slug, let problem = Slug.problem(slug) { throw fail(.slug, "not a proposal name: \(problem)") }
+        if let meeting = file.meeting, let problem = Identifier.problem(in: meeting) { throw fail(.meeting, "not a meeting id: \(problem)") }
         for (key, value) in [(Key.title, file.title)] {
             if let value, value.utf8.count > maximumLineBytes { throw fail(key, "longer than \(maximumLineBytes) bytes") }
         }

@@ -87,10 +87,11 @@ struct EventFile: Codable {
     var disposition: Disposition?
     var verdict: Verdict?
     var commit: ObjectID?
+    var meeting: String?
 
     enum CodingKeys: String, CodingKey {
         case version, type, proposal, author, time, clock, slug, title, description, base, head, previous, rewritten
-        case reason, body, anchor, replyTo = "reply-to", comment, target, disposition, verdict, commit
+        case reason, body, anchor, replyTo = "reply-to", comment, target, disposition, verdict, commit, meeting
     }
 
     init(_ event: Event) {
@@ -108,7 +109,8 @@ struct EventFile: Codable {
         case .withdrawn(let reason): self.reason = reason
         case .comment(let body, let anchor, let replyTo): self.body = body; self.anchor = anchor; self.replyTo = replyTo
         case .resolved(let comment), .reopened(let comment): self.comment = comment
-        case .response(let target, let disposition, let reason): self.target = target; self.disposition = disposition; self.reason = reason
+        case .response(let target, let disposition, let reason, let meeting):
+            self.target = target; self.disposition = disposition; self.reason = reason; self.meeting = meeting
         case .review(let verdict, let head, let body): self.verdict = verdict; self.head = head; self.body = body
         case .merged(let commit, let head): self.commit = commit; self.head = head
         }
@@ -127,7 +129,9 @@ struct EventFile: Codable {
         case "comment": body = .comment(body: try need(self.body, .body), anchor: anchor, replyTo: replyTo)
         case "resolved": body = .resolved(comment: try need(comment, .comment))
         case "reopened": body = .reopened(comment: try need(comment, .comment))
-        case "response": body = .response(target: try need(target, .target), disposition: try need(disposition, .disposition), reason: try need(reason, .reason))
+        case "response":
+            body = .response(target: try need(target, .target), disposition: try need(disposition, .disposition), reason: try need(reason, .reason),
+                             meeting: meeting)
         case "review": body = .review(verdict: try need(verdict, .verdict), head: try need(head, .head), body: self.body ?? "")
         case "merged": body = .merged(commit: try need(commit, .commit), head: try need(head, .head))
         default: throw PlanError.corruptRecord(path: "", reason: "unknown event type '\(type)'")

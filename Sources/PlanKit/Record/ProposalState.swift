@@ -37,6 +37,8 @@ public struct ReasonedResponse: Sendable, Equatable {
     public let time: Date
     /// The armored signature beside the event in the record, if any (checked in Signing/).
     public var signature: String?
+    /// The meeting of the forum that decided it, when the response names one.
+    public var meeting: String? = nil
 }
 
 /// A comment with what happened to it: its thread state and its responses, oldest first.
@@ -182,9 +184,9 @@ public struct ProposalState: Sendable, Equatable {
             if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = true }
         case .reopened(let comment):
             if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = false }
-        case .response(let target, let disposition, let reason):
+        case .response(let target, let disposition, let reason, let meeting):
             let response = ReasonedResponse(id: event.id, target: target, disposition: disposition, reason: reason,
-                                            author: event.author, time: event.time, signature: event.signature)
+                                            author: event.author, time: event.time, signature: event.signature, meeting: meeting)
             if target == id {
                 responses.append(response)
             } else if let index = comments.firstIndex(where: { $0.id == target }) {

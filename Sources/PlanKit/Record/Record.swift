@@ -162,7 +162,9 @@ public final class Record {
         return ids
     }
 
-    private func commit(changes: [String: TreeChange], signature: Signature, message: String) throws {
+    /// Writes `changes` on top of the record in one commit, moved by compare-and-swap and retried when
+    /// another process appended first.
+    func commit(changes: [String: TreeChange], signature: Signature, message: String) throws {
         var attempt = 0
         while true {
             attempt += 1

@@ -22,6 +22,8 @@ public enum PlanError: Error, Sendable, Equatable {
     case ambiguous(kind: String, prefix: String, candidates: [String])
     /// The plan's files do not validate.
     case invalidPlan(diagnostics: [Diagnostic])
+    /// A document given to a command (a meeting's record) has errors, each at its place; nothing was written.
+    case invalidDocument(what: String, diagnostics: [Diagnostic])
     /// The operation is not allowed for this person or in this state.
     case refused(reason: String, hint: String?)
     /// Bad input in an argument (empty text, unknown disposition, anchor out of range, ...).
@@ -57,6 +59,7 @@ public enum PlanError: Error, Sendable, Equatable {
         case .notAPlan: "run `nap init` to start a plan, or pass -C <path> to a plan's folder"
         case .folderNotEmpty: "choose an empty folder, or a new folder name: `nap init my-plan`"
         case .noIdentity: "set who you are: git config --global user.name \"Your Name\"; git config --global user.email you@example.org"
+        case .invalidDocument: "correct each line named above and run the command again"
         case .dirtyWorkTree: "save your changes first (`nap save -m \"...\"`), or set them aside with `git stash`"
         case .ambiguous: "type more characters of the id, or use the proposal's slug"
         case .refused(_, let hint): hint
@@ -86,6 +89,8 @@ extension PlanError: CustomStringConvertible {
             "'\(prefix)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: ", "))"
         case .invalidPlan(let diagnostics):
             "the plan does not validate (\(diagnostics.filter { $0.severity == .error }.count) errors)"
+        case .invalidDocument(let what, let diagnostics):
+            "\(what) has \(diagnostics.filter { $0.severity == .error }.count) error\(diagnostics.filter { $0.severity == .error }.count == 1 ? "" : "s"); nothing was recorded"
         case .refused(let reason, _): reason
         case .invalidInput(let message): message
         case .gateClosed(let proposal, let blockers):

@@ -46,14 +46,35 @@ public final class PlanStore {
     }
 
     /// Who is using nap: `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` when set (as git honours them), else
-    /// `user.name`/`user.email` from git's configuration.
-    public func identity(at time: Date = Date()) throws -> Signature {
+    /// `user.name`/`user.email` from git's configuration. What they record is dated `time`, else
+    /// `GIT_AUTHOR_DATE` when set (`@<seconds since 1970>` or RFC 3339, as git reads it for a commit's
+    /// author), else now: event times are stated by their authors (docs/SECURITY.md).
+    public func identity(at time: Date? = nil) throws -> Signature {
+        let time = time ?? authorDate ?? Date()
         if let name = environment["GIT_AUTHOR_NAME"], let email = environment["GIT_AUTHOR_EMAIL"], !name.isEmpty, !email.isEmpty {
             return Signature(name: name, email: email, time: time)
         }
         guard let configured = repository.defaultSignature(), !configured.email.isEmpty else { throw PlanError.noIdentity }
         return Signature(name: configured.name, email: configured.email, time: time)
     }
+
+    /// `GIT_AUTHOR_DATE` as a time, when it is set to `@<seconds>` (with an optional zone, ignored) or an
+    /// RFC 3339 time within the years plan dates can name.
+    var authorDate: Date? {
+        guard let text = environment["GIT_AUTHOR_DATE"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if text.hasPrefix("@") {
+            let digits = text.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 11, let seconds = Int(digits) else { return nil }
+            return Date(timeIntervalSince1970: Double(seconds))
+        }
+        guard let date = Timestamp.parse(text), PlanDate.day(of: date) != nil else { return nil }
+        return date
+    }
+
+    /// Today for the person acting: `GIT_AUTHOR_DATE` when set, else the computer's clock. Deadlines,
+    /// overdue milestones and the promises about meetings are counted from it; the merge gate counts
+    /// `min-discussion-days` on the computer's clock.
+    public var now: Date { authorDate ?? Date() }
 
     /// The commit `main` points at; nil before the plan's first commit.
     public func mainHead() throws -> ObjectID? {

@@ -92,6 +92,12 @@ extension PlanStore {
     /// reported as warnings, so that a clone says what it skipped.
     func reportSkippedRecordFiles(_ report: inout SyncReport) throws {
         let tree = try record.tree()
+        let process = try reviewProcessRecord(in: tree)
+        for problem in process.problems {
+            let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: "skipped: " + problem.description,
+                                      hint: "the file is kept in the record and ignored; compare with another copy of the plan")
+            if !report.warnings.contains(warning) { report.warnings.append(warning) }
+        }
         for (id, _) in try record.proposals(in: tree) {
             for problem in try cachedEvents(of: id, in: tree).problems {
                 let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: "skipped: " + problem.description,

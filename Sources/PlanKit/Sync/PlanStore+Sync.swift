@@ -148,6 +148,12 @@ final class SyncSession {
             if parts.count == 5, parts[0] == "proposals", parts[3] == "events" { proposals.insert(String(parts[2])) }
         }
         let tree = try store.record.tree()
+        if receivedFiles.keys.contains(where: { $0.hasPrefix(ProcessSubject.meetingsFolder + "/") || $0.hasPrefix(ProcessSubject.progressFolder + "/") }) {
+            for event in try store.reviewProcessRecord(in: tree).quarantined where receivedFiles[event.path] != nil {
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.description,
+                                 hint: "the event came from the remote; it is kept in the record and changes nothing"))
+            }
+        }
         for proposal in proposals.sorted() {
             guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }
             for event in state.quarantined where receivedFiles[event.path] != nil {

@@ -18,11 +18,11 @@ public enum PlanTemplate {
     /// The files of a new plan: plan.yml with the titles, period and country filled in, an empty
     /// members.yml, GOVERNANCE.md, README.md and `commitments/.gitkeep`. A title missing from `titles` is
     /// left empty for validation to point out. `requireSignatures` sets the policy's `require-signatures`
-    /// (nil keeps the template's value, `true`).
+    /// (nil keeps the template's value, `true`); `minDiscussionDays` its `min-discussion-days` (nil keeps 14).
     /// - Throws: `FormatError.unsupportedLanguage` for a title in a language the template is not written in,
     ///   `.invalidPeriod` for a period that ends before it starts.
     public static func files(titles: LocalizedText, period: Period, country: String = "Taiwan",
-                             requireSignatures: Bool? = nil) throws -> [(path: String, bytes: [UInt8])] {
+                             requireSignatures: Bool? = nil, minDiscussionDays: Int? = nil) throws -> [(path: String, bytes: [UInt8])] {
         let languages = Self.languages
         if let other = titles.keys.sorted().first(where: { !languages.contains($0) }) {
             throw FormatError.unsupportedLanguage(other, supported: languages)
@@ -41,6 +41,7 @@ public enum PlanTemplate {
             (["period", "end"], period.end.description),
         ]
         if let requireSignatures { values.append((["policy", "require-signatures"], requireSignatures ? "true" : "false")) }
+        if let minDiscussionDays { values.append((["policy", "min-discussion-days"], String(minDiscussionDays))) }
         let filled = try TemplateText.fill(planText, yaml: planText, yamlLineOffset: 0, values: values)
         files[0].bytes = Array(filled.utf8)
         files.append(("\(PlanFiles.commitments)/.gitkeep", []))

@@ -19,6 +19,8 @@ public struct VerificationFinding: Sendable, Equatable {
         case mergeMismatch = "merge-mismatch"
         /// A co-chair's approval of exactly the merged head is not in the record.
         case approvalMissing = "approval-missing"
+        /// A merge made before the proposal was open for the policy's `min-discussion-days`.
+        case discussionTooShort = "discussion-too-short"
         /// The approval is unsigned although the policy required signatures.
         case approvalUnsigned = "approval-unsigned"
         /// The approval is signed by a key that is not the co-chair's key at that time.

@@ -45,9 +45,17 @@ extension Verifier {
             mismatch("the record of proposal \(trailers.proposal.prefix(12)) has no merge event for this commit: it was not merged by nap")
         }
         let before = events[..<(mergedIndex ?? events.endIndex)]
+        if let opening = events.first(where: { if case .opened = $0.body { true } else { false } }),
+           let wait = MergeGate.discussionWait(opened: opening.time, now: commit.committer.time, policy: policy) {
+            report.add(VerificationFinding(.failure, .discussionTooShort, commit: commit.id, proposal: trailers.proposal,
+                                           message: "\(name): merged too early: \(wait)"))
+        }
         for approver in policy.approvals {
-            let sector: Sector = approver == .governmentCoChair ? .government : .civilSociety
-            let label = approver == .governmentCoChair ? "government co-chair" : "civil-society co-chair"
+            guard let sector = approver.coChairSector else {
+                try checkLeadAgencies(commit, firstParent: firstParent, members: members, before: before, policy: policy, proposal: trailers.proposal)
+                continue
+            }
+            let label = approver.label
             guard let chair = members.coChair(of: sector) else {
                 report.add(VerificationFinding(.failure, .approvalMissing, commit: commit.id, proposal: trailers.proposal,
                                                message: "\(name): members.yml before the merge names no \(label)"))
@@ -57,6 +65,44 @@ extension Verifier {
                 mismatch("its Approved-by trailers do not name \(chair.name) <\(chair.email)> (\(label))")
             }
             try checkApproval(by: chair, label: label, of: head, in: before, policy: policy, merge: commit, proposal: trailers.proposal)
+        }
+    }
+
+    /// Under the approver `lead-agency`: for every commitment the merge changed on main, one member of its
+    /// lead agency (before or after the merge) must have approved exactly the merged head, signed when
+    /// required, before the merge was recorded.
+    private func checkLeadAgencies(_ commit: Commit, firstParent: ObjectID, members: Members, before: ArraySlice<Event>,
+                                   policy: Policy, proposal: EventID) throws {
+        let head = commit.parents[1]
+        let changed = try PlanError.wrap {
+            try repository.diffTrees(try repository.treeID(ofCommit: firstParent), commit.tree).compactMap { delta -> String? in
+                let path = delta.path
+                guard path.hasPrefix(PlanFiles.commitments + "/"), path.hasSuffix(".md") else { return nil }
+                return String(path.dropFirst(PlanFiles.commitments.count + 1).dropLast(3))
+            }
+        }
+        for lead in try store.leadAgencies(of: changed, in: [firstParent, commit.id], members: members) {
+            let label = "lead agency of commitment \(lead.commitment)"
+            var latest: [String: Event] = [:]
+            for event in before {
+                if case .review = event.body, lead.includes(email: event.author.email) { latest[event.author.email.lowercased()] = event }
+            }
+            var found = false
+            for (email, event) in latest {
+                guard case .review(.approve, let reviewed, _) = event.body, reviewed == head,
+                      let member = lead.members.first(where: { $0.email.lowercased() == email }) else { continue }
+                if policy.requireSignatures {
+                    let state = try store.record.signatureState(of: event, in: recordTree)
+                    guard MergeGate.signatureProblem(state, chair: member, label: label) == nil else { continue }
+                }
+                found = true
+                break
+            }
+            if !found {
+                let who = lead.members.isEmpty ? "it has no member in members.yml before the merge" : lead.members.map(\.name).joined(separator: ", ")
+                report.add(VerificationFinding(.failure, .approvalMissing, commit: commit.id, proposal: proposal,
+                                               message: "merge \(commit.id.short()): the record has no \(policy.requireSignatures ? "signed " : "")approval of the merged head \(head.short()) by the \(label) (\(lead.label): \(who))"))
+            }
         }
     }
 

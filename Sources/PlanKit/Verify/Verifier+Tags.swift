@@ -93,6 +93,7 @@ extension Verifier {
     /// event's time is a notice.
     func checkRecord() throws {
         guard let tree = recordTree else { return }
+        try checkProcessRecord(in: tree)
         for (proposal, _) in try store.record.proposals(in: tree) {
             let read = try store.record.events(of: proposal, in: tree)
             for problem in read.problems {

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+
+struct Meetings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meetings",
+        abstract: "List the forum's meetings, and the promises about them that were not kept (plan.yml's process block).",
+        discussion: """
+        Each meeting with its date, kind, attendance and decisions. Then what the process block of plan.yml promises and the record does not show: minutes recorded later than minutes-within-days after a meeting, agendas published less than agenda-days-before it, gaps between meetings longer than meeting-every-months, fewer implementation meetings than implementation-meetings. Reported, never enforced.
+
+        Examples:
+          nap meetings
+          nap meetings --json
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+
+    struct FindingJSON: Encodable {
+        let kind: String
+        let meeting: String?
+        let message: String
+    }
+
+    struct MeetingsJSON: Encodable {
+        let meetings: [MeetingJSON]
+        let findings: [FindingJSON]
+        let problems: [String]
+    }
+
+    func run() throws {
+        let overview = try global.openPlan().meetingsOverview()
+        if json {
+            try JSONOutput.print(MeetingsJSON(meetings: overview.meetings.compactMap(MeetingJSON.init),
+                                              findings: overview.findings.map { FindingJSON(kind: $0.kind, meeting: $0.meeting, message: $0.message) },
+                                              problems: overview.problems.map(\.description)))
+            return
+        }
+        let held = overview.meetings.compactMap { $0.current?.record }
+        if held.isEmpty {
+            Console.out("No meetings recorded yet. Record one with `nap meeting add <id> --file <document>`.")
+        } else {
+            var table = TextTable(headers: ["DATE", "KIND", "ID", "ATTENDEES", "PUBLIC", "DECISIONS"])
+            for record in held {
+                table.rows.append([record.date.description, record.kind.rawValue, SafeText.line(record.id), String(record.attendees.count),
+                                   String(record.publicAttendance.values.reduce(0, +)), String(record.decisions.count)])
+            }
+            Console.out(table.render())
+        }
+        if !overview.findings.isEmpty {
+            Console.out("")
+            Console.out("Promises not kept (plan.yml process)")
+            for finding in overview.findings { Console.out("  - " + SafeText.line(finding.message)) }
+        }
+        if !overview.problems.isEmpty {
+            Console.out("")
+            Console.out("Record problems (ignored)")
+            for problem in overview.problems { Console.out("  ! " + SafeText.line(problem.description)) }
+        }
+    }
+}

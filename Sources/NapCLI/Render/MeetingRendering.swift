@@ -1,0 +1,113 @@
+import Foundation
+import PlanKit
+
+/// `nap meeting show --json` and the meetings in `nap meetings --json` (docs/CLI.md).
+struct MeetingJSON: Encodable {
+    struct VersionJSON: Encodable {
+        let event: String
+        let author: EventAuthor
+        let time: Date
+    }
+
+    struct DecisionJSON: Encodable {
+        let proposal: String
+        let slug: String
+        let outcome: String
+        let reason: String
+    }
+
+    let id: String
+    let date: String
+    let kind: String
+    let title: [String: String]
+    let agendaPublished: String?
+    let attendees: [String]
+    let publicAttendance: [String: Int]
+    let links: [MeetingLink]
+    let minutes: [String: String]
+    let decisions: [DecisionJSON]
+    let recordedBy: EventAuthor
+    let firstRecorded: Date
+    let versions: [VersionJSON]
+    let problems: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, kind, title, attendees, links, minutes, decisions, versions, problems
+        case agendaPublished = "agenda_published", publicAttendance = "public_attendance", recordedBy = "recorded_by"
+        case firstRecorded = "first_recorded"
+    }
+
+    /// Nil for a folder with no admitted record (only problems).
+    init?(_ state: MeetingState) {
+        guard let current = state.current, let first = state.firstRecorded else { return nil }
+        let record = current.record
+        id = state.id
+        date = record.date.description
+        kind = record.kind.rawValue
+        title = record.title
+        agendaPublished = record.agendaPublished?.description
+        attendees = record.attendees
+        publicAttendance = record.publicAttendance
+        links = record.links
+        minutes = record.minutes
+        decisions = record.decisions.map { DecisionJSON(proposal: $0.proposal, slug: $0.slug, outcome: $0.outcome.rawValue, reason: $0.reason) }
+        recordedBy = current.author
+        firstRecorded = first
+        versions = state.versions.map { VersionJSON(event: $0.id, author: $0.author, time: $0.time) }
+        problems = (state.problems + state.quarantined.map(\.problem)).map(\.description)
+    }
+}
+
+extension MeetingJSON {
+    /// The JSON of a meeting; a meeting whose folder holds only ignored files is an error people can read.
+    static func required(_ state: MeetingState) throws -> MeetingJSON {
+        guard let json = MeetingJSON(state) else {
+            let reasons = (state.problems + state.quarantined.map(\.problem)).map(\.description).joined(separator: "; ")
+            throw PlanError.refused(reason: "meeting \(state.id) has no valid record: \(reasons)", hint: "docs/SECURITY.md: ignored events are kept and reported")
+        }
+        return json
+    }
+}
+
+/// The text of `nap meeting show`.
+enum MeetingRendering {
+    static func text(_ state: MeetingState) -> String {
+        var out: [String] = []
+        guard let current = state.current else {
+            out.append("meeting \(SafeText.line(state.id)): no valid record")
+            for problem in state.problems + state.quarantined.map(\.problem) { out.append("  ! " + SafeText.line(problem.description)) }
+            return out.joined(separator: "\n")
+        }
+        let record = current.record
+        out.append("meeting \(SafeText.line(record.id))  \(record.date)  \(record.kind.rawValue.uppercased())")
+        for (language, title) in record.title.sorted(by: { $0.key < $1.key }) { out.append("  \(language): \(SafeText.line(title))") }
+        out.append("recorded by \(Labels.author(current.author)) on \(Labels.time(current.time))"
+                   + (state.versions.count > 1 ? " (version \(state.versions.count); first recorded \(Labels.time(state.firstRecorded ?? current.time)))" : ""))
+        if let agenda = record.agendaPublished { out.append("agenda published \(agenda)") }
+        out.append("attendees: " + (record.attendees.isEmpty ? "none listed" : record.attendees.map(SafeText.line).joined(separator: ", ")))
+        if !record.publicAttendance.isEmpty {
+            out.append("public attendance: " + record.publicAttendance.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        for link in record.links { out.append("\(link.kind.rawValue): \(SafeText.line(link.url))") }
+        if !record.decisions.isEmpty {
+            out.append("")
+            out.append("Decisions")
+            for decision in record.decisions {
+                out.append("  \(SafeText.line(decision.slug))  \(decision.outcome.rawValue.uppercased())")
+                out.append(ProposalRendering.indent(SafeText.display(decision.reason), by: "    "))
+            }
+        }
+        for (language, minutes) in record.minutes.sorted(by: { $0.key < $1.key }) {
+            out.append("")
+            out.append("Minutes (\(language))")
+            out.append(ProposalRendering.indent(SafeText.display(minutes), by: "  "))
+        }
+        let problems = state.problems + state.quarantined.map(\.problem)
+        if !problems.isEmpty {
+            out.append("")
+            out.append("Record problems (ignored)")
+            for problem in problems { out.append("  ! " + SafeText.line(problem.description)) }
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,16 +1,22 @@
 /// Character-level difference of two lines, so that a changed phrase inside a long line of Chinese text
 /// (which has no spaces to split words at) stands out. Returns the segments of each side, each marked
-/// changed or not.
-enum IntralineDiff {
-    struct Segment: Equatable {
-        var text: String
-        var changed: Bool
+/// changed or not. Used by `nap diff` on a terminal and by the website's proposal pages.
+public enum IntralineDiff {
+    /// A run of characters of one side, changed or shared with the other side.
+    public struct Segment: Equatable, Sendable {
+        public var text: String
+        public var changed: Bool
+
+        public init(text: String, changed: Bool) {
+            self.text = text
+            self.changed = changed
+        }
     }
 
     /// Lines longer than this (in characters) fall back to common prefix and suffix.
-    static let limit = 1500
+    public static let limit = 1500
 
-    static func segments(old: String, new: String) -> (old: [Segment], new: [Segment]) {
+    public static func segments(old: String, new: String) -> (old: [Segment], new: [Segment]) {
         let a = Array(old), b = Array(new)
         guard a.count <= limit, b.count <= limit else { return prefixSuffix(a, b) }
         // Longest common subsequence by dynamic programming over characters.
@@ -36,7 +42,7 @@ enum IntralineDiff {
     }
 
     /// How much of the two lines is shared, from 0 to 1.
-    static func similarity(_ old: [Segment], _ new: [Segment]) -> Double {
+    public static func similarity(_ old: [Segment], _ new: [Segment]) -> Double {
         let shared = old.filter { !$0.changed }.reduce(0) { $0 + $1.text.count }
         let total = max(old.reduce(0) { $0 + $1.text.count }, new.reduce(0) { $0 + $1.text.count })
         return total == 0 ? 1 : Double(shared) / Double(total)

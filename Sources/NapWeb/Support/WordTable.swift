@@ -34,6 +34,8 @@ enum WordTable {
         "nothingOpen": ("目前沒有進行中的提案。", "No proposal is open at the moment."),
         "openedBy": ("提案人", "Opened by"),
         "commentsCount": ("則意見", "comments"),
+        "commentsLabel": ("意見", "Comments"),
+        "awaitingLabel": ("待回應", "Awaiting a response"),
         "explore": ("瀏覽", "Explore"),
         "downloads": ("下載", "Downloads"),
         "commitmentsDescription": ("行動方案目前的承諾事項全文、修訂歷程與文字來源。", "The plan's commitments as they stand, their history, and where each paragraph came from."),

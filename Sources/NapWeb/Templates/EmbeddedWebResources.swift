@@ -69,7 +69,7 @@ main:focus { outline: none; }
 .language-switch ul, .site-nav ul, .site-footer ul, .filters ul, .breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .language-switch [aria-current] { font-weight: 700; text-decoration: underline; text-decoration-thickness: 3px; text-underline-offset: 0.3em; }
 .site-nav { background: #062c4e; }
-.site-nav ul { padding-top: 0.4rem; padding-bottom: 0.4rem; gap: 0.1rem 1.25rem; }
+.site-nav ul { margin: 0 auto; padding-top: 0.4rem; padding-bottom: 0.4rem; gap: 0.1rem 1.25rem; }
 .site-nav a { display: inline-block; padding: 0.2rem 0; color: #fff; text-decoration: none; }
 .site-nav a[aria-current="page"] { text-decoration: underline; text-decoration-thickness: 3px; text-underline-offset: 0.35em; font-weight: 700; }
 main { padding-top: 1.25rem; padding-bottom: 3rem; }
@@ -93,7 +93,8 @@ pre { background: var(--tint); padding: 0.75rem 1rem; white-space: pre-wrap; ove
 .command { background: #0b0c0c; color: #f3f5f7; }
 blockquote { margin: 0.5rem 0; padding: 0.1rem 0 0.1rem 1rem; border-left: 4px solid var(--line); color: var(--muted); }
 .prose { overflow-wrap: anywhere; }
-.note, .fallback-note, .lang-note { color: var(--muted); font-size: 0.9rem; }
+.note, .fallback-note, .lang-note { color: var(--muted); font-size: 0.9rem; overflow-wrap: anywhere; }
+.meta { overflow-wrap: anywhere; }
 .fallback { background: var(--warn); }
 .fallback-note { background: var(--warn); color: var(--warn-ink); padding: 0 0.25rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -150,10 +151,10 @@ td.number { text-align: right; }
 ins { background: var(--added-mark); color: var(--added-ink); text-decoration: none; border-bottom: 2px solid var(--added-ink); }
 del { background: var(--removed-mark); color: var(--removed-ink); text-decoration: line-through; }
 .line.anchored { box-shadow: inset 4px 0 0 var(--accent); }
-.threads { border-left: 4px solid var(--accent); background: #fbfcfd; padding: 0.25rem 0.75rem; margin: 0.25rem 0 0.5rem; }
+.threads { min-width: 0; overflow-wrap: anywhere; border-left: 4px solid var(--accent); background: #fbfcfd; padding: 0.25rem 0.75rem; margin: 0.25rem 0 0.5rem; }
 @media (min-width: 62rem) {
   .block.with-threads { grid-template-columns: minmax(0, 1fr) 22rem; column-gap: 0.75rem; }
-  .block.with-threads .threads { margin: 0.25rem 0.5rem 0.5rem 0; }
+  .block.with-threads .threads { margin: 0.25rem 0.5rem 0.5rem 0; align-self: end; }
 }
 
 /* Comments, responses, reviews */
@@ -431,13 +432,13 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 <dt>{{t.proposals}}</dt><dd><a href="{{proposalsHref}}">{{proposalCount}}</a> ({{t.openNow}}: {{openCount}})</dd>
 <dt>{{t.inputs}}</dt><dd><a href="{{responsesHref}}">{{inputCount}}</a> ({{t.awaitingResponse}}: {{unansweredCount}})</dd>
 </dl>
-{{#introductionHTML}}
+{{#hasIntroduction}}
 <section aria-labelledby="introduction">
 <h2 id="introduction">{{t.introduction}}</h2>
 {{#.introNote}}<p class="fallback-note">({{introNote}})</p>{{/.introNote}}
 <div class="prose"{{#.introLang}} lang="{{introLang}}"{{/.introLang}}>{{{introductionHTML}}}</div>
 </section>
-{{/introductionHTML}}
+{{/hasIntroduction}}
 <section aria-labelledby="open-now">
 <h2 id="open-now">{{t.openForInput}}</h2>
 {{#hasOpen}}
@@ -445,7 +446,7 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 {{#open}}
 <li>
 <h3><a href="{{href}}">{{#.title}}{{> text}}{{/.title}}</a></h3>
-<p class="meta">{{t.openedBy}} {{author}} · <time datetime="{{machineTime}}">{{day}}</time> · {{comments}} {{t.commentsCount}} · {{unanswered}} {{t.awaitingResponse}}</p>
+<p class="meta">{{t.openedBy}} {{author}} · <time datetime="{{machineTime}}">{{day}}</time> · {{t.commentsLabel}}: {{comments}} · {{t.awaitingLabel}}: {{unanswered}}</p>
 </li>
 {{/open}}
 </ul>
@@ -560,9 +561,9 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 <dt>{{t.changes}}</dt><dd>{{#changedCommitments}}<a href="{{href}}">{{id}}</a>{{^isLast}}, {{/isLast}}{{/changedCommitments}}{{#hasChangedFiles}}{{#hasChangedCommitments}}, {{/hasChangedCommitments}}{{changedFiles}}{{/hasChangedFiles}}{{^hasChanges}}{{t.noChangesYet}}{{/hasChanges}}</dd>
 <dt>{{t.revisionRange}}</dt><dd><span class="mono">{{base}}</span> → <span class="mono">{{head}}</span></dd>
 </dl>
-{{#descriptionHTML}}
+{{#hasDescription}}
 <div class="prose description"{{#.descriptionLang}} lang="{{descriptionLang}}"{{/.descriptionLang}}>{{{descriptionHTML}}}</div>
-{{/descriptionHTML}}
+{{/hasDescription}}
 <section aria-labelledby="status">
 <h2 id="status">{{t.mergeStatus}}</h2>
 {{#isOpen}}
@@ -635,7 +636,7 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 {{#reviews}}
 <li>
 <p><strong>{{author}}</strong> ({{sector}}) · <span class="disposition">{{verdict}}</span> · {{t.onRevision}} <span class="mono">{{head}}</span> <span class="badge {{freshness}}">{{freshnessLabel}}</span> · <time datetime="{{machineTime}}">{{time}}</time>{{#.signature}} · {{> badge}}{{/.signature}}</p>
-{{#bodyHTML}}<div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{bodyHTML}}}</div>{{/bodyHTML}}
+{{#hasBody}}<div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{bodyHTML}}}</div>{{/hasBody}}
 </li>
 {{/reviews}}
 </ul>
@@ -674,9 +675,9 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 <ul class="items">
 {{#items}}
 <li>
-<h3>{{#.href}}<a href="{{href}}">{{#.title}}{{> text}}{{/.title}}</a>{{/.href}}{{^.href}}{{#.title}}{{> text}}{{/.title}}{{/.href}}</h3>
+<h3>{{#.href}}<a href="{{href}}">{{#title}}{{> text}}{{/title}}</a>{{/.href}}{{^.href}}{{#title}}{{> text}}{{/title}}{{/.href}}</h3>
 <p class="meta"><span class="badge {{state}}">{{stateLabel}}</span> <span class="mono">{{slug}}</span> · {{t.openedBy}} {{author}} ({{sector}}){{#.day}} · <time datetime="{{machineTime}}">{{day}}</time>{{/.day}}</p>
-<p class="meta">{{t.changes}}: {{changes}} · {{comments}} {{t.commentsCount}} · {{unanswered}} {{t.awaitingResponse}}</p>
+<p class="meta">{{t.changes}}: {{changes}} · {{t.commentsLabel}}: {{comments}} · {{t.awaitingLabel}}: {{unanswered}}</p>
 </li>
 {{/items}}
 </ul>
@@ -739,7 +740,7 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 <td data-label="{{t.input}}"><span class="note">{{kind}}{{#.anchor}} · {{anchor}}{{/.anchor}}</span><div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{textHTML}}}</div></td>
 <td data-label="{{t.from}}">{{author}}<br><span class="note">{{sector}} · <time datetime="{{machineTime}}">{{day}}</time></span></td>
 <td data-label="{{t.disposition}}"><span class="disposition">{{disposition}}</span>{{#.responder}}<br><span class="note">{{responder}}</span>{{/.responder}}</td>
-<td data-label="{{t.reason}}">{{#reasonHTML}}<div class="prose"{{#.reasonLang}} lang="{{reasonLang}}"{{/.reasonLang}}>{{{reasonHTML}}}</div>{{/reasonHTML}}{{#hasEarlier}}<p class="earlier">{{t.earlierResponses}}: {{#earlier}}{{.}}{{/earlier}}</p>{{/hasEarlier}}</td>
+<td data-label="{{t.reason}}">{{#hasReason}}<div class="prose"{{#.reasonLang}} lang="{{reasonLang}}"{{/.reasonLang}}>{{{reasonHTML}}}</div>{{/hasReason}}{{#hasEarlier}}<p class="earlier">{{t.earlierResponses}}: {{#earlier}}{{.}}{{/earlier}}</p>{{/hasEarlier}}</td>
 </tr>
 {{/inputs}}
 </tbody>
@@ -802,7 +803,7 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 
 """#,
         "templates/text.mustache": #"""
-<span{{#.lang}} lang="{{lang}}"{{/.lang}}{{#fallback}} class="fallback"{{/fallback}}>{{text}}</span>{{#.note}} <span class="fallback-note">({{note}})</span>{{/.note}}
+<span{{#.lang}} lang="{{lang}}"{{/.lang}}{{#fallback}} class="fallback"{{/fallback}}>{{text}}</span>{{#.note}} <span class="{{#fallback}}fallback-note{{/fallback}}{{^fallback}}lang-note{{/fallback}}">({{note}})</span>{{/.note}}
 
 """#,
         "templates/thread.mustache": #"""
@@ -853,13 +854,13 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 <p class="eyebrow">{{t.version}} {{name}} · <time datetime="{{machineTime}}">{{day}}</time> · {{#signature}}{{> badge}}{{/signature}}</p>
 <h1>{{#title}}{{> text}}{{/title}}</h1>
 <p class="no-print">{{#.changesHref}}<a href="{{changesHref}}">{{changesLabel}}</a> · {{/.changesHref}}{{#downloads}}<a href="{{href}}" download>{{label}}</a>{{^isLast}} · {{/isLast}}{{/downloads}}</p>
-{{#introductionHTML}}
+{{#hasIntroduction}}
 <section aria-labelledby="introduction">
 <h2 id="introduction">{{t.introduction}}</h2>
 {{#.introNote}}<p class="fallback-note">({{introNote}})</p>{{/.introNote}}
 <div class="prose"{{#.introLang}} lang="{{introLang}}"{{/.introLang}}>{{{introductionHTML}}}</div>
 </section>
-{{/introductionHTML}}
+{{/hasIntroduction}}
 <nav aria-labelledby="contents">
 <h2 id="contents">{{t.contents}}</h2>
 <ol>

@@ -47,6 +47,7 @@ struct HomeView {
     let responsesHref: String
     let inputCount: Int
     let unansweredCount: Int
+    let hasIntroduction: Bool
     let introductionHTML: TrustedHTML
     let introLang: String?
     let introNote: String?
@@ -88,6 +89,7 @@ struct HomeView {
         unansweredCount = content.report.unansweredOwed
         let introduction = CommitmentPresentation.prose(plan.introduction, language: page.language, plan: plan)
         introductionHTML = introduction.map { TrustedHTML.prose($0.text, headingLevel: 3) } ?? .text("")
+        hasIntroduction = introduction != nil
         introLang = introduction?.language.flatMap { $0 == page.language ? nil : $0 }
         introNote = introduction?.isFallback == true ? words["untranslatedNote"] : nil
         hasOpen = !openProposals.isEmpty

@@ -33,6 +33,7 @@ struct ProposalView {
         let time: String
         let machineTime: String
         let signature: Badge?
+        let hasBody: Bool
         let bodyHTML: TrustedHTML
         let lang: String?
     }
@@ -69,6 +70,7 @@ struct ProposalView {
     let hasChanges: Bool
     let base: String
     let head: String
+    let hasDescription: Bool
     let descriptionHTML: TrustedHTML
     let descriptionLang: String?
     let isOpen: Bool
@@ -127,6 +129,7 @@ struct ProposalView {
         hasChanges = hasChangedCommitments || hasChangedFiles
         base = state.base.short()
         head = detail.summary.head?.short() ?? "—"
+        hasDescription = !state.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         descriptionHTML = .prose(state.description, headingLevel: 3)
         let descriptionLanguage = TextLanguage.guess(state.description, languages: page.content.languages)
         descriptionLang = descriptionLanguage == page.language ? nil : descriptionLanguage
@@ -179,7 +182,7 @@ struct ProposalView {
                               freshness: isCurrent ? "current" : "stale", freshnessLabel: words[isCurrent ? "current" : "stale"],
                               time: DisplayTime.minute(review.time), machineTime: DisplayTime.machine(review.time),
                               signature: Badge.signature(detail.signatures[review.id], words: words),
-                              bodyHTML: .prose(review.body), lang: language == page.language ? nil : language)
+                              hasBody: !review.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, bodyHTML: .prose(review.body), lang: language == page.language ? nil : language)
         }
         hasReviews = !reviews.isEmpty
         revisions = state.revisions.map { revision in

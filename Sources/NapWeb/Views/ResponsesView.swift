@@ -19,6 +19,7 @@ struct ResponsesView {
         let machineTime: String
         let disposition: String
         let responder: String?
+        let hasReason: Bool
         let reasonHTML: TrustedHTML
         let reasonLang: String?
         let hasEarlier: Bool
@@ -101,6 +102,7 @@ struct ResponsesView {
             sector: words.sector(input.sector), day: DisplayTime.day(input.time), machineTime: DisplayTime.machine(input.time),
             disposition: disposition,
             responder: response.map { "\($0.author.name) · \(DisplayTime.day($0.time))" },
+            hasReason: response != nil,
             reasonHTML: response.map { TrustedHTML.prose($0.reason) } ?? .text(""),
             reasonLang: reasonLanguage.flatMap { $0 == page.language ? nil : $0 },
             hasEarlier: !input.earlierResponses.isEmpty,

@@ -81,6 +81,7 @@ struct VersionView {
     let changesHref: String?
     let changesLabel: String
     let downloads: [Link]
+    let hasIntroduction: Bool
     let introductionHTML: TrustedHTML
     let introLang: String?
     let introNote: String?
@@ -101,6 +102,7 @@ struct VersionView {
         downloads = VersionsView.downloads(version, page: page)
         let introduction = CommitmentPresentation.prose(plan.introduction, language: page.language, plan: plan)
         introductionHTML = introduction.map { TrustedHTML.prose($0.text, headingLevel: 3) } ?? .text("")
+        hasIntroduction = introduction != nil
         introLang = introduction?.language.flatMap { $0 == page.language ? nil : $0 }
         introNote = introduction?.isFallback == true ? words["untranslatedNote"] : nil
         commitments = version.document.commitments.map { commitment in

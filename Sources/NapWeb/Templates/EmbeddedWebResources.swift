@@ -69,7 +69,7 @@ main:focus { outline: none; }
 .language-switch ul, .site-nav ul, .site-footer ul, .filters ul, .breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .language-switch [aria-current] { font-weight: 700; text-decoration: underline; text-decoration-thickness: 3px; text-underline-offset: 0.3em; }
 .site-nav { background: #062c4e; }
-.site-nav ul { margin: 0 auto; padding-top: 0.4rem; padding-bottom: 0.4rem; gap: 0.1rem 1.25rem; }
+.site-nav ul { margin: 0 auto; padding: 0.4rem 1rem; gap: 0.1rem 1.25rem; }
 .site-nav a { display: inline-block; padding: 0.2rem 0; color: #fff; text-decoration: none; }
 .site-nav a[aria-current="page"] { text-decoration: underline; text-decoration-thickness: 3px; text-underline-offset: 0.35em; font-weight: 700; }
 main { padding-top: 1.25rem; padding-bottom: 3rem; }

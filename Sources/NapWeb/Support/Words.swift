@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The site's own words in one language: Traditional Chinese for `zh-…`, English otherwise. Templates
@@ -52,6 +53,13 @@ struct Words: MustacheParent, Sendable {
         case "observer": pick("觀察員", "Observer")
         default: role
         }
+    }
+
+    /// A trailer's `Name (government co-chair)` with the role in the page's language.
+    func approval(_ text: String) -> String {
+        guard chinese else { return text }
+        return text.replacingOccurrences(of: "(government co-chair)", with: "（政府共同主席）")
+            .replacingOccurrences(of: "(civil-society co-chair)", with: "（民間共同主席）")
     }
 
     /// A proposal state.

@@ -104,7 +104,8 @@ blockquote { margin: 0.5rem 0; padding: 0.1rem 0 0.1rem 1rem; border-left: 4px s
 .warning { background: var(--warn); color: var(--warn-ink); padding: 0.75rem 1rem; max-width: var(--measure); }
 .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; max-width: none; }
 .cards > li { border: 1px solid var(--line); padding: 0.75rem 1rem; }
-.cards h3 { margin-top: 0; font-size: 1.1rem; }
+.cards h2, .cards h3 { margin-top: 0; font-size: 1.1rem; }
+.cards h2 { font-size: 1.3rem; border: none; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 .facts dt { font-weight: 700; }
 .facts dd { margin: 0; }

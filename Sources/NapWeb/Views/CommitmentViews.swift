@@ -80,7 +80,8 @@ struct CommitmentView {
                 kind: "merged", kindLabel: words["historyMerge"], name: merge.slug,
                 href: page.proposalLink(slug: merge.slug) ?? page.link(SiteLayout.proposals), day: DisplayTime.day(merge.time),
                 machineTime: DisplayTime.machine(merge.time), note: LangText.written(merge.title, page: page),
-                detail: merge.approvedBy.isEmpty ? nil : words["approvedBy"] + ": " + merge.approvedBy.joined(separator: words.pick("、", ", ")),
+                detail: merge.approvedBy.isEmpty ? nil : words["approvedBy"] + words.pick("：", ": ")
+                    + merge.approvedBy.map(words.approval).joined(separator: words.pick("、", ", ")),
                 time: merge.time.timeIntervalSince1970))
         }
         for (index, version) in content.versions.enumerated() {
@@ -166,7 +167,7 @@ struct CommitmentView {
         var approvals: [String] = []
         for slug in slugs {
             for merge in page.content.merges where merge.slug == slug {
-                for approval in merge.approvedBy where !approvals.contains(approval) { approvals.append(approval) }
+                for approval in merge.approvedBy.map(page.words.approval) where !approvals.contains(approval) { approvals.append(approval) }
             }
         }
         let label = excerpt == nil ? page.words["structuredFields"] + " · " : ""

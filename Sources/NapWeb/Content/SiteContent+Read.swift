@@ -1,4 +1,3 @@
-import Foundation
 import PlanKit
 
 /// What the site is reading, for progress on a terminal.
@@ -12,18 +11,12 @@ public struct SiteProgress: Sendable, Equatable {
 extension SiteContent {
     /// Reads everything from the plan. `revision` names the plan text shown (main, a version, a commit).
     static func read(from store: PlanStore, revision: String, progress: (SiteProgress) -> Void) throws -> SiteContent {
-        var clock = Date()
-        func lap(_ what: String) { FileHandle.standardError.write(Data("TIMING \(what): \(Date().timeIntervalSince(clock))\n".utf8)); clock = Date() }
         let document = try store.planDocument(at: revision)
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
         guard let commit = document.commit else { throw PlanError.notFound(kind: "revision", name: revision) }
         let loaded = try store.loadPlan(at: commit)
         let governance = try store.files(at: commit).read("GOVERNANCE.md").map { String(decoding: $0, as: UTF8.self) }
-
-        lap("start")
         let summaries = try store.proposals()
-        lap("proposals")
-        var tDetail = 0.0, tDiff = 0.0
         var proposals: [Proposal] = []
         var bySlug: [String: Int] = [:]
         var byID: [EventID: Int] = [:]
@@ -32,11 +25,8 @@ extension SiteContent {
         for (index, summary) in recorded.enumerated() {
             progress(SiteProgress(phase: "reading", done: index, total: recorded.count))
             guard let id = summary.id else { continue }
-            var t0 = Date()
             let detail = try store.detail(of: id)
-            tDetail += Date().timeIntervalSince(t0); t0 = Date()
             let files = summary.head == nil ? [] : try store.diff(of: id).files
-            tDiff += Date().timeIntervalSince(t0)
             // One URL per proposal for its whole life: the slug, and for a later proposal that reused a
             // slug, the slug and the start of its id.
             var path = "proposals/\(SitePaths.safeName(detail.state.slug)).html"
@@ -47,7 +37,6 @@ extension SiteContent {
             proposals.append(Proposal(detail: detail, files: files, path: path))
         }
         progress(SiteProgress(phase: "reading", done: recorded.count, total: recorded.count))
-        lap("details \(tDetail) diffs \(tDiff)")
 
         // Versions up to the revision shown: those whose commit is the revision's or an ancestor of it.
         let published = try store.publishedVersions().filter { try store.isAncestor($0.commit, of: commit) }
@@ -65,10 +54,7 @@ extension SiteContent {
         if let latest = versions.last, latest.version.commit != commit {
             unpublished = try? store.changes(from: latest.version.name, to: revision)
         }
-
-        lap("versions")
         let blames = try store.blames(of: document.commitments.map(\.id), at: revision)
-        lap("blames")
         var verification: VerificationReport?
         var verificationProblem: String?
         do {
@@ -76,8 +62,6 @@ extension SiteContent {
         } catch {
             verificationProblem = String(describing: error)
         }
-        lap("verify")
-        defer { lap("rest") }
         return SiteContent(
             revision: revision, document: document, languages: languages, members: loaded.members, governance: governance,
             participation: try store.participation(at: revision), proposals: proposals,

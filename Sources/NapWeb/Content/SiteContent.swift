@@ -49,6 +49,8 @@ struct SiteContent {
     /// What changed on the revision since the latest version, when the revision is past it.
     let unpublished: PlanChanges?
 
+    /// HTML made once and shared by the pages of this build.
+    let memo = RenderMemo()
     /// Indexes into `proposals`: by slug (the first proposal opened under that name) and by id.
     let proposalBySlug: [String: Int]
     let proposalByID: [EventID: Int]

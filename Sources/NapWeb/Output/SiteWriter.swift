@@ -30,12 +30,8 @@ public struct SiteWriter {
         var summary = SiteWriteSummary()
         var current: [String] = []
         current.reserveCapacity(site.count)
-        var tRender = 0.0
-        defer { FileHandle.standardError.write(Data("TIMING render \(tRender)\n".utf8)) }
         for index in 0..<site.count {
-            let t0 = Date()
             let file = try site.render(at: index)
-            tRender += Date().timeIntervalSince(t0)
             try write(file, into: &summary)
             current.append(file.path)
             progress(SiteProgress(phase: "writing", done: index + 1, total: site.count))

@@ -29,7 +29,7 @@ public struct PageTemplates: Sendable {
 
     /// `object` rendered with the template `name`; every `{{value}}` is HTML-escaped by the engine.
     func render(_ object: Any, with name: String) throws -> String {
-        guard let text = library.render(object, withTemplate: name) else { throw SiteError.template(name: name, problem: "no such template") }
+        guard let text = library.render(TemplateData.box(object), withTemplate: name) else { throw SiteError.template(name: name, problem: "no such template") }
         return text
     }
 

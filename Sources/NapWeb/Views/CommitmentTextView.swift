@@ -67,7 +67,7 @@ struct CommitmentTextView {
             let other = section.text.language.flatMap { $0 == page.language ? nil : $0 }
             return Section(anchor: anchorPrefix + section.key.rawValue, level: level, heading: section.heading,
                            note: section.text.isFallback ? words["untranslatedNote"] : nil, lang: other,
-                           fallback: section.text.isFallback, proseHTML: .prose(section.text.text, headingLevel: min(level + 1, 6)))
+                           fallback: section.text.isFallback, proseHTML: page.prose(section.text.text, headingLevel: min(level + 1, 6)))
         }
         milestones = shown.milestones.enumerated().map { index, row in
             Milestone(number: index + 1, activity: row.activity.map(text), output: row.output.map(text), start: row.start,

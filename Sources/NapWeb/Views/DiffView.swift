@@ -54,7 +54,7 @@ struct DiffFileView {
         var remaining = anchored
         var hunks: [Hunk] = []
         for hunk in file.hunks {
-            let lines = DiffFileView.lines(of: hunk.lines, words: words, anchored: anchored.map { ($0.start, $0.end) })
+            let lines = DiffFileView.lines(of: hunk.lines, words: words, memo: page.content.memo, anchored: anchored.map { ($0.start, $0.end) })
             var blocks: [Block] = []
             var current: [Line] = []
             for line in lines {
@@ -82,7 +82,7 @@ struct DiffFileView {
 
     /// The lines of a hunk: runs of removed lines paired with the added lines that replace them, their
     /// changed characters marked when the two are alike enough (the rule of `nap diff`).
-    static func lines(of lines: [DiffLine], words: Words, anchored: [(Int, Int)]) -> [Line] {
+    static func lines(of lines: [DiffLine], words: Words, memo: RenderMemo, anchored: [(Int, Int)]) -> [Line] {
         func isAnchored(_ number: Int?) -> Bool {
             guard let number else { return false }
             return anchored.contains { $0.0 <= number && number <= $0.1 }
@@ -115,8 +115,8 @@ struct DiffFileView {
             var oldLines: [Line] = [], newLines: [Line] = []
             for k in 0..<max(removed.count, added.count) {
                 if k < removed.count, k < added.count {
-                    let (old, new) = IntralineDiff.segments(old: removed[k].content, new: added[k].content)
-                    if IntralineDiff.similarity(old, new) >= 0.3 {
+                    let (old, new, similarity) = memo.pair(old: removed[k].content, new: added[k].content)
+                    if similarity >= 0.3 {
                         let before = plain(removed[k]), after = plain(added[k])
                         oldLines.append(Line(number: before.number, sign: before.sign, kind: before.kind, anchored: false, spoken: before.spoken,
                                              textHTML: marked(old, tag: "del"), newLine: nil))

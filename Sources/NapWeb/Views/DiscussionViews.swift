@@ -38,7 +38,7 @@ struct ResponseView {
         signature = Badge.signature(signatures[last.id], words: words)
         let language = TextLanguage.guess(last.reason, languages: page.content.languages)
         lang = language == page.language ? nil : language
-        reasonHTML = .prose(last.reason)
+        reasonHTML = page.prose(last.reason)
         earlier = responses.dropLast().reversed().map { response in
             let language = TextLanguage.guess(response.reason, languages: page.content.languages)
             return Earlier(disposition: words.disposition(response.disposition.rawValue), author: response.author.name,
@@ -88,7 +88,7 @@ struct CommentView {
         let language = TextLanguage.guess(comment.body, languages: page.content.languages)
         lang = language == page.language ? nil : language
         note = lang.map { words.format("inOtherLanguage", Words.languageName($0)) }
-        bodyHTML = .prose(comment.body)
+        bodyHTML = page.prose(comment.body)
         responses = ResponseView(comment.responses, page: page, signatures: detail.signatures).map { [$0] } ?? []
         let isOwed = comment.author.sector != "government" && comment.author.email.lowercased() != detail.state.author.email.lowercased()
         owed = comment.responses.isEmpty && isOwed ? words["owedResponse"] : nil

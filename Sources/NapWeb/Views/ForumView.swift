@@ -68,7 +68,7 @@ struct ForumView {
         let tagged = parts.map { part -> (String, String) in (TextLanguage.guess(part, languages: page.content.languages), part) }
         let ordered = tagged.filter { $0.0 == page.language } + tagged.filter { $0.0 != page.language }
         return ordered.map { language, part in
-            Governance(lang: language == page.language ? nil : language, proseHTML: .prose(part, headingLevel: 3))
+            Governance(lang: language == page.language ? nil : language, proseHTML: page.prose(part, headingLevel: 3))
         }
     }
 }

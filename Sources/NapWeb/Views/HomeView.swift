@@ -88,7 +88,7 @@ struct HomeView {
         inputCount = content.report.inputs.count
         unansweredCount = content.report.unansweredOwed
         let introduction = CommitmentPresentation.prose(plan.introduction, language: page.language, plan: plan)
-        introductionHTML = introduction.map { TrustedHTML.prose($0.text, headingLevel: 3) } ?? .text("")
+        introductionHTML = introduction.map { page.prose($0.text, headingLevel: 3) } ?? .text("")
         hasIntroduction = introduction != nil
         introLang = introduction?.language.flatMap { $0 == page.language ? nil : $0 }
         introNote = introduction?.isFallback == true ? words["untranslatedNote"] : nil

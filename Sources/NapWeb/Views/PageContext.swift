@@ -37,6 +37,11 @@ struct PageContext {
         content.proposal(slug: slug).map { link($0.path) }
     }
 
+    /// Markdown through the safe subset (made once per build for every page that shows it).
+    func prose(_ markdown: String, headingLevel: Int = 4) -> TrustedHTML {
+        content.memo.prose(markdown, headingLevel: headingLevel)
+    }
+
     /// A name and sector, as an author is shown.
     func sector(of author: EventAuthor) -> String {
         words.sector(author.isPublic ? "public" : author.sector)

@@ -130,7 +130,7 @@ struct ProposalView {
         base = state.base.short()
         head = detail.summary.head?.short() ?? "—"
         hasDescription = !state.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        descriptionHTML = .prose(state.description, headingLevel: 3)
+        descriptionHTML = page.prose(state.description, headingLevel: 3)
         let descriptionLanguage = TextLanguage.guess(state.description, languages: page.content.languages)
         descriptionLang = descriptionLanguage == page.language ? nil : descriptionLanguage
         isOpen = state.status == .open
@@ -182,7 +182,7 @@ struct ProposalView {
                               freshness: isCurrent ? "current" : "stale", freshnessLabel: words[isCurrent ? "current" : "stale"],
                               time: DisplayTime.minute(review.time), machineTime: DisplayTime.machine(review.time),
                               signature: Badge.signature(detail.signatures[review.id], words: words),
-                              hasBody: !review.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, bodyHTML: .prose(review.body), lang: language == page.language ? nil : language)
+                              hasBody: !review.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, bodyHTML: page.prose(review.body), lang: language == page.language ? nil : language)
         }
         hasReviews = !reviews.isEmpty
         revisions = state.revisions.map { revision in

@@ -98,12 +98,12 @@ struct ResponsesView {
         return Input(
             kind: words[input.kind == .proposal ? "kindProposal" : "kindComment"],
             anchor: input.anchor.map { "\($0.path):\($0.startLine)–\($0.endLine)" },
-            lang: language == page.language ? nil : language, textHTML: .prose(input.text), author: input.author.name,
+            lang: language == page.language ? nil : language, textHTML: page.prose(input.text), author: input.author.name,
             sector: words.sector(input.sector), day: DisplayTime.day(input.time), machineTime: DisplayTime.machine(input.time),
             disposition: disposition,
             responder: response.map { "\($0.author.name) · \(DisplayTime.day($0.time))" },
             hasReason: response != nil,
-            reasonHTML: response.map { TrustedHTML.prose($0.reason) } ?? .text(""),
+            reasonHTML: response.map { page.prose($0.reason) } ?? .text(""),
             reasonLang: reasonLanguage.flatMap { $0 == page.language ? nil : $0 },
             hasEarlier: !input.earlierResponses.isEmpty,
             earlier: input.earlierResponses.reversed().map { "\(words.disposition($0.disposition.rawValue)) (\(DisplayTime.day($0.time)), \($0.author.name)): \($0.reason)" })

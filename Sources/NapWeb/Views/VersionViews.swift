@@ -34,7 +34,7 @@ struct VersionsView {
                         day: version.version.time.map(DisplayTime.day) ?? "—", machineTime: version.version.time.map(DisplayTime.machine) ?? "",
                         tagger: version.version.tagger?.name ?? "—", commitmentCount: version.document.commitments.count,
                         commit: version.version.commit.short(), signature: Badge.signature(version.signature, words: words),
-                        lang: language == page.language ? nil : language, messageHTML: .prose(message),
+                        lang: language == page.language ? nil : language, messageHTML: page.prose(message),
                         changesHref: version.changes == nil ? nil : page.link(SiteLayout.versionChangesPath(version.fileName)),
                         changesLabel: previous.map { words.format("changesSince", $0) } ?? "",
                         downloads: VersionsView.downloads(version, page: page))
@@ -101,7 +101,7 @@ struct VersionView {
         changesLabel = index > 0 ? words.format("changesSince", page.content.versions[index - 1].version.name) : ""
         downloads = VersionsView.downloads(version, page: page)
         let introduction = CommitmentPresentation.prose(plan.introduction, language: page.language, plan: plan)
-        introductionHTML = introduction.map { TrustedHTML.prose($0.text, headingLevel: 3) } ?? .text("")
+        introductionHTML = introduction.map { page.prose($0.text, headingLevel: 3) } ?? .text("")
         hasIntroduction = introduction != nil
         introLang = introduction?.language.flatMap { $0 == page.language ? nil : $0 }
         introNote = introduction?.isFallback == true ? words["untranslatedNote"] : nil

@@ -18,25 +18,39 @@ public enum IntralineDiff {
 
     public static func segments(old: String, new: String) -> (old: [Segment], new: [Segment]) {
         let a = Array(old), b = Array(new)
-        guard a.count <= limit, b.count <= limit else { return prefixSuffix(a, b) }
-        // Longest common subsequence by dynamic programming over characters.
-        let n = a.count, m = b.count
-        var table = [[UInt16]](repeating: [UInt16](repeating: 0, count: m + 1), count: n + 1)
+        // The shared start and end are unchanged; only the middle needs the quadratic comparison.
+        var p = 0
+        while p < a.count, p < b.count, a[p] == b[p] { p += 1 }
+        var s = 0
+        while s < a.count - p, s < b.count - p, a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
+        let x = Array(a[p..<(a.count - s)]), y = Array(b[p..<(b.count - s)])
+        guard x.count <= limit, y.count <= limit else { return prefixSuffix(a, b) }
+        var left: [Segment] = [], right: [Segment] = []
+        if p > 0 {
+            left.append(Segment(text: String(a[0..<p]), changed: false))
+            right.append(Segment(text: String(b[0..<p]), changed: false))
+        }
+        // Longest common subsequence by dynamic programming over characters (one flat table).
+        let n = x.count, m = y.count, width = m + 1
+        var table = [UInt16](repeating: 0, count: (n + 1) * width)
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                table[i * width + j] = x[i] == y[j] ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
-        var left: [Segment] = [], right: [Segment] = []
         var i = 0, j = 0
         while i < n || j < m {
-            if i < n, j < m, a[i] == b[j] {
-                append(&left, a[i], false); append(&right, b[j], false); i += 1; j += 1
-            } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                append(&right, b[j], true); j += 1
+            if i < n, j < m, x[i] == y[j] {
+                append(&left, x[i], false); append(&right, y[j], false); i += 1; j += 1
+            } else if j < m, i == n || table[i * width + j + 1] >= table[(i + 1) * width + j] {
+                append(&right, y[j], true); j += 1
             } else {
-                append(&left, a[i], true); i += 1
+                append(&left, x[i], true); i += 1
             }
+        }
+        if s > 0 {
+            for character in a[(a.count - s)...] { append(&left, character, false) }
+            for character in b[(b.count - s)...] { append(&right, character, false) }
         }
         return (left, right)
     }

@@ -569,7 +569,7 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 <h2 id="status">{{t.mergeStatus}}</h2>
 {{#isOpen}}
 {{#hasBlockers}}
-<p>{{t.blockedBy}}</p>
+<p>{{t.blockedBy}}{{#.englishNote}} <span class="lang-note">({{englishNote}})</span>{{/.englishNote}}</p>
 <ul class="blockers">
 {{#blockers}}<li{{#.lang}} lang="{{lang}}"{{/.lang}}>{{text}}</li>{{/blockers}}
 </ul>
@@ -833,6 +833,7 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
 {{^signaturesRequired}}<p class="warning">{{t.approvalsNotAuthenticated}}</p>{{/signaturesRequired}}
 {{#hasFindings}}
 <h3>{{t.findings}}</h3>
+{{#.englishNote}}<p class="lang-note">({{englishNote}})</p>{{/.englishNote}}
 <ul>
 {{#findings}}<li><span class="badge {{kind}}">{{severity}}</span> <span lang="en">{{message}}</span></li>
 {{/findings}}

@@ -58,6 +58,7 @@ struct VerifyView {
     let signaturesRequired: Bool
     let hasFindings: Bool
     let findings: [Finding]
+    let englishNote: String?
     let keys: [Key]
 
     init(page: PageContext) {
@@ -92,6 +93,7 @@ struct VerifyView {
             findings = []
         }
         hasFindings = !findings.isEmpty
+        englishNote = page.language == "en" ? nil : words["englishMessages"]
         keys = content.members.all.compactMap { member in
             guard let fingerprint = member.key.flatMap(MemberKey.fingerprint(ofKeyLine:)) else { return nil }
             return Key(name: member.name, role: words.role(member.role.rawValue) + " · " + words.sector(member.sector.rawValue), fingerprint: fingerprint)

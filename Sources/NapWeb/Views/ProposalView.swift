@@ -76,6 +76,8 @@ struct ProposalView {
     let isOpen: Bool
     let hasBlockers: Bool
     let blockers: [Blocker]
+    /// On pages in another language: the gate's sentences are nap's own English, not translated.
+    let englishNote: String?
     let closedStatus: String
     let signaturesRequired: Bool
     let hasProblems: Bool
@@ -137,6 +139,7 @@ struct ProposalView {
         // The gate's sentences are nap's own, in English; people's addresses are never shown.
         blockers = detail.blockers.map { Blocker(text: Privacy.withoutAddresses($0), lang: page.language == "en" ? nil : "en") }
         hasBlockers = !blockers.isEmpty
+        englishNote = page.language == "en" ? nil : words["englishMessages"]
         signaturesRequired = detail.signaturesRequired
         hasProblems = !detail.problems.isEmpty
         problemNote = words.format("problemNote", String(detail.problems.count))

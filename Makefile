@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test demo bench bench-data template release clean
+.PHONY: deps build test test-browser demo bench bench-data template web release clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -16,10 +16,18 @@ RELEASE_FLAGS ?= -c release --static-swift-stdlib
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_FLAGS)
 
-## Every test: unit tests of each layer and end-to-end tests of the nap binary against stock git.
+## Every test: unit tests of each layer, end-to-end tests of the nap binary against stock git, then the
+## website in a real browser (tests/browser: Playwright + axe on Debian's chromium, the demo's site).
 test: deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
+	@$(MAKE) --no-print-directory test-browser
+
+## The browser tests alone (builds nap first; pytest's "no tests collected" counts as a failure).
+test-browser: deps
+	@bash scripts/install-deps.sh --browser
+	$(SWIFT) build $(SWIFT_FLAGS)
+	NAP="$$($(SWIFT) build $(SWIFT_FLAGS) --show-bin-path)/nap" python3 -m pytest -q -p no:cacheprovider tests/browser
 
 ## A scripted co-drafting session in a temporary folder, in Traditional Chinese and English.
 demo: build
@@ -28,6 +36,10 @@ demo: build
 ## Regenerates the copy of plan-template/ that the binary carries.
 template:
 	python3 scripts/embed-template.py
+
+## Regenerates the copy of the website's templates and style sheet (Sources/NapWeb/Resources/) that the binary carries.
+web:
+	python3 scripts/embed-web.py
 
 ## Times the everyday commands on a plan at national-consultation size, against stock git (docs/PERFORMANCE.md).
 bench: deps

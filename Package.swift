@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +33,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The website (`nap site`, later `nap serve`): page rendering from PlanKit's values through Mustache
+        // templates. The templates live in Resources/ and are embedded at build time (docs/ARCHITECTURE.md).
+        .target(
+            name: "NapWeb",
+            dependencies: ["PlanKit", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Resources"]
+        ),
         .target(
             name: "NapCLI",
             dependencies: [
                 "PlanKit",
+                "NapWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +54,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "NapTestSupport"]),
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
+        .testTarget(name: "NapWebTests", dependencies: ["NapWeb", "PlanKit", "NapTestSupport"]),
         .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,10 +4,15 @@
 # the call for input through a consultation meeting, publication, two progress reports and an overdue
 # milestone. Runs in a new temporary folder with its own git configuration; touches nothing else.
 # Usage: scripts/demo.sh path/to/nap
+# NAP_DEMO_DIR=<empty or new folder> runs it there instead (the browser tests do, to get the demo's site).
 set -euo pipefail
 NAP=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
-DEMO=$(mktemp -d "${TMPDIR:-/tmp}/nap-demo.XXXXXX")
+if [ -n "${NAP_DEMO_DIR:-}" ]; then
+  mkdir -p "$NAP_DEMO_DIR"; DEMO=$(cd "$NAP_DEMO_DIR" && pwd)
+else
+  DEMO=$(mktemp -d "${TMPDIR:-/tmp}/nap-demo.XXXXXX")
+fi
 PLAN="$DEMO/open-gov-plan"
 export HOME="$DEMO/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$DEMO/home/.gitconfig" LANG=C.UTF-8
 mkdir -p "$HOME"; : > "$GIT_CONFIG_GLOBAL"
@@ -67,6 +72,15 @@ as "${GOV_CHAIR[@]}" member add civil-chair --name "${CIVIL_CHAIR[0]}" --email "
 as "${GOV_CHAIR[@]}" member add ndc-data --name "${NDC[0]}" --email "${NDC[1]}" --sector government --organization 國家發展委員會 --key "$DEMO/keys/${NDC[1]}.pub"
 as "${GOV_CHAIR[@]}" member add moi --name "${MOI[0]}" --email "${MOI[1]}" --sector government --organization 內政部 --key "$DEMO/keys/${MOI[1]}.pub"
 as "${GOV_CHAIR[@]}" member add g0v-wang --name "${WANG[0]}" --email "${WANG[1]}" --sector civil-society --organization "g0v 開放政治獻金" --key "$DEMO/keys/${WANG[1]}.pub"
+# Where the public takes part, published on the plan's website (nap site); example addresses.
+cat >> "$PLAN/plan.yml" <<'YAML'
+
+# 參與管道，公布於計畫網站。Where people take part, published on the plan's website.
+participation:
+  clone: https://git.example.gov.tw/ogp/nap-2021.git
+  server: https://nap.example.gov.tw/
+  address: ogp@ndc.example.gov.tw
+YAML
 # A new plan requires signed approvals (the template's plan.yml); the demo relies on it.
 grep -n '^  require-signatures: true$' "$PLAN/plan.yml" | sed 's/^/  plan.yml:/'
 as "${GOV_CHAIR[@]}" member list
@@ -235,6 +249,10 @@ if has sync; then
   as "${GOV_CHAIR[@]}" proposals
 fi
 git -C "$PLAN" fsck --strict --no-dangling >/dev/null
+if has site; then
+  step "13. The plan's public website: the plan and how it was made, in both languages"
+  as "${GOV_CHAIR[@]}" site -o "$DEMO/site"
+fi
 
 step "Done. Look at:"
 echo "  the plan repository:      $PLAN   (git log --all --graph; nap proposals --state all)"
@@ -244,3 +262,5 @@ echo "  the plan repository:      $PLAN   (git log --all --graph; nap proposals 
 [ -f "$DEMO/progress.html" ] && echo "  implementation progress:  $DEMO/progress.html"
 echo "  the collaboration record: git -C $PLAN log --stat nap/record"
 [ -d "$DEMO/hub.git" ] && echo "  the hub (a bare repository): $DEMO/hub.git"
+[ -f "$DEMO/site/index.html" ] && echo "  the website:              $DEMO/site/index.html   (static files: publish the folder on any web host)"
+true

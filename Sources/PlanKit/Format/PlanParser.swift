@@ -30,7 +30,7 @@ private struct PlanFields {
     let fields: Yams.Node.Mapping
 
     func read() -> Plan {
-        reader.warnUnknownKeys(fields, known: ["format", "title", "country", "period", "languages", "introduction", "policy", "process"], in: "plan.yml")
+        reader.warnUnknownKeys(fields, known: ["format", "title", "country", "period", "languages", "introduction", "policy", "process", "participation"], in: "plan.yml")
         let format = readFormat()
         let languages = readLanguages()
         var title: LocalizedText = [:]

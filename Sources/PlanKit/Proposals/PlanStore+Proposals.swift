@@ -4,9 +4,9 @@ import GitKit
 extension PlanStore {
     /// Every proposal, with its full folded state: those in the record and every `proposal/*` branch,
     /// including branches pushed with plain git that have no record yet. Sorted by opening time, then slug.
-    /// This folds every proposal's events: it is the reference the cached listings are tested against
-    /// (CacheTests); commands use `proposalListings()`, which reads the cache.
-    func proposals() throws -> [ProposalSummary] {
+    /// This folds every proposal's events: for whole-plan work (`nap site`), and the reference the cached
+    /// listings are tested against (CacheTests); listings use `proposalListings()`, which reads the cache.
+    public func proposals() throws -> [ProposalSummary] {
         let branchHeads = try proposalBranchHeads()
         let main = try mainHead()
         let memo = ChangedPathsMemo(cache: derivedCache)

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import NapWeb
+import PlanKit
+
+struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Write the plan's public website: the plan and how it was made, in every plan language.",
+        discussion: """
+        A static site for any web host (GitHub Pages, GitLab Pages, nginx) or for reading from disk: the plan's commitments with their history and where each paragraph came from; every proposal with its text changes, threads beside the lines, reasoned responses, reviews and blockers; every published version with the changes between versions; the reasoned-response report (with CSV and JSON downloads); the forum's members (never their email addresses) and rules; how to take part and how to verify; an Atom feed, an accessibility statement and a sitemap. Pages are in zh-Hant and en under DIR/zh-Hant/ and DIR/en/; DIR/index.html links both. Every link is relative; nothing is loaded from another host; no JavaScript.
+
+        The same repository state gives the same bytes. Run it again into the same folder and only the files that changed are written; pages that no longer exist are deleted (only files nap site wrote, listed in DIR/.nap-site). REV chooses the plan text shown (default main); proposals and responses are always the record's current state. See docs/SITE.md.
+
+        Examples:
+          nap site -o site
+          nap site v1 -o public --base-url https://ogp.example.gov.tw/plan/
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The revision whose plan text the site shows: main, a version, a commit.") var revision = "main"
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into (created when missing).", valueName: "dir")) var output: String
+    @Option(help: ArgumentHelp("The site's public address: the sitemap and the feeds then use absolute URLs.", valueName: "url")) var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
+            throw ValidationError("--base-url must be an http(s) address, e.g. https://ogp.example.gov.tw/plan/")
+        }
+    }
+
+    func run() throws {
+        let store = try global.openPlan()
+        let meter = SiteMeter()
+        let folder = output.hasPrefix("/") ? output : global.workingDirectory + "/" + output
+        let summary: SiteWriteSummary
+        do {
+            let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, progress: meter.update)
+            summary = try SiteWriter(directory: folder).write(site, progress: meter.update)
+        } catch let error as SiteError {
+            meter.finish()
+            throw PlanError.refused(reason: error.description, hint: nil)
+        }
+        meter.finish()
+        Console.out("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged, \(summary.removed.count) removed.")
+        Console.out("Open \(SafeText.line(output))/index.html, or publish the folder on a static host (docs/SITE.md).")
+    }
+}
+
+/// A one-line progress meter on standard error, for people only: redrawn at most ten times a second.
+final class SiteMeter {
+    private let enabled: Bool
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool = Console.errorIsTerminal) {
+        self.enabled = enabled
+    }
+
+    func update(_ progress: SiteProgress) {
+        guard enabled else { return }
+        let now = Date()
+        guard progress.done == progress.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let what = progress.phase == "reading" ? "Reading proposals" : "Writing pages"
+        FileHandle.standardError.write(Data("\r\(what): \(progress.done)/\(progress.total)\u{1B}[K".utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawn = false
+    }
+}

@@ -1,0 +1,73 @@
+import PlanKit
+
+/// What the site is reading, for progress on a terminal.
+public struct SiteProgress: Sendable, Equatable {
+    /// `reading` (proposals, versions) or `writing` (pages).
+    public let phase: String
+    public let done: Int
+    public let total: Int
+}
+
+extension SiteContent {
+    /// Reads everything from the plan. `revision` names the plan text shown (main, a version, a commit).
+    static func read(from store: PlanStore, revision: String, progress: (SiteProgress) -> Void) throws -> SiteContent {
+        let document = try store.planDocument(at: revision)
+        let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
+        guard let commit = document.commit else { throw PlanError.notFound(kind: "revision", name: revision) }
+        let loaded = try store.loadPlan(at: commit)
+        let governance = try store.files(at: commit).read("GOVERNANCE.md").map { String(decoding: $0, as: UTF8.self) }
+        let summaries = try store.proposals()
+        var proposals: [Proposal] = []
+        var bySlug: [String: Int] = [:]
+        var byID: [EventID: Int] = [:]
+        var usedPaths = Set<String>()
+        let recorded = summaries.filter { $0.id != nil }
+        for (index, summary) in recorded.enumerated() {
+            progress(SiteProgress(phase: "reading", done: index, total: recorded.count))
+            guard let id = summary.id else { continue }
+            let detail = try store.detail(of: id)
+            let files = summary.head == nil ? [] : try store.diff(of: id).files
+            // One URL per proposal for its whole life: the slug, and for a later proposal that reused a
+            // slug, the slug and the start of its id.
+            var path = "proposals/\(SitePaths.safeName(detail.state.slug)).html"
+            if usedPaths.contains(path) { path = "proposals/\(SitePaths.safeName(detail.state.slug))-\(id.prefix(8)).html" }
+            usedPaths.insert(path)
+            if bySlug[detail.state.slug] == nil { bySlug[detail.state.slug] = proposals.count }
+            byID[id] = proposals.count
+            proposals.append(Proposal(detail: detail, files: files, path: path))
+        }
+        progress(SiteProgress(phase: "reading", done: recorded.count, total: recorded.count))
+
+        // Versions up to the revision shown: those whose commit is the revision's or an ancestor of it.
+        let published = try store.publishedVersions().filter { try store.isAncestor($0.commit, of: commit) }
+        var versions: [Version] = []
+        var usedNames = Set<String>()
+        for (index, version) in published.enumerated() {
+            var name = SitePaths.safeName(version.name)
+            while usedNames.contains(name) { name += "-" }
+            usedNames.insert(name)
+            let changes = index == 0 ? nil : try store.changes(from: published[index - 1].name, to: version.name)
+            versions.append(Version(version: version, document: try store.planDocument(at: version.name),
+                                    signature: try store.signatureStatus(of: version), changes: changes, fileName: name))
+        }
+        var unpublished: PlanChanges?
+        if let latest = versions.last, latest.version.commit != commit {
+            unpublished = try? store.changes(from: latest.version.name, to: revision)
+        }
+        let blames = try store.blames(of: document.commitments.map(\.id), at: revision)
+        var verification: VerificationReport?
+        var verificationProblem: String?
+        do {
+            verification = try store.verify(revision: revision)
+        } catch {
+            verificationProblem = String(describing: error)
+        }
+        return SiteContent(
+            revision: revision, document: document, languages: languages, members: loaded.members, governance: governance,
+            participation: try store.participation(at: revision), proposals: proposals,
+            branchesWithoutRecord: summaries.filter { $0.id == nil }, versions: versions,
+            merges: try store.mergeHistory(upTo: revision), report: try store.responseReport(),
+            verification: verification, verificationProblem: verificationProblem, blames: blames, unpublished: unpublished,
+            proposalBySlug: bySlug, proposalByID: byID)
+    }
+}

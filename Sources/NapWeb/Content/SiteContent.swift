@@ -1,0 +1,69 @@
+import PlanKit
+
+/// Everything the site shows, read once from the plan repository through PlanKit: the plan at the
+/// revision asked for, the forum, every proposal with its discussion and diff, the published versions,
+/// the response report and the verification. Pages are rendered from this value alone.
+struct SiteContent {
+    /// One proposal with a record: everything `nap show` and `nap diff` know about it.
+    struct Proposal {
+        let detail: ProposalDetail
+        let files: [FileChange]
+        /// The page's path under a language folder: `proposals/<slug>.html`.
+        let path: String
+
+        var state: ProposalState { detail.state }
+        var summary: ProposalSummary { detail.summary }
+    }
+
+    /// One published version.
+    struct Version {
+        let version: PublishedVersion
+        let document: PlanDocument
+        let signature: VersionSignatureStatus
+        /// The changes since the previous version (nil for the first).
+        let changes: PlanChanges?
+        /// The file name part, safe: `v1` → `versions/v1.html`.
+        let fileName: String
+    }
+
+    /// The revision the plan's text is shown at (`main` by default) and the plan there.
+    let revision: String
+    let document: PlanDocument
+    /// The site's languages: the plan's, the primary one first.
+    let languages: [String]
+    let members: Members
+    let governance: String?
+    let participation: Participation
+    let proposals: [Proposal]
+    /// `proposal/*` branches pushed with plain git, without a record.
+    let branchesWithoutRecord: [ProposalSummary]
+    let versions: [Version]
+    /// The gated merges on the revision's first-parent line, oldest first.
+    let merges: [MergeRecord]
+    let report: ResponseReport
+    /// The result of `nap verify` on the revision; nil when it could not run (with the reason).
+    let verification: VerificationReport?
+    let verificationProblem: String?
+    /// `git blame` of each commitment at the revision, by commitment id.
+    let blames: [String: [AttributedLine]]
+    /// What changed on the revision since the latest version, when the revision is past it.
+    let unpublished: PlanChanges?
+
+    /// HTML made once and shared by the pages of this build.
+    let memo = RenderMemo()
+    /// Indexes into `proposals`: by slug (the first proposal opened under that name) and by id.
+    let proposalBySlug: [String: Int]
+    let proposalByID: [EventID: Int]
+
+    var plan: Plan { document.plan }
+
+    /// The proposal page for a slug, when there is one.
+    func proposal(slug: String) -> Proposal? {
+        proposalBySlug[slug].map { proposals[$0] }
+    }
+
+    /// The proposal page for a proposal id.
+    func proposal(id: EventID) -> Proposal? {
+        proposalByID[id].map { proposals[$0] }
+    }
+}

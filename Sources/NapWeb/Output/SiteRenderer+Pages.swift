@@ -1,0 +1,105 @@
+import PlanKit
+
+extension SiteRenderer {
+    /// The site's files: the front door, the style sheet, every page in every language, the feeds,
+    /// the downloads and the sitemap.
+    func listEntries() -> [Entry] {
+        var entries: [Entry] = [
+            Entry(path: SitePaths.rootIndex) { [self] in try templates.render(RootView(content: content), with: "root") },
+            Entry(path: SitePaths.stylesheet) { PageTemplates.asset("site.css") ?? "" },
+        ]
+        for language in content.languages {
+            entries += pageEntries(language: language)
+        }
+        entries += downloadEntries()
+        let pages = entries.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix(SitePaths.downloads + "/") }
+        entries.append(Entry(path: SitePaths.sitemap) { [self] in
+            try templates.render(SitemapView(urls: pages.map { page in baseURL.map { $0 + page } ?? page }), with: "sitemap")
+        })
+        return entries
+    }
+
+    private func pageEntries(language: String) -> [Entry] {
+        var entries: [Entry] = []
+        let content = self.content
+        func add(_ path: String, template: String, crumbs: [(word: String, page: String)] = [],
+                 title: @escaping (PageContext) -> String, view: @escaping (PageContext) -> Any) {
+            entries.append(Entry(path: SitePaths.page(path, language: language)) { [self] in
+                let page = PageContext(content: content, language: language, path: path)
+                let body = try templates.render(view(page), with: template)
+                let breadcrumbs = crumbs.map { Link(label: page.words[$0.word], href: page.link($0.page)) }
+                let layout = LayoutView(page: page, title: title(page), breadcrumbs: breadcrumbs, content: .rendered(body))
+                return try templates.render(layout, with: "layout")
+            })
+        }
+        let home = [("home", SiteLayout.home)]
+        add(SiteLayout.home, template: "home", title: { $0.words["home"] }, view: HomeView.init(page:))
+        add(SiteLayout.commitments, template: "commitments", crumbs: home, title: { $0.words["commitments"] }, view: CommitmentsView.init(page:))
+        for commitment in content.document.commitments {
+            add(SiteLayout.commitmentPath(commitment.id), template: "commitment", crumbs: home + [("commitments", SiteLayout.commitments)],
+                title: { page in
+                    commitment.id + " " + (CommitmentPresentation.pick(commitment.title, language: page.language, plan: page.content.plan)?.text ?? "")
+                }, view: { CommitmentView(commitment, page: $0) })
+        }
+        for filter in ProposalListView.filters(of: content) {
+            let crumbs = filter == "all" ? home : home + [("proposals", SiteLayout.proposals)]
+            add(ProposalListView.path(of: filter), template: "proposals", crumbs: crumbs,
+                title: { ProposalListView(filter: filter, page: $0).heading }, view: { ProposalListView(filter: filter, page: $0) })
+        }
+        for proposal in content.proposals {
+            add(proposal.path, template: "proposal", crumbs: home + [("proposals", SiteLayout.proposals)],
+                title: { _ in proposal.state.title }, view: { ProposalView(proposal, page: $0) })
+        }
+        add(SiteLayout.versions, template: "versions", crumbs: home, title: { $0.words["versions"] }, view: VersionsView.init(page:))
+        for (index, version) in content.versions.enumerated() {
+            add(SiteLayout.versionPath(version.fileName), template: "version", crumbs: home + [("versions", SiteLayout.versions)],
+                title: { $0.words["version"] + " " + version.version.name }, view: { VersionView(index, page: $0) })
+            if let changes = version.changes, index > 0 {
+                let previous = content.versions[index - 1].version.name
+                add(SiteLayout.versionChangesPath(version.fileName), template: "changes", crumbs: home + [("versions", SiteLayout.versions)],
+                    title: { version.version.name + " — " + $0.words.format("changesSince", previous) },
+                    view: { ChangesView(changes, heading: version.version.name + " — " + $0.words.format("changesSince", previous), page: $0) })
+            }
+        }
+        if let unpublished = content.unpublished, let latest = content.versions.last {
+            add(SiteLayout.unpublished, template: "changes", crumbs: home + [("versions", SiteLayout.versions)],
+                title: { $0.words.format("unpublishedSince", latest.version.name) },
+                view: { ChangesView(unpublished, heading: $0.words.format("unpublishedSince", latest.version.name), page: $0) })
+        }
+        add(SiteLayout.responses, template: "responses", crumbs: home, title: { $0.words["responses"] }, view: ResponsesView.init(page:))
+        add(SiteLayout.forum, template: "forum", crumbs: home, title: { $0.words["forum"] }, view: ForumView.init(page:))
+        add(SiteLayout.participate, template: "participate", crumbs: home, title: { $0.words["howToTakePart"] }, view: ParticipateView.init(page:))
+        add(SiteLayout.verify, template: "verify", crumbs: home, title: { $0.words["howToVerify"] }, view: VerifyView.init(page:))
+        add(SiteLayout.accessibility, template: "accessibility", crumbs: home, title: { $0.words["accessibilityStatement"] },
+            view: AccessibilityView.init(page:))
+        entries.append(Entry(path: SitePaths.page(SiteLayout.feed, language: language)) { [self] in
+            let page = PageContext(content: content, language: language, path: SiteLayout.feed)
+            let feedPath = page.sitePath
+            let link = { (target: String) -> String in
+                let sitePath = SitePaths.page(target, language: language)
+                return baseURL.map { $0 + sitePath } ?? SitePaths.relative(from: feedPath, to: sitePath)
+            }
+            let id = baseURL.map { $0 + feedPath } ?? "urn:nap:feed:" + language
+            return try templates.render(FeedView(page: page, link: link, feedID: id), with: "feed")
+        })
+        return entries
+    }
+
+    private func downloadEntries() -> [Entry] {
+        let content = self.content
+        var entries = [
+            Entry(path: SiteLayout.responsesCSV) { ResponseReportRenderer.csv(content.report) },
+            Entry(path: SiteLayout.responsesJSON) { try ResponsesJSON.encode(content.report) },
+        ]
+        for version in content.versions {
+            let languages = (try? version.document.languages(for: .all)) ?? content.languages
+            entries.append(Entry(path: SiteLayout.planDownload(version.fileName, format: "html")) {
+                HTMLRenderer.render(version.document, languages: languages)
+            })
+            entries.append(Entry(path: SiteLayout.planDownload(version.fileName, format: "md")) {
+                MarkdownRenderer.render(version.document, languages: languages)
+            })
+        }
+        return entries
+    }
+}

@@ -1,0 +1,83 @@
+import PlanKit
+
+/// One file of the site: its path under the site's folder (`en/proposals/x.html`) and its bytes.
+public struct SiteFile: Sendable, Equatable {
+    public let path: String
+    public let bytes: [UInt8]
+}
+
+/// The whole site as a list of files, each rendered on demand from the content read once: page rendering
+/// (data → HTML) apart from writing files, so that a web server can render the same pages. Every file
+/// is the same bytes for the same repository state (no times of the build), and passes through
+/// `Privacy.scrub` on its way out.
+public struct SiteRenderer {
+    struct Entry {
+        let path: String
+        let make: () throws -> String
+    }
+
+    let content: SiteContent
+    let templates: PageTemplates
+    /// The site's address with a final `/`, when known: sitemap and feed then use absolute URLs.
+    let baseURL: String?
+    let privacy: Privacy
+    private(set) var entries: [Entry] = []
+
+    /// Reads the plan (`revision`: the plan text shown; every proposal and version is read) and lists the
+    /// site's files. `progress` is told how the reading goes.
+    public init(store: PlanStore, revision: String = "main", baseURL: String? = nil,
+                progress: (SiteProgress) -> Void = { _ in }) throws {
+        let content = try SiteContent.read(from: store, revision: revision, progress: progress)
+        try self.init(content: content, baseURL: baseURL)
+    }
+
+    init(content: SiteContent, baseURL: String?) throws {
+        self.content = content
+        templates = try PageTemplates()
+        if let baseURL, !baseURL.isEmpty {
+            self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        } else {
+            self.baseURL = nil
+        }
+        privacy = SiteRenderer.privacy(for: content)
+        entries = listEntries()
+    }
+
+    /// Every file's path, in a fixed order.
+    public var paths: [String] { entries.map(\.path) }
+
+    /// How many files the site has.
+    public var count: Int { entries.count }
+
+    /// The file at `index` of `paths`, rendered.
+    public func render(at index: Int) throws -> SiteFile {
+        let entry = entries[index]
+        return SiteFile(path: entry.path, bytes: Array(privacy.scrub(try entry.make()).utf8))
+    }
+
+    /// The file at `path`, rendered; nil when the site has no such file.
+    public func render(path: String) throws -> SiteFile? {
+        guard let index = entries.firstIndex(where: { $0.path == path }) else { return nil }
+        return try render(at: index)
+    }
+
+    /// Every address of a participant the site must not show: members (now and in every version), and
+    /// the authors of events, blamed lines and tags. Commitments' contact points are published content.
+    static func privacy(for content: SiteContent) -> Privacy {
+        var participants: [String] = content.members.all.map(\.email)
+        for proposal in content.proposals {
+            let state = proposal.state
+            participants.append(state.author.email)
+            participants += state.comments.map(\.author.email) + state.comments.flatMap { $0.responses.map(\.author.email) }
+            participants += state.responses.map(\.author.email) + state.reviews.map(\.author.email)
+            participants += state.revisions.map(\.recordedBy.email)
+            if let closer = state.closedBy { participants.append(closer.email) }
+        }
+        participants += content.report.inputs.map(\.author.email)
+        participants += content.blames.values.flatMap { $0.map(\.author.email) }
+        participants += content.versions.compactMap { $0.version.tagger?.email }
+        let documents = [content.document] + content.versions.map(\.document)
+        let published = documents.flatMap { $0.commitments.map(\.contact.email) } + [content.participation.address ?? ""]
+        return Privacy(participants: participants, published: published)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// What writing the site did.
+public struct SiteWriteSummary: Sendable, Equatable {
+    /// Files written because they were new or their bytes changed, in the site's order.
+    public var written: [String] = []
+    /// Files whose bytes were already there, left untouched.
+    public var unchanged = 0
+    /// Files of an earlier build that the site no longer has, deleted.
+    public var removed: [String] = []
+}
+
+/// Writes the site into a folder incrementally: a file is written only when its bytes changed, and the
+/// files of an earlier build that the site no longer has are deleted. The folder keeps a list of the
+/// files nap wrote (`.nap-site`), and nap deletes only files on that list: a folder that is not empty
+/// and has no list was not made by `nap site`, and is refused.
+public struct SiteWriter {
+    public static let manifestName = ".nap-site"
+
+    public let directory: URL
+
+    public init(directory: String) {
+        self.directory = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+    }
+
+    /// Renders every file of `site` and writes it; `progress` is told after each file.
+    public func write(_ site: SiteRenderer, progress: (SiteProgress) -> Void = { _ in }) throws -> SiteWriteSummary {
+        let manager = FileManager.default
+        let previous = try previousFiles()
+        var summary = SiteWriteSummary()
+        var current: [String] = []
+        current.reserveCapacity(site.count)
+        for index in 0..<site.count {
+            let file = try site.render(at: index)
+            try write(file, into: &summary)
+            current.append(file.path)
+            progress(SiteProgress(phase: "writing", done: index + 1, total: site.count))
+        }
+        let keep = Set(current)
+        for path in previous.sorted() where !keep.contains(path) {
+            guard let url = target(path) else { continue }
+            if manager.fileExists(atPath: url.path) {
+                do { try manager.removeItem(at: url) } catch {
+                    throw SiteError.output(path: url.path, problem: "cannot delete the old page: \(error.localizedDescription)")
+                }
+                summary.removed.append(path)
+            }
+            removeEmptyFolders(above: url)
+        }
+        let manifest = SiteFile(path: SiteWriter.manifestName, bytes: Array((current.sorted().joined(separator: "\n") + "\n").utf8))
+        var ignored = SiteWriteSummary()
+        try write(manifest, into: &ignored)
+        return summary
+    }
+
+    /// The files an earlier build wrote (from its list); empty for a new or empty folder. Refuses a folder
+    /// with other contents.
+    private func previousFiles() throws -> Set<String> {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else { throw SiteError.output(path: directory.path, problem: "it is a file, not a folder") }
+        let manifest = directory.appendingPathComponent(SiteWriter.manifestName)
+        guard let data = manager.contents(atPath: manifest.path) else {
+            let contents = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+            guard contents.filter({ $0 != ".DS_Store" }).isEmpty else {
+                throw SiteError.output(path: directory.path,
+                                       problem: "the folder is not empty and was not written by nap site (it has no \(SiteWriter.manifestName)); give an empty or new folder")
+            }
+            return []
+        }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { target($0) != nil })
+    }
+
+    /// The file for a site path, nil for a path that would leave the folder.
+    private func target(_ path: String) -> URL? {
+        let parts = path.split(separator: "/")
+        guard !parts.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        return directory.appendingPathComponent(path)
+    }
+
+    private func write(_ file: SiteFile, into summary: inout SiteWriteSummary) throws {
+        guard let url = target(file.path) else { throw SiteError.output(path: file.path, problem: "not a path inside the site") }
+        let manager = FileManager.default
+        if let existing = manager.contents(atPath: url.path), existing.count == file.bytes.count, [UInt8](existing) == file.bytes {
+            summary.unchanged += 1
+            return
+        }
+        do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url, options: .atomic)
+        } catch {
+            throw SiteError.output(path: url.path, problem: error.localizedDescription)
+        }
+        summary.written.append(file.path)
+    }
+
+    private func removeEmptyFolders(above url: URL) {
+        var folder = url.deletingLastPathComponent().standardizedFileURL
+        while folder.path.count > directory.path.count, folder.path.hasPrefix(directory.path) {
+            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty else { return }
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent().standardizedFileURL
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import PlanKit
+
+/// The list of proposals, filtered without JavaScript: one page per state and per proposer's sector.
+struct ProposalListView {
+    struct Filter {
+        let label: String
+        let href: String
+        let current: Bool
+        let count: Int
+    }
+
+    struct Item {
+        let title: LangText
+        let href: String?
+        let slug: String
+        let state: String
+        let stateLabel: String
+        let author: String
+        let sector: String
+        let day: String?
+        let machineTime: String
+        let changes: String
+        let comments: Int
+        let unanswered: Int
+        let sectorKey: String
+    }
+
+    /// A filter: `all`, a state, or `sector-<sector>`.
+    static func filters(of content: SiteContent) -> [String] {
+        ["all", "open", "merged", "withdrawn"] + sectors(of: content).map { "sector-" + $0 }
+    }
+
+    static func path(of filter: String) -> String {
+        filter == "all" ? SiteLayout.proposals : SiteLayout.proposalFilterPath(filter)
+    }
+
+    /// The proposers' sectors, in a fixed order.
+    static func sectors(of content: SiteContent) -> [String] {
+        let present = Set(content.proposals.map { $0.state.author.isPublic ? "public" : $0.state.author.sector })
+        let order = ["government", "civil-society", "legislature", "academia", "private-sector", "public"]
+        return order.filter(present.contains) + present.subtracting(order).sorted()
+    }
+
+    let t: Words
+    let stateFilters: [Filter]
+    let sectorFilters: [Filter]
+    let heading: String
+    let count: Int
+    let hasItems: Bool
+    let items: [Item]
+
+    init(filter: String, page: PageContext) {
+        let words = page.words
+        t = words
+        let all = ProposalListView.items(page: page)
+        func matching(_ filter: String) -> [Item] {
+            switch filter {
+            case "all": all
+            case let sector where sector.hasPrefix("sector-"): all.filter { $0.sectorKey == String(sector.dropFirst("sector-".count)) }
+            default: all.filter { $0.state == filter }
+            }
+        }
+        stateFilters = ["all", "open", "merged", "withdrawn"].map { name in
+            Filter(label: name == "all" ? words["all"] : words.state(name), href: page.link(ProposalListView.path(of: name)),
+                   current: name == filter, count: matching(name).count)
+        }
+        sectorFilters = ProposalListView.sectors(of: page.content).map { sector in
+            Filter(label: words.sector(sector), href: page.link(ProposalListView.path(of: "sector-" + sector)),
+                   current: "sector-" + sector == filter, count: matching("sector-" + sector).count)
+        }
+        if filter == "all" {
+            heading = words["allProposals"]
+        } else if filter.hasPrefix("sector-") {
+            heading = words["proposals"] + " · " + words.sector(String(filter.dropFirst("sector-".count)))
+        } else {
+            heading = words["proposals"] + " · " + words.state(filter)
+        }
+        items = matching(filter)
+        count = items.count
+        hasItems = !items.isEmpty
+    }
+
+    private static func items(page: PageContext) -> [Item] {
+        let words = page.words
+        var items = page.content.proposals.map { proposal -> Item in
+            let state = proposal.state
+            let changes = proposal.summary.changedCommitments + proposal.summary.changedFiles
+            return Item(title: LangText.written(state.title, page: page), href: page.link(proposal.path), slug: state.slug,
+                        state: state.status.name, stateLabel: words.state(state.status.name), author: state.author.name,
+                        sector: page.sector(of: state.author), day: DisplayTime.day(state.opened), machineTime: DisplayTime.machine(state.opened),
+                        changes: changes.isEmpty ? words["noChangesYet"] : changes.joined(separator: ", "),
+                        comments: state.comments.count, unanswered: PlanStore.unansweredInputs(in: state).count,
+                        sectorKey: state.author.isPublic ? "public" : state.author.sector)
+        }
+        // Newest first.
+        items.reverse()
+        for branch in page.content.branchesWithoutRecord {
+            let changes = branch.changedCommitments + branch.changedFiles
+            items.append(Item(title: LangText.neutral(branch.slug), href: nil, slug: branch.slug, state: "open",
+                              stateLabel: words.state("open"), author: words["noRecord"], sector: "—", day: nil, machineTime: "",
+                              changes: changes.isEmpty ? words["noChangesYet"] : changes.joined(separator: ", "),
+                              comments: 0, unanswered: 0, sectorKey: ""))
+        }
+        return items
+    }
+}

@@ -1,0 +1,196 @@
+import PlanKit
+
+/// One proposal's page: what it changes (with the threads beside the lines), its responses, reviews,
+/// blockers, revisions, and the signature status of each event.
+struct ProposalView {
+    struct Closed {
+        let label: String
+        let who: String
+        let time: String
+        let machineTime: String
+        let reason: String?
+        let lang: String?
+    }
+
+    struct CommitmentLink: Listable {
+        let id: String
+        let href: String
+        var isLast = false
+    }
+
+    struct Blocker {
+        let text: String
+        let lang: String?
+    }
+
+    struct ReviewItem {
+        let author: String
+        let sector: String
+        let verdict: String
+        let head: String
+        let freshness: String
+        let freshnessLabel: String
+        let time: String
+        let machineTime: String
+        let signature: Badge?
+        let hasBody: Bool
+        let bodyHTML: TrustedHTML
+        let lang: String?
+    }
+
+    struct RevisionItem {
+        let head: String
+        let time: String
+        let machineTime: String
+        let recordedBy: String
+        let rewritten: Bool
+    }
+
+    struct Placed {
+        let `where`: String
+        let quote: String
+        let thread: ThreadView
+    }
+
+    let t: Words
+    let slug: String
+    let state: String
+    let stateLabel: String
+    let title: LangText
+    let author: String
+    let sector: String
+    let time: String
+    let machineTime: String
+    let openedSignature: Badge?
+    let closed: Closed?
+    let changedCommitments: [CommitmentLink]
+    let hasChangedCommitments: Bool
+    let changedFiles: String
+    let hasChangedFiles: Bool
+    let hasChanges: Bool
+    let base: String
+    let head: String
+    let hasDescription: Bool
+    let descriptionHTML: TrustedHTML
+    let descriptionLang: String?
+    let isOpen: Bool
+    let hasBlockers: Bool
+    let blockers: [Blocker]
+    /// On pages in another language: the gate's sentences are nap's own English, not translated.
+    let englishNote: String?
+    let closedStatus: String
+    let signaturesRequired: Bool
+    let hasProblems: Bool
+    let problemNote: String
+    let proposalResponses: [ResponseView]
+    let proposalResponseNote: String
+    let files: [DiffFileView]
+    let hasOutdated: Bool
+    let outdated: [Placed]
+    let general: [ThreadView]
+    let hasReviews: Bool
+    let reviews: [ReviewItem]
+    let revisions: [RevisionItem]
+
+    init(_ proposal: SiteContent.Proposal, page: PageContext) {
+        let words = page.words
+        let detail = proposal.detail
+        let state = detail.state
+        t = words
+        slug = state.slug
+        self.state = state.status.name
+        stateLabel = words.state(state.status.name)
+        title = LangText.written(state.title, page: page)
+        author = state.author.name
+        sector = page.sector(of: state.author)
+        time = DisplayTime.minute(state.opened)
+        machineTime = DisplayTime.machine(state.opened)
+        openedSignature = Badge.signature(detail.signatures[state.id], words: words)
+        switch state.status {
+        case .open:
+            closed = nil
+            closedStatus = ""
+        case .merged:
+            closed = Closed(label: words["mergedBy"], who: state.closedBy?.name ?? "—", time: state.closedAt.map(DisplayTime.minute) ?? "—",
+                            machineTime: state.closedAt.map(DisplayTime.machine) ?? "", reason: nil, lang: nil)
+            closedStatus = words["closedMerged"]
+        case .withdrawn(let reason):
+            let language = TextLanguage.guess(reason, languages: page.content.languages)
+            closed = Closed(label: words["withdrawnBy"], who: state.closedBy?.name ?? "—", time: state.closedAt.map(DisplayTime.minute) ?? "—",
+                            machineTime: state.closedAt.map(DisplayTime.machine) ?? "", reason: reason.isEmpty ? nil : reason,
+                            lang: language == page.language ? nil : language)
+            closedStatus = words["closedWithdrawn"]
+        }
+        let commitmentIDs = Set(page.content.document.commitments.map(\.id))
+        changedCommitments = detail.summary.changedCommitments.map { id in
+            CommitmentLink(id: id, href: commitmentIDs.contains(id) ? page.commitmentLink(id) : page.link(SiteLayout.commitments))
+        }.markingLast()
+        hasChangedCommitments = !changedCommitments.isEmpty
+        changedFiles = detail.summary.changedFiles.joined(separator: ", ")
+        hasChangedFiles = !changedFiles.isEmpty
+        hasChanges = hasChangedCommitments || hasChangedFiles
+        base = state.base.short()
+        head = detail.summary.head?.short() ?? "—"
+        hasDescription = !state.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        descriptionHTML = page.prose(state.description, headingLevel: 3)
+        let descriptionLanguage = TextLanguage.guess(state.description, languages: page.content.languages)
+        descriptionLang = descriptionLanguage == page.language ? nil : descriptionLanguage
+        isOpen = state.status == .open
+        // The gate's sentences are nap's own, in English; people's addresses are never shown.
+        blockers = detail.blockers.map { Blocker(text: Privacy.withoutAddresses($0), lang: page.language == "en" ? nil : "en") }
+        hasBlockers = !blockers.isEmpty
+        englishNote = page.language == "en" ? nil : words["englishMessages"]
+        signaturesRequired = detail.signaturesRequired
+        hasProblems = !detail.problems.isEmpty
+        problemNote = words.format("problemNote", String(detail.problems.count))
+        proposalResponses = ResponseView(state.responses, page: page, signatures: detail.signatures).map { [$0] } ?? []
+        proposalResponseNote = state.author.sector == "government" ? words["noResponseNeeded"] : words["noResponseYet"]
+
+        // Threads: anchored ones placed in the diff (or listed as outdated), the others as general discussion.
+        let threads = ThreadView.threads(of: detail, page: page)
+        var anchoredByPath: [String: [(start: Int, end: Int, anchor: Anchor, thread: ThreadView)]] = [:]
+        var outdated: [Placed] = []
+        var general: [ThreadView] = []
+        for (root, view) in threads {
+            guard let anchor = root.anchor else { general.append(view); continue }
+            if case .current(let start, let end)? = detail.anchors[root.id] {
+                anchoredByPath[anchor.path, default: []].append((start, end, anchor, view))
+            } else {
+                let range = anchor.startLine == anchor.endLine ? "\(anchor.startLine)" : "\(anchor.startLine)–\(anchor.endLine)"
+                outdated.append(Placed(where: "\(anchor.path): " + words.format("linesLabel", range) + " @ " + anchor.head.short(),
+                                       quote: anchor.quote, thread: view))
+            }
+        }
+        var files: [DiffFileView] = []
+        for (index, file) in proposal.files.enumerated() {
+            files.append(DiffFileView(file, index: index + 1, anchored: anchoredByPath.removeValue(forKey: file.path) ?? [], page: page))
+        }
+        // Threads on files the diff does not show stand as outdated too, with their quotes.
+        for (path, items) in anchoredByPath.sorted(by: { $0.key < $1.key }) {
+            for item in items {
+                let range = item.start == item.end ? "\(item.start)" : "\(item.start)–\(item.end)"
+                outdated.append(Placed(where: "\(path): " + words.format("linesLabel", range), quote: item.anchor.quote, thread: item.thread))
+            }
+        }
+        self.files = files
+        self.outdated = outdated
+        hasOutdated = !outdated.isEmpty
+        self.general = general
+        let currentHead = detail.summary.head
+        reviews = state.reviews.map { review in
+            let isCurrent = review.head == currentHead
+            let language = TextLanguage.guess(review.body, languages: page.content.languages)
+            return ReviewItem(author: review.author.name, sector: page.sector(of: review.author),
+                              verdict: words[review.verdict == .approve ? "approve" : "requestChanges"], head: review.head.short(),
+                              freshness: isCurrent ? "current" : "stale", freshnessLabel: words[isCurrent ? "current" : "stale"],
+                              time: DisplayTime.minute(review.time), machineTime: DisplayTime.machine(review.time),
+                              signature: Badge.signature(detail.signatures[review.id], words: words),
+                              hasBody: !review.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, bodyHTML: page.prose(review.body), lang: language == page.language ? nil : language)
+        }
+        hasReviews = !reviews.isEmpty
+        revisions = state.revisions.map { revision in
+            RevisionItem(head: revision.head.short(), time: DisplayTime.minute(revision.time), machineTime: DisplayTime.machine(revision.time),
+                         recordedBy: revision.recordedBy.name, rewritten: revision.rewritten)
+        }
+    }
+}

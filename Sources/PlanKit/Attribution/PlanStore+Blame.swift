@@ -29,10 +29,17 @@ extension PlanStore {
     }
 
     func attribute(path: String, data: [UInt8], head: ObjectID, lineage: ProposalLineage, members: Members) throws -> [AttributedLine] {
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let count = lines.last == "" ? lines.count - 1 : lines.count
         let hunks = try PlanError.wrap { try repository.blame(path: path, newest: head) }
         var authors: [ObjectID: Signature] = [:]
+        return try attributedLines(data, hunks: hunks.map { ($0.startLine, $0.lineCount, $0.commit) }, lineage: lineage, members: members, authors: &authors)
+    }
+
+    /// The lines of a file's text, each with the commit, author, member and proposal its blame hunk names;
+    /// `authors` remembers the commits already read (shared across files).
+    func attributedLines(_ data: [UInt8], hunks: [(startLine: Int, lineCount: Int, commit: ObjectID)], lineage: ProposalLineage, members: Members,
+                         authors: inout [ObjectID: Signature]) throws -> [AttributedLine] {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let count = lines.last == "" ? lines.count - 1 : lines.count
         var result: [AttributedLine] = []
         result.reserveCapacity(count)
         for hunk in hunks {

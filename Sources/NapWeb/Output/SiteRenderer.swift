@@ -28,7 +28,7 @@ public struct SiteRenderer {
     /// change). `progress` is told how the reading goes.
     public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil,
                 progress: (SiteProgress) -> Void = { _ in }) throws {
-        let content = try SiteContent.read(from: store, revision: revision, asOf: asOf, progress: progress)
+        let content = try store.readingMany { try SiteContent.read(from: store, revision: revision, asOf: asOf, progress: progress) }
         try self.init(content: content, baseURL: baseURL)
     }
 

@@ -95,7 +95,7 @@ import Testing
             "member id 'gov-chair' is used twice (first on line 2)",
             "member 2: email 'not-an-email' is not well formed: an email address has exactly one @",
             "member 2: 'ngo' is not a sector (use one of government, legislature, civil-society, private-sector, academia)",
-            "member 2: 'chair' is not a role (use one of co-chair, member, reviewer, observer)",
+            "member 2: 'chair' is not a role (use one of co-chair, member, reviewer, observer, host)",
             "member 2: key: only ssh-ed25519 keys are supported, not ssh-rsa",
             "member 3: id 'cs/chair': an id cannot contain '/'",
             "member 3: name is missing (add a 'name:' line)",

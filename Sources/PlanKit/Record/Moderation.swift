@@ -10,4 +10,9 @@ public struct Moderation: Sendable, Equatable {
     /// The co-chair who hid it (through a host when `author.attestation` says so).
     public let author: EventAuthor
     public let time: Date
+
+    /// What views show in place of the hidden input, in both languages.
+    public static func placeholder(_ moderation: Moderation) -> String {
+        "（已由主持人隱藏：\(moderation.reason)）(hidden by the moderators: \(moderation.reason))"
+    }
 }

@@ -107,17 +107,15 @@ struct ResponseJSON: Encodable {
 /// A co-chair's hiding of an input: shown instead of its text.
 struct HiddenJSON: Encodable {
     let reason: String
-    let by: EventAuthor
     let time: Date
-    let event: String
+    let by: EventAuthor
     let viaHost: String?
+    /// The `hidden` event's id.
+    let event: String
 
     init(_ moderation: Moderation) {
-        reason = moderation.reason
-        by = moderation.author
-        time = moderation.time
-        event = moderation.id
-        viaHost = moderation.author.host
+        (reason, time, by) = (moderation.reason, moderation.time, moderation.author)
+        (viaHost, event) = (moderation.author.host, moderation.id)
     }
 
     enum CodingKeys: String, CodingKey { case reason, by, time, event, viaHost = "via_host" }

@@ -137,7 +137,8 @@ import Testing
         #expect(owed.contains(comment), "a hidden input is still owed a response")
 
         // A co-chair on the command line hides the proposal's own text too; an out-of-scope response answers the comment.
-        _ = try p.store(as: .govChair).hide(slug, on: slug, reason: "測試隱藏")
+        #expect(try p.s.nap(["hide", slug, slug, "-m", "測試隱藏"], as: .wang).status != 0, "only co-chairs hide")
+        #expect(try p.s.ok(["hide", slug, slug, "-m", "測試隱藏"], as: .govChair).contains("Hid the text of proposal"))
         #expect((try p.show(slug)["hidden"] as? [String: Any])?["reason"] as? String == "測試隱藏")
         try p.s.ok(["respond", String(comment.prefix(12)), "--disposition", "out-of-scope", "-m", "與本提案無關，且含個資"], as: .govChair)
         owed = (try p.show(slug)["owed_responses"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }

@@ -61,6 +61,11 @@ import Testing
         #expect(verify["host_attested_events"] as? Int ?? 0 >= 3, "\(verify)")
         #expect(!(verify["notices"] as? [[String: Any]] ?? []).contains { $0["event"] is String }, "no event is reported: \(verify)")
         try p.stockGitAccepts(["nap/record", "main"])
+        // Members of the public who wrote through the host share its placeholder address, not their credit.
+        _ = try p.store(for: .publicPerson(displayName: "另一位市民")).comment(on: slug, body: "支持。")
+        let attribution = try p.s.json(["attribution"])
+        let people = (attribution["people"] as? [[String: Any]] ?? []).filter { $0["email"] as? String == "public.web.invalid" }
+        #expect(Set(people.compactMap { $0["name"] as? String }) == ["熱心市民 小明", "另一位市民"], "\(people)")
         // The record commit is the host's, signed with its key; the event files name the host and the principal.
         #expect(try p.h.git(["log", "-1", "--format=%ae", "nap/record"]).contains(Person.webHost.email))
         let id = try #require(try p.show(slug)["id"] as? String)
@@ -143,6 +148,12 @@ import Testing
         try p.s.ok(["respond", String(comment.prefix(12)), "--disposition", "out-of-scope", "-m", "與本提案無關，且含個資"], as: .govChair)
         owed = (try p.show(slug)["owed_responses"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(!owed.contains(comment))
+        // The published site shows the reason, never the hidden text.
+        try p.s.ok(["site", "-o", p.s.sandbox.path("site")])
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: p.s.sandbox.path("site")).filter { $0.hasSuffix(".html") }
+        let html = try pages.map { try String(contentsOfFile: p.s.sandbox.path("site/" + $0), encoding: .utf8) }.joined()
+        #expect(html.contains("hidden by the moderators: 含他人個人資料"))
+        #expect(!html.contains("某官員的住址"))
         let report = try p.s.ok(["report", "responses", "--format", "csv"])
         #expect(report.contains("hidden by the moderators: 含他人個人資料"), "\(report)")
         #expect(!report.contains("某官員的住址"), "\(report)")

@@ -42,4 +42,9 @@ public struct OnBehalfOf: Codable, Sendable, Hashable {
     public static func publicPlaceholder(host: String) -> String {
         "public.\(host).invalid"
     }
+
+    /// Whether `email` is such a placeholder (any host's).
+    public static func isPublicPlaceholder(_ email: String) -> Bool {
+        email.hasPrefix("public.") && email.hasSuffix(".invalid") && !email.contains("@")
+    }
 }

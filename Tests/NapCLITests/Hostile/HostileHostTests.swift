@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import NapTestSupport
 import PlanKit
 import Testing
@@ -149,5 +150,50 @@ import Testing
             if !skipping { kept.append(line) }
         }
         return kept.joined(separator: "\n")
+    }
+}
+
+/// A merge committed by a host where the policy does not count host-attested approvals: nap refuses to
+/// write it, so it is written here as a hostile server would (libgit2, signed with the host key, with a
+/// `merged` event through the host); `nap verify` fails it.
+@Suite struct HostileHostMergeTests {
+    @Test func aHostMergeUnderAPolicyThatDoesNotTrustHostsFailsVerify() throws {
+        let p = try HostedPlan("hostile-host-merge")
+        let slug = "political-donations"
+        let proposal = try p.proposal(slug)
+        try p.s.ok(["respond", slug, "--disposition", "adopted", "-m", "諮詢會議決議納入行動方案"], as: .govChair)
+        for chair in [Person.govChair, .civilChair] { try p.s.ok(["review", slug, "--approve"], as: chair) }
+        let host = try p.store(for: .member(id: "ndc-chair"))
+        #expect(throws: PlanError.self) { try host.merge(slug) }
+
+        let repository = host.repository
+        let main = try #require(try repository.referenceTarget("refs/heads/main"))
+        let head = try #require(try repository.referenceTarget("refs/heads/proposal/" + slug))
+        guard case .clean(let tree) = try repository.mergeCommits(ours: main, theirs: head) else { Issue.record("conflict"); return }
+        let chair = Signature(name: Person.govChair.name, email: Person.govChair.email, time: Date())
+        let web = Signature(name: Person.webHost.name, email: Person.webHost.email, time: Date())
+        let message = """
+            Merge proposal \(slug): 政治獻金再透明化
+
+            Proposal: \(proposal)
+            Proposal-Slug: \(slug)
+            Proposal-Head: \(head.hex)
+            Approved-by: \(Person.govChair.name) <\(Person.govChair.email)> (government co-chair)
+            Approved-by: \(Person.civilChair.name) <\(Person.civilChair.email)> (civil-society co-chair)
+            On-behalf-of: \(Person.govChair.name) <\(Person.govChair.email)> (ndc-chair via host web)
+
+            """
+        let commit = try host.signer.writeCommit(tree: tree, parents: [main, head], author: chair, committer: web, message: message)
+        let state = try host.currentState(of: proposal)
+        let event = Event(proposal: proposal, author: try host.eventAuthor(for: try host.identity()), time: Date(), clock: state.clock + 1,
+                          body: .merged(commit: commit, head: head))
+        try host.record.append([event], by: web, message: "Merge proposal \(slug)\n")
+        try repository.updateReference("refs/heads/main", to: commit, expecting: .at(main), message: "hostile host merge")
+
+        let verify = try p.s.nap(["verify", "--json"])
+        #expect(verify.status == 1, "\(verify.stdout)")
+        #expect(verify.stdout.contains("committed by host web, and the policy before it did not count host-attested approvals"), "\(verify.stdout)")
+        let stock = try p.s.stockGit(["verify-commit", commit.hex])
+        #expect(stock.status == 0, "the commit itself is validly signed by the host's key: \(stock.stderr)")
     }
 }

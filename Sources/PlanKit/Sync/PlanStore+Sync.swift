@@ -41,6 +41,7 @@ extension PlanStore {
     /// not this plan. A push cut off midway is a problem in the report; running sync again completes it.
     public func sync(_ options: SyncOptions = SyncOptions()) throws -> SyncReport {
         let target = try SyncTarget.resolve(options.remote, in: repository)
+        try TransportTrust.apply(repository)
         return try SyncSession(store: self, target: target, options: options).run()
     }
 }

@@ -17,7 +17,7 @@ public final class SSHGitServer: @unchecked Sendable {
     public let hostKey: String
     /// The user that logs in (the one running the tests).
     public let user: String
-    private let process = Process()
+    private let process: BackgroundDaemon
 
     /// Starts sshd accepting the public keys in the file `authorizedKeys`; its key, configuration and
     /// log go to `folder`.
@@ -38,7 +38,7 @@ public final class SSHGitServer: @unchecked Sendable {
             Port \(port)
             ListenAddress 127.0.0.1
             HostKey \(hostKeyFile)
-            PidFile none
+            PidFile \(folder)/sshd.pid
             AuthorizedKeysFile \(authorizedKeys)
             StrictModes no
             PubkeyAuthentication yes
@@ -51,12 +51,8 @@ public final class SSHGitServer: @unchecked Sendable {
 
             """
         try Data(config.utf8).write(to: URL(fileURLWithPath: folder + "/sshd_config"))
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
-        process.arguments = ["-D", "-e", "-f", folder + "/sshd_config", "-E", folder + "/sshd.log"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        try waitUntilListening(port: port, process: process, name: "sshd (see \(folder)/sshd.log)")
+        process = try BackgroundDaemon("/usr/sbin/sshd", ["-D", "-f", folder + "/sshd_config", "-E", folder + "/sshd.log"], folder: folder)
+        try waitUntilListening(port: port, process: process.shell, name: "sshd (see \(folder)/sshd.log)")
     }
 
     /// The ssh URL of the repository at the absolute `path`.
@@ -66,11 +62,7 @@ public final class SSHGitServer: @unchecked Sendable {
     public func knownHostsLine(port: UInt16? = nil) -> String { "[127.0.0.1]:\(port ?? self.port) \(hostKey)\n" }
 
     /// Stops the listening server (SIGKILL); sessions already running end with their connections.
-    public func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    public func stop() { process.stop() }
 
     deinit { stop() }
 }
@@ -79,18 +71,14 @@ public final class SSHGitServer: @unchecked Sendable {
 public final class SSHAgent: @unchecked Sendable {
     /// The socket: SSH_AUTH_SOCK for the processes that use it.
     public let socket: String
-    private let process = Process()
+    private let process: BackgroundDaemon
 
     public init(folder: String) throws {
         socket = folder + "/agent.sock"
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ssh-agent")
-        process.arguments = ["-D", "-a", socket]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try BackgroundDaemon("/usr/bin/ssh-agent", ["-D", "-a", socket], folder: folder)
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socket) {
-            guard Date() < deadline, process.isRunning else { throw SandboxError.failed("ssh-agent did not start") }
+            guard Date() < deadline, process.shell.isRunning else { throw SandboxError.failed("ssh-agent did not start") }
             usleep(20_000)
         }
     }
@@ -101,10 +89,40 @@ public final class SSHAgent: @unchecked Sendable {
         guard result.status == 0 else { throw SandboxError.failed("ssh-add failed: \(result.stderr)") }
     }
 
-    public func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    public func stop() { process.stop() }
+
+    deinit { stop() }
+}
+
+/// A daemon (sshd, ssh-agent) started under a shell that waits for it. Such daemons close every file
+/// descriptor they inherit, and Foundation's Process takes a closed descriptor for the child's exit:
+/// it then blocks in waitpid on the daemon, and no other child of the test process is reaped any more.
+/// The shell keeps the descriptor open and writes the daemon's id, which `stop()` kills.
+final class BackgroundDaemon: @unchecked Sendable {
+    let shell = Process()
+    private let pidFile: String
+
+    init(_ executable: String, _ arguments: [String], folder: String) throws {
+        pidFile = folder + "/" + URL(fileURLWithPath: executable).lastPathComponent + ".daemon-pid"
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" \"$@\" </dev/null >/dev/null 2>&1 & echo $! > '\(pidFile)'; wait $!", executable] + arguments
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+    }
+
+    /// Kills the daemon (SIGKILL), then waits for its shell.
+    func stop() {
+        guard shell.isRunning else { return }
+        let deadline = Date().addingTimeInterval(5)
+        var pid: Int32?
+        while pid == nil, Date() < deadline {
+            pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if pid == nil { usleep(10_000) }
+        }
+        if let pid { kill(pid, SIGKILL) }
+        kill(shell.processIdentifier, SIGKILL)
+        shell.waitUntilExit()
     }
 
     deinit { stop() }

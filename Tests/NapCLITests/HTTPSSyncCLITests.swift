@@ -53,6 +53,27 @@ import Testing
         try Self.expectTokenNowhere(w, scenarios.printed, copies: [w.plan, "gov", "civil", "wang", w.hub])
     }
 
+    /// A token written into the URL itself (no credential helper): it works, and nap shows it as `***`
+    /// in what it prints, also when the server refuses it.
+    @Test func aTokenInTheURLIsNeverShown() throws {
+        let (w, server, _) = try Self.world("https-url-token")
+        defer { server.stop() }
+        try w.sandbox.gitOK(["config", "--global", "--unset", "credential.helper"], in: w.sandbox.root.path)
+        try FileManager.default.removeItem(atPath: w.sandbox.path(".git-credentials"))
+        let withToken = "https://wang:\(Self.token)@127.0.0.1:\(server.port)/git/hub.git"
+        let seeded = try w.nap(w.plan, ["sync", withToken, "--json"], as: .founder)
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        #expect(seeded.stdout.contains("https://wang:***@127.0.0.1"), "\(seeded.stdout)")
+        let cloned = try w.h.nap(["clone", withToken, w.path("gov")], as: .govChair, plan: false)
+        #expect(cloned.status == 0, "\(cloned.stderr)")
+        let wrong = try w.nap(w.plan, ["sync", "https://wang:wrong-\(Self.token)@127.0.0.1:\(server.port)/git/hub.git"], as: .founder)
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("authentication failed for https://wang:***@127.0.0.1"), "\(wrong.stderr)")
+        for text in [seeded.stdout, seeded.stderr, cloned.stdout, cloned.stderr, wrong.stdout, wrong.stderr] {
+            #expect(!text.contains(Self.token), "the token was printed: \(text)")
+        }
+    }
+
     /// A token the server refuses: a clear message that does not show it, nothing left behind, and
     /// git's `credential reject` removes it from the store (as git does).
     @Test func aRefusedTokenIsReportedAndForgotten() throws {

@@ -37,6 +37,11 @@ struct SyncTarget {
 
     var url: String { remote.url }
 
+    /// The remote as messages name it: its name and URL, a password in the URL shown as `***`.
+    var shownPlace: String {
+        ShownAddress.of(label == url ? url : "\(label) (\(url))")
+    }
+
     static func resolve(_ given: String?, in repository: Repository) throws -> SyncTarget {
         let names = try PlanError.wrap { try repository.remoteNames() }
         guard let given, !given.isEmpty else {
@@ -160,7 +165,7 @@ struct SyncTarget {
 
     /// The error for a remote that cannot be fetched from.
     func unreachable(_ error: GitError) -> PlanError {
-        let place = label == url ? url : "\(label) (\(url))"
+        let place = shownPlace
         return TransportTrust.failure(error, place: place, url: url, action: "cannot reach the remote")
     }
 }

@@ -77,6 +77,16 @@ public enum Credential: Sendable, Equatable {
     case username(String)
 }
 
+extension Credential {
+    /// True for an ssh key (from ssh-agent or a file).
+    var isSSHKey: Bool {
+        switch self {
+        case .sshAgent, .sshKeyFile: true
+        case .userPassword, .username: false
+        }
+    }
+}
+
 /// What the server made of a user name and password it was given (git's `credential approve` and
 /// `credential reject`).
 public enum CredentialVerdict: Sendable, Equatable {

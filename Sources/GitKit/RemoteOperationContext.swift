@@ -68,18 +68,16 @@ final class RemoteOperationContext {
                 return (nil, "\(url) asks for an ssh key, and none was found (no ssh-agent running, no key file in ~/.ssh)")
             }
             return (nil, "\(url) asks for credentials of a kind nap cannot give")
-        case .sshAgent?:
-            keysGiven.append(answer ?? .username(""))
-            if ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"]?.isEmpty ?? true {
+        case let given? where given.isSSHKey:
+            keysGiven.append(given)
+            if case .sshAgent = given, ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"]?.isEmpty ?? true {
                 return (nil, "\(url) asks for an ssh key, and no ssh-agent is running (SSH_AUTH_SOCK is not set)")
             }
-        case .sshKeyFile?:
-            keysGiven.append(answer ?? .username(""))
-        case .userPassword?:
-            passwordGiven = true
-            if let answer { pendingPassword = (request, answer) }
-        case .username?:
-            break
+        case let given?:
+            if case .userPassword = given {
+                passwordGiven = true
+                pendingPassword = (request, given)
+            }
         }
         return (answer, nil)
     }

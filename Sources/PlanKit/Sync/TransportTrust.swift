@@ -21,8 +21,8 @@ enum TransportTrust {
 
     /// Makes this process's https transfers trust the configured authorities; a file that cannot be
     /// read is a clear refusal, before anything is sent.
-    static func apply(_ repository: Repository?) throws {
-        guard let (path, source) = authoritiesFile(repository) else { return }
+    static func apply(_ repository: Repository?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let (path, source) = authoritiesFile(repository, environment: environment) else { return }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw PlanError.refused(reason: "\(source) names \(path) as the certificate authorities to trust, and it cannot be read",
                                     hint: "correct \(source) or give the file")

@@ -103,19 +103,11 @@ public enum ResponseReportRenderer {
                 response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")),
             ])
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVTable.write(rows)
     }
 
     /// User text for a spreadsheet cell: formula-like text is defused with a leading `'`.
-    static func text(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
-        return "'" + value
-    }
+    static func text(_ value: String) -> String { CSVTable.defused(value) }
 
     private static func groups(_ report: ResponseReport) -> [[ResponseReport.Input]] {
         var groups: [[ResponseReport.Input]] = []

@@ -125,14 +125,17 @@ struct CommentJSON: Encodable {
     let anchor: AnchorJSON?
     let resolved: Bool
     let publicInput: Bool
+    /// For imported input: where it was first given, and the member who imported it (absent otherwise).
+    let source: InputSource?
+    let recordedBy: EventAuthor?
     /// The response in force (the last one), and every response given, oldest first.
     let response: ResponseJSON?
     let responses: [ResponseJSON]
     var signature: SignatureJSON?
 
     enum CodingKeys: String, CodingKey {
-        case id, author, time, body, anchor, resolved, response, responses, signature
-        case replyTo = "reply_to", publicInput = "public_input"
+        case id, author, time, body, anchor, resolved, response, responses, signature, source
+        case replyTo = "reply_to", publicInput = "public_input", recordedBy = "recorded_by"
     }
 }
 

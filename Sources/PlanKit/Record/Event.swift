@@ -57,6 +57,12 @@ public struct Event: Sendable, Hashable {
     /// The armored SSHSIG from the `<id>.sig` file beside the event in the record, if any. Set when read;
     /// not part of the event's bytes. Check it with `Record.signatureState(of:)`.
     public var signature: String?
+    /// Where an imported input was first given (`nap import public-input`); nil for what was written here.
+    /// Only a proposal or a comment has one, and then `author` is the person the platform names, with no
+    /// address, read as the public.
+    public var source: InputSource?
+    /// Who imported it: the member the record's admission derives from members.yml (docs/SECURITY.md).
+    public var recordedBy: EventAuthor?
 
     public init(id: EventID = "", proposal: EventID?, author: EventAuthor, time: Date, clock: Int, body: EventBody) {
         self.id = id

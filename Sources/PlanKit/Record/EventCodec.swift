@@ -88,10 +88,13 @@ struct EventFile: Codable {
     var verdict: Verdict?
     var commit: ObjectID?
     var meeting: String?
+    var source: InputSource?
+    var recordedBy: EventAuthor?
 
     enum CodingKeys: String, CodingKey {
         case version, type, proposal, author, time, clock, slug, title, description, base, head, previous, rewritten
         case reason, body, anchor, replyTo = "reply-to", comment, target, disposition, verdict, commit, meeting
+        case source, recordedBy = "recorded-by"
     }
 
     init(_ event: Event) {
@@ -101,6 +104,8 @@ struct EventFile: Codable {
         author = event.author
         time = Timestamp.format(event.time)
         clock = event.clock
+        source = event.source
+        recordedBy = event.recordedBy
         switch event.body {
         case .opened(let slug, let title, let description, let base, let head):
             self.slug = slug; self.title = title; self.description = description; self.base = base; self.head = head
@@ -139,7 +144,10 @@ struct EventFile: Codable {
         if case .opened = body {} else if proposal == nil {
             throw DecodingError.keyNotFound(CodingKeys.proposal, .init(codingPath: [], debugDescription: "a \(type) event names its proposal"))
         }
-        return Event(proposal: proposal, author: author, time: date, clock: clock, body: body)
+        var event = Event(proposal: proposal, author: author, time: date, clock: clock, body: body)
+        event.source = source
+        event.recordedBy = recordedBy
+        return event
     }
 
     private func need<T>(_ value: T?, _ key: CodingKeys) throws -> T {

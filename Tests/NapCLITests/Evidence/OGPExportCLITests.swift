@@ -18,21 +18,10 @@ import Testing
     /// A published plan whose commitment names policy areas, and whose English lead institution starts
     /// like a spreadsheet formula.
     static func plan(_ name: String) throws -> NapHarness {
-        let h = try NapHarness.foundedWithProcess(name)
-        try h.ok(["propose", "political-donations", "--title", "政治獻金再透明化"], as: .wang)
         let text = donationCommitment()
             .replacingOccurrences(of: "values:\n", with: "policy-areas:\n  - political-finance\n  - elections\nvalues:\n")
             .replacingOccurrences(of: "en: Ministry of the Interior", with: "en: \"=HYPERLINK(\\\"https://evil.example\\\")\"")
-        try h.write("commitments/political-donations.md", text)
-        try h.ok(["validate"], as: .wang)
-        try h.ok(["save", "-m", "新增承諾事項"], as: .wang)
-        try h.ok(["respond", "political-donations", "--disposition", "adopted", "-m", "諮詢會議決議納入行動方案"], as: .govChair)
-        try h.ok(["review", "political-donations", "--approve"], as: .govChair)
-        try h.ok(["review", "political-donations", "--approve"], as: .civilChair)
-        try h.ok(["switch", "main"])
-        try h.ok(["merge", "political-donations"], as: .civilChair)
-        try h.ok(["publish", "v1", "-m", "第一版"], as: .govChair)
-        return h
+        return try NapHarness.published(name, commitment: text)
     }
 
     @Test func commitmentsAreRowsOfOGPsDatabase() throws {

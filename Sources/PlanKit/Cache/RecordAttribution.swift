@@ -17,8 +17,13 @@ struct RecordAttribution: Sendable, Equatable {
     private var index: [String: Int] = [:]
     private(set) var sectors: [String: AttributionTally] = [:]
 
+    /// A person by address; an imported input's author has none, and is told apart by name.
+    static func key(email: String, name: String) -> String {
+        email.isEmpty ? "\u{1F}" + name : email.lowercased()
+    }
+
     mutating func add(_ email: String, name: String, sector: String, _ change: (inout AttributionTally) -> Void) {
-        let key = email.lowercased()
+        let key = Self.key(email: email, name: name)
         if index[key] == nil {
             index[key] = people.count
             people.append(Person(email: email, name: name, sector: sector, tally: AttributionTally()))
@@ -30,7 +35,7 @@ struct RecordAttribution: Sendable, Equatable {
     mutating func add(_ other: RecordAttribution) {
         for person in other.people {
             add(person.email, name: person.name, sector: person.sector) { _ in }
-            if let position = index[person.email.lowercased()] { people[position].tally.add(person.tally) }
+            if let position = index[Self.key(email: person.email, name: person.name)] { people[position].tally.add(person.tally) }
         }
         for (sector, tally) in other.sectors { sectors[sector, default: AttributionTally()].add(tally) }
     }

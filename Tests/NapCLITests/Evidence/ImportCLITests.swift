@@ -46,6 +46,10 @@ import Testing
         let report = try h.ok(["report", "responses", "--format", "csv"])
         #expect(report.contains(",join,2024-0611,https://join.gov.tw/idea/detail/2024-0611,2024-06-10T16:00:00Z"), "\(report)")
         #expect(try h.ok(["report", "responses"]).contains("王小明 (via JOIN)"))
+        // Attribution tells the people apart though neither has an address, and neither is the importer.
+        let people = try #require(try h.object(["attribution"])["people"] as? [[String: Any]])
+        let publicNames = people.filter { $0["sector"] as? String == "public" }.compactMap { $0["name"] as? String }
+        #expect(Set(publicNames) == ["王小明", "陳大文"], "\(people)")
         // Stock git: one record commit by the importing member, the event's author without an address.
         #expect(try h.git(["log", "-1", "--format=%ae %s", "refs/heads/nap/record"]) == "secretariat@ndc.gov.example Import 2 inputs from JOIN on proposal political-donations\n")
         let files = try h.git(["show", "--name-only", "--format=", "refs/heads/nap/record"]).split(separator: "\n")

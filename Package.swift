@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // RFC 4180 CSV reading and writing: OGP's commitments database layout (`nap export ogp-csv`) and
+        // platforms' exports of public input (`nap import public-input`). docs/ARCHITECTURE.md says why.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +34,7 @@ let package = Package(
                 "SSHSig",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The website (`nap site`, later `nap serve`): page rendering from PlanKit's values through Mustache
@@ -55,7 +59,8 @@ let package = Package(
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
         .testTarget(name: "NapWebTests", dependencies: ["NapWeb", "PlanKit", "NapTestSupport"]),
-        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                                                   .product(name: "CSV", package: "CSV.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// The real texts the generated plan is made of: commitments from the OGP database export
 /// (`ogp-commitments/open_parliament_0703.csv`) and Taiwanese action-plan material (`taiwan/`), cut into
@@ -24,10 +25,15 @@ struct Corpus {
 
     static func load(data: URL, docs: URL) throws -> Corpus {
         let csvURL = data.appendingPathComponent("ogp-commitments/open_parliament_0703.csv")
-        guard let csv = try? String(contentsOf: csvURL, encoding: .utf8) else {
+        guard let csv = FileManager.default.contents(atPath: csvURL.path) else {
             throw LoadError.missing("cannot read \(csvURL.path); pass --data <shared/data folder>")
         }
-        let rows = CSVReader.records(csv).filter {
+        let table = try CSVTable.read(Array(csv), maximumBytes: 64 * 1024 * 1024)
+        let header = table.first?.fields ?? []
+        let records = table.dropFirst().map { row in
+            Dictionary(zip(header, row.fields).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
+        }
+        let rows = records.filter {
             !($0["Commitment Title"] ?? "").isEmpty && ($0["Full Text"] ?? "").count >= 400
         }
         var english: [String] = []

@@ -33,7 +33,7 @@ public struct Nap: ParsableCommand {
         Merge.self, Update.self, Blame.self, Attribution.self, Key.self, Verify.self,
         Sync.self, Clone.self,
         Publish.self, Render.self, ReportCommand.self, Changes.self, Site.self,
-        Timeline.self, MeetingCommand.self, Meetings.self, ProgressCommand.self,
+        Timeline.self, MeetingCommand.self, Meetings.self, ProgressCommand.self, Check.self, Export.self, Import.self,
     ]
 
     public init() {}

@@ -100,6 +100,20 @@ import Testing
         #expect(commitment?.sdgs == [16])
     }
 
+    @Test func policyAreasNameColumnsOfOGPsDatabase() {
+        var text = replacing("  - inclusion\n", with: "  - inclusion\npolicy-areas:\n  - political-finance\n  - open-data-health\n  - open-data\n")
+        let commitment = Commitment.parse(Array(text.utf8), path: "commitments/1-1.md", plan: plan).value
+        #expect(commitment?.policyAreas == ["political-finance", "open-data-health", "open-data"])
+        text = replacing("  - inclusion\n", with: "  - inclusion\npolicy-areas:\n  - politcal-finance\n  - Open Data\n  - elections\n  - elections\n")
+        let diagnostics = check(text)
+        #expect(diagnostics.onlyErrors.map(\.message) == [
+            "policy-areas: 'politcal-finance' is not a policy area of OGP's commitments database; did you mean political-finance, policing-and-corrections?",
+            "policy-areas: 'Open Data' is not a policy area of OGP's commitments database; did you mean open-contracting, open-justice, open-parliaments, open-data?",
+        ])
+        #expect(diagnostics.onlyErrors.map(\.line) == [16, 17], "\(diagnostics.onlyErrors.map(\.line))")
+        #expect(diagnostics.onlyWarnings.map(\.message) == ["policy-areas lists elections twice"])
+    }
+
     @Test func sectionStructureIsChecked() {
         var text = replacing("## 簡述 {#summary}", with: "## 簡述")
         #expect(check(text).first?.message.hasPrefix("this section heading has no key") == true)
@@ -120,7 +134,7 @@ import Testing
         let text = replacing("values:", with: "valeus:\n  - x\nvalues:")
         let diagnostics = check(text)
         #expect(diagnostics.onlyWarnings.map(\.message) == [
-            "unknown field 'valeus' in the front matter (known fields: id, title, period, lead, supporting, values, status, milestones, contact, sdgs, budget, area)",
+            "unknown field 'valeus' in the front matter (known fields: id, title, period, lead, supporting, values, status, milestones, contact, sdgs, budget, area, policy-areas)",
         ])
         #expect(diagnostics.onlyErrors.isEmpty)
     }

@@ -61,9 +61,10 @@ enum ReportJSON {
         let responseRequired: Bool
         let response: ResponseJSON?
         let earlierResponses: [ResponseJSON]
+        let source: InputSource?
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, proposal, author, time, text, response, anchor
+            case id, kind, proposal, author, time, text, response, anchor, source
             case proposalSlug = "proposal_slug", proposalTitle = "proposal_title", proposalStatus = "proposal_status"
             case replyTo = "reply_to", responseRequired = "response_required", earlierResponses = "earlier_responses"
         }
@@ -82,7 +83,7 @@ enum ReportJSON {
                       proposalTitle: input.proposalTitle, proposalStatus: input.proposalStatus, author: input.author, time: input.time,
                       text: input.text, replyTo: input.replyTo,
                       anchor: input.anchor.map { "\($0.path):\($0.startLine)-\($0.endLine)" }, responseRequired: input.isOwedResponse,
-                      response: input.response.map(ResponseJSON.init), earlierResponses: input.earlierResponses.map(ResponseJSON.init))
+                      response: input.response.map(ResponseJSON.init), earlierResponses: input.earlierResponses.map(ResponseJSON.init), source: input.source)
         }
         let value = ReportJSON(revision: report.revision, cutoff: report.cutoff, inputs: inputs, unanswered: report.unanswered)
         return try JSONOutput.string(value) + "\n"

@@ -147,6 +147,9 @@ struct CommentJSON: Encodable {
     let anchor: AnchorJSON?
     let resolved: Bool
     let publicInput: Bool
+    /// For imported input: where it was first given, and the member who imported it (absent otherwise).
+    let source: InputSource?
+    let recordedBy: EventAuthor?
     /// The response in force (the last one), and every response given, oldest first.
     let response: ResponseJSON?
     let responses: [ResponseJSON]
@@ -157,8 +160,8 @@ struct CommentJSON: Encodable {
     var hidden: HiddenJSON?
 
     enum CodingKeys: String, CodingKey {
-        case id, author, time, body, anchor, resolved, response, responses, signature, hidden
-        case replyTo = "reply_to", publicInput = "public_input", viaHost = "via_host"
+        case id, author, time, body, anchor, resolved, response, responses, signature, hidden, source
+        case replyTo = "reply_to", publicInput = "public_input", viaHost = "via_host", recordedBy = "recorded_by"
     }
 }
 

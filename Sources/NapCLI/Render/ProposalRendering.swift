@@ -56,7 +56,7 @@ enum ProposalRendering {
                                 currentStartLine: start, currentEndLine: end, outdated: start == nil)
         }
         return CommentJSON(id: comment.id, author: comment.author, time: comment.time, body: comment.body, replyTo: comment.replyTo,
-                           anchor: anchor, resolved: comment.resolved, publicInput: comment.author.isPublic,
+                           anchor: anchor, resolved: comment.resolved, publicInput: comment.author.isPublic, source: comment.source, recordedBy: comment.recordedBy,
                            response: comment.response.map { response($0, signatures: signatures) },
                            responses: comment.responses.map { response($0, signatures: signatures) },
                            signature: signatures[comment.id].map(SignatureJSON.init), viaHost: comment.author.host,
@@ -69,7 +69,7 @@ enum ProposalRendering {
         var out: [String] = []
         out.append("\(SafeText.line(state.title))")
         out.append("proposal \(SafeText.line(state.slug))  id \(Labels.shortID(state.id))  \(state.status.name.uppercased())")
-        out.append("opened by \(Labels.author(state.author)) on \(Labels.time(state.opened))")
+        out.append("opened by \(Labels.author(state.author))\(Labels.via(state.source, recordedBy: state.recordedBy)) on \(Labels.time(state.opened))")
         switch state.status {
         case .merged(let commit): out.append("merged as \(commit.short())" + (state.closedBy.map { " by \(Labels.author($0))" } ?? ""))
         case .withdrawn(let reason): out.append("withdrawn" + (state.closedBy.map { " by \(Labels.author($0))" } ?? "") + ": \(SafeText.line(reason))")
@@ -142,7 +142,7 @@ enum ProposalRendering {
     private static func thread(_ comment: CommentState, replies: [EventID: [CommentState]], detail: ProposalDetail, depth: Int) -> [String] {
         let pad = String(repeating: "  ", count: depth)
         var lines: [String] = []
-        var header = "\(pad)● \(Labels.shortID(comment.id))  \(Labels.author(comment.author))  \(Labels.time(comment.time))"
+        var header = "\(pad)● \(Labels.shortID(comment.id))  \(Labels.author(comment.author))\(Labels.via(comment.source, recordedBy: comment.recordedBy))  \(Labels.time(comment.time))"
         if comment.resolved { header += "  [resolved]" }
         header += SafeText.line(signatureMark(detail.signatures[comment.id]))
         lines.append(header)

@@ -11,6 +11,12 @@ enum Labels {
         return who + " (" + author.sector + (author.role.map { $0 == "member" ? "" : " " + $0 } ?? "") + ")" + via
     }
 
+    /// ` via JOIN (imported by 國發會秘書處)` for imported input; empty otherwise.
+    static func via(_ source: InputSource?, recordedBy: EventAuthor?) -> String {
+        guard let source else { return "" }
+        return " via \(SafeText.line(source.platformLabel))" + (recordedBy.map { " (imported by \(SafeText.line($0.name)))" } ?? "")
+    }
+
     /// `3d`, `5h`, `12m`, `now`.
     static func age(_ date: Date, now: Date = Date()) -> String {
         let seconds = max(0, Int(now.timeIntervalSince(date)))

@@ -75,7 +75,7 @@ struct CommentView {
         let words = page.words
         pageLang = page.language
         shortID = String(comment.id.prefix(8))
-        author = comment.author.name
+        author = comment.author.name + (comment.source.map { " (via \($0.platformLabel))" } ?? "")
         sector = page.sector(of: comment.author)
         time = DisplayTime.minute(comment.time)
         machineTime = DisplayTime.machine(comment.time)

@@ -101,7 +101,7 @@ struct ProposalView {
         self.state = state.status.name
         stateLabel = words.state(state.status.name)
         title = LangText.written(state.title, page: page)
-        author = state.author.name
+        author = state.author.name + (state.source.map { " (via \($0.platformLabel))" } ?? "")
         sector = page.sector(of: state.author)
         time = DisplayTime.minute(state.opened)
         machineTime = DisplayTime.machine(state.opened)

@@ -98,7 +98,7 @@ struct ResponsesView {
         return Input(
             kind: words[input.kind == .proposal ? "kindProposal" : "kindComment"],
             anchor: input.anchor.map { "\($0.path):\($0.startLine)–\($0.endLine)" },
-            lang: language == page.language ? nil : language, textHTML: page.prose(input.text), author: input.author.name,
+            lang: language == page.language ? nil : language, textHTML: page.prose(input.text), author: input.authorLabel,
             sector: words.sector(input.sector), day: DisplayTime.day(input.time), machineTime: DisplayTime.machine(input.time),
             disposition: disposition,
             responder: response.map { "\($0.author.name) · \(DisplayTime.day($0.time))" },

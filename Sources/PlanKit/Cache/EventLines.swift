@@ -29,6 +29,10 @@ enum EventLines {
         case .hidden(let target, let reason):
             fields += [target, reason]
         }
+        if let source = event.source {
+            fields += ["S", source.platform, source.id, CacheLines.optional(source.url), CacheLines.optional(source.submitted.map(CacheLines.time))]
+        }
+        if let recorder = event.recordedBy { fields += ["R"] + CacheFields.author(recorder) }
         return fields
     }
 
@@ -76,8 +80,22 @@ enum EventLines {
         default:
             throw CacheFields.Malformed()
         }
-        guard fields.isAtEnd else { throw CacheFields.Malformed() }
+        var source: InputSource?
+        var recordedBy: EventAuthor?
+        while !fields.isAtEnd {
+            switch try fields.text() {
+            case "S":
+                let platform = try fields.text()
+                let sourceID = try fields.text()
+                let url = try fields.optionalText()
+                source = InputSource(platform: platform, id: sourceID, url: url, submitted: try fields.optionalText().flatMap(CacheLines.time))
+            case "R": recordedBy = try fields.author()
+            default: throw CacheFields.Malformed()
+            }
+        }
         var event = Event(id: id, proposal: proposal, author: author, time: time, clock: clock, body: body)
+        event.source = source
+        event.recordedBy = recordedBy
         event.version = version
         event.signature = signature
         event.onBehalfOf = host.map { OnBehalfOf(host: $0, member: onBehalfOfMember) }

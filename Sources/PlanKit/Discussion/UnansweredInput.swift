@@ -21,8 +21,7 @@ extension PlanStore {
         if !state.author.isGovernment, state.responses.isEmpty {
             result.append(UnansweredInput(kind: .proposal, id: state.id, proposal: state.id, author: state.author, time: state.opened, text: state.title))
         }
-        let proposer = state.author.email.lowercased()
-        for comment in state.comments where !comment.author.isGovernment && comment.author.email.lowercased() != proposer && comment.response == nil {
+        for comment in state.comments where !comment.author.isGovernment && !comment.author.hasSameAddress(as: state.author) && comment.response == nil {
             result.append(UnansweredInput(kind: .comment, id: comment.id, proposal: state.id, author: comment.author, time: comment.time, text: comment.body))
         }
         return result

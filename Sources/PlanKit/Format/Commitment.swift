@@ -22,6 +22,9 @@ public struct Commitment: Sendable, Hashable, Codable {
     public var sections: [CommitmentSection]
     /// The thematic area it belongs to (a short id, e.g. `open-data`); members' `groups` name areas.
     public var area: String? = nil
+    /// The policy areas of OGP's commitments database it belongs to (`policy-areas:`; ids of
+    /// `OGPColumns.policyAreas`), for `nap export ogp-csv`.
+    public var policyAreas: [String] = []
 
     public init(
         id: String, title: LocalizedText, period: Period?, lead: [LocalizedText] = [],

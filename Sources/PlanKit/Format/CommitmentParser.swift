@@ -55,7 +55,7 @@ private struct CommitmentFields {
     let fields: Yams.Node.Mapping
     let context: CommitmentContext
 
-    static let known = ["id", "title", "period", "lead", "supporting", "values", "status", "milestones", "contact", "sdgs", "budget", "area"]
+    static let known = ["id", "title", "period", "lead", "supporting", "values", "status", "milestones", "contact", "sdgs", "budget", "area", "policy-areas"]
 
     func read() -> Commitment {
         reader.warnUnknownKeys(fields, known: Self.known, in: "the front matter")
@@ -91,6 +91,7 @@ private struct CommitmentFields {
         var commitment = Commitment(id: id, title: title, period: period, lead: lead, supporting: supporting, values: values,
                                     status: status, milestones: milestones, contact: contact, sdgs: sdgs, budget: budget)
         commitment.area = area
+        commitment.policyAreas = readPolicyAreas()
         return commitment
     }
 
@@ -195,6 +196,25 @@ private struct CommitmentFields {
             contact.email = email
         }
         return contact
+    }
+
+    /// `policy-areas:`: ids of the policy-area columns of OGP's commitments database (`OGPColumns.policyAreas`).
+    private func readPolicyAreas() -> [String] {
+        guard let (_, value) = FieldReader.entry(fields, "policy-areas"), !FieldReader.isNull(value),
+              let items = reader.sequence(value, "policy-areas") else { return [] }
+        let known = Set(OGPColumns.policyAreas.map(\.id))
+        var areas: [String] = []
+        for item in items {
+            guard let text = reader.scalar(item, "a policy area") else { continue }
+            guard known.contains(text) else {
+                let near = OGPColumns.policyAreas.map(\.id).filter { $0.hasPrefix(String(text.prefix(4)).lowercased()) }.prefix(4)
+                reader.error("policy-areas: '\(text.prefix(60))' is not a policy area of OGP's commitments database"
+                    + (near.isEmpty ? " (docs/FORMAT.md lists them)" : "; did you mean \(near.joined(separator: ", "))?"), at: item)
+                continue
+            }
+            if areas.contains(text) { reader.warning("policy-areas lists \(text) twice", at: item) } else { areas.append(text) }
+        }
+        return areas
     }
 
     private func readSDGs() -> [Int] {

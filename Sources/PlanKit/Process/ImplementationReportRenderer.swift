@@ -67,15 +67,15 @@ public enum ImplementationReportRenderer {
     /// The report as CSV: one row per milestone (columns in docs/CLI.md).
     public static func csv(_ report: ImplementationReport) -> String {
         let header = ["commitment", "milestone", "due", "status", "overdue", "evidence", "reason_for_delay", "lead_agency", "as_of"]
-        var rows = [header.joined(separator: ",")]
+        var rows = [header]
         for commitment in report.commitments {
             for milestone in commitment.milestones {
                 rows.append([commitment.id, String(milestone.index), milestone.due?.description ?? "", milestone.status?.rawValue ?? "no-evidence",
-                             milestone.overdue ? "true" : "false", milestone.evidence.joined(separator: " "), ResponseReportRenderer.text(milestone.delay ?? ""),
-                             commitment.lead.label, report.asOf.description].map(ResponseReportRenderer.csvField).joined(separator: ","))
+                             milestone.overdue ? "true" : "false", milestone.evidence.joined(separator: " "), CSVTable.defused(milestone.delay ?? ""),
+                             commitment.lead.label, report.asOf.description])
             }
         }
-        return rows.joined(separator: "\r\n") + "\r\n"
+        return CSVTable.write(rows)
     }
 
     /// A text in the plan's primary language (or any).

@@ -35,8 +35,12 @@ public struct ResponseReport: Sendable {
         public var response: ReasonedResponse? { responses.last }
         /// Responses the one in force revised.
         public var earlierResponses: [ReasonedResponse] { Array(responses.dropLast()) }
+        /// Where an imported input was first given (nil when written here).
+        public var source: InputSource? = nil
         /// `public`, or the member's sector.
         public var sector: String { author.sectorLabel }
+        /// The author as readers see them: `王小明 (via JOIN)` for an imported input.
+        public var authorLabel: String { author.name + (source.map { " (via \($0.platformLabel))" } ?? "") }
     }
 
     /// The inputs, proposal by proposal (in the order they were opened), each proposal followed by its
@@ -75,21 +79,21 @@ extension PlanStore {
         states.sort { ($0.opened, $0.slug, $0.id) < ($1.opened, $1.slug, $1.id) }
         var inputs: [ResponseReport.Input] = []
         for state in states {
-            let proposer = state.author.email.lowercased()
             let description = state.description.trimmed
             inputs.append(ResponseReport.Input(
                 kind: .proposal, id: state.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
                 proposalStatus: state.status.name, author: state.author, time: state.opened,
                 text: state.hidden.map(Moderation.placeholder) ?? (description.isEmpty ? state.title : state.title + "\n\n" + description),
                 replyTo: nil, anchor: nil,
-                responses: upToCutoff(state.responses), isOwedResponse: state.author.sector != Sector.government.rawValue))
+                responses: upToCutoff(state.responses), isOwedResponse: state.author.sector != Sector.government.rawValue, source: state.source))
             for comment in state.comments {
                 if let cutoff, comment.time > cutoff { continue }
-                let isOwed = comment.author.sector != Sector.government.rawValue && comment.author.email.lowercased() != proposer
+                let isOwed = comment.author.sector != Sector.government.rawValue && !comment.author.hasSameAddress(as: state.author)
                 inputs.append(ResponseReport.Input(
                     kind: .comment, id: comment.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
                     proposalStatus: state.status.name, author: comment.author, time: comment.time, text: comment.hidden.map(Moderation.placeholder) ?? comment.body,
-                    replyTo: comment.replyTo, anchor: comment.anchor, responses: upToCutoff(comment.responses), isOwedResponse: isOwed))
+                    replyTo: comment.replyTo, anchor: comment.anchor, responses: upToCutoff(comment.responses), isOwedResponse: isOwed,
+                    source: comment.source))
             }
         }
         return ResponseReport(inputs: inputs, revision: revision, cutoff: cutoff)

@@ -15,7 +15,7 @@ public enum ResponseReportRenderer {
             let head = group[0]
             blocks.append("## \(number + 1). \(MarkdownRenderer.escape(head.proposalSlug)) \(MarkdownRenderer.escape(head.proposalTitle)) (\(head.proposalStatus))")
             for input in group {
-                var lines = ["### " + kindLabel(input) + " — " + MarkdownRenderer.escape(input.author.name) + " (\(sectorLabel(input))) · " + time(input.time)]
+                var lines = ["### " + kindLabel(input) + " — " + MarkdownRenderer.escape(input.authorLabel) + " (\(sectorLabel(input))) · " + time(input.time)]
                 lines.append("")
                 lines.append(quote(input.text))
                 lines.append("")
@@ -57,7 +57,7 @@ public enum ResponseReportRenderer {
             body.append("<div class=\"table-wrap\"><table class=\"responses stack\"><thead><tr>"
                         + headers.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>")
             for (index, input) in group.enumerated() {
-                let by = "\(e(input.author.name))<br><small>\(e(sectorLabel(input))) · \(e(time(input.time)))</small>"
+                let by = "\(e(input.authorLabel))<br><small>\(e(sectorLabel(input))) · \(e(time(input.time)))</small>"
                 let what = "<small>\(e(kindLabel(input)))</small><div class=\"input-text\">\(e(input.text))</div>"
                 var disposition = "<span class=\"\(input.isOwedResponse ? "none-yet" : "earlier")\">尚無回應 <span lang=\"en\">no response yet</span></span>"
                 var reason = input.isOwedResponse ? "" : "<small>回應非必要 <span lang=\"en\">not required: input from government</span></small>"
@@ -83,7 +83,7 @@ public enum ResponseReportRenderer {
     public static let csvColumns = [
         "input_id", "kind", "proposal_id", "proposal_slug", "proposal_title", "proposal_status", "author", "sector", "role",
         "time", "reply_to", "anchor", "text", "response_required", "disposition", "reason", "responder", "responder_sector",
-        "response_time", "earlier_responses", "via_host",
+        "response_time", "earlier_responses", "via_host", "source_platform", "source_id", "source_url", "source_submitted",
     ]
 
     /// The report as CSV (RFC 4180): a header row, one row per input, CRLF line ends, fields quoted when
@@ -101,21 +101,14 @@ public enum ResponseReportRenderer {
                 input.isOwedResponse ? "yes" : "no", response?.disposition.rawValue ?? "no response yet", text(response?.reason ?? ""),
                 text(response?.author.name ?? ""), response.map { $0.author.isPublic ? "public" : $0.author.sector } ?? "",
                 response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")), input.author.host ?? "",
+                input.source?.platform ?? "", text(input.source?.id ?? ""), text(input.source?.url ?? ""), input.source?.submitted.map(iso) ?? "",
             ])
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVTable.write(rows)
     }
 
     /// User text for a spreadsheet cell: formula-like text is defused with a leading `'`.
-    static func text(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
-        return "'" + value
-    }
+    static func text(_ value: String) -> String { CSVTable.defused(value) }
 
     private static func groups(_ report: ResponseReport) -> [[ResponseReport.Input]] {
         var groups: [[ResponseReport.Input]] = []

@@ -66,6 +66,12 @@ public struct Event: Sendable, Hashable {
     public var signature: String?
     /// Set when a host wrote the event on someone's behalf (`on-behalf-of` in the file; Hosting/).
     public var onBehalfOf: OnBehalfOf?
+    /// Where an imported input was first given (`nap import public-input`); nil for what was written here.
+    /// Only a proposal or a comment has one, and then `author` is the person the platform names, with no
+    /// address, read as the public.
+    public var source: InputSource?
+    /// Who imported it: the member the record's admission derives from members.yml (docs/SECURITY.md).
+    public var recordedBy: EventAuthor?
 
     public init(id: EventID = "", proposal: EventID?, author: EventAuthor, time: Date, clock: Int, body: EventBody) {
         self.id = id

@@ -36,6 +36,8 @@ struct EventAdmission {
             case .success(let principal): event.author = principal
             case .failure(let reason): return .failure(reason)
             }
+        } else if event.source != nil {
+            if let reason = try importedAuthor(&event) { return .failure(reason) }
         } else if let member = try authority.member(email: event.author.email, at: event.time) {
             if member.role == .host {
                 return .failure(.init("it is written as host '\(member.id)' itself; a host writes only on behalf of a member or the public (on-behalf-of) and has no voice of its own"))
@@ -56,6 +58,7 @@ struct EventAdmission {
                 return .failure(.init("\(event.author.email) was not a member at \(Timestamp.format(event.time)), so the event cannot be signed, and the policy requires signatures"))
             }
         }
+        if event.source == nil { event.recordedBy = nil }
         if let reason = try violation(event) { return .failure(reason) }
         switch event.body {
         case .opened:
@@ -66,6 +69,29 @@ struct EventAdmission {
             break
         }
         return .success(event)
+    }
+
+    /// An imported input (one with a source): its author is the person the platform names, with no
+    /// address, read as the public whatever the event says; who imported it is derived like any author, and
+    /// must have been a member then (and, under `require-signatures`, have signed it). The member's own
+    /// authority never passes to the input: it is owed a response and decides nothing.
+    private func importedAuthor(_ event: inout Event) throws -> QuarantineReason? {
+        switch event.body {
+        case .opened, .comment: break
+        default: return .init("only a proposal or a comment can be imported; a \(event.body.typeName) event cannot carry a source")
+        }
+        guard event.author.email.isEmpty else {
+            return .init("an imported input names its author without an address, and this one gives \(event.author.email)")
+        }
+        guard let claimed = event.recordedBy, let member = try authority.member(email: claimed.email, at: event.time) else {
+            return .init("imported inputs are recorded by a member; \(event.recordedBy?.email ?? "no one") was not a member at \(Timestamp.format(event.time))")
+        }
+        if authority.requiresSignatures, try !authority.isSigned(event, by: member) {
+            return .init("it says \(member.email) imported it but is not signed with that member's key, and the policy requires signatures")
+        }
+        event.recordedBy = EventAuthor(name: member.name, email: claimed.email, member: member.id, sector: member.sector.rawValue, role: member.role.rawValue)
+        event.author = EventAuthor(name: event.author.name, email: "", member: nil, sector: "public", role: nil)
+        return nil
     }
 
     /// Whether the policy's signature requirement applies to this event: every event that can change
@@ -83,7 +109,7 @@ struct EventAdmission {
     private func isProposalAuthor(_ author: EventAuthor) -> Bool {
         guard let opener = proposalAuthor else { return false }
         if let member = opener.member { return author.member == member }
-        return author.isPublic && opener.email.lowercased() == author.email.lowercased()
+        return author.isPublic && opener.hasSameAddress(as: author)
     }
 
     /// The commits an event names that exist here but are not commits (a blob, a tree): such an event
@@ -124,7 +150,7 @@ struct EventAdmission {
             guard let commenter = commentAuthors[comment] else { return .init("it names \(comment.prefix(8)), which is not a comment on this proposal") }
             // A public person who commented through a host is not authenticated, so nobody is them later.
             let isCommenter = commenter.member.map { author.member == $0 }
-                ?? (author.isPublic && commenter.host == nil && commenter.email.lowercased() == author.email.lowercased())
+                ?? (author.isPublic && commenter.host == nil && commenter.hasSameAddress(as: author))
             guard isProposalAuthor || isCoChair || isCommenter else {
                 return .init("only the comment's author, the proposal's author or a co-chair may resolve or reopen it; \(author.email) is none of them")
             }

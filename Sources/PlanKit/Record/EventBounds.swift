@@ -29,6 +29,32 @@ public enum EventBounds {
         text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
+    /// The longest id of an input on a platform, and the longest address of it, in bytes.
+    public static let maximumSourceIDBytes = 200
+    public static let maximumURLBytes = 2048
+
+    /// The limits of an imported input's source: a platform id, an id without control characters, an
+    /// http(s) address without spaces, a time in the record's range.
+    static func checkSource(_ source: InputSource, fail: (String) -> DecodingError) throws {
+        if let problem = Identifier.problem(in: source.platform) { throw fail("not a platform id: \(problem)") }
+        guard !source.id.isEmpty, source.id.utf8.count <= maximumSourceIDBytes,
+              !source.id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw fail("an input id is 1 to \(maximumSourceIDBytes) bytes without control characters")
+        }
+        if let url = source.url, problemOfURL(url) != nil { throw fail("not an http(s) address of at most \(maximumURLBytes) bytes") }
+        if let submitted = source.submitted, !(earliestTime...latestTime).contains(submitted) { throw fail("submitted is not between 2000 and 9999") }
+    }
+
+    /// Why `url` is not an address an input may have (http or https, no spaces or control characters).
+    public static func problemOfURL(_ url: String) -> String? {
+        guard url.utf8.count <= maximumURLBytes else { return "longer than \(maximumURLBytes) bytes" }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return "not an http:// or https:// address" }
+        guard !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
+            return "it holds spaces or control characters"
+        }
+        return nil
+    }
+
     /// Throws a decoding error naming the first field outside the limits.
     static func check(_ file: EventFile, time: Date) throws {
         typealias Key = EventFile.CodingKeys
@@ -58,6 +84,12 @@ public enum EventBounds {
         }
         for (key, value) in [(Key.description, file.description), (.reason, file.reason), (.body, file.body)] {
             if let value, value.utf8.count > maximumTextBytes { throw fail(key, "longer than \(maximumTextBytes) bytes") }
+        }
+        if let source = file.source { try checkSource(source, fail: { fail(.source, $0) }) }
+        if let recorder = file.recordedBy {
+            guard recorder.name.utf8.count <= maximumNameBytes, recorder.email.utf8.count <= maximumNameBytes,
+                  (recorder.member?.utf8.count ?? 0) <= maximumNameBytes else { throw fail(.recordedBy, "a name or address longer than \(maximumNameBytes) bytes") }
+            guard knownSectors.contains(recorder.sector) else { throw fail(.recordedBy, "unknown sector '\(recorder.sector.prefix(40))'") }
         }
         if let anchor = file.anchor {
             guard (1...maximumLine).contains(anchor.startLine), (anchor.startLine...maximumLine).contains(anchor.endLine) else {

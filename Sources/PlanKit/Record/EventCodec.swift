@@ -89,11 +89,14 @@ struct EventFile: Codable {
     var commit: ObjectID?
     var meeting: String?
     var onBehalfOf: OnBehalfOf?
+    var source: InputSource?
+    var recordedBy: EventAuthor?
 
     enum CodingKeys: String, CodingKey {
         case version, type, proposal, author, time, clock, slug, title, description, base, head, previous, rewritten
         case reason, body, anchor, replyTo = "reply-to", comment, target, disposition, verdict, commit, meeting
         case onBehalfOf = "on-behalf-of"
+        case source, recordedBy = "recorded-by"
     }
 
     init(_ event: Event) {
@@ -104,6 +107,8 @@ struct EventFile: Codable {
         time = Timestamp.format(event.time)
         clock = event.clock
         onBehalfOf = event.onBehalfOf
+        source = event.source
+        recordedBy = event.recordedBy
         switch event.body {
         case .opened(let slug, let title, let description, let base, let head):
             self.slug = slug; self.title = title; self.description = description; self.base = base; self.head = head
@@ -146,6 +151,8 @@ struct EventFile: Codable {
         }
         var event = Event(proposal: proposal, author: author, time: date, clock: clock, body: body)
         event.onBehalfOf = onBehalfOf
+        event.source = source
+        event.recordedBy = recordedBy
         return event
     }
 

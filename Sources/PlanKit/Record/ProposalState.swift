@@ -56,6 +56,9 @@ public struct CommentState: Sendable, Equatable {
     public var signature: String?
     /// Set when a co-chair hid the comment (the latest hide's reason is in force).
     public internal(set) var hidden: Moderation? = nil
+    /// Where an imported comment was first given, and the member who imported it (nil when written here).
+    public internal(set) var source: InputSource? = nil
+    public internal(set) var recordedBy: EventAuthor? = nil
 
     /// The response in force, if any.
     public var response: ReasonedResponse? { responses.last }
@@ -100,6 +103,9 @@ public struct ProposalState: Sendable, Equatable {
     public internal(set) var clock: Int = 0
     /// How many events were folded.
     public internal(set) var eventCount: Int = 0
+    /// Where an imported proposal was first given, and the member who imported it (nil when written here).
+    public internal(set) var source: InputSource? = nil
+    public internal(set) var recordedBy: EventAuthor? = nil
 
     /// The last recorded head.
     public var recordedHead: ObjectID? { revisions.last?.head }
@@ -133,6 +139,8 @@ public struct ProposalState: Sendable, Equatable {
                                   author: opening.author, opened: opening.time, base: base)
         state.revisions.append(Revision(head: head, time: opening.time, recordedBy: opening.author, rewritten: false, event: opening.id))
         state.quarantined = quarantined
+        state.source = opening.source
+        state.recordedBy = opening.recordedBy
         for event in admitted {
             state.clock = max(state.clock, event.clock)
             state.eventCount += 1
@@ -183,7 +191,8 @@ public struct ProposalState: Sendable, Equatable {
             }
         case .comment(let body, let anchor, let replyTo):
             comments.append(CommentState(id: event.id, author: event.author, time: event.time, body: body, anchor: anchor,
-                                         replyTo: replyTo, resolved: false, responses: [], signature: event.signature))
+                                         replyTo: replyTo, resolved: false, responses: [], signature: event.signature,
+                                         source: event.source, recordedBy: event.recordedBy))
         case .resolved(let comment):
             if let index = comments.firstIndex(where: { $0.id == comment }) { comments[index].resolved = true }
         case .reopened(let comment):

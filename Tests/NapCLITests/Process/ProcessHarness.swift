@@ -80,10 +80,10 @@ extension NapHarness {
 
     /// A founded plan with the process block whose commitment political-donations was merged and
     /// published as v1 (`published` days ago, so that the milestone due 2026-06 is overdue today).
-    static func published(_ name: String) throws -> NapHarness {
+    static func published(_ name: String, commitment: String = donationCommitment()) throws -> NapHarness {
         let h = try foundedWithProcess(name)
         try h.ok(["propose", "political-donations", "--title", "政治獻金再透明化"], as: .wang)
-        try h.write("commitments/political-donations.md", donationCommitment())
+        try h.write("commitments/political-donations.md", commitment)
         try h.ok(["save", "-m", "新增承諾事項"], as: .wang)
         try h.ok(["respond", "political-donations", "--disposition", "adopted", "-m", "諮詢會議決議納入行動方案"], as: .govChair)
         try h.ok(["review", "political-donations", "--approve"], as: .govChair)

@@ -249,6 +249,13 @@ if has sync; then
   as "${GOV_CHAIR[@]}" proposals
 fi
 git -C "$PLAN" fsck --strict --no-dangling >/dev/null
+if has check; then
+  step "12b. Evidence for the IRM: OGP's minimum requirements checked against the repository, and the signed evidence pack"
+  # nap check exits 1 when a requirement fails; the demo's plan misses some (a long gap between meetings).
+  as "${GOV_CHAIR[@]}" check || echo "  (nap check exited 1: the failures above are what the IRM would see)"
+  as "${GOV_CHAIR[@]}" export irm -o "$DEMO/irm"
+  as "${GOV_CHAIR[@]}" export ogp-csv v1 --plan-number 3 --code TWN -o "$DEMO/ogp-commitments.csv"
+fi
 if has site; then
   step "13. The plan's public website: the plan and how it was made, in both languages"
   as "${GOV_CHAIR[@]}" site -o "$DEMO/site"
@@ -261,6 +268,7 @@ echo "  the plan repository:      $PLAN   (git log --all --graph; nap proposals 
 [ -f "$DEMO/responses.md" ] && echo "  reasoned responses:       $DEMO/responses.md"
 [ -f "$DEMO/progress.html" ] && echo "  implementation progress:  $DEMO/progress.html"
 echo "  the collaboration record: git -C $PLAN log --stat nap/record"
+[ -d "$DEMO/irm" ] && echo "  the IRM evidence pack:    $DEMO/irm   (SHA256SUMS signed: see its README)"
 [ -d "$DEMO/hub.git" ] && echo "  the hub (a bare repository): $DEMO/hub.git"
 [ -f "$DEMO/site/index.html" ] && echo "  the website:              $DEMO/site/index.html   (static files: publish the folder on any web host)"
 true

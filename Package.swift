@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // `nap serve` (NapServer). No traits: its default ConfigurationSupport would build swift-configuration,
+        // which nap does not use (tools version 6.1 is what lets a dependency's traits be chosen).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -40,11 +43,27 @@ let package = Package(
             dependencies: ["PlanKit", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Resources"]
         ),
+        // The web server (`nap serve`): the site's pages rendered on request, forms for the public and the
+        // members, sessions and invitations, on Hummingbird. A front like NapCLI: PlanKit, NapWeb and
+        // Hummingbird (+ swift-crypto for hashing tokens) only — never GitKit (docs/SERVE.md, docs/ARCHITECTURE.md).
+        .target(
+            name: "NapServer",
+            dependencies: [
+                "PlanKit",
+                "NapWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                // SHA-256 of invitation tokens kept on disk, and constant-time comparisons.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command line. A front: PlanKit and the other fronts (NapWeb, NapServer) only, never GitKit
+        // or SSHSig, so no type of the layers below can be named here.
         .target(
             name: "NapCLI",
             dependencies: [
                 "PlanKit",
                 "NapWeb",
+                "NapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +74,11 @@ let package = Package(
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
         .testTarget(name: "NapWebTests", dependencies: ["NapWeb", "PlanKit", "NapTestSupport"]),
-        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        // The server's tests are here too (Serve/): they make real plans with the `nap` binary (NapHarness).
+        .testTarget(name: "NapCLITests", dependencies: [
+            "NapCLI", "NapServer", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -78,12 +78,12 @@ actor PlanWriter {
         return result
     }
 
-    private func write<T>(for principal: WebPrincipal, _ body: (PlanStore) throws -> T) throws -> T {
+    func write<T>(for principal: WebPrincipal, _ body: (PlanStore) throws -> T) throws -> T {
         let store = try PlanStore.open(at: planPath)
         return try body(try store.acting(for: principal))
     }
 
-    private func written() async {
+    func written() async {
         await site.invalidate()
         await hub?.requestSync()
     }

@@ -25,7 +25,7 @@ enum Reply {
         var headers = HTTPFields()
         headers[.location] = location
         headers[.cacheControl] = "no-store"
-        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        for cookie in cookies { headers.append(Header(name: .setCookie, value: cookie)) }
         return Response(status: .seeOther, headers: headers)
     }
 
@@ -59,3 +59,8 @@ enum Reply {
         return nil
     }
 }
+
+/// HTTP header names and fields, named through `HTTPFields` (which Hummingbird exports) rather than
+/// importing swift-http-types directly.
+typealias Header = HTTPFields.Element
+typealias HeaderName = HTTPFields.Element.Name

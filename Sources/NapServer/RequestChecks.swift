@@ -55,13 +55,14 @@ extension NapServe {
     /// a public origin that is https).
     func isSecure(_ request: Request) -> Bool {
         if let origin = options.publicOrigin { return origin.hasPrefix("https://") }
-        return options.trustProxy && request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
+        return options.trustProxy && request.headers[HeaderName("X-Forwarded-Proto")!] == "https"
     }
 
     /// The origin posts must come from: the configured public origin, else this request's own host.
     func expectedOrigin(_ request: Request) -> String? {
         if let origin = options.publicOrigin { return origin }
-        guard let host = request.headers[.host] ?? request.uri.host.map({ $0 + (request.uri.port.map { ":\($0)" } ?? "") }) else { return nil }
+        // HTTP/1's Host header arrives as the request's authority.
+        guard let host = request.head.authority ?? request.headers[.host], !host.isEmpty else { return nil }
         return (isSecure(request) ? "https://" : "http://") + host
     }
 
@@ -78,7 +79,7 @@ extension NapServe {
 
     /// The client's address, for rate limits only (never logged, never stored).
     func clientAddress(_ request: Request, context: ServeContext) -> String {
-        if options.trustProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!] {
+        if options.trustProxy, let forwarded = request.headers[HeaderName("X-Forwarded-For")!] {
             if let last = forwarded.split(separator: ",").last { return last.trimmingCharacters(in: .whitespaces) }
         }
         return context.peerAddress ?? "unknown"
@@ -138,7 +139,7 @@ extension Response {
     func setting(cookie: String?) -> Response {
         guard let cookie else { return self }
         var response = self
-        response.headers.append(HTTPField(name: .setCookie, value: cookie))
+        response.headers.append(Header(name: .setCookie, value: cookie))
         return response
     }
 }

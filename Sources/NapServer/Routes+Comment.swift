@@ -97,7 +97,8 @@ extension NapServe {
                 let anchor = try await site.read { store in try target.anchor(in: store, proposal: proposal, language: language) }
                 let id = try await writer.comment(on: proposal, body: body, anchor: anchor, replyTo: nil, principal: principal, contact: contact)
                 ServerLog.note("recorded a comment")
-                return Reply.redirect("received?proposal=\(id.isEmpty ? "" : (try await proposalID(proposal)))&comment=\(id)")
+                let full = try await proposalID(proposal)
+                return Reply.redirect("received?proposal=\(full)&comment=\(id)")
             } catch let error as PlanError {
                 errors.append(SiteWords.word("notRecorded", language: language, Self.plainReason(error)))
             }

@@ -58,7 +58,7 @@ extension NapServe {
         let page = try await site.proposalPage(id: proposal)
         var links: [[String: Any]] = []
         if let page {
-            links.append(["href": page + "#comment-" + comment.prefix(8), "label": SiteWords.word("backToProposal", language: language)])
+            links.append(["href": page + "#comment-" + String(comment.prefix(8)), "label": SiteWords.word("backToProposal", language: language)])
         }
         let values: [String: Any] = [
             "heading": SiteWords.word("received", language: language),

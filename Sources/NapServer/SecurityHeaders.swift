@@ -13,10 +13,10 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.policy
-        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        response.headers[HeaderName("X-Content-Type-Options")!] = "nosniff"
+        response.headers[HeaderName("Referrer-Policy")!] = "same-origin"
+        response.headers[HeaderName("X-Frame-Options")!] = "DENY"
+        response.headers[HeaderName("Cross-Origin-Opener-Policy")!] = "same-origin"
         if hsts { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }

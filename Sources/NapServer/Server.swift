@@ -37,7 +37,7 @@ public struct NapServe: Sendable {
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async -> some ApplicationProtocol {
         if let hub { await writer.attach(hub) }
         let router = Router(context: ServeContext.self)
-        router.add(middleware: SecurityHeaders(hsts: options.publicOrigin?.hasPrefix("https://") == true))
+        router.add(middleware: SecurityHeaders<ServeContext>(hsts: options.publicOrigin?.hasPrefix("https://") == true))
         router.add(middleware: ErrorPages(server: self))
         addRoutes(to: router)
         return Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
@@ -65,6 +65,8 @@ public struct NapServe: Sendable {
         router.get("/{lang}/sign-in") { request, context in try await self.signInForm(request, context: context) }
         router.post("/{lang}/sign-in") { request, context in try await self.postSignIn(request, context: context) }
         router.post("/{lang}/sign-out") { request, context in try await self.postSignOut(request, context: context) }
+        router.get("/{lang}/act") { request, context in try await self.actPage(request, context: context) }
+        router.post("/{lang}/act") { request, context in try await self.postAct(request, context: context) }
         router.get("/{lang}/inbox") { request, context in try await self.inboxPage(request, context: context) }
         router.get("**") { request, context in try await self.sitePage(request, context: context) }
     }

@@ -15,3 +15,15 @@ extension PlanStore {
         self
     }
 }
+
+extension NapServe {
+    /// Whether co-chairs can hide inputs from the web (PlanKit's `hide(_:on:reason:)` through the host).
+    static let canHide = false
+}
+
+extension PlanWriter {
+    /// Hides an input (a co-chair): not available before PlanKit's host API.
+    func hide(_ target: String, on proposal: String, reason: String, member: String) async throws {
+        throw PlanError.refused(reason: "hiding inputs needs the host API", hint: nil)
+    }
+}

@@ -73,6 +73,11 @@ public enum SiteWords {
         return text
     }
 
+    /// A disposition of a reasoned response as readers say it.
+    public static func disposition(_ value: String, language: String) -> String {
+        Words(language: language).disposition(value)
+    }
+
     /// Whether the table has this word (tests).
     public static func has(_ name: String) -> Bool { WordTable.entries[name] != nil }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import NapServer
 import Testing
@@ -7,36 +8,34 @@ import Testing
 /// CSRF token, Origin, honeypot, forged fields, size, UTF-8, control characters, rate limits — refuses
 /// with a page and records nothing.
 @Suite struct ServeCommentTests {
-    /// Opens the comment form on open-data's lines 1–3 and returns the browser (with its cookie) and the
+    /// Opens the comment form on the proposal's lines 1–3 and returns the browser (with its cookie) and the
     /// form's CSRF token and proposal id.
     static func openForm(_ client: some TestClientProtocol, browser: inout Browser) async throws -> (csrf: String, proposal: String) {
-        let page = try await client.execute(uri: "/en/proposals/open-data.html", method: .get, headers: browser.headers()) { $0.text }
+        let page = try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get, headers: browser.headers()) { $0.text }
         let link = try #require(page.range(of: "href=\"../comment?proposal=").map { page[$0.upperBound...] })
         let proposal = String(link.prefix { $0.isHexDigit })
         #expect(proposal.count == 64 || proposal.count == 40)
-        var csrf = ""
-        try await client.execute(uri: "/en/comment?proposal=\(proposal)&path=commitments/open-data.md&start=1&end=3", method: .get,
-                                 headers: browser.headers()) { response in
-            #expect(response.status == .ok)
-            browser.keep(response)
-            let cookie = try #require(response.headers[.setCookie])
-            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
-            csrf = try #require(Browser.hidden("csrf", in: response.text))
-            #expect(response.text.contains("commitments/open-data.md · 1–3"))
-            #expect(response.text.contains("name=\"website\""))
-        }
+        let response = try await client.execute(uri: "/en/comment?proposal=\(proposal)&path=\(ServeWorld.file)&start=1&end=3",
+                                                method: .get, headers: browser.headers()) { $0 }
+        #expect(response.status == .ok)
+        browser.keep(response)
+        let cookie = try #require(response.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+        let csrf = try #require(Browser.hidden("csrf", in: response.text))
+        #expect(response.text.contains("\(ServeWorld.file) · 1–3"))
+        #expect(response.text.contains("name=\"website\""))
         return (csrf, proposal)
     }
 
     static func fields(csrf: String, proposal: String, body: String = "請公開資料集清單。", name: String = "路人乙",
                        contact: String = "reader@example.net") -> [(String, String)] {
-        [("csrf", csrf), ("proposal", proposal), ("path", "commitments/open-data.md"), ("start", "1"), ("end", "3"),
+        [("csrf", csrf), ("proposal", proposal), ("path", ServeWorld.file), ("start", "1"), ("end", "3"),
          ("name", name), ("contact", contact), ("body", body), ("website", "")]
     }
 
     @Test func aPublicCommentIsRecordedOnceAndItsContactAddressNeverPublished() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
             var browser = Browser()
             let (csrf, proposal) = try await Self.openForm(client, browser: &browser)
@@ -51,7 +50,7 @@ import Testing
                 #expect(response.text.contains("Received") && response.text.contains("#comment-"))
             }
             // Shown at once on the proposal's page, without the address.
-            try await client.execute(uri: "/en/proposals/open-data.html", method: .get) { response in
+            try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get) { response in
                 #expect(response.text.contains("請公開資料集清單。"))
                 #expect(!response.text.contains("reader@example.net"))
             }
@@ -70,7 +69,7 @@ import Testing
 
     @Test func postsWithoutTheTokenOrFromAnotherOriginAreRefused() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
             var browser = Browser()
             let (csrf, proposal) = try await Self.openForm(client, browser: &browser)
@@ -96,7 +95,7 @@ import Testing
 
     @Test func hostileFormsAreRefusedAndNothingIsRecorded() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server(ServeLimits(maximumBodyBytes: 4096, maximumCommentBytes: 2048)).application()
+        let app = try await world.server(ServeLimits(maximumBodyBytes: 4096, maximumCommentBytes: 2048)).application()
         try await app.test(.router) { client in
             var browser = Browser()
             let (csrf, proposal) = try await Self.openForm(client, browser: &browser)
@@ -145,12 +144,12 @@ import Testing
 
     @Test func postsAreRateLimitedPerAddressAndOverall() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server(ServeLimits(postsPerAddress: 2, postsOverall: 3), trustProxy: true).application()
+        let app = try await world.server(ServeLimits(postsPerAddress: 2, postsOverall: 3), trustProxy: true).application()
         try await app.test(.router) { client in
             var browser = Browser()
             let (csrf, proposal) = try await Self.openForm(client, browser: &browser)
             func post(from address: String, body: String) async throws -> HTTPResponse.Status {
-                let headers = browser.headers(form: true, extra: [HTTPField.Name("X-Forwarded-For")!: address])
+                let headers = browser.headers(form: true, extra: [HeaderName("X-Forwarded-For")!: address])
                 return try await client.execute(uri: "/en/comment", method: .post, headers: headers,
                                                 body: Browser.form(Self.fields(csrf: csrf, proposal: proposal, body: body))) { $0.status }
             }

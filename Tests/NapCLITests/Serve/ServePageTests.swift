@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import NapServer
 import Testing
@@ -8,20 +9,20 @@ import Testing
 @Suite struct ServePageTests {
     @Test func theSitesPagesAreServedWithFormLinksAndAStrictPolicy() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
             let browser = Browser()
-            try await client.execute(uri: "/en/proposals/open-data.html", method: .get, headers: browser.headers()) { response in
+            try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get, headers: browser.headers()) { response in
                 #expect(response.status == .ok)
                 let csp = try #require(response.headers[.contentSecurityPolicy])
                 #expect(csp.contains("script-src 'none'") && csp.contains("form-action 'self'") && csp.contains("frame-ancestors 'none'"))
-                #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                #expect(response.headers[HeaderName("X-Content-Type-Options")!] == "nosniff")
                 let page = response.text
-                #expect(page.contains("Open data"))
+                #expect(page.contains(ServeWorld.title))
                 // No meta policy that would forbid the forms; a link to comment on the proposal and on its lines.
                 #expect(!page.contains("http-equiv=\"Content-Security-Policy\""))
                 #expect(page.contains("href=\"../comment?proposal="))
-                #expect(page.contains("&amp;path=commitments/open-data.md&amp;start="))
+                #expect(page.contains("&amp;path=\(ServeWorld.file)&amp;start="))
                 #expect(!page.contains("<!--nap:session-->"))
             }
             try await client.execute(uri: "/zh-Hant/index.html", method: .get) { response in
@@ -45,7 +46,7 @@ import Testing
 
     @Test func errorPagesAreInBothLanguagesWithoutInternals() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
             for uri in ["/en/no-such-page.html", "/en/../../etc/passwd", "/en/comment?proposal=ffffffffffff", "/xx/comment"] {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -65,15 +66,15 @@ import Testing
 
     @Test func aPageChangesWhenTheRecordMoves() async throws {
         let world = try ServeWorld.plan()
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
-            try await client.execute(uri: "/en/proposals/open-data.html", method: .get) { response in
+            try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get) { response in
                 #expect(!response.text.contains("Which datasets?"))
             }
             // Written by someone else, with the command line, in the same copy.
-            try world.h.ok(["comment", "open-data", "-m", "Which datasets?"], as: .wang)
+            try world.cli(["comment", ServeWorld.slug, "-m", "Which datasets?"], as: .wang)
             try await Task.sleep(nanoseconds: 1_100_000_000)
-            try await client.execute(uri: "/en/proposals/open-data.html", method: .get) { response in
+            try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get) { response in
                 #expect(response.text.contains("Which datasets?"))
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import NapServer
 import Testing
@@ -14,16 +15,13 @@ import Testing
 
     /// Opens the sign-in page for a token and posts its button; returns the final status and the browser.
     static func signIn(_ client: some TestClientProtocol, token: String, browser: inout Browser) async throws -> HTTPResponse.Status {
-        var csrf = ""
-        try await client.execute(uri: "/en/sign-in?token=\(token)", method: .get, headers: browser.headers()) { response in
-            browser.keep(response)
-            csrf = Browser.hidden("csrf", in: response.text) ?? ""
-        }
-        return try await client.execute(uri: "/en/sign-in", method: .post, headers: browser.headers(form: true),
-                                        body: Browser.form([("csrf", csrf), ("token", token)])) { response in
-            browser.keep(response)
-            return response.status
-        }
+        let page = try await client.execute(uri: "/en/sign-in?token=\(token)", method: .get, headers: browser.headers()) { $0 }
+        browser.keep(page)
+        let csrf = Browser.hidden("csrf", in: page.text) ?? ""
+        let response = try await client.execute(uri: "/en/sign-in", method: .post, headers: browser.headers(form: true),
+                                                body: Browser.form([("csrf", csrf), ("token", token)])) { $0 }
+        browser.keep(response)
+        return response.status
     }
 
     @Test func anInvitationSignsInOnceAndThenExpires() async throws {
@@ -40,7 +38,7 @@ import Testing
         try world.h.ok(["serve", "invite", "ndc-chair", "-o", file])
         let chairToken = try Self.token(from: String(contentsOfFile: file, encoding: .utf8))
 
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
             // A visitor has no inbox.
             try await client.execute(uri: "/en/inbox", method: .get) { response in
@@ -56,7 +54,7 @@ import Testing
                 #expect(response.text.contains("王向榮"))
             }
             // Pages show who is signed in, with a sign-out form carrying the session's token.
-            try await client.execute(uri: "/en/proposals/open-data.html", method: .get, headers: browser.headers()) { response in
+            try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get, headers: browser.headers()) { response in
                 #expect(response.text.contains("Signed in: 王向榮"))
                 #expect(response.text.contains("action=\"../sign-out\""))
             }
@@ -90,7 +88,7 @@ import Testing
         let world = try ServeWorld.plan()
         let store = try PlanStoreOpener.open(world.h.plan)
         let (token, _) = try Invitations.create(for: "g0v-wang", in: store, lifetime: 60, now: Date().addingTimeInterval(-120))
-        let app = await try world.server().application()
+        let app = try await world.server().application()
         try await app.test(.router) { client in
             try await client.execute(uri: "/en/sign-in?token=\(token)", method: .get) { response in
                 #expect(response.status == .forbidden)

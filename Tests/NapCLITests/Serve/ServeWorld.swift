@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import NapServer
 import NapTestSupport
@@ -7,8 +8,12 @@ import Testing
 /// A real plan for the server's tests (made with the `nap` binary) and the way to talk to the server
 /// through HummingbirdTesting as a browser would: with its cookie, the CSRF token of the form it
 /// loaded, and the Origin a browser sends.
-struct ServeWorld {
+struct ServeWorld: Sendable {
     let h: NapHarness
+    /// The open proposal the tests comment on, its title and the file it changes.
+    static let slug = "open-data"
+    static let title = "Open data"
+    static let file = "commitments/open-data.md"
 
     /// A founded plan with one open proposal (open-data, by the ministry) that adds a commitment. The
     /// server writes as the plan's host identity (the repository's git user).
@@ -28,8 +33,14 @@ struct ServeWorld {
 
     /// The comments `nap show` lists on open-data.
     func comments() throws -> [[String: Any]] {
-        let show = try #require(try h.json(["show", "open-data"]) as? [String: Any])
+        let show = try #require(try h.json(["show", Self.slug]) as? [String: Any])
         return try #require(show["comments"] as? [[String: Any]])
+    }
+
+    /// Runs nap as `person` in the plan (as the command line would, beside the server).
+    @discardableResult
+    func cli(_ arguments: [String], as person: Person) throws -> String {
+        try h.ok(arguments, as: person)
     }
 
     /// The private folder of the plan.
@@ -37,7 +48,7 @@ struct ServeWorld {
 }
 
 /// What a browser keeps between requests.
-struct Browser {
+struct Browser: Sendable {
     var cookie: String?
     static let origin = "http://localhost"
 
@@ -79,3 +90,5 @@ struct Browser {
 extension TestResponse {
     var text: String { String(buffer: body) }
 }
+
+typealias HeaderName = HTTPFields.Element.Name

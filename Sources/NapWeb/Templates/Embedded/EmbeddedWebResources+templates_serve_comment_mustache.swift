@@ -16,15 +16,7 @@ extension EmbeddedWebResources {
 <blockquote class="quote">{{quote}}</blockquote>
 </figure>
 {{/.quote}}
-{{#hasErrors}}
-<div class="form-errors" role="alert" tabindex="-1" id="form-errors">
-<h2>{{t.formProblems}}</h2>
-<ul>
-{{#errors}}<li>{{.}}</li>
-{{/errors}}
-</ul>
-</div>
-{{/hasErrors}}
+{{> serve-errors}}
 {{#noTarget}}
 <p>{{t.noOpenProposal}}</p>
 <p><a href="{{proposalsHref}}">{{t.seeProposals}}</a></p>

@@ -16,8 +16,11 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import nap_binary
 
 
-def nap(plan, *args, name="國家發展委員會主任委員", email="chair@ndc.example.gov.tw"):
+def nap(plan, *args, name="國家發展委員會主任委員", email="chair@ndc.example.gov.tw", keys=None):
+    """Runs nap in `plan` as a person of the demo (with their signing key from the demo's keys/)."""
     env = dict(os.environ, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email)
+    if keys is not None and (keys / email).is_file():
+        env["NAP_SIGNING_KEY"] = str(keys / email)
     return subprocess.run([nap_binary(), "-C", str(plan), *args], env=env, capture_output=True, text=True, check=True).stdout
 
 
@@ -29,7 +32,7 @@ def served(site_dir):
     shutil.copytree(site_dir.parent / "open-gov-plan", plan, symlinks=True)
     subprocess.run(["git", "-C", str(plan), "config", "user.name", "Plan web server"], check=True)
     subprocess.run(["git", "-C", str(plan), "config", "user.email", "host@plan.example"], check=True)
-    wang = dict(name="王向榮", email="wang@g0v.example.org")
+    wang = dict(name="王向榮", email="wang@g0v.example.org", keys=site_dir.parent / "keys")
     nap(plan, "switch", "main", **wang)
     nap(plan, "propose", "faster-disclosure", "--title", "更快公開 Faster disclosure", "--description", "24 小時內公開。", **wang)
     path = plan / "commitments" / "political-donations.md"

@@ -20,9 +20,11 @@ struct MemberAdd: ParsableCommand {
 
         --key registers the member's public key (made with `nap key generate`); without it, `nap member key <id> FILE.pub` registers it later. Where the plan requires signatures, approvals count only when signed with that key.
 
+        --group names a thematic working group (an area id that commitments name in `area:`): input on proposals that change those commitments then shows in the member's `nap inbox`.
+
         Examples:
           nap member add ndc-chair --name "國發會主委" --email chair@ndc.gov.tw --sector government --role co-chair --organization 國家發展委員會
-          nap member add g0v-wang --name 王向榮 --email wang@g0v.tw --sector civil-society --organization g0v
+          nap member add g0v-wang --name 王向榮 --email wang@g0v.tw --sector civil-society --organization g0v --group open-parliament
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -33,12 +35,16 @@ struct MemberAdd: ParsableCommand {
     @Option(help: "co-chair, member, reviewer or observer.") var role: Role = .member
     @Option(help: "Their organization.") var organization: String?
     @Option(help: ArgumentHelp("Their public key file (ssh-ed25519), for signatures.", valueName: "file.pub")) var key: String?
+    @Option(name: .customLong("group"), help: ArgumentHelp("A thematic working group they belong to: an area id (repeatable).", valueName: "area"))
+    var groups: [String] = []
 
     func run() throws {
         let store = try global.openPlan()
         let publicKey = try key.map { try SigningKey.readPublicKey(file: $0) }
-        try store.addMember(Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role,
-                                   key: publicKey.map { SigningKey.keyLine($0) }))
+        var member = Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role,
+                            key: publicKey.map { SigningKey.keyLine($0) })
+        member.groups = groups
+        try store.addMember(member)
         if publicKey != nil { _ = try? store.writeAllowedSigners() }
         Console.out("Added \(SafeText.line(name)) (\(SafeText.line(id)), \(sector.rawValue)\(role == .member ? "" : ", " + role.rawValue)) to members.yml.")
         if publicKey == nil {

@@ -10,17 +10,20 @@ struct Site: ParsableCommand {
         discussion: """
         A static site for any web host (GitHub Pages, GitLab Pages, nginx) or for reading from disk: the plan's commitments with their history and where each paragraph came from; every proposal with its text changes, threads beside the lines, reasoned responses, reviews and blockers; every published version with the changes between versions; the reasoned-response report (with CSV and JSON downloads); the forum's members (never their email addresses) and rules; how to take part and how to verify; an Atom feed, an accessibility statement and a sitemap. Pages are in zh-Hant and en under DIR/zh-Hant/ and DIR/en/; DIR/index.html links both. Every link is relative; nothing is loaded from another host; no JavaScript.
 
-        The same repository state gives the same bytes. Run it again into the same folder and only the files that changed are written; pages that no longer exist are deleted (only files nap site wrote, listed in DIR/.nap-site). REV chooses the plan text shown (default main); proposals and responses are always the record's current state. See docs/SITE.md.
+        The same repository state gives the same bytes. Run it again into the same folder and only the files that changed are written; pages that no longer exist are deleted (only files nap site wrote, listed in DIR/.nap-site). REV chooses the plan text shown (default main); proposals and responses are always the record's current state. The process pages (timeline, meetings, implementation) count days from the day of the repository's last change, so that a rebuild of the same state gives the same bytes; --as-of names another day (`today` for the computer's clock), e.g. for a nightly rebuild that shows milestones falling overdue. See docs/SITE.md.
 
         Examples:
           nap site -o site
           nap site v1 -o public --base-url https://ogp.example.gov.tw/plan/
+          nap site -o public --as-of today
         """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The revision whose plan text the site shows: main, a version, a commit.") var revision = "main"
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into (created when missing).", valueName: "dir")) var output: String
     @Option(help: ArgumentHelp("The site's public address: the sitemap and the feeds then use absolute URLs.", valueName: "url")) var baseURL: String?
+    @Option(help: ArgumentHelp("The day the process pages count from (default: the repository's last change; `today`).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
@@ -33,8 +36,15 @@ struct Site: ParsableCommand {
         let meter = SiteMeter()
         let folder = output.hasPrefix("/") ? output : global.workingDirectory + "/" + output
         let summary: SiteWriteSummary
+        let day: PlanDate?
+        if asOf == "today" {
+            guard let today = PlanDate.day(of: store.now) else { throw PlanError.invalidInput("the computer's clock is outside the years nap can count") }
+            day = today
+        } else {
+            day = try asOf.map { try OptionValues.date($0, option: "--as-of") }
+        }
         do {
-            let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, progress: meter.update)
+            let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, asOf: day, progress: meter.update)
             summary = try SiteWriter(directory: folder).write(site, progress: meter.update)
         } catch let error as SiteError {
             meter.finish()

@@ -94,7 +94,10 @@ enum SyncRendering {
         add(counts.changeRequests, "request for changes", "requests for changes")
         add(counts.revisions, "new draft", "new drafts")
         add(counts.versions, "version", "versions")
-        let other = counts.events - counts.proposals - counts.comments - counts.responses - counts.approvals - counts.changeRequests - counts.revisions
+        add(counts.meetings, "meeting", "meetings")
+        add(counts.progress, "progress event", "progress events")
+        let other = counts.events - counts.proposals - counts.comments - counts.responses - counts.approvals - counts.changeRequests
+            - counts.revisions - counts.meetings - counts.progress
         add(other, "other event", "other events")
         return parts.joined(separator: ", ")
     }

@@ -10,7 +10,8 @@ public struct SiteProgress: Sendable, Equatable {
 
 extension SiteContent {
     /// Reads everything from the plan. `revision` names the plan text shown (main, a version, a commit).
-    static func read(from store: PlanStore, revision: String, progress: (SiteProgress) -> Void) throws -> SiteContent {
+    /// `asOf` dates what counts days (the current phase, overdue milestones); nil: the last change's day.
+    static func read(from store: PlanStore, revision: String, asOf: PlanDate? = nil, progress: (SiteProgress) -> Void) throws -> SiteContent {
         let document = try store.planDocument(at: revision)
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
         guard let commit = document.commit else { throw PlanError.notFound(kind: "revision", name: revision) }
@@ -68,6 +69,7 @@ extension SiteContent {
             branchesWithoutRecord: summaries.filter { $0.id == nil }, versions: versions,
             merges: try store.mergeHistory(upTo: revision), report: try store.responseReport(),
             verification: verification, verificationProblem: verificationProblem, blames: blames, unpublished: unpublished,
+            process: try SiteProcess.read(from: store, plan: document.plan, asOf: asOf),
             proposalBySlug: bySlug, proposalByID: byID)
     }
 }

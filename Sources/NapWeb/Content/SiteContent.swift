@@ -48,6 +48,8 @@ struct SiteContent {
     let blames: [String: [AttributedLine]]
     /// What changed on the revision since the latest version, when the revision is past it.
     let unpublished: PlanChanges?
+    /// The timeline, the meetings and implementation, as of the site's day.
+    let process: SiteProcess
 
     /// HTML made once and shared by the pages of this build.
     let memo = RenderMemo()

@@ -67,6 +67,14 @@ extension SiteRenderer {
                 view: { ChangesView(unpublished, heading: $0.words.format("unpublishedSince", latest.version.name), page: $0) })
         }
         add(SiteLayout.responses, template: "responses", crumbs: home, title: { $0.words["responses"] }, view: ResponsesView.init(page:))
+        add(SiteLayout.process, template: "process", crumbs: home, title: { $0.words["process"] }, view: ProcessView.init(page:))
+        for meeting in content.process.meetings {
+            guard let path = content.process.meetingPaths[meeting.id] else { continue }
+            add(path, template: "meeting", crumbs: home + [("process", SiteLayout.process)],
+                title: { MeetingView(meeting, page: $0).heading }, view: { MeetingView(meeting, page: $0) })
+        }
+        add(SiteLayout.implementation, template: "implementation", crumbs: home + [("process", SiteLayout.process)],
+            title: { $0.words["implementation"] }, view: ImplementationView.init(page:))
         add(SiteLayout.forum, template: "forum", crumbs: home, title: { $0.words["forum"] }, view: ForumView.init(page:))
         add(SiteLayout.participate, template: "participate", crumbs: home, title: { $0.words["howToTakePart"] }, view: ParticipateView.init(page:))
         add(SiteLayout.verify, template: "verify", crumbs: home, title: { $0.words["howToVerify"] }, view: VerifyView.init(page:))

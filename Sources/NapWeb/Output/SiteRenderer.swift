@@ -26,12 +26,12 @@ public struct SiteRenderer {
     private(set) var entries: [Entry] = []
 
     /// Reads the plan (`revision`: the plan text shown; every proposal and version is read) and lists the
-    /// site's files. `progress` is told how the reading goes.
-    /// `served`: the pages are for `nap serve` (with links to its forms); the static site's bytes do not
-    /// change with it off.
-    public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, served: Bool = false,
+    /// site's files. `asOf` is the day the process pages count from (default: the repository's last
+    /// change). `served`: the pages are for `nap serve` (with links to its forms); the static site's bytes
+    /// do not change with it off. `progress` is told how the reading goes.
+    public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil, served: Bool = false,
                 progress: (SiteProgress) -> Void = { _ in }) throws {
-        let content = try SiteContent.read(from: store, revision: revision, progress: progress)
+        let content = try SiteContent.read(from: store, revision: revision, asOf: asOf, progress: progress)
         try self.init(content: content, baseURL: baseURL, served: served)
     }
 
@@ -81,6 +81,10 @@ public struct SiteRenderer {
         participants += content.report.inputs.map(\.author.email)
         participants += content.blames.values.flatMap { $0.map(\.author.email) }
         participants += content.versions.compactMap { $0.version.tagger?.email }
+        participants += content.process.meetings.flatMap { $0.versions.map(\.author.email) }
+        for row in content.process.implementation?.commitments ?? [] {
+            participants += ([row.overall] + row.milestones.map(\.latest)).compactMap { $0?.author.email }
+        }
         let documents = [content.document] + content.versions.map(\.document)
         let published = documents.flatMap { $0.commitments.map(\.contact.email) } + [content.participation.address ?? ""]
         return Privacy(participants: participants, published: published)

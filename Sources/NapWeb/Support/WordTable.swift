@@ -1,6 +1,9 @@
 /// The table of `Words`: each name with its Traditional Chinese and English text.
 enum WordTable {
-    static let entries: [String: (zh: String, en: String)] = [
+    /// Every word: the site's general ones and those of the process pages (ProcessWordTable).
+    static let entries: [String: (zh: String, en: String)] = general.merging(ProcessWordTable.entries) { general, _ in general }
+
+    private static let general: [String: (zh: String, en: String)] = [
         // Navigation and frame
         "home": ("首頁", "Home"),
         "skipToContent": ("跳到主要內容", "Skip to main content"),

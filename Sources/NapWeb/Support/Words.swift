@@ -26,6 +26,9 @@ struct Words: MustacheParent, Sendable {
     /// `zh` for Chinese pages, `en` otherwise, for words built from data (counts, names).
     func pick(_ zh: String, _ en: String) -> String { chinese ? zh : en }
 
+    /// `text` in parentheses, full-width on Chinese pages: `（內政部）`, ` (Ministry)`.
+    func parenthesized(_ text: String) -> String { pick("（" + text + "）", " (" + text + ")") }
+
     /// The name of a language in that language: `繁體中文`, `English`.
     static func languageName(_ code: String) -> String {
         code.lowercased().hasPrefix("zh") ? "繁體中文" : code == "en" ? "English" : code

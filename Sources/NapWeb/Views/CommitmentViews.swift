@@ -11,16 +11,35 @@ struct CommitmentsView {
         let period: String
     }
 
+    /// The commitments of one thematic area (`name` nil: the plan names no areas).
+    struct Area {
+        let name: String?
+        /// The heading level of each commitment: 3 under an area's heading, else 2.
+        let level: Int
+        let commitments: [Item]
+    }
+
     let t: Words
     let intro: String
-    let commitments: [Item]
+    let areas: [Area]
+    let hasCommitments: Bool
 
     init(page: PageContext) {
         t = page.words
         intro = page.words["commitmentsIntro"] + " (" + page.content.revision + ")"
         let plan = page.content.plan
         let labels = RenderLabels(language: page.language)
-        commitments = page.content.document.commitments.map { commitment in
+        let groups = page.content.document.commitments.isEmpty ? [] : page.content.document.commitmentsByArea
+        let named = groups.contains { $0.area != nil }
+        areas = groups.map { group in
+            Area(name: named ? group.area ?? page.words["noArea"] : nil, level: named ? 3 : 2,
+                 commitments: CommitmentsView.items(group.commitments, page: page, plan: plan, labels: labels))
+        }
+        hasCommitments = !page.content.document.commitments.isEmpty
+    }
+
+    static func items(_ commitments: [Commitment], page: PageContext, plan: Plan, labels: RenderLabels) -> [Item] {
+        commitments.map { commitment in
             let other = page.content.languages.first { $0 != page.language }
             let lead = commitment.lead.compactMap { CommitmentPresentation.pick($0, language: page.language, plan: plan)?.text }
             return Item(id: commitment.id, href: page.commitmentLink(commitment.id),

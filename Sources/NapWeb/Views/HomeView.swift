@@ -69,16 +69,22 @@ struct HomeView {
         country = plan.country
         period = RenderLabels(language: page.language).period(plan.period)
         let openProposals = content.proposals.filter { $0.state.status == .open }
+        var phaseText: String
         if let version = content.versions.last {
-            phase = words[openProposals.isEmpty ? "phasePublishedClosed" : "phasePublished"]
+            phaseText = words[openProposals.isEmpty ? "phasePublishedClosed" : "phasePublished"]
             latest = Latest(name: version.version.name, href: page.link(SiteLayout.versionPath(version.fileName)),
                             day: version.version.time.map(DisplayTime.day) ?? "—",
                             machineTime: version.version.time.map(DisplayTime.machine) ?? "",
                             signature: Badge.signature(version.signature, words: words))
         } else {
-            phase = words["phaseDrafting"]
+            phaseText = words["phaseDrafting"]
             latest = nil
         }
+        // The timeline's phase on the site's day, when plan.yml publishes a timeline.
+        if let current = content.process.currentPhase {
+            phaseText = ProcessView.phaseName(current.kind, words: words) + words.parenthesized(words.format("asOfDay", content.process.asOf.description))
+        }
+        phase = phaseText
         commitmentsHref = page.link(SiteLayout.commitments)
         commitmentCount = content.document.commitments.count
         proposalsHref = page.link(SiteLayout.proposals)
@@ -106,6 +112,7 @@ struct HomeView {
             Section(label: words["proposals"], href: page.link(SiteLayout.proposals), description: words["proposalsDescription"]),
             Section(label: words["versions"], href: page.link(SiteLayout.versions), description: words["versionsDescription"]),
             Section(label: words["responses"], href: page.link(SiteLayout.responses), description: words["responsesDescription"]),
+            Section(label: words["process"], href: page.link(SiteLayout.process), description: words["processDescription"]),
             Section(label: words["forum"], href: page.link(SiteLayout.forum), description: words["forumDescription"]),
             Section(label: words["howToTakePart"], href: page.link(SiteLayout.participate), description: words["participateDescription"]),
             Section(label: words["howToVerify"], href: page.link(SiteLayout.verify), description: words["verifyDescription"]),

@@ -96,11 +96,14 @@ enum SiteLayout {
     static let accessibility = "accessibility.html"
     static let feed = "feed.atom"
     static let unpublished = "versions/unpublished-changes.html"
+    static let process = "process.html"
+    static let implementation = "implementation.html"
 
     static func commitmentPath(_ id: String) -> String { "commitments/\(SitePaths.safeName(id)).html" }
     static func versionPath(_ name: String) -> String { "versions/\(name).html" }
     static func versionChangesPath(_ name: String) -> String { "versions/\(name)-changes.html" }
     static func proposalFilterPath(_ filter: String) -> String { "proposals/\(filter).html" }
+    static func meetingPath(_ name: String) -> String { "meetings/\(name).html" }
 
     static let responsesCSV = SitePaths.downloads + "/responses.csv"
     static let responsesJSON = SitePaths.downloads + "/responses.json"
@@ -109,6 +112,6 @@ enum SiteLayout {
     /// The main navigation: (word, page).
     static let navigation: [(word: String, page: String)] = [
         ("home", home), ("commitments", commitments), ("proposals", proposals), ("versions", versions),
-        ("responses", responses), ("forum", forum), ("howToTakePart", participate),
+        ("responses", responses), ("process", process), ("forum", forum), ("howToTakePart", participate),
     ]
 }

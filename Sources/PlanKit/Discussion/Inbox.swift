@@ -10,7 +10,8 @@ public struct Inbox: Sendable {
         /// Nil when the policy counts no deadline.
         public let deadline: ResponseDeadline?
         /// Why it is in this inbox: `author` (the proposal is theirs), `co-chair` (the government co-chair
-        /// sees every input) or `lead-agency` (the proposal changes a commitment their agency leads).
+        /// sees every input), `lead-agency` (the proposal changes a commitment their agency leads) or
+        /// `working-group` (it changes a commitment in an area of one of their `groups`).
         public let reason: String
     }
 
@@ -38,6 +39,7 @@ extension PlanStore {
         let onMain = me.member == nil ? [:] : try leadAgenciesOnMain()
         let members = try currentMembers()
         var leads = onMain.filter { $0.value.includes(email: email) }
+        let inMyGroups = try commitments(inAreas: me.member.flatMap { members.member(id: $0)?.groups } ?? [])
         var unanswered: [Inbox.Owed] = []
         var awaiting: [ProposalListing] = []
         for listing in try proposalListings() {
@@ -50,6 +52,7 @@ extension PlanStore {
             }
             let reason: String? = author.email.lowercased() == email ? "author"
                 : listing.changedCommitments.contains(where: { leads[$0] != nil }) ? "lead-agency"
+                : listing.changedCommitments.contains(where: inMyGroups.contains) ? "working-group"
                 : isGovernmentChair ? "co-chair" : nil
             if let reason {
                 for input in listing.unanswered where input.author.email.lowercased() != email {

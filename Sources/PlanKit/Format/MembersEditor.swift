@@ -71,9 +71,13 @@ public enum MembersEditor {
         if let organization = member.organization, !organization.isEmpty { fields.append(("organization", organization)) }
         fields.append(("role", member.role.rawValue))
         if let key = member.key, !key.isEmpty { fields.append(("key", key)) }
-        return fields.enumerated().map { index, field in
+        var lines = fields.enumerated().map { index, field in
             indent + (index == 0 ? "- " : "  ") + field.0 + ": " + YAMLScalar.render(field.1)
         }
+        if !member.groups.isEmpty {
+            lines.append(indent + "  groups: [" + member.groups.map(YAMLScalar.render).joined(separator: ", ") + "]")
+        }
+        return lines
     }
 
     private static func check(_ member: Member) throws {
@@ -86,6 +90,11 @@ public enum MembersEditor {
         }
         if let key = member.key, !key.isEmpty, let problem = PublicKeyLine.problem(in: key) {
             throw FormatError.invalidMember(field: "key", value: key, reason: problem)
+        }
+        for group in member.groups {
+            if let problem = Identifier.problem(in: group) {
+                throw FormatError.invalidMember(field: "groups", value: group, reason: problem + " (a group is an area id such as open-data)")
+            }
         }
     }
 

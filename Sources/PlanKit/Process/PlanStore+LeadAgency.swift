@@ -34,4 +34,11 @@ extension PlanStore {
         let members = contents.members ?? Members([])
         return Dictionary(contents.commitments.map { ($0.id, LeadAgency(of: $0, in: members)) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The commitments on main whose `area` is one of `groups` (a member's thematic working groups).
+    public func commitments(inAreas groups: [String]) throws -> Set<String> {
+        guard !groups.isEmpty, let main = try mainHead() else { return [] }
+        let contents = PlanValidator().load(source: try files(at: main))
+        return Set(contents.commitments.filter { $0.area.map(groups.contains) ?? false }.map(\.id))
+    }
 }

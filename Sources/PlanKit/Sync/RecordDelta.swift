@@ -34,6 +34,14 @@ extension Record {
         var counts = EventCounts()
         for (path, blob) in files where path.hasSuffix(".json") {
             counts.events += 1
+            if path.hasPrefix(ProcessSubject.meetingsFolder + "/") || path.hasPrefix(ProcessSubject.progressFolder + "/") {
+                guard let bytes = try? repository.blobData(blob), let event = try? ProcessEventCodec.decode(bytes, path: path) else { continue }
+                switch event.body {
+                case .meeting: counts.meetings += 1
+                case .progress, .progressComment, .progressResponse: counts.progress += 1
+                }
+                continue
+            }
             guard let bytes = try? repository.blobData(blob), let event = try? EventCodec.decode(bytes, path: path) else { continue }
             switch event.body {
             case .opened: counts.proposals += 1
@@ -60,5 +68,7 @@ extension EventCounts {
         changeRequests += other.changeRequests
         revisions += other.revisions
         versions += other.versions
+        meetings += other.meetings
+        progress += other.progress
     }
 }

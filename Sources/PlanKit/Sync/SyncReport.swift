@@ -67,6 +67,10 @@ public struct EventCounts: Sendable, Encodable, Equatable {
     public var revisions = 0
     /// Version tags.
     public var versions = 0
+    /// Meetings recorded (minutes), and their corrections.
+    public var meetings = 0
+    /// Progress reports on commitments, and comments and responses on them.
+    public var progress = 0
 
     public init() {}
 
@@ -74,7 +78,7 @@ public struct EventCounts: Sendable, Encodable, Equatable {
     public var isEmpty: Bool { self == EventCounts() }
 
     enum CodingKeys: String, CodingKey {
-        case events, proposals, comments, responses, approvals, revisions, versions
+        case events, proposals, comments, responses, approvals, revisions, versions, meetings, progress
         case changeRequests = "change_requests"
     }
 }

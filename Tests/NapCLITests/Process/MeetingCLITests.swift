@@ -174,4 +174,19 @@ import Testing
         let text = try h.ok(["meetings"])
         #expect(text.contains("Promises not kept"), "\(text)")
     }
+    /// A meeting recorded on one copy reaches another through the hub, and both syncs count it as a meeting
+    /// (not as an unknown event).
+    @Test func aSyncedMeetingIsCountedAsAMeeting() throws {
+        let w = try SyncWorld(try Self.withProposal("meeting-sync"))
+        try w.ok(w.plan, ["sync", w.hub], as: .founder)
+        try w.clone(w.hub, "civil", as: .civilChair)
+        try w.h.write("../m.md", Self.consultation)
+        try w.ok(w.plan, ["meeting", "add", "consultation-1", "--file", w.sandbox.path("m.md")], as: .govChair)
+        let sent = try w.syncJSON(w.plan, [w.hub], as: .govChair)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect((sent.report["sent"] as? [String: Any])?["meetings"] as? Int == 1, "\(sent.report)")
+        let received = try w.nap("civil", ["sync"], as: .civilChair)
+        #expect(received.status == 0 && received.stdout.contains("1 meeting") && !received.stdout.contains("other event"), "\(received.stdout)")
+        #expect(try w.ok("civil", ["meeting", "show", "consultation-1"], as: .civilChair).contains("consultation"))
+    }
 }

@@ -111,4 +111,31 @@ import Testing
         try h.ok(["save", "-m", "改由監察院主辦"], as: .wang)
         #expect(try Self.blockers(h).contains("the lead agency of commitment political-donations (Control Yuan / 監察院) has no member in members.yml on main to approve it"))
     }
+    /// A merge made with stock git, whose trailers name both co-chairs but whose record has no approval by
+    /// the lead agency of the commitment it changes, fails `nap verify` with that finding.
+    @Test func verifyFindsAMergeWithoutTheLeadAgencysApproval() throws {
+        let h = try Self.proposal("verify-lead-missing", policy: [], leadAgency: true, openedDaysAgo: 1)
+        let head = try h.git(["rev-parse", "proposal/political-donations"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try #require(try h.object(["show", "political-donations"])["id"] as? String)
+        let message = """
+        Merge proposal political-donations: 政治獻金再透明化
+
+        Proposal: \(id)
+        Proposal-Slug: political-donations
+        Proposal-Head: \(head)
+        Approved-by: 國發會主委 <chair@ndc.gov.example> (government co-chair)
+        Approved-by: 民間共同主席 <chair@civil.example> (civil-society co-chair)
+        """
+        let person = ["GIT_COMMITTER_NAME": Person.civilChair.name, "GIT_COMMITTER_EMAIL": Person.civilChair.email,
+                      "GIT_AUTHOR_NAME": Person.civilChair.name, "GIT_AUTHOR_EMAIL": Person.civilChair.email]
+        let merged = try h.sandbox.git(["merge", "--no-ff", "-m", message, "proposal/political-donations"], in: h.plan, env: person)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let verify = try h.nap(["verify", "--json"])
+        #expect(verify.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(verify.stdout.utf8)) as? [String: Any])
+        let failures = report["failures"] as? [[String: Any]] ?? []
+        let lead = failures.filter { ($0["kind"] as? String) == "approval-missing" }.compactMap { $0["message"] as? String }
+        #expect(lead.count == 1 && lead[0].contains("approval of the merged head \(head.prefix(7))") && lead[0].contains("lead agency of commitment political-donations"),
+                "\(failures)")
+    }
 }

@@ -6,16 +6,19 @@ extension EmbeddedWebResources {
     static let file_templates_commitments_mustache = #"""
 <h1>{{t.commitments}}</h1>
 <p class="lede">{{intro}}</p>
+{{#areas}}
+{{#.name}}<h2>{{t.area}}{{t.colon}}{{name}}</h2>{{/.name}}
 <ol class="items">
 {{#commitments}}
 <li>
-<h2 class="h3"><a href="{{href}}"><span class="mono">{{id}}</span> {{#.title}}{{> text}}{{/.title}}</a></h2>
+<h{{level}} class="h3"><a href="{{href}}"><span class="mono">{{id}}</span> {{#.title}}{{> text}}{{/.title}}</a></h{{level}}>
 {{#.otherTitle}}<p class="meta">{{> text}}</p>{{/.otherTitle}}
 <p class="meta">{{lead}} · {{period}}</p>
 </li>
 {{/commitments}}
 </ol>
-{{^commitments}}<p>{{t.noCommitments}}</p>{{/commitments}}
+{{/areas}}
+{{^hasCommitments}}<p>{{t.noCommitments}}</p>{{/hasCommitments}}
 
 """#
 }

@@ -62,7 +62,7 @@ extension NapServe {
     func expectedOrigin(_ request: Request) -> String? {
         if let origin = options.publicOrigin { return origin }
         // HTTP/1's Host header arrives as the request's authority.
-        guard let host = request.head.authority ?? request.headers[.host], !host.isEmpty else { return nil }
+        guard let host = request.head.authority, !host.isEmpty else { return nil }
         return (isSecure(request) ? "https://" : "http://") + host
     }
 

@@ -39,6 +39,11 @@ actor SiteService {
         try current().render(page, language: language)
     }
 
+    /// A part of a page without the frame (the session slot).
+    func fragment(_ template: String, language: String, values: [String: Any]) throws -> String {
+        try current().fragment(template, language: language, values: values)
+    }
+
     /// The site's languages, the primary one first.
     func languages() throws -> [String] {
         try current().languages

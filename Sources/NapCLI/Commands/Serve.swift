@@ -60,7 +60,6 @@ struct ServeRun: ParsableCommand {
                 try await server.run { port in
                     let shown = host.contains(":") ? "[\(host)]" : host
                     Console.out("nap serve: listening on http://\(shown):\(port)/ (stop with Ctrl-C)")
-                    fflush(stdout)
                 }
             } catch {
                 outcome.set(error)
@@ -119,7 +118,8 @@ struct ServeInvite: ParsableCommand {
     func run() throws {
         let store = try global.openPlan()
         let (token, expires) = try Invitations.create(for: member, in: store, lifetime: hours * 3600)
-        let language = lang ?? (try store.planDocument(at: "main").plan.languages.first ?? "zh-Hant")
+        let planLanguage = try store.planDocument(at: "main").plan.languages.first
+        let language = lang ?? planLanguage ?? "zh-Hant"
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         let link = "\(base)/\(language)/sign-in?token=\(token)"
         if let output {

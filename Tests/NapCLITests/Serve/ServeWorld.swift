@@ -63,7 +63,6 @@ struct Browser: Sendable {
 
     func headers(origin: String? = Browser.origin, form: Bool = false, extra: HTTPFields = [:]) -> HTTPFields {
         var headers = extra
-        headers[.host] = "localhost"
         if let cookie { headers[.cookie] = cookie }
         if let origin { headers[.origin] = origin }
         if form { headers[.contentType] = "application/x-www-form-urlencoded" }

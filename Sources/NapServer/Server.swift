@@ -39,6 +39,7 @@ public struct NapServe: Sendable {
         let router = Router(context: ServeContext.self)
         router.add(middleware: SecurityHeaders<ServeContext>(hsts: options.publicOrigin?.hasPrefix("https://") == true))
         router.add(middleware: ErrorPages(server: self))
+        router.add(middleware: SiteFiles(server: self))
         addRoutes(to: router)
         return Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
@@ -68,7 +69,23 @@ public struct NapServe: Sendable {
         router.get("/{lang}/act") { request, context in try await self.actPage(request, context: context) }
         router.post("/{lang}/act") { request, context in try await self.postAct(request, context: context) }
         router.get("/{lang}/inbox") { request, context in try await self.inboxPage(request, context: context) }
-        router.get("**") { request, context in try await self.sitePage(request, context: context) }
     }
 }
 
+
+/// The site's files (`/en/proposals/x.html`, `/assets/site.css`, a folder's `/en/`): every GET of a path
+/// whose last part has an extension, or that ends in `/`, is a file of the site; everything else goes to
+/// the server's own routes (`/en/comment`, …), whose names have none.
+struct SiteFiles: RouterMiddleware {
+    typealias Context = ServeContext
+    let server: NapServe
+
+    func handle(_ request: Request, context: ServeContext, next: (Request, ServeContext) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        let last = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard request.method == .get || request.method == .head, path != "/", path.hasSuffix("/") || last.contains(".") else {
+            return try await next(request, context)
+        }
+        return try await server.sitePage(request, context: context)
+    }
+}

@@ -38,10 +38,11 @@ extension NapServe {
         let language = try await pageLanguage(context)
         let (session, member) = try await signedInMember(request)
         guard let proposal = FormData.query(request.uri.query)["proposal"] else { throw Refusal.notFound }
-        return Reply.html(try await renderAct(proposal: proposal, member: member, session: session, language: language, errors: []))
+        return Reply.html(try await renderAct(proposal: proposal, member: member, session: session, language: language, errors: [], request: request))
     }
 
-    func renderAct(proposal: String, member: String, session: Session, language: String, errors: [String]) async throws -> [UInt8] {
+    func renderAct(proposal: String, member: String, session: Session, language: String, errors: [String],
+                   request: Request) async throws -> [UInt8] {
         let view = try await actView(proposal: proposal, member: member)
         let targets = [(id: view.id.prefix(12).description, label: SiteWords.word("proposalAsWhole", language: language))] + view.comments
         let values: [String: Any] = [
@@ -55,7 +56,7 @@ extension NapServe {
             "canHide": Self.canHide && !view.comments.isEmpty,
             "dispositions": Disposition.allCases.map { ["value": $0.rawValue, "label": SiteWords.disposition($0.rawValue, language: language)] },
         ]
-        return try await site.render(ServedPage(template: "serve-act", path: "act", titleWord: "actTitle", values: values), language: language)
+        return try await servedPage(ServedPage(template: "serve-act", path: "act", titleWord: "actTitle", values: values), language: language, request: request)
     }
 
     /// A member's action, posted from the act page: done for the signed-in member (never for a member the
@@ -97,7 +98,7 @@ extension NapServe {
             }
         } catch let error as PlanError {
             let message = SiteWords.word("notRecorded", language: language, Self.plainReason(error))
-            let bytes = try await renderAct(proposal: proposal, member: member, session: session, language: language, errors: [message])
+            let bytes = try await renderAct(proposal: proposal, member: member, session: session, language: language, errors: [message], request: request)
             return Reply.html(bytes, status: .unprocessableContent)
         }
         ServerLog.note("recorded a member's \(action)")
@@ -108,7 +109,7 @@ extension NapServe {
             "links": page.map { [["href": $0, "label": SiteWords.word("backToProposal", language: language)]] } ?? [],
             "other": [[String: Any]](),
         ]
-        let bytes = try await site.render(ServedPage(template: "serve-message", path: "act", titleWord: "actDone", values: values), language: language)
+        let bytes = try await servedPage(ServedPage(template: "serve-message", path: "act", titleWord: "actDone", values: values), language: language, request: request)
         return Reply.html(bytes)
     }
 }

@@ -10,12 +10,12 @@ extension NapServe {
         let language = try await pageLanguage(context)
         let target = CommentTarget(FormData.query(request.uri.query))
         let (session, cookie) = await formSession(request)
-        let bytes = try await renderCommentForm(target, language: language, session: session, errors: [], entered: [:])
+        let bytes = try await renderCommentForm(target, language: language, session: session, errors: [], entered: [:], request: request)
         return Reply.html(bytes).setting(cookie: cookie)
     }
 
     func renderCommentForm(_ target: CommentTarget, language: String, session: Session, errors: [String],
-                           entered: [String: String]) async throws -> [UInt8] {
+                           entered: [String: String], request: Request) async throws -> [UInt8] {
         let shown: CommentTarget.Shown
         do {
             shown = try await site.read { store in try target.show(in: store, language: language) }
@@ -50,8 +50,7 @@ extension NapServe {
             values["proposalTitle"] = title
             values["proposalHref"] = try await site.proposalPage(id: id) ?? SiteRenderer.link(from: "comment", to: "proposals/index.html", language: language)
         }
-        return try await site.render(ServedPage(template: "serve-comment", path: "comment", titleWord: "commentTitle", values: values),
-                                     language: language)
+        return try await servedPage(ServedPage(template: "serve-comment", path: "comment", titleWord: "commentTitle", values: values), language: language, request: request)
     }
 
     /// A posted comment: origin, rate limit, size, UTF-8, no control characters, no field it should not
@@ -105,7 +104,7 @@ extension NapServe {
         }
         var entered = form.fields
         entered["csrf"] = nil
-        let bytes = try await renderCommentForm(target, language: language, session: session, errors: errors, entered: entered)
+        let bytes = try await renderCommentForm(target, language: language, session: session, errors: errors, entered: entered, request: request)
         return Reply.html(bytes, status: .unprocessableContent)
     }
 

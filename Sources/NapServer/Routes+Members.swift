@@ -12,8 +12,7 @@ extension NapServe {
         let (session, cookie) = await formSession(request)
         let usable = Invitations.isUsable(token, in: privateDirectory)
         let values: [String: Any] = ["usable": usable, "token": usable ? token : "", "csrf": session.csrf]
-        let bytes = try await site.render(ServedPage(template: "serve-signin", path: "sign-in", titleWord: "signInTitle", values: values),
-                                          language: language)
+        let bytes = try await servedPage(ServedPage(template: "serve-signin", path: "sign-in", titleWord: "signInTitle", values: values), language: language, request: request)
         return Reply.html(bytes, status: usable ? .ok : .forbidden).setting(cookie: cookie)
     }
 
@@ -26,8 +25,8 @@ extension NapServe {
         let session = try await checkedSession(request, form: form)
         guard let token = form["token"], let member = try Invitations.redeem(token, in: privateDirectory),
               try await site.read({ store in try store.currentMembers().member(id: member) != nil }) else {
-            let bytes = try await site.render(ServedPage(template: "serve-signin", path: "sign-in", titleWord: "signInTitle",
-                                                         values: ["usable": false, "csrf": session.csrf]), language: language)
+            let bytes = try await servedPage(ServedPage(template: "serve-signin", path: "sign-in", titleWord: "signInTitle",
+                                                         values: ["usable": false, "csrf": session.csrf]), language: language, request: request)
             return Reply.html(bytes, status: .forbidden)
         }
         let signedIn = await sessions.start(member: member, replacing: session.id)
@@ -45,8 +44,7 @@ extension NapServe {
         let values: [String: Any] = ["heading": SiteWords.word("signedOut", language: language),
                                      "paragraphs": [SiteWords.word("signedOutText", language: language)], "links": [[String: Any]](),
                                      "other": [[String: Any]]()]
-        let bytes = try await site.render(ServedPage(template: "serve-message", path: "sign-out", titleWord: "signedOut", values: values),
-                                          language: language)
+        let bytes = try await servedPage(ServedPage(template: "serve-message", path: "sign-out", titleWord: "signedOut", values: values), language: language, request: request)
         return Reply.html(bytes).setting(cookie: Reply.cookie("", secure: isSecure(request), maxAge: 0))
     }
 
@@ -83,7 +81,7 @@ extension NapServe {
         }
         let values: [String: Any] = ["signedInAs": SiteWords.word("signedInAs", language: language, name),
                                      "hasProposals": !proposals.isEmpty, "proposals": proposals]
-        let bytes = try await site.render(ServedPage(template: "serve-inbox", path: "inbox", titleWord: "inbox", values: values), language: language)
+        let bytes = try await servedPage(ServedPage(template: "serve-inbox", path: "inbox", titleWord: "inbox", values: values), language: language, request: request)
         return Reply.html(bytes)
     }
 }

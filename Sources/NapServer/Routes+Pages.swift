@@ -49,6 +49,12 @@ extension NapServe {
         return (try? await site.fragment("serve-session", language: language, values: values)) ?? ""
     }
 
+    /// One of the server's own pages (directly under a language folder), its session slot filled.
+    func servedPage(_ page: ServedPage, language: String, request: Request) async throws -> [UInt8] {
+        let bytes = try await site.render(page, language: language)
+        return Self.filling(bytes, slot: await sessionSlot(request, language: language, up: 0))
+    }
+
     /// After a comment: "received", with the way to the proposal's page where it is shown.
     func receivedPage(_ request: Request, context: ServeContext) async throws -> Response {
         let language = try await pageLanguage(context)
@@ -65,7 +71,7 @@ extension NapServe {
             "paragraphs": [SiteWords.word("receivedText", language: language, String(comment.prefix(8)))],
             "links": links, "other": [[String: Any]](),
         ]
-        let bytes = try await site.render(ServedPage(template: "serve-message", path: "received", titleWord: "received", values: values), language: language)
+        let bytes = try await servedPage(ServedPage(template: "serve-message", path: "received", titleWord: "received", values: values), language: language, request: request)
         return Reply.html(bytes)
     }
 }

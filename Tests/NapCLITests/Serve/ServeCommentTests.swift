@@ -95,7 +95,7 @@ import Testing
 
     @Test func hostileFormsAreRefusedAndNothingIsRecorded() async throws {
         let world = try ServeWorld.plan()
-        let app = try await world.server(ServeLimits(maximumBodyBytes: 4096, maximumCommentBytes: 2048)).application()
+        let app = try await world.server(ServeLimits(maximumBodyBytes: 4096, maximumCommentBytes: 2048, postsPerAddress: 100)).application()
         try await app.test(.router) { client in
             var browser = Browser()
             let (csrf, proposal) = try await Self.openForm(client, browser: &browser)

@@ -50,7 +50,7 @@ extension NapServe {
     }
 
     /// One of the server's own pages (directly under a language folder), its session slot filled.
-    func servedPage(_ page: ServedPage, language: String, request: Request) async throws -> [UInt8] {
+    func servedPage(_ page: sending ServedPage, language: String, request: Request) async throws -> [UInt8] {
         let bytes = try await site.render(page, language: language)
         return Self.filling(bytes, slot: await sessionSlot(request, language: language, up: 0))
     }

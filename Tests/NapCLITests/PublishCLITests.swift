@@ -185,6 +185,27 @@ import Testing
         #expect(late["revision"] as? String == "v9")
     }
 
+    /// Up to a version, the report is as it stood then: a comment given later is left out, and a response
+    /// given later does not count yet.
+    @Test func responseReportUpToAVersionLeavesOutLaterInputsAndResponses() throws {
+        let (h, _, second) = try Self.discussed()
+        let hour = { (hours: Double) in ISO8601DateFormatter().string(from: Date().addingTimeInterval(hours * 3600)) }
+        let tagged = try h.sandbox.git(["tag", "-a", "vmid", "-m", "vmid", "main"], in: h.plan, env: ["GIT_COMMITTER_DATE": hour(1)])
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        let later = ["GIT_AUTHOR_DATE": hour(2)]
+        try h.okAt(["comment", "political-donations", "-m", "版本之後的意見"], as: .citizen, env: later)
+        try h.okAt(["respond", String(second.prefix(8)), "--disposition", "adopted", "-m", "版本之後才回應的理由"], as: .govChair, env: later)
+        let now = try #require(try JSONSerialization.jsonObject(with: Data(try h.ok(["report", "responses", "--format", "json"]).utf8)) as? [String: Any])
+        let mid = try #require(try JSONSerialization.jsonObject(with: Data(try h.ok(["report", "responses", "vmid", "--format", "json"]).utf8)) as? [String: Any])
+        let nowInputs = try #require(now["inputs"] as? [[String: Any]])
+        let midInputs = try #require(mid["inputs"] as? [[String: Any]])
+        #expect(nowInputs.count == midInputs.count + 1)
+        #expect(!midInputs.contains { ($0["text"] as? String) == "版本之後的意見" })
+        let answered = { (inputs: [[String: Any]]) in inputs.first { ($0["id"] as? String) == second }?["response"] }
+        #expect(answered(nowInputs) is [String: Any])
+        #expect(answered(midInputs) == nil || answered(midInputs) is NSNull, "\(String(describing: answered(midInputs)))")
+    }
+
     @Test func changesNameTheChangedCommitmentAndTheProposal() throws {
         let h = try NapHarness.founded()
         try h.ok(["publish", "v0", "-m", "論壇成立 The forum"], as: .govChair)

@@ -25,7 +25,7 @@ struct ReportResponses: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, csv, json }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Only proposals opened on or before this revision (a version, a commit).") var revision: String?
+    @Argument(help: "The report as it stood at this revision's time (a version, a commit): inputs and responses given by then.") var revision: String?
     @Option(help: "markdown, html, csv or json.") var format: Format = .markdown
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 

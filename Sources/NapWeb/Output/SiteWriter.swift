@@ -23,18 +23,25 @@ public struct SiteWriter {
         self.directory = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
     }
 
-    /// Renders every file of `site` and writes it; `progress` is told after each file.
+    /// Renders every file of `site` and writes it; `progress` is told after each batch of files. Pages are
+    /// rendered on every core, a batch at a time (so that memory holds one batch, not the whole site), and
+    /// written in the site's order.
     public func write(_ site: SiteRenderer, progress: (SiteProgress) -> Void = { _ in }) throws -> SiteWriteSummary {
         let manager = FileManager.default
         let previous = try previousFiles()
         var summary = SiteWriteSummary()
         var current: [String] = []
         current.reserveCapacity(site.count)
-        for index in 0..<site.count {
-            let file = try site.render(at: index)
-            try write(file, into: &summary)
-            current.append(file.path)
-            progress(SiteProgress(phase: "writing", done: index + 1, total: site.count))
+        let batch = 64
+        var start = 0
+        while start < site.count {
+            let range = start..<min(start + batch, site.count)
+            for file in try ParallelRender.files(of: site, range) {
+                try write(file, into: &summary)
+                current.append(file.path)
+            }
+            start = range.upperBound
+            progress(SiteProgress(phase: "writing", done: start, total: site.count))
         }
         let keep = Set(current)
         for path in previous.sorted() where !keep.contains(path) {

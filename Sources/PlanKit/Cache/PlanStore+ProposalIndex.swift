@@ -158,8 +158,18 @@ extension PlanStore {
     /// `proposal/*` branch without one, in listing order (opening time, then slug).
     func proposalCandidates() throws -> [ProposalCandidate] {
         let branchHeads = try proposalBranchHeads()
+        let tree = try record.tree()
+        let key = [tree?.hex ?? "-", try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ") + " "
+            + branchHeads.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value.hex }.joined(separator: " ")
+        if memos.readingMany, let known = memos.candidates, known.key == key { return known.value }
+        let result = try candidates(tree: tree, branchHeads: branchHeads)
+        if memos.readingMany { memos.candidates = (key, result) }
+        return result
+    }
+
+    private func candidates(tree: ObjectID?, branchHeads: [String: ObjectID]) throws -> [ProposalCandidate] {
         var outlined: [(entry: IndexedProposal, slug: String, status: String, opened: Date)] = []
-        for entry in try indexedProposals(in: try record.tree()) {
+        for entry in try indexedProposals(in: tree) {
             guard let outline = entry.outline else { continue }
             outlined.append((entry, outline.slug, outline.status, outline.opened))
         }

@@ -30,7 +30,7 @@ extension PlanStore {
     /// The lead agency of each commitment on main, by commitment id.
     public func leadAgenciesOnMain() throws -> [String: LeadAgency] {
         guard let main = try mainHead() else { return [:] }
-        let contents = PlanValidator().load(source: try files(at: main))
+        let contents = try contents(at: main)
         let members = contents.members ?? Members([])
         return Dictionary(contents.commitments.map { ($0.id, LeadAgency(of: $0, in: members)) }, uniquingKeysWith: { first, _ in first })
     }
@@ -38,7 +38,7 @@ extension PlanStore {
     /// The commitments on main whose `area` is one of `groups` (a member's thematic working groups).
     public func commitments(inAreas groups: [String]) throws -> Set<String> {
         guard !groups.isEmpty, let main = try mainHead() else { return [] }
-        let contents = PlanValidator().load(source: try files(at: main))
+        let contents = try contents(at: main)
         return Set(contents.commitments.filter { $0.area.map(groups.contains) ?? false }.map(\.id))
     }
 }

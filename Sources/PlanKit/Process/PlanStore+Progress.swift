@@ -29,7 +29,7 @@ extension PlanStore {
     /// and its commitments.
     public func publishedPlan() throws -> (version: PublishedVersion, contents: PlanContents)? {
         guard let main = try mainHead(), let version = try previousPublication(before: main) else { return nil }
-        return (version, PlanValidator().load(source: try files(at: version.commit)))
+        return (version, try contents(at: version.commit))
     }
 
     /// The progress record of one commitment, folded under the plan's authority.

@@ -91,8 +91,8 @@ extension PlanStore {
         guard try PlanError.wrap({ try repository.isAncestor(old, of: new) }) else {
             throw PlanError.invalidInput("\(older) (\(old.short())) is not an earlier version of \(newer) (\(new.short())); give the earlier version first")
         }
-        let before = PlanValidator().load(source: try files(at: old))
-        let after = PlanValidator().load(source: try files(at: new))
+        let before = try contents(at: old)
+        let after = try contents(at: new)
         let (proposals, direct) = try mergedProposals(from: old, to: new)
         let deltas = try PlanError.wrap {
             try repository.diffTrees(try repository.treeID(ofCommit: old), try repository.treeID(ofCommit: new))

@@ -73,7 +73,7 @@ extension PlanStore {
     /// Refuses only when plan.yml cannot be read at all; other errors are counted in `errorCount`.
     public func planDocument(at revision: String) throws -> PlanDocument {
         let commit = try resolveRevision(revision)
-        let contents = PlanValidator().load(source: try files(at: commit))
+        let contents = try contents(at: commit)
         guard let plan = contents.plan else { throw PlanError.invalidPlan(diagnostics: contents.errors) }
         let version = try publishedVersions().last { $0.commit == commit }?.name
         var document = PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,

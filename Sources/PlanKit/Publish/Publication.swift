@@ -66,7 +66,7 @@ extension PlanStore {
         let text = try checkedText(message, what: "message")
         try requireCleanWorkTree()
         let main = try requireMain()
-        let contents = PlanValidator().load(source: try files(at: main))
+        let contents = try contents(at: main)
         guard contents.isValid, let plan = contents.plan else {
             throw PlanError.invalidPlan(diagnostics: contents.errors)
         }

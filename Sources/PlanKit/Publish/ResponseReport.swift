@@ -59,18 +59,18 @@ public struct ResponseReport: Sendable {
 }
 
 extension PlanStore {
-    /// The reasoned-response report over the whole record. With `revision` (e.g. a version), only the
-    /// proposals opened on or before that version's time (its tagger's time, or its commit's time) are
-    /// included; their comments and responses are reported as the record holds them now.
+    /// The reasoned-response report over the whole record. With `revision` (e.g. a version), the report as
+    /// it stood at that version's time (its tagger's time, or its commit's time): the proposals opened and
+    /// the comments given by then, with the responses given by then (a proposal's state is today's).
     public func responseReport(until revision: String? = nil) throws -> ResponseReport {
         let cutoff = try revision.map(time(of:))
-        var states: [ProposalState] = []
-        let tree = try record.tree()
-        for (id, _) in try record.proposals(in: tree) {
-            guard let state = try fold(try record.events(of: id, in: tree).events) else { continue }
-            if let cutoff, state.opened > cutoff { continue }
-            states.append(state)
+        // Up to a revision: the inputs given by its time and the responses given by then, as they stood.
+        func upToCutoff(_ responses: [ReasonedResponse]) -> [ReasonedResponse] {
+            guard let cutoff else { return responses }
+            return responses.filter { $0.time <= cutoff }
         }
+        var states = try allProposalStates().map(\.state)
+        if let cutoff { states.removeAll { $0.opened > cutoff } }
         states.sort { ($0.opened, $0.slug, $0.id) < ($1.opened, $1.slug, $1.id) }
         var inputs: [ResponseReport.Input] = []
         for state in states {
@@ -80,13 +80,14 @@ extension PlanStore {
                 kind: .proposal, id: state.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
                 proposalStatus: state.status.name, author: state.author, time: state.opened,
                 text: description.isEmpty ? state.title : state.title + "\n\n" + description, replyTo: nil, anchor: nil,
-                responses: state.responses, isOwedResponse: state.author.sector != Sector.government.rawValue))
+                responses: upToCutoff(state.responses), isOwedResponse: state.author.sector != Sector.government.rawValue))
             for comment in state.comments {
+                if let cutoff, comment.time > cutoff { continue }
                 let isOwed = comment.author.sector != Sector.government.rawValue && comment.author.email.lowercased() != proposer
                 inputs.append(ResponseReport.Input(
                     kind: .comment, id: comment.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
                     proposalStatus: state.status.name, author: comment.author, time: comment.time, text: comment.body,
-                    replyTo: comment.replyTo, anchor: comment.anchor, responses: comment.responses, isOwedResponse: isOwed))
+                    replyTo: comment.replyTo, anchor: comment.anchor, responses: upToCutoff(comment.responses), isOwedResponse: isOwed))
             }
         }
         return ResponseReport(inputs: inputs, revision: revision, cutoff: cutoff)

@@ -13,6 +13,8 @@ public final class PlanStore {
     private let environment: [String: String]
     /// The authority events are judged by, for the main it was built from (Record/EventAuthority.swift).
     let authorityMemo = StoreMemo<PlanAuthority>()
+    /// What the store derives more than once (Cache/StoreMemos.swift).
+    let memos = StoreMemos()
 
     public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let root = repository.workingDirectory else {

@@ -1,0 +1,55 @@
+import GitKit
+
+/// What one store derives more than once in a process, kept for as long as the store lives and keyed by
+/// what it is made from: the plan's files at a commit (immutable), the proposal candidates (the record's
+/// tree, the judge and the proposal branches) and every proposal's folded state (the record's tree and
+/// the judge). A site build asks for each of these hundreds of times. Not shared between threads, like
+/// the store that holds it.
+final class StoreMemos {
+    /// The plan's files at a commit, validated, by commit; at most `contentsLimit` are kept.
+    var contents: [ObjectID: PlanContents] = [:]
+    static let contentsLimit = 64
+    /// Kept only inside `PlanStore.readingMany` (a site build): outside it, every lookup reads the cache on
+    /// disk again, and rewrites it when it is missing or stale.
+    var candidates: (key: String, value: [ProposalCandidate])?
+    var readingMany = false
+    var states: (key: String, value: [(id: EventID, state: ProposalState)])?
+}
+
+extension PlanStore {
+    /// Runs `body`, which reads many proposals (a site build, a server's page), with the proposal index
+    /// kept in memory between lookups instead of read from the cache on disk for each.
+    public func readingMany<T>(_ body: () throws -> T) rethrows -> T {
+        let outer = memos.readingMany
+        memos.readingMany = true
+        defer {
+            memos.readingMany = outer
+            if !outer { memos.candidates = nil }
+        }
+        return try body()
+    }
+
+    /// The plan's files at `commit`, loaded and validated once per store.
+    public func contents(at commit: ObjectID) throws -> PlanContents {
+        if let known = memos.contents[commit] { return known }
+        let loaded = PlanValidator().load(source: try files(at: commit))
+        if memos.contents.count >= StoreMemos.contentsLimit { memos.contents.removeAll() }
+        memos.contents[commit] = loaded
+        return loaded
+    }
+
+    /// Every proposal in the record with its folded state, in the record's order (the events read through
+    /// the cache of decoded events), once per record tree and judge.
+    func allProposalStates() throws -> [(id: EventID, state: ProposalState)] {
+        guard let tree = try record.tree() else { return [] }
+        let key = tree.hex + " " + (try authorityKey()) + " " + (try mainHead()?.hex ?? "-")
+        if let known = memos.states, known.key == key { return known.value }
+        var states: [(id: EventID, state: ProposalState)] = []
+        for (id, _) in try record.proposals(in: tree) {
+            guard let state = try fold(try cachedEvents(of: id, in: tree).events) else { continue }
+            states.append((id, state))
+        }
+        memos.states = (key, states)
+        return states
+    }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build and test nap: libgit2's headers, pkg-config,
-# stock git and ssh-keygen (the independent readers the tests use). Does nothing when all are there.
+# stock git and ssh-keygen (the independent readers the tests use), and the servers the transport tests
+# start on 127.0.0.1: lighttpd with its TLS module (git http-backend over https), openssh-server (sshd),
+# openssl (the test CA). Does nothing when all are there.
 # --browser: also what the browser tests need: Debian's chromium and CJK fonts (apt), and Playwright for
 # Python, axe-playwright-python and pytest (PyPI; `playwright install` is not used: it downloads its own browser).
 set -euo pipefail
@@ -11,6 +13,10 @@ command -v git >/dev/null || need+=(git)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 # The SSHSIG tests compare with shared/docs/sshsig-reference.py, which needs Python's cryptography.
 python3 -c 'import cryptography' 2>/dev/null || need+=(python3-cryptography)
+# The https and ssh sync tests (Tests/NapCLITests/HTTPSSyncCLITests.swift, SSHSyncCLITests.swift).
+for package in lighttpd lighttpd-mod-openssl openssh-server openssl; do
+  dpkg -s "$package" 2>/dev/null | grep -q '^Status: install ok installed' || need+=("$package")
+done
 if [ "${1:-}" = "--bench" ]; then
   # make bench: hyperfine times the commands, GNU time measures their peak memory.
   command -v hyperfine >/dev/null || need+=(hyperfine)

@@ -28,4 +28,9 @@ static inline int nap_git_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
 
+/// Makes libgit2 trust the certificate authorities in `file` (PEM) for TLS instead of the system's.
+static inline int nap_git_set_ssl_cert_file(const char *file) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, NULL);
+}
+
 #endif

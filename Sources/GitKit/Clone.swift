@@ -9,7 +9,7 @@ extension Repository {
     public static func clone(from url: String, to path: String, branch: String? = nil,
                              callbacks: RemoteCallbacks = RemoteCallbacks()) throws -> Repository {
         LibGit2.ensure()
-        let context = RemoteOperationContext(callbacks)
+        let context = RemoteOperationContext(callbacks, url: url)
         var handle: OpaquePointer?
         try context.withCallbacks { raw in
             try context.run {

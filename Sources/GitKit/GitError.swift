@@ -30,6 +30,8 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isUnbornBranch: Bool { code == GIT_EUNBORNBRANCH.rawValue }
     public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
     public var isAuthentication: Bool { code == GIT_EAUTH.rawValue }
+    /// The server's identity was refused: an unknown or changed ssh host key, an untrusted TLS certificate.
+    public var isServerIdentity: Bool { code == GIT_ECERTIFICATE.rawValue }
     public var isNetwork: Bool { errorClass == Int32(GIT_ERROR_NET.rawValue) || errorClass == Int32(GIT_ERROR_SSH.rawValue) || errorClass == Int32(GIT_ERROR_HTTP.rawValue) }
     /// A non-fast-forward update was refused.
     public var isNonFastForward: Bool { code == GIT_ENONFASTFORWARD.rawValue }

@@ -28,4 +28,28 @@ public enum LibGit2 {
         try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_XDG, directory))
         try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_SYSTEM, directory))
     }
+
+    /// Makes TLS connections trust the certificate authorities in the PEM file `path` instead of the
+    /// system's bundle (git's `http.sslCAInfo`), for the rest of the process.
+    public static func trustCertificateAuthorities(inFile path: String) throws {
+        ensure()
+        try check(nap_git_set_ssl_cert_file(path), "git_libgit2_opts")
+    }
+
+    /// A value of the user's own git configuration (global, XDG and system files, as without a
+    /// repository); nil when unset.
+    public static func userConfigString(_ key: String) throws -> String? {
+        ensure()
+        var config: OpaquePointer?
+        try check(git_config_open_default(&config), "git_config_open_default")
+        defer { git_config_free(config) }
+        var snapshot: OpaquePointer?
+        try check(git_config_snapshot(&snapshot, config), "git_config_snapshot")
+        defer { git_config_free(snapshot) }
+        var value: UnsafePointer<CChar>?
+        let result = git_config_get_string(&value, snapshot, key)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "git_config_get_string")
+        return text(value)
+    }
 }

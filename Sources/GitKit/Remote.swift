@@ -61,7 +61,7 @@ public final class Remote {
     /// Returns every reference the remote advertised (symbolic `HEAD` and peeled `^{}` entries left out).
     @discardableResult
     public func fetch(refspecs: [String], callbacks: RemoteCallbacks = RemoteCallbacks(), reflogMessage: String = "nap: fetch") throws -> [RemoteReference] {
-        let context = RemoteOperationContext(callbacks)
+        let context = RemoteOperationContext(callbacks, url: url)
         var advertised: [RemoteReference] = []
         try context.withCallbacks { raw in
             try context.run {
@@ -89,7 +89,7 @@ public final class Remote {
 
     /// Lists the remote's references without downloading anything (`git ls-remote`).
     public func listReferences(callbacks: RemoteCallbacks = RemoteCallbacks()) throws -> [RemoteReference] {
-        let context = RemoteOperationContext(callbacks)
+        let context = RemoteOperationContext(callbacks, url: url)
         var advertised: [RemoteReference] = []
         try context.withCallbacks { raw in
             try context.run {

@@ -51,12 +51,16 @@ public struct CredentialRequest: Sendable, Equatable {
     public let allowed: CredentialKinds
     /// 1 for the first request of an operation, 2 when the first answer was refused, …
     public let attempt: Int
+    /// The ssh keys already offered in this operation, all refused by the server: answer with the next
+    /// one to try, or nil when there is none left.
+    public let refusedKeys: [Credential]
 
-    public init(url: String, username: String?, allowed: CredentialKinds, attempt: Int = 1) {
+    public init(url: String, username: String?, allowed: CredentialKinds, attempt: Int = 1, refusedKeys: [Credential] = []) {
         self.url = url
         self.username = username
         self.allowed = allowed
         self.attempt = attempt
+        self.refusedKeys = refusedKeys
     }
 }
 
@@ -64,10 +68,23 @@ public struct CredentialRequest: Sendable, Equatable {
 public enum Credential: Sendable, Equatable {
     /// Ask the running ssh-agent for a key the server accepts.
     case sshAgent(username: String)
+    /// An ssh key from a file (`~/.ssh/id_ed25519`), with its public half beside it when there is one.
+    /// Only keys without a passphrase are used.
+    case sshKeyFile(username: String, privateKey: String, publicKey: String?)
     /// A user name and password (or token), for https.
     case userPassword(username: String, password: String)
     /// Only a user name (ssh's first question when the URL names none).
     case username(String)
+}
+
+extension Credential {
+    /// True for an ssh key (from ssh-agent or a file).
+    var isSSHKey: Bool {
+        switch self {
+        case .sshAgent, .sshKeyFile: true
+        case .userPassword, .username: false
+        }
+    }
 }
 
 /// What the server made of a user name and password it was given (git's `credential approve` and
@@ -92,158 +109,31 @@ public struct RemoteCallbacks {
     /// Told, once per operation, whether a user name and password given by `credentials` was accepted
     /// (the operation succeeded) or refused (the server asked again), to store or forget it as git does.
     public var verdict: ((CredentialRequest, Credential, CredentialVerdict) -> Void)?
+    /// Asked for every ssh server's host key before anything is sent to it. When nil, every ssh server
+    /// is refused: a host key is never accepted unchecked.
+    public var hostKeyCheck: ((SSHHostKey) -> HostKeyVerdict)?
 
     public init(progress: ((TransferProgress) -> Void)? = nil, credentials: ((CredentialRequest) throws -> Credential?)? = nil,
-                verdict: ((CredentialRequest, Credential, CredentialVerdict) -> Void)? = nil) {
+                verdict: ((CredentialRequest, Credential, CredentialVerdict) -> Void)? = nil,
+                hostKeyCheck: ((SSHHostKey) -> HostKeyVerdict)? = nil) {
         self.progress = progress
         self.credentials = credentials
         self.verdict = verdict
+        self.hostKeyCheck = hostKeyCheck
     }
 
-    /// The default answer: ssh-agent for ssh keys (user `git` unless the URL names one), the URL's user
-    /// name when only that is asked, nothing for passwords.
+    /// The default answer: ssh-agent for ssh keys (once), as the URL's user or else the local user (as
+    /// ssh does), that user name when only it is asked, nothing for passwords.
     public static func defaultCredential(for request: CredentialRequest) -> Credential? {
-        if request.allowed.contains(.sshKey) { return .sshAgent(username: request.username ?? "git") }
-        if request.allowed.contains(.username) { return .username(request.username ?? "git") }
+        let user = request.username ?? localUserName
+        if request.allowed.contains(.sshKey) { return request.refusedKeys.isEmpty ? .sshAgent(username: user) : nil }
+        if request.allowed.contains(.username) { return .username(user) }
         return nil
     }
-}
 
-/// The state one remote operation shares with libgit2's C callbacks, passed through the payload
-/// pointer (C function pointers cannot capture context).
-final class RemoteOperationContext {
-    let callbacks: RemoteCallbacks
-    /// How many times credentials were asked for.
-    var credentialAttempts = 0
-    /// Why authentication failed, when it did: replaces libgit2's less helpful message.
-    var authenticationFailure: String?
-    /// What the `credentials` callback threw: the operation rethrows it.
-    var callbackError: (any Error)?
-    /// The user name and password last given, until the server's verdict on it is known.
-    private var pendingPassword: (request: CredentialRequest, credential: Credential)?
-    /// Every per-reference answer of the server to a push: reference name, and the refusal (nil: accepted).
-    var pushStatuses: [(reference: String, refusal: String?)] = []
-
-    init(_ callbacks: RemoteCallbacks) {
-        self.callbacks = callbacks
-    }
-
-    /// The most credentials are asked for in one operation before nap gives up (libgit2 asks again
-    /// every time the server refuses, forever).
-    static let maximumCredentialAttempts = 3
-
-    /// Kinds of credential already given in this operation: asked again for one of them means the server
-    /// refused it.
-    private var given: Set<String> = []
-
-    func credential(url: String, username: String?, allowed: CredentialKinds) -> (Credential?, failure: String?) {
-        credentialAttempts += 1
-        let refusedSSH = allowed.contains(.sshKey) && given.contains("ssh")
-        let refusedPassword = allowed.contains(.userPassword) && given.contains("password")
-        if refusedPassword, let pending = pendingPassword {
-            pendingPassword = nil
-            callbacks.verdict?(pending.request, pending.credential, .refused)
-        }
-        if credentialAttempts > Self.maximumCredentialAttempts || refusedSSH || refusedPassword {
-            return (nil, "the server at \(url) refused the credentials offered" + (refusedSSH ? " (no key in ssh-agent was accepted)" : ""))
-        }
-        let request = CredentialRequest(url: url, username: username, allowed: allowed, attempt: credentialAttempts)
-        let answer: Credential?
-        do {
-            answer = try callbacks.credentials.map { try $0(request) } ?? RemoteCallbacks.defaultCredential(for: request)
-        } catch {
-            callbackError = error
-            return (nil, "\(error)")
-        }
-        switch answer {
-        case nil:
-            if allowed.contains(.userPassword) {
-                return (nil, "\(url) asks for a user name and password, and no credential helper gave one")
-            }
-            return (nil, "\(url) asks for credentials of a kind nap cannot give")
-        case .sshAgent?:
-            given.insert("ssh")
-            if ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"]?.isEmpty ?? true {
-                return (nil, "\(url) asks for an ssh key, and no ssh-agent is running (SSH_AUTH_SOCK is not set)")
-            }
-        case .userPassword?:
-            given.insert("password")
-            if let answer { pendingPassword = (request, answer) }
-        case .username?:
-            break
-        }
-        return (answer, nil)
-    }
-
-    /// Runs `body` with libgit2 callbacks that call back into this context.
-    func withCallbacks<R>(_ body: (git_remote_callbacks) throws -> R) throws -> R {
-        var raw = git_remote_callbacks()
-        try check(git_remote_init_callbacks(&raw, UInt32(GIT_REMOTE_CALLBACKS_VERSION)), "git_remote_init_callbacks")
-        raw.payload = Unmanaged.passUnretained(self).toOpaque()
-        raw.credentials = { out, url, username, allowed, payload in
-            guard let out, let payload else { return GIT_EAUTH.rawValue }
-            let context = Unmanaged<RemoteOperationContext>.fromOpaque(payload).takeUnretainedValue()
-            let urlText = text(url)
-            let (answer, failure) = context.credential(url: urlText, username: username.map { text($0) },
-                                                      allowed: CredentialKinds(rawValue: allowed))
-            guard let answer else {
-                let message = failure ?? "authentication failed for \(urlText)"
-                context.authenticationFailure = message
-                git_error_set_str(Int32(GIT_ERROR_NET.rawValue), message)
-                return GIT_EAUTH.rawValue
-            }
-            switch answer {
-            case .sshAgent(let user):
-                return git_credential_ssh_key_from_agent(out, user)
-            case .userPassword(let user, let password):
-                return git_credential_userpass_plaintext_new(out, user, password)
-            case .username(let user):
-                return git_credential_username_new(out, user)
-            }
-        }
-        raw.transfer_progress = { stats, payload in
-            guard let stats, let payload else { return 0 }
-            let context = Unmanaged<RemoteOperationContext>.fromOpaque(payload).takeUnretainedValue()
-            guard let report = context.callbacks.progress else { return 0 }
-            let s = stats.pointee
-            if s.received_objects < s.total_objects || s.total_deltas == 0 {
-                report(TransferProgress(phase: .receiving, current: Int(s.received_objects), total: Int(s.total_objects), bytes: Int(s.received_bytes)))
-            } else {
-                report(TransferProgress(phase: .resolving, current: Int(s.indexed_deltas), total: Int(s.total_deltas), bytes: Int(s.received_bytes)))
-            }
-            return 0
-        }
-        raw.push_transfer_progress = { current, total, bytes, payload in
-            guard let payload else { return 0 }
-            let context = Unmanaged<RemoteOperationContext>.fromOpaque(payload).takeUnretainedValue()
-            context.callbacks.progress?(TransferProgress(phase: .sending, current: Int(current), total: Int(total), bytes: bytes))
-            return 0
-        }
-        raw.push_update_reference = { reference, status, payload in
-            guard let payload else { return 0 }
-            let context = Unmanaged<RemoteOperationContext>.fromOpaque(payload).takeUnretainedValue()
-            context.pushStatuses.append((text(reference), status.map { text($0) }))
-            return 0
-        }
-        return try withExtendedLifetime(self) { try body(raw) }
-    }
-
-    /// Runs a libgit2 network call, turning an authentication failure into a clear GitError (or the
-    /// error the credentials callback threw), and tells the callbacks a password given was accepted
-    /// when the call succeeded.
-    func run(_ body: () throws -> Void) throws {
-        do {
-            try body()
-            if let pending = pendingPassword {
-                pendingPassword = nil
-                callbacks.verdict?(pending.request, pending.credential, .accepted)
-            }
-        } catch let error as GitError {
-            if let callbackError { throw callbackError }
-            if let failure = authenticationFailure {
-                throw GitError(code: GIT_EAUTH.rawValue, errorClass: Int32(GIT_ERROR_NET.rawValue), message: failure, function: error.function)
-            }
-            throw error
-        }
+    /// The name ssh logs in with when the URL gives none: the user running nap.
+    public static var localUserName: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "git"
     }
 }

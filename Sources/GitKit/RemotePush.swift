@@ -54,7 +54,7 @@ extension Remote {
         if let path = localPath {
             return try LocalPush(source: repository, remotePath: path, callbacks: callbacks).push(updates)
         }
-        let context = RemoteOperationContext(callbacks)
+        let context = RemoteOperationContext(callbacks, url: url)
         try context.withCallbacks { raw in
             try context.run {
                 var options = git_push_options()

@@ -28,7 +28,7 @@ public struct Nap: ParsableCommand {
     )
 
     static let commandTypes: [ParsableCommand.Type] = [
-        Init.self, MemberCommand.self, CommitmentCommand.self, Validate.self, Save.self, Propose.self, Proposals.self, Show.self, Diff.self, Switch.self, Withdraw.self,
+        Init.self, MemberCommand.self, CommitmentCommand.self, Validate.self, Save.self, Propose.self, Proposals.self, Show.self, Diff.self, Switch.self, Withdraw.self, Hide.self,
         Comment.self, Respond.self, Resolve.self, Reopen.self, Review.self, InboxCommand.self,
         Merge.self, Update.self, Blame.self, Attribution.self, Key.self, Verify.self,
         Sync.self, Clone.self,

@@ -45,7 +45,7 @@ import Testing
             return try h.ok(arguments)
         }
         let before = try h.ok(["attribution", "--json"])
-        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("blame.v\(2).txt").path))
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("blame.v\(3).txt").path))
         try h.ok(["merge", "political-donations"], as: .govChair)
         let merged = try h.ok(["attribution", "--json"])
         #expect(merged != before)

@@ -115,9 +115,11 @@ public final class GitDaemon: @unchecked Sendable {
     deinit { stop() }
 }
 
-/// A relay in front of a server (`git daemon`) that forwards every connection, and when `cutPushes` is
-/// set, cuts a push (a `git-receive-pack` connection) after `cutAfter` bytes from the client: the
-/// network failing in the middle of a transfer.
+/// A relay in front of a server (`git daemon`, https, ssh) that forwards every connection, and when
+/// `cutPushes` is set, cuts a push after `cutAfter` bytes from the client: the network failing in the
+/// middle of a transfer. A push is a `git-receive-pack` connection for `git daemon`; through an encrypted
+/// transport (`recognizesPushes` false) it is any connection whose client sends more than `cutAfter`
+/// bytes (fetches send little).
 public final class CuttingRelay: @unchecked Sendable {
     private let lock = NSLock()
     private var cutting: Bool
@@ -125,16 +127,27 @@ public final class CuttingRelay: @unchecked Sendable {
     /// How many connections were cut.
     public private(set) var cuts = 0
     public let cutAfter: Int
+    private let recognizesPushes: Bool
 
-    public init(to targetPort: UInt16, cutPushes: Bool, after bytes: Int) throws {
+    public init(to targetPort: UInt16, cutPushes: Bool, after bytes: Int, recognizesPushes: Bool = true) throws {
         cutting = cutPushes
         cutAfter = bytes
+        self.recognizesPushes = recognizesPushes
         listener = nil
         listener = try Listener { [weak self] client in self?.relay(client, to: targetPort) }
     }
 
     public var port: UInt16 { listener?.port ?? 0 }
     public func url(_ name: String) -> String { "git://127.0.0.1:\(port)/\(name)" }
+
+    /// What to do once, when `limit` bytes have come from the server over one connection.
+    private var serverBytesHook: (limit: Int, action: @Sendable () -> Void)?
+
+    /// Runs `action` (e.g. killing the client) once a connection has carried `limit` bytes from the
+    /// server: a transfer ended midway by the client's side.
+    public func onServerBytes(_ limit: Int, _ action: @escaping @Sendable () -> Void) {
+        lock.withLock { serverBytesHook = (limit, action) }
+    }
 
     /// Stops or resumes cutting pushes.
     public func setCutting(_ value: Bool) { lock.withLock { cutting = value } }
@@ -145,12 +158,18 @@ public final class CuttingRelay: @unchecked Sendable {
         let shouldCut = lock.withLock { cutting }
         let limit = cutAfter
         let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        Thread.detachNewThread { [weak self] in
             // Server to client.
-            var buffer = [UInt8](repeating: 0, count: 65536)
+            var buffer = [UInt8](repeating: 0, count: 16384)
+            var received = 0
             while true {
                 let n = read(server, &buffer, buffer.count)
                 if n <= 0 || send(client, buffer, n, Int32(MSG_NOSIGNAL)) != n { break }
+                received += n
+                if let self, let hook = self.lock.withLock({ self.serverBytesHook }), received >= hook.limit {
+                    self.lock.withLock { self.serverBytesHook = nil }
+                    hook.action()
+                }
             }
             shutdown(client, Int32(SHUT_RDWR))
             done.signal()
@@ -161,7 +180,7 @@ public final class CuttingRelay: @unchecked Sendable {
         while true {
             let n = read(client, &buffer, buffer.count)
             if n <= 0 { break }
-            if sent == 0 { isPush = String(decoding: buffer[0..<n], as: UTF8.self).contains("git-receive-pack") }
+            if sent == 0 { isPush = !recognizesPushes || String(decoding: buffer[0..<n], as: UTF8.self).contains("git-receive-pack") }
             if shouldCut, isPush, sent + n > limit {
                 lock.withLock { cuts += 1 }
                 break

@@ -5,6 +5,8 @@ import Foundation
 public final class Sandbox: @unchecked Sendable {
     /// The sandbox's root folder (also HOME for every process it runs).
     public let root: URL
+    /// Variables added to every process's environment (e.g. SSH_AUTH_SOCK); set before running any.
+    public var extraEnvironment: [String: String] = [:]
 
     public init(_ name: String = "nap-test") throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
@@ -34,6 +36,7 @@ public final class Sandbox: @unchecked Sendable {
             "LANG": "C.UTF-8",
             "TERM": "dumb",
         ]
+        for (k, v) in extraEnvironment { env[k] = v }
         for (k, v) in extra { env[k] = v }
         return env
     }

@@ -23,6 +23,32 @@ import Testing
         #expect(members.member(id: "nobody") == nil)
     }
 
+    @Test func aHostNeedsItsKeyAndIsNeverACoChair() throws {
+        let keyless = parse(FormatFixture.membersYML + """
+              - id: web
+                name: 參與平台
+                email: web@host.example
+                sector: government
+                role: host
+
+            """)
+        #expect(keyless.diagnostics.map(\.message) == ["member 'web' is a host (a server that writes on behalf of members and the public) and needs its 'key:': every event it writes is signed with it"])
+        let valid = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO4ZUHOJk+yktb5hkuGzvWs0LiKu8FwRVqYWwTIxIhm5 web-host"
+        let hosted = parse(FormatFixture.membersYML + """
+              - id: web
+                name: 參與平台
+                email: web@host.example
+                sector: government
+                role: host
+                key: \(valid)
+
+            """)
+        #expect(hosted.diagnostics.isEmpty, "\(hosted.diagnostics.listing)")
+        let members = try #require(hosted.value)
+        #expect(members.member(id: "web")?.role == .host)
+        #expect(members.governmentCoChair?.id == "gov-chair", "a host is not a co-chair")
+    }
+
     @Test func twoGovernmentCoChairsAreAnError() {
         let text = FormatFixture.membersYML + """
               - id: second
@@ -95,7 +121,7 @@ import Testing
             "member id 'gov-chair' is used twice (first on line 2)",
             "member 2: email 'not-an-email' is not well formed: an email address has exactly one @",
             "member 2: 'ngo' is not a sector (use one of government, legislature, civil-society, private-sector, academia)",
-            "member 2: 'chair' is not a role (use one of co-chair, member, reviewer, observer)",
+            "member 2: 'chair' is not a role (use one of co-chair, member, reviewer, observer, host)",
             "member 2: key: only ssh-ed25519 keys are supported, not ssh-rsa",
             "member 3: id 'cs/chair': an id cannot contain '/'",
             "member 3: name is missing (add a 'name:' line)",

@@ -40,6 +40,7 @@ func someCommit(_ record: Record) throws -> ObjectID {
             .response(target: other, disposition: .notAdopted, reason: "需修法"),
             .review(verdict: .requestChanges, head: head, body: "請補充"),
             .merged(commit: head, head: head),
+            .hidden(target: other, reason: "含個人資料"),
         ]
         for body in bodies {
             let proposal: EventID? = if case .opened = body { nil } else { String(repeating: "ef", count: 32) }
@@ -51,6 +52,24 @@ func someCommit(_ record: Record) throws -> ObjectID {
             #expect(decoded.author == civil)
             #expect(decoded.clock == 2)
         }
+    }
+
+    @Test func onBehalfOfIsStoredAndReadBack() throws {
+        var event = Event(proposal: String(repeating: "ef", count: 32), author: civil, time: Date(timeIntervalSince1970: 1_700_000_000), clock: 2,
+                          body: .comment(body: "經由網站", anchor: nil, replyTo: nil))
+        event.onBehalfOf = OnBehalfOf(host: "web", member: "g0v-wang")
+        let (_, bytes) = try EventCodec.encode(event)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"on-behalf-of\" : {\n    \"host\" : \"web\",\n    \"member\" : \"g0v-wang\"\n  }"))
+        #expect(try EventCodec.decode(bytes, path: "x").onBehalfOf == OnBehalfOf(host: "web", member: "g0v-wang"))
+        // The author's attestation is derived, never stored.
+        var attested = civil
+        attested.attestation = .host("web")
+        event.author = attested
+        #expect(try EventCodec.encode(event).bytes == bytes)
+        // A host id that is not an id is outside the record's bounds.
+        event.onBehalfOf = OnBehalfOf(host: "../web", member: nil)
+        let (_, bad) = try EventCodec.encode(event)
+        #expect(throws: PlanError.self) { try EventCodec.decode(bad, path: "x") }
     }
 
     @Test func refusesUnknownVersionsAndForeignFiles() throws {

@@ -53,6 +53,10 @@ import Testing
         #expect(older.value?.policy.requireSignatures == false, "\(older.diagnostics.listing)")
         let policyWithoutTheField = Plan.parse(Array((FormatFixture.planYML + "policy:\n  require-responses: true\n").utf8))
         #expect(policyWithoutTheField.value?.policy == Policy(), "\(policyWithoutTheField.diagnostics.listing)")
+        #expect(policyWithoutTheField.value?.policy.hostAttestedApprovals == false, "host-attested approvals do not count unless the plan says so")
+        let hosted = Plan.parse(Array((FormatFixture.planYML + "policy:\n  host-attested-approvals: true\n").utf8))
+        #expect(hosted.value?.policy.hostAttestedApprovals == true, "\(hosted.diagnostics.listing)")
+        #expect(hosted.diagnostics.isEmpty, "\(hosted.diagnostics.listing)")
         // The template can be filled with signatures off (the bench generator does, its record being unsigned):
         // only that value changes.
         let relaxed = try PlanTemplate.files(titles: titles, period: period, requireSignatures: false)

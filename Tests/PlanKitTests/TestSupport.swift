@@ -139,6 +139,7 @@ struct FixedAuthority: EventAuthority {
     ]))
 
     func member(email: String, at time: Date) throws -> Member? { members.member(email: email) }
+    func member(id: String, at time: Date) throws -> Member? { members.member(id: id) }
     func isSigned(_ event: Event, by member: Member) throws -> Bool { false }
     func mergeOnMain(_ commit: ObjectID) throws -> (proposal: String, head: ObjectID)? { merges[commit] }
     func isPresentButNotACommit(_ id: ObjectID) -> Bool { false }

@@ -49,7 +49,7 @@ struct Clone: ParsableCommand {
             try JSONOutput.print(Output(path: target, main: try result.store.mainHead()?.hex, sync: result.report))
         } else {
             let proposals = try result.store.proposalListings().count
-            Console.out("Cloned \(SafeText.line(url)) into \(SafeText.line(target)): \(proposals) proposal\(proposals == 1 ? "" : "s"), \(result.report.received.events) recorded event\(result.report.received.events == 1 ? "" : "s").")
+            Console.out("Cloned \(SafeText.line(PlanStore.shownAddress(url))) into \(SafeText.line(target)): \(proposals) proposal\(proposals == 1 ? "" : "s"), \(result.report.received.events) recorded event\(result.report.received.events == 1 ? "" : "s").")
             for warning in result.report.warnings + result.report.problems {
                 Console.err("nap: warning: " + SafeText.display(warning.message))
                 if let hint = warning.hint { Console.err("hint: " + SafeText.display(hint)) }

@@ -16,7 +16,7 @@ struct MemberAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add a member to members.yml in the working tree.",
         discussion: """
-        Sectors: government, legislature, civil-society, private-sector, academia. Roles: co-chair (one for government, one for civil society), member, reviewer (comments and requests changes, never approves), observer. Save the change with `nap save` (before the forum is founded) or in a proposal.
+        Sectors: government, legislature, civil-society, private-sector, academia. Roles: co-chair (one for government, one for civil society), member, reviewer (comments and requests changes, never approves), observer, host (a server such as `nap serve` that writes on behalf of members and the public; its --key is required, its sector says who runs it). Save the change with `nap save` (before the forum is founded) or in a proposal.
 
         --key registers the member's public key (made with `nap key generate`); without it, `nap member key <id> FILE.pub` registers it later. Where the plan requires signatures, approvals count only when signed with that key.
 
@@ -25,6 +25,7 @@ struct MemberAdd: ParsableCommand {
         Examples:
           nap member add ndc-chair --name "國發會主委" --email chair@ndc.gov.tw --sector government --role co-chair --organization 國家發展委員會
           nap member add g0v-wang --name 王向榮 --email wang@g0v.tw --sector civil-society --organization g0v --group open-parliament
+          nap member add web-ndc --name "參與平台主機" --email web@ndc.gov.tw --sector government --role host --key host.pub
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -32,7 +33,7 @@ struct MemberAdd: ParsableCommand {
     @Option(help: "The member's name as it should appear.") var name: String
     @Option(help: "The email of their git identity.") var email: String
     @Option(help: "government, legislature, civil-society, private-sector or academia.") var sector: Sector
-    @Option(help: "co-chair, member, reviewer or observer.") var role: Role = .member
+    @Option(help: "co-chair, member, reviewer, observer or host.") var role: Role = .member
     @Option(help: "Their organization.") var organization: String?
     @Option(help: ArgumentHelp("Their public key file (ssh-ed25519), for signatures.", valueName: "file.pub")) var key: String?
     @Option(name: .customLong("group"), help: ArgumentHelp("A thematic working group they belong to: an area id (repeatable).", valueName: "area"))

@@ -53,12 +53,16 @@ struct Verify: ParsableCommand {
         let events: Int
         let goodSignatures: Int
         let signaturesRequired: Bool
+        /// Record events a host wrote on someone's behalf, signed by the host's key; approvals among them counted for merges.
+        let hostAttestedEvents: Int
+        let hostAttestedApprovals: Int
         let failures: [FindingJSON]
         let notices: [FindingJSON]
 
         enum CodingKeys: String, CodingKey {
             case revision, head, founding, ok, commits, merges, tags, events, failures, notices
             case goodSignatures = "good_signatures", signaturesRequired = "signatures_required"
+            case hostAttestedEvents = "host_attested_events", hostAttestedApprovals = "host_attested_approvals"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -73,6 +77,8 @@ struct Verify: ParsableCommand {
             try container.encode(events, forKey: .events)
             try container.encode(goodSignatures, forKey: .goodSignatures)
             try container.encode(signaturesRequired, forKey: .signaturesRequired)
+            try container.encode(hostAttestedEvents, forKey: .hostAttestedEvents)
+            try container.encode(hostAttestedApprovals, forKey: .hostAttestedApprovals)
             try container.encode(failures, forKey: .failures)
             try container.encode(notices, forKey: .notices)
         }
@@ -91,6 +97,7 @@ struct Verify: ParsableCommand {
                 revision: report.revision, head: report.head.hex, founding: report.founding?.hex, ok: report.passed,
                 commits: report.commits, merges: report.merges, tags: report.tags, events: report.events,
                 goodSignatures: report.goodSignatures, signaturesRequired: report.signaturesRequired,
+                hostAttestedEvents: report.hostAttestedEvents, hostAttestedApprovals: report.hostAttestedApprovals,
                 failures: report.failures.map(convert), notices: report.notices.map(convert)))
         } else {
             print(report)
@@ -108,6 +115,7 @@ struct Verify: ParsableCommand {
         }
         let summary = "\(report.commits) commits since the start (founded at \(founding.short())), \(report.merges) gated merges, "
             + "\(report.tags) tags, \(report.events) events, \(report.goodSignatures) good signatures"
+            + (report.hostAttestedEvents == 0 ? "" : ", \(report.hostAttestedEvents) events via hosts (\(report.hostAttestedApprovals) approvals via hosts counted)")
         if report.passed {
             Console.out("OK: \(SafeText.line(report.revision)) (\(report.head.short())) verifies: \(summary).")
         } else {

@@ -88,6 +88,8 @@ struct ResponseJSON: Encodable {
     var signature: SignatureJSON?
     /// The meeting that decided it, when the response names one (`nap respond --meeting`).
     var meeting: String?
+    /// The host that wrote it on the author's behalf (`nap serve`); absent when the author wrote it.
+    var viaHost: String?
 
     init(_ response: ReasonedResponse) {
         id = response.id
@@ -96,7 +98,27 @@ struct ResponseJSON: Encodable {
         author = response.author
         time = response.time
         meeting = response.meeting
+        viaHost = response.author.host
     }
+
+    enum CodingKeys: String, CodingKey { case id, disposition, reason, author, time, signature, meeting, viaHost = "via_host" }
+}
+
+/// A co-chair's hiding of an input: shown instead of its text.
+struct HiddenJSON: Encodable {
+    let reason: String
+    let time: Date
+    let by: EventAuthor
+    let viaHost: String?
+    /// The `hidden` event's id.
+    let event: String
+
+    init(_ moderation: Moderation) {
+        (reason, time, by) = (moderation.reason, moderation.time, moderation.author)
+        (viaHost, event) = (moderation.author.host, moderation.id)
+    }
+
+    enum CodingKeys: String, CodingKey { case reason, by, time, event, viaHost = "via_host" }
 }
 
 struct AnchorJSON: Encodable {
@@ -129,10 +151,14 @@ struct CommentJSON: Encodable {
     let response: ResponseJSON?
     let responses: [ResponseJSON]
     var signature: SignatureJSON?
+    /// The host that wrote it on the author's behalf; absent when the author wrote it.
+    var viaHost: String?
+    /// Set when a co-chair hid the comment; the body stays in the record (and here).
+    var hidden: HiddenJSON?
 
     enum CodingKeys: String, CodingKey {
-        case id, author, time, body, anchor, resolved, response, responses, signature
-        case replyTo = "reply_to", publicInput = "public_input"
+        case id, author, time, body, anchor, resolved, response, responses, signature, hidden
+        case replyTo = "reply_to", publicInput = "public_input", viaHost = "via_host"
     }
 }
 
@@ -145,6 +171,10 @@ struct ReviewJSON: Encodable {
     let body: String
     let time: Date
     var signature: SignatureJSON?
+    /// The host that wrote it on the reviewer's behalf; absent when the reviewer wrote it.
+    var viaHost: String?
+
+    enum CodingKeys: String, CodingKey { case id, author, verdict, head, current, body, time, signature, viaHost = "via_host" }
 }
 
 struct RevisionJSON: Encodable {
@@ -180,9 +210,11 @@ struct ProposalJSON: Encodable {
     let signaturesRequired: Bool
     /// The inputs still owed a reasoned response, with their deadlines.
     var owedResponses: [OwedResponseJSON] = []
+    /// Set when a co-chair hid the proposal's text.
+    var hidden: HiddenJSON?
 
     enum CodingKeys: String, CodingKey {
-        case id, slug, title, description, author, state, opened, base, head, revisions, comments, responses, reviews, blockers, problems
+        case id, slug, title, description, author, state, opened, base, head, revisions, comments, responses, reviews, blockers, problems, hidden
         case signaturesRequired = "signatures_required", owedResponses = "owed_responses"
         case withdrawReason = "withdraw_reason", mergeCommit = "merge_commit"
         case changedCommitments = "changed_commitments", changedFiles = "changed_files"

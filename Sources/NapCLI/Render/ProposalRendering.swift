@@ -22,10 +22,12 @@ enum ProposalRendering {
             comments: state.comments.map { comment(comment: $0, position: detail.anchors[$0.id], signatures: detail.signatures) },
             responses: state.responses.map { response($0, signatures: detail.signatures) },
             reviews: state.reviews.map { ReviewJSON(id: $0.id, author: $0.author, verdict: $0.verdict.rawValue, head: $0.head.hex, current: $0.head == head,
-                                                    body: $0.body, time: $0.time, signature: detail.signatures[$0.id].map(SignatureJSON.init)) },
+                                                    body: $0.body, time: $0.time, signature: detail.signatures[$0.id].map(SignatureJSON.init),
+                                                    viaHost: $0.author.host) },
             blockers: detail.blockers,
             problems: detail.problems.map(\.description), signaturesRequired: detail.signaturesRequired)
         json.owedResponses = detail.owed.map { OwedResponseJSON($0.input, deadline: $0.deadline) }
+        json.hidden = state.hidden.map(HiddenJSON.init)
         return json
     }
 
@@ -57,7 +59,8 @@ enum ProposalRendering {
                            anchor: anchor, resolved: comment.resolved, publicInput: comment.author.isPublic,
                            response: comment.response.map { response($0, signatures: signatures) },
                            responses: comment.responses.map { response($0, signatures: signatures) },
-                           signature: signatures[comment.id].map(SignatureJSON.init))
+                           signature: signatures[comment.id].map(SignatureJSON.init), viaHost: comment.author.host,
+                           hidden: comment.hidden.map(HiddenJSON.init))
     }
 
     static func text(_ detail: ProposalDetail) -> String {
@@ -75,7 +78,10 @@ enum ProposalRendering {
         out.append("base \(state.base.short())  head \(head?.short() ?? "(branch missing)")")
         let changes = detail.summary.changedCommitments.map { "commitment " + $0 } + detail.summary.changedFiles
         out.append("changes: " + (changes.isEmpty ? "none yet" : changes.map(SafeText.line).joined(separator: ", ")))
-        if !state.description.isEmpty {
+        if let hidden = state.hidden {
+            out.append("")
+            out.append("  " + hiddenMark(hidden))
+        } else if !state.description.isEmpty {
             out.append("")
             out.append(indent(SafeText.display(state.description), by: "  "))
         }
@@ -152,7 +158,11 @@ enum ProposalRendering {
                 lines.append("\(pad)  > " + SafeText.line(String(quoted)))
             }
         }
-        lines.append(indent(SafeText.display(comment.body), by: pad + "  "))
+        if let hidden = comment.hidden {
+            lines.append(pad + "  " + hiddenMark(hidden))
+        } else {
+            lines.append(indent(SafeText.display(comment.body), by: pad + "  "))
+        }
         for response in comment.responses {
             lines.append(contentsOf: responseLines(response, current: response == comment.responses.last, indent: pad + "  "))
         }
@@ -167,6 +177,12 @@ enum ProposalRendering {
         let meeting = response.meeting.map { " (decided at meeting \(SafeText.line($0)))" } ?? ""
         return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))\(meeting)",
                 indent(SafeText.display(response.reason), by: pad + "  ")]
+    }
+
+    /// What stands in place of a hidden input: `[hidden by the moderators: <reason>] (<who>, <when>)`. The
+    /// text stays in the record and in `--json`.
+    static func hiddenMark(_ hidden: Moderation) -> String {
+        "[hidden by the moderators: \(SafeText.line(hidden.reason))] (\(Labels.author(hidden.author)), \(Labels.time(hidden.time)))"
     }
 
     static func indent(_ text: String, by pad: String) -> String {

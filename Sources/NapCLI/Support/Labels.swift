@@ -3,11 +3,12 @@ import PlanKit
 
 /// Short human labels shared by the text renderers.
 enum Labels {
-    /// `林小明 <a@b> (civil-society co-chair)` or `(public)`.
+    /// `林小明 <a@b> (civil-society co-chair)` or `(public)`, then `via host <id>` for an event a host wrote.
     static func author(_ author: EventAuthor, email: Bool = false) -> String {
-        let who = SafeText.line(author.name) + (email ? " <\(SafeText.line(author.email))>" : "")
-        if author.member == nil { return who + " (public)" }
-        return who + " (" + author.sector + (author.role.map { $0 == "member" ? "" : " " + $0 } ?? "") + ")"
+        let who = SafeText.line(author.name) + (email && author.host == nil ? " <\(SafeText.line(author.email))>" : "")
+        let via = author.host.map { " via host \(SafeText.line($0))" } ?? ""
+        if author.member == nil { return who + " (public)" + via }
+        return who + " (" + author.sector + (author.role.map { $0 == "member" ? "" : " " + $0 } ?? "") + ")" + via
     }
 
     /// `3d`, `5h`, `12m`, `now`.

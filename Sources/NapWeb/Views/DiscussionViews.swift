@@ -88,7 +88,8 @@ struct CommentView {
         let language = TextLanguage.guess(comment.body, languages: page.content.languages)
         lang = language == page.language ? nil : language
         note = lang.map { words.format("inOtherLanguage", Words.languageName($0)) }
-        bodyHTML = page.prose(comment.body)
+        // A comment the co-chairs hid is not published; the reason is, in its place.
+        bodyHTML = page.prose(comment.hidden.map(Moderation.placeholder) ?? comment.body)
         responses = ResponseView(comment.responses, page: page, signatures: detail.signatures).map { [$0] } ?? []
         let isOwed = comment.author.sector != "government" && comment.author.email.lowercased() != detail.state.author.email.lowercased()
         owed = comment.responses.isEmpty && isOwed ? words["owedResponse"] : nil

@@ -135,7 +135,8 @@ struct ProposalView {
         base = state.base.short()
         head = detail.summary.head?.short() ?? "—"
         hasDescription = !state.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        descriptionHTML = page.prose(state.description, headingLevel: 3)
+        // A text the co-chairs hid is not published; the reason is, in its place (docs/SECURITY.md, "Hosts").
+        descriptionHTML = page.prose(state.hidden.map(Moderation.placeholder) ?? state.description, headingLevel: 3)
         let descriptionLanguage = TextLanguage.guess(state.description, languages: page.content.languages)
         descriptionLang = descriptionLanguage == page.language ? nil : descriptionLanguage
         isOpen = state.status == .open

@@ -77,7 +77,7 @@ extension PlanStore {
         // its events), in the record's order, so each person keeps the name and sector they first had.
         let fromRecord = try recordAttribution(since: sinceTime)
         for contribution in fromRecord.people {
-            let key = contribution.email.lowercased()
+            let key = RecordAttribution.key(contribution.email, name: contribution.name)
             let member = members.member(email: contribution.email)
             var person = people[key] ?? .init(email: contribution.email, name: member?.name ?? contribution.name, member: member?.id,
                                               organization: member?.organization, sector: member?.sector.rawValue ?? contribution.sector,

@@ -167,10 +167,12 @@ struct CacheFields {
     }
 
     mutating func author() throws -> EventAuthor {
-        EventAuthor(name: try text(), email: try text(), member: try optionalText(), sector: try text(), role: try optionalText())
+        var author = EventAuthor(name: try text(), email: try text(), member: try optionalText(), sector: try text(), role: try optionalText())
+        if let host = try optionalText() { author.attestation = .host(host) }
+        return author
     }
 
     static func author(_ author: EventAuthor) -> [String] {
-        [author.name, author.email, CacheLines.optional(author.member), author.sector, CacheLines.optional(author.role)]
+        [author.name, author.email, CacheLines.optional(author.member), author.sector, CacheLines.optional(author.role), CacheLines.optional(author.host)]
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 struct DerivedStateCache {
     /// Bump when the layout of a file, or the way its contents are derived (the fold, the digest),
     /// changes: files of another version are never read.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// `<git dir>/nap/cache`.
     let directory: URL

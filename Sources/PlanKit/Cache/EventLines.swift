@@ -6,7 +6,8 @@ import GitKit
 enum EventLines {
     static func record(_ event: Event) -> [String] {
         var fields = ["V", event.id, String(event.version), CacheLines.optional(event.proposal)] + CacheFields.author(event.author)
-            + [CacheLines.time(event.time), String(event.clock), CacheLines.optional(event.signature), event.body.typeName]
+            + [CacheLines.time(event.time), String(event.clock), CacheLines.optional(event.signature),
+               CacheLines.optional(event.onBehalfOf?.host), CacheLines.optional(event.onBehalfOf?.member), event.body.typeName]
         switch event.body {
         case .opened(let slug, let title, let description, let base, let head):
             fields += [slug, title, description, base.hex, head.hex]
@@ -25,6 +26,8 @@ enum EventLines {
             fields += [verdict.rawValue, head.hex, body]
         case .merged(let commit, let head):
             fields += [commit.hex, head.hex]
+        case .hidden(let target, let reason):
+            fields += [target, reason]
         }
         return fields
     }
@@ -39,6 +42,8 @@ enum EventLines {
         let time = try fields.time()
         let clock = try fields.number()
         let signature = try fields.optionalText()
+        let host = try fields.optionalText()
+        let onBehalfOfMember = try fields.optionalText()
         let body: EventBody
         switch try fields.text() {
         case "opened":
@@ -66,6 +71,8 @@ enum EventLines {
             body = .review(verdict: verdict, head: try fields.id(), body: try fields.text())
         case "merged":
             body = .merged(commit: try fields.id(), head: try fields.id())
+        case "hidden":
+            body = .hidden(target: try fields.text(), reason: try fields.text())
         default:
             throw CacheFields.Malformed()
         }
@@ -73,6 +80,7 @@ enum EventLines {
         var event = Event(id: id, proposal: proposal, author: author, time: time, clock: clock, body: body)
         event.version = version
         event.signature = signature
+        event.onBehalfOf = host.map { OnBehalfOf(host: $0, member: onBehalfOfMember) }
         return event
     }
 }

@@ -17,8 +17,14 @@ struct RecordAttribution: Sendable, Equatable {
     private var index: [String: Int] = [:]
     private(set) var sectors: [String: AttributionTally] = [:]
 
+    /// People are told apart by address; members of the public who wrote through a host share its
+    /// placeholder address, so there they are told apart by the name they gave.
+    static func key(_ email: String, name: String) -> String {
+        OnBehalfOf.isPublicPlaceholder(email) ? email + "\n" + name : email.lowercased()
+    }
+
     mutating func add(_ email: String, name: String, sector: String, _ change: (inout AttributionTally) -> Void) {
-        let key = email.lowercased()
+        let key = Self.key(email, name: name)
         if index[key] == nil {
             index[key] = people.count
             people.append(Person(email: email, name: name, sector: sector, tally: AttributionTally()))
@@ -30,7 +36,7 @@ struct RecordAttribution: Sendable, Equatable {
     mutating func add(_ other: RecordAttribution) {
         for person in other.people {
             add(person.email, name: person.name, sector: person.sector) { _ in }
-            if let position = index[person.email.lowercased()] { people[position].tally.add(person.tally) }
+            if let position = index[Self.key(person.email, name: person.name)] { people[position].tally.add(person.tally) }
         }
         for (sector, tally) in other.sectors { sectors[sector, default: AttributionTally()].add(tally) }
     }
@@ -77,7 +83,7 @@ struct RecordAttribution: Sendable, Equatable {
             case ("p", 4...):
                 let tally = try Self.tally(record.dropFirst(4))
                 add(record[1], name: record[2], sector: record[3]) { _ in }
-                if let position = index[record[1].lowercased()] { people[position].tally.add(tally) }
+                if let position = index[Self.key(record[1], name: record[2])] { people[position].tally.add(tally) }
             case ("s", 2...):
                 sectors[record[1], default: AttributionTally()].add(try Self.tally(record.dropFirst(2)))
             default:

@@ -8,12 +8,14 @@ public enum Sector: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// What a member does in the forum. Co-chairs approve merges; reviewers comment but never approve;
-/// observers follow.
+/// observers follow. A host is not a person: it is a server (`nap serve`) trusted by the forum to write
+/// events on behalf of members and the public (Hosting/); it never speaks for itself.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case coChair = "co-chair"
     case member
     case reviewer
     case observer
+    case host
 }
 
 /// One person in the multi-stakeholder forum, as listed in `members.yml`.

@@ -59,6 +59,10 @@ private struct MemberList {
         let role = roleNode == nil ? Role.member : readEnum(fields, "role", label: label, item: item, as: Role.self)
         let key = readKey(fields, label: label)
         guard let id, let name, let email, let sector, let role else { return }
+        if role == .host, key == nil {
+            reader.error("\(label) is a host (a server that writes on behalf of members and the public) and needs its 'key:': every event it writes is signed with it",
+                         at: FieldReader.entry(fields, "key")?.value ?? roleNode)
+        }
         var member = Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role, key: key)
         member.groups = readGroups(fields, label: label)
         if role == .coChair { coChairs[sector, default: []].append((member, roleNode)) }

@@ -122,7 +122,8 @@ private struct PlanFields {
     }
 
     private func readPolicy(_ mapping: Yams.Node.Mapping) -> Policy {
-        let known = ["approvals", "require-responses", "request-changes-blocks", "require-signatures", "min-discussion-days", "response-days"]
+        let known = ["approvals", "require-responses", "request-changes-blocks", "require-signatures", "min-discussion-days", "response-days",
+                     "host-attested-approvals"]
         reader.warnUnknownKeys(mapping, known: known, in: "policy")
         var policy = Policy()
         if let (key, value) = FieldReader.entry(mapping, "approvals"), let items = reader.sequence(value, "policy.approvals") {
@@ -151,6 +152,7 @@ private struct PlanFields {
         policy.requireSignatures = reader.bool(mapping, "require-signatures", "policy.require-signatures", default: false)
         policy.minDiscussionDays = reader.integer(mapping, "min-discussion-days", "policy.min-discussion-days", in: 0...Policy.maximumDays) ?? 0
         policy.responseDays = reader.integer(mapping, "response-days", "policy.response-days", in: 1...Policy.maximumDays)
+        policy.hostAttestedApprovals = reader.bool(mapping, "host-attested-approvals", "policy.host-attested-approvals", default: false)
         return policy
     }
 }

@@ -44,6 +44,10 @@ public struct Policy: Sendable, Hashable, Codable {
     /// How many days the government has to give an input its reasoned response; nil: no deadline is
     /// counted. `nap inbox` and `nap show` count it down.
     public var responseDays: Int?
+    /// Whether approvals written through a host (`nap serve`, on behalf of a member signed in there)
+    /// count for a merge, and so whether a co-chair may merge through a host (default false: only
+    /// approvals signed or written by the members themselves count; docs/SECURITY.md, "Hosts").
+    public var hostAttestedApprovals: Bool = false
 
     public init(
         approvals: [Approver] = [.governmentCoChair, .civilSocietyCoChair], requireResponses: Bool = true,

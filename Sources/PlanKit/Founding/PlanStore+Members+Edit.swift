@@ -15,6 +15,9 @@ extension PlanStore {
         } else {
             text = "members: []\n"
         }
+        if member.role == .host, member.key == nil {
+            throw PlanError.invalidInput("a host (a server such as `nap serve`) signs every event it writes; give its public key with --key FILE.pub")
+        }
         if member.role == .coChair {
             guard member.sector == .government || member.sector == .civilSociety else {
                 throw PlanError.invalidInput("co-chairs are one from government and one from civil society; \(member.sector.rawValue) cannot hold the role")

@@ -52,7 +52,9 @@ public enum MergeGate {
             case .approve where review.head != head:
                 blockers.append("the approval of \(chair.name) (\(label)) is stale: given on \(review.head.short()), the proposal is now at \(head.short())")
             case .approve:
-                if policy.requireSignatures,
+                if let host = review.author.host {
+                    if let problem = hostAttestedProblem(host: host, who: "\(chair.name) (\(label))", policy: policy) { blockers.append(problem) }
+                } else if policy.requireSignatures,
                    let problem = signatureProblem(signatures[review.id] ?? .unsigned, chair: chair, label: label) {
                     blockers.append(problem)
                 }
@@ -84,12 +86,16 @@ public enum MergeGate {
                 review.verdict == .approve && review.head == head && lead.includes(email: review.author.email)
             }
             let counted = approvals.first { review in
+                if let host = review.author.host { return hostAttestedProblem(host: host, who: label, policy: policy) == nil }
                 guard policy.requireSignatures else { return true }
                 guard let member = lead.members.first(where: { $0.email.lowercased() == review.author.email.lowercased() }) else { return false }
                 return signatureProblem(signatures[review.id] ?? .unsigned, chair: member, label: label) == nil
             }
             guard counted == nil else { continue }
-            if let approval = approvals.first, let member = lead.members.first(where: { $0.email.lowercased() == approval.author.email.lowercased() }),
+            if let approval = approvals.first, let host = approval.author.host,
+               let problem = hostAttestedProblem(host: host, who: "\(approval.author.name) (\(label))", policy: policy) {
+                blockers.append(problem)
+            } else if let approval = approvals.first, let member = lead.members.first(where: { $0.email.lowercased() == approval.author.email.lowercased() }),
                let problem = signatureProblem(signatures[approval.id] ?? .unsigned, chair: member, label: label) {
                 blockers.append(problem)
             } else {
@@ -97,6 +103,13 @@ public enum MergeGate {
             }
         }
         return blockers
+    }
+
+    /// Why an approval written through a host (admitted, so signed by that host's key) does not count:
+    /// the policy counts only approvals the members write themselves unless `host-attested-approvals`.
+    static func hostAttestedProblem(host: String, who: String, policy: Policy) -> String? {
+        guard !policy.hostAttestedApprovals else { return nil }
+        return "the approval of \(who) was given through host \(host), and the policy does not count host-attested approvals (host-attested-approvals: false); approve with nap, signed with your own key"
     }
 
     /// Why the proposal must still wait under `min-discussion-days`; nil once it was open long enough.

@@ -24,6 +24,10 @@ extension PlanStore {
             throw PlanError.refused(reason: "only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")", hint: nil)
         }
         try requireCountingSignature(for: "merge", author: actor)
+        if let hostAgency, let main = try mainHead(), try loadPlan(at: main).plan?.policy.hostAttestedApprovals != true {
+            throw PlanError.refused(reason: "merges through host \(hostAgency.host.id) need `host-attested-approvals: true` in the plan's policy, and it is false",
+                                    hint: "merge with nap on the command line, signed with your own key (docs/SECURITY.md, \"Hosts\")")
+        }
         // One merge at a time in this repository: a second one waits, then sees the first's result.
         let gitDirectory = repository.gitDirectory
         guard try MergeJournal.acquire(gitDirectory: gitDirectory, patience: 30, finishStale: {
@@ -77,8 +81,16 @@ extension PlanStore {
                 .map { try repository.commit($0) }.filter { $0.parents.count < 2 }.map(\.author)
         }
         let reviewers = state.latestReviews.filter { !approverEmails.contains($0.author.email.lowercased()) }.map(\.author)
-        let message = MergeMessage(state: state, head: head, approvals: approvals, drafters: drafters, reviewers: reviewers).text
-        let commit = try writeCommit(tree: tree, parents: [main, head], message: message, signature: signature)
+        var message = MergeMessage(state: state, head: head, approvals: approvals, drafters: drafters, reviewers: reviewers).text
+        let commit: ObjectID
+        if let hostAgency {
+            // Authored by the co-chair, committed and signed by the host, which names whom it acted for.
+            message += "On-behalf-of: \(MergeMessage.person(actor.name, actor.email)) (\(actor.member ?? "?") via host \(hostAgency.host.id))\n"
+            let author = Signature(name: actor.name, email: actor.email, time: signature.time)
+            commit = try signer.writeCommit(tree: tree, parents: [main, head], author: author, committer: signature, message: message)
+        } else {
+            commit = try writeCommit(tree: tree, parents: [main, head], message: message, signature: signature)
+        }
         FaultInjection.reach("merge-commit-written")
         let checkout = try currentBranch() == RefNames.main
         try MergeJournal(pid: getpid(), proposal: state.id, slug: state.slug, commit: commit.hex, main: main.hex, head: head.hex, checkout: checkout)

@@ -17,6 +17,9 @@ struct ProcessAdmission {
         var event = event
         let anyone = EventAuthor(name: event.author.name, email: event.author.email, member: nil, sector: "public", role: nil)
         if let member = try authority.member(email: event.author.email, at: event.time) {
+            if member.role == .host {
+                return .failure(.init("it is written as host '\(member.id)' itself; a host has no voice of its own, and minutes and progress are not written through a host"))
+            }
             if authority.requiresSignatures, try !authority.isSigned(event, by: member) {
                 event.author = anyone
                 if case .progressComment = event.body {} else {

@@ -81,6 +81,9 @@ extension Record {
     /// when the user has a key) and returns their ids.
     @discardableResult
     public func append(process events: [ProcessEvent], by signature: Signature, message: String) throws -> [EventID] {
+        if let onBehalfOf {
+            throw PlanError.refused(reason: "host '\(onBehalfOf.host)' writes proposal events only; minutes and progress reports are written by the members themselves", hint: nil)
+        }
         var changes: [String: TreeChange] = [:]
         var ids: [EventID] = []
         try PlanError.wrap {

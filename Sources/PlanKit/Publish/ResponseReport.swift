@@ -18,7 +18,8 @@ public struct ResponseReport: Sendable {
         public let proposalStatus: String
         public let author: EventAuthor
         public let time: Date
-        /// The comment's text, or the proposal's title and description.
+        /// The comment's text, or the proposal's title and description; for an input a co-chair hid,
+        /// "hidden by the moderators: <reason>" instead (the text stays in the record).
         public let text: String
         /// The comment this one replies to, if any.
         public let replyTo: EventID?
@@ -79,14 +80,15 @@ extension PlanStore {
             inputs.append(ResponseReport.Input(
                 kind: .proposal, id: state.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
                 proposalStatus: state.status.name, author: state.author, time: state.opened,
-                text: description.isEmpty ? state.title : state.title + "\n\n" + description, replyTo: nil, anchor: nil,
+                text: state.hidden.map(Moderation.placeholder) ?? (description.isEmpty ? state.title : state.title + "\n\n" + description),
+                replyTo: nil, anchor: nil,
                 responses: upToCutoff(state.responses), isOwedResponse: state.author.sector != Sector.government.rawValue))
             for comment in state.comments {
                 if let cutoff, comment.time > cutoff { continue }
                 let isOwed = comment.author.sector != Sector.government.rawValue && comment.author.email.lowercased() != proposer
                 inputs.append(ResponseReport.Input(
                     kind: .comment, id: comment.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
-                    proposalStatus: state.status.name, author: comment.author, time: comment.time, text: comment.body,
+                    proposalStatus: state.status.name, author: comment.author, time: comment.time, text: comment.hidden.map(Moderation.placeholder) ?? comment.body,
                     replyTo: comment.replyTo, anchor: comment.anchor, responses: upToCutoff(comment.responses), isOwedResponse: isOwed))
             }
         }

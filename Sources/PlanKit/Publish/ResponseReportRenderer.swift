@@ -83,7 +83,7 @@ public enum ResponseReportRenderer {
     public static let csvColumns = [
         "input_id", "kind", "proposal_id", "proposal_slug", "proposal_title", "proposal_status", "author", "sector", "role",
         "time", "reply_to", "anchor", "text", "response_required", "disposition", "reason", "responder", "responder_sector",
-        "response_time", "earlier_responses",
+        "response_time", "earlier_responses", "via_host",
     ]
 
     /// The report as CSV (RFC 4180): a header row, one row per input, CRLF line ends, fields quoted when
@@ -100,7 +100,7 @@ public enum ResponseReportRenderer {
                 text(input.anchor.map { "\($0.path):\($0.startLine)-\($0.endLine)" } ?? ""), text(input.text),
                 input.isOwedResponse ? "yes" : "no", response?.disposition.rawValue ?? "no response yet", text(response?.reason ?? ""),
                 text(response?.author.name ?? ""), response.map { $0.author.isPublic ? "public" : $0.author.sector } ?? "",
-                response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")),
+                response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")), input.author.host ?? "",
             ])
         }
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -167,7 +167,8 @@ public enum ResponseReportRenderer {
     }
 
     private static func sectorLabel(_ input: ResponseReport.Input) -> String {
-        input.author.isPublic ? "public 民眾" : input.author.sector + (input.author.role.map { $0 == "member" ? "" : " " + $0 } ?? "")
+        (input.author.isPublic ? "public 民眾" : input.author.sector + (input.author.role.map { $0 == "member" ? "" : " " + $0 } ?? ""))
+            + (input.author.host.map { ", via host \($0)" } ?? "")
     }
 
     /// Text shown as written inside a Markdown quote.

@@ -16,6 +16,11 @@ public struct EventAuthor: Codable, Sendable, Hashable {
     public var sector: String
     /// The member's role (`co-chair`, `member`, `reviewer`, `observer`), or nil for the public.
     public var role: String?
+    /// Who vouches for the event: the author themselves, or a host that wrote it on their behalf. Derived
+    /// when the event is admitted (never stored in the author's fields; the event's `on-behalf-of` is).
+    public var attestation: Attestation = .author
+
+    enum CodingKeys: String, CodingKey { case name, email, member, sector, role }
 
     public init(name: String, email: String, member: String?, sector: String, role: String?) {
         self.name = name
@@ -37,6 +42,8 @@ public struct EventAuthor: Codable, Sendable, Hashable {
     public var isGovernment: Bool { memberSector == .government }
     /// The sector as people read it: the member's sector, or `public`.
     public var sectorLabel: String { isPublic ? "public" : sector }
+    /// The host that wrote the event on the author's behalf; nil when the author wrote it.
+    public var host: String? { attestation.host }
 }
 
 /// One immutable fact in the collaboration record (DESIGN.md section 3).
@@ -57,6 +64,8 @@ public struct Event: Sendable, Hashable {
     /// The armored SSHSIG from the `<id>.sig` file beside the event in the record, if any. Set when read;
     /// not part of the event's bytes. Check it with `Record.signatureState(of:)`.
     public var signature: String?
+    /// Set when a host wrote the event on someone's behalf (`on-behalf-of` in the file; Hosting/).
+    public var onBehalfOf: OnBehalfOf?
 
     public init(id: EventID = "", proposal: EventID?, author: EventAuthor, time: Date, clock: Int, body: EventBody) {
         self.id = id
@@ -125,6 +134,10 @@ public enum EventBody: Sendable, Hashable {
     case review(verdict: Verdict, head: ObjectID, body: String)
     /// The proposal was merged into main by the merge commit `commit`, at proposal head `head`.
     case merged(commit: ObjectID, head: ObjectID)
+    /// A co-chair hides an input (a comment, or the proposal itself when `target` is the proposal's id)
+    /// from the views, with the reason shown in its place. The input stays in the record and is still owed
+    /// a reasoned response; a later hide of the same input replaces the reason.
+    case hidden(target: EventID, reason: String)
 
     /// The type name stored in the file.
     public var typeName: String {
@@ -138,6 +151,7 @@ public enum EventBody: Sendable, Hashable {
         case .response: "response"
         case .review: "review"
         case .merged: "merged"
+        case .hidden: "hidden"
         }
     }
 }

@@ -31,7 +31,15 @@ struct EventAdmission {
             return .failure(.init("its clock \(event.clock) is higher than this proposal's \(total) events allow"))
         }
         let anyone = EventAuthor(name: event.author.name, email: event.author.email, member: nil, sector: "public", role: nil)
-        if let member = try authority.member(email: event.author.email, at: event.time) {
+        if let proxy = event.onBehalfOf {
+            switch try HostAttestation.author(of: event, through: proxy, authority: authority) {
+            case .success(let principal): event.author = principal
+            case .failure(let reason): return .failure(reason)
+            }
+        } else if let member = try authority.member(email: event.author.email, at: event.time) {
+            if member.role == .host {
+                return .failure(.init("it is written as host '\(member.id)' itself; a host writes only on behalf of a member or the public (on-behalf-of) and has no voice of its own"))
+            }
             if authority.requiresSignatures, needsSignature(event), try !authority.isSigned(event, by: member) {
                 // A member's address without that member's signature: whoever wrote it, it is not the member.
                 event.author = anyone
@@ -44,7 +52,7 @@ struct EventAdmission {
             }
         } else {
             event.author = anyone
-            if authority.requiresSignatures, event.body.changesTheGate {
+            if authority.requiresSignatures, event.body.changesTheGate || event.body.isModeration {
                 return .failure(.init("\(event.author.email) was not a member at \(Timestamp.format(event.time)), so the event cannot be signed, and the policy requires signatures"))
             }
         }
@@ -114,7 +122,9 @@ struct EventAdmission {
             return nil
         case .resolved(let comment), .reopened(let comment):
             guard let commenter = commentAuthors[comment] else { return .init("it names \(comment.prefix(8)), which is not a comment on this proposal") }
-            let isCommenter = commenter.member.map { author.member == $0 } ?? (author.isPublic && commenter.email.lowercased() == author.email.lowercased())
+            // A public person who commented through a host is not authenticated, so nobody is them later.
+            let isCommenter = commenter.member.map { author.member == $0 }
+                ?? (author.isPublic && commenter.host == nil && commenter.email.lowercased() == author.email.lowercased())
             guard isProposalAuthor || isCoChair || isCommenter else {
                 return .init("only the comment's author, the proposal's author or a co-chair may resolve or reopen it; \(author.email) is none of them")
             }
@@ -131,6 +141,13 @@ struct EventAdmission {
             guard author.member != nil else { return .init("a review by \(author.email), who was not a member at \(Timestamp.format(event.time))") }
             if author.memberRole == .observer { return .init("a review by an observer; observers do not review") }
             if author.memberRole == .reviewer, verdict == .approve { return .init("an approval by an independent reviewer; reviewers never approve") }
+            return nil
+        case .hidden(let target, let reason):
+            guard isCoChair else { return .init("inputs are hidden by the co-chairs; \(author.email) was not a co-chair at \(Timestamp.format(event.time))") }
+            guard target == proposal || commentAuthors[target] != nil else {
+                return .init("it hides \(target.prefix(8)), which is neither this proposal nor one of its comments")
+            }
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .init("it hides an input without a reason") }
             return nil
         case .merged(let commit, let head):
             guard isCoChair else { return .init("a merge recorded by \(author.email), who was not a co-chair at \(Timestamp.format(event.time))") }
@@ -157,7 +174,14 @@ extension EventBody {
     var changesTheGate: Bool {
         switch self {
         case .response, .withdrawn, .resolved, .reopened, .merged, .review: true
-        case .opened, .revised, .comment: false
+        case .opened, .revised, .comment, .hidden: false
         }
+    }
+
+    /// Whether the event moderates the discussion (hides an input): a co-chair's act, signed where the
+    /// policy requires signatures, though it changes nothing the gate decides.
+    var isModeration: Bool {
+        if case .hidden = self { return true }
+        return false
     }
 }

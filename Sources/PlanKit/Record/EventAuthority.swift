@@ -8,6 +8,8 @@ import GitKit
 public protocol EventAuthority {
     /// The member with this email in members.yml as main had it at `time`; nil for someone who was not one.
     func member(email: String, at time: Date) throws -> Member?
+    /// The member with this id in members.yml as main had it at `time` (hosts name whom they act for by id).
+    func member(id: String, at time: Date) throws -> Member?
     /// Whether the plan's policy requires signatures (then every event that can change what the merge
     /// gate decides must be signed by its author's key).
     var requiresSignatures: Bool { get }
@@ -57,6 +59,10 @@ final class PlanAuthority: EventAuthority {
 
     func member(email: String, at time: Date) throws -> Member? {
         try timeline.members(at: time).member(email: email)
+    }
+
+    func member(id: String, at time: Date) throws -> Member? {
+        try timeline.members(at: time).member(id: id)
     }
 
     func isSigned(_ event: Event, by member: Member) throws -> Bool {

@@ -46,6 +46,11 @@ public enum EventBounds {
               (author.member?.utf8.count ?? 0) <= maximumNameBytes else { throw fail(.author, "a name or address longer than \(maximumNameBytes) bytes") }
         guard knownSectors.contains(author.sector) else { throw fail(.author, "unknown sector '\(author.sector.prefix(40))'") }
         if let role = author.role, Role(rawValue: role) == nil { throw fail(.author, "unknown role '\(role.prefix(40))'") }
+        if let proxy = file.onBehalfOf {
+            for value in [proxy.host] + (proxy.member.map { [$0] } ?? []) where Identifier.problem(in: value) != nil {
+                throw fail(.onBehalfOf, "not a member id: '\(value.prefix(40))'")
+            }
+        }
         if let slug = file.slug, let problem = Slug.problem(slug) { throw fail(.slug, "not a proposal name: \(problem)") }
         if let meeting = file.meeting, let problem = Identifier.problem(in: meeting) { throw fail(.meeting, "not a meeting id: \(problem)") }
         for (key, value) in [(Key.title, file.title)] {

@@ -88,10 +88,12 @@ struct EventFile: Codable {
     var verdict: Verdict?
     var commit: ObjectID?
     var meeting: String?
+    var onBehalfOf: OnBehalfOf?
 
     enum CodingKeys: String, CodingKey {
         case version, type, proposal, author, time, clock, slug, title, description, base, head, previous, rewritten
         case reason, body, anchor, replyTo = "reply-to", comment, target, disposition, verdict, commit, meeting
+        case onBehalfOf = "on-behalf-of"
     }
 
     init(_ event: Event) {
@@ -101,6 +103,7 @@ struct EventFile: Codable {
         author = event.author
         time = Timestamp.format(event.time)
         clock = event.clock
+        onBehalfOf = event.onBehalfOf
         switch event.body {
         case .opened(let slug, let title, let description, let base, let head):
             self.slug = slug; self.title = title; self.description = description; self.base = base; self.head = head
@@ -113,6 +116,7 @@ struct EventFile: Codable {
             self.target = target; self.disposition = disposition; self.reason = reason; self.meeting = meeting
         case .review(let verdict, let head, let body): self.verdict = verdict; self.head = head; self.body = body
         case .merged(let commit, let head): self.commit = commit; self.head = head
+        case .hidden(let target, let reason): self.target = target; self.reason = reason
         }
     }
 
@@ -134,12 +138,15 @@ struct EventFile: Codable {
                              meeting: meeting)
         case "review": body = .review(verdict: try need(verdict, .verdict), head: try need(head, .head), body: self.body ?? "")
         case "merged": body = .merged(commit: try need(commit, .commit), head: try need(head, .head))
+        case "hidden": body = .hidden(target: try need(target, .target), reason: try need(reason, .reason))
         default: throw PlanError.corruptRecord(path: "", reason: "unknown event type '\(type)'")
         }
         if case .opened = body {} else if proposal == nil {
             throw DecodingError.keyNotFound(CodingKeys.proposal, .init(codingPath: [], debugDescription: "a \(type) event names its proposal"))
         }
-        return Event(proposal: proposal, author: author, time: date, clock: clock, body: body)
+        var event = Event(proposal: proposal, author: author, time: date, clock: clock, body: body)
+        event.onBehalfOf = onBehalfOf
+        return event
     }
 
     private func need<T>(_ value: T?, _ key: CodingKeys) throws -> T {

@@ -54,6 +54,8 @@ public struct CommentState: Sendable, Equatable {
     public internal(set) var responses: [ReasonedResponse]
     /// The armored signature beside the event in the record, if any (checked in Signing/).
     public var signature: String?
+    /// Set when a co-chair hid the comment (the latest hide's reason is in force).
+    public internal(set) var hidden: Moderation? = nil
 
     /// The response in force, if any.
     public var response: ReasonedResponse? { responses.last }
@@ -89,6 +91,8 @@ public struct ProposalState: Sendable, Equatable {
     public internal(set) var responses: [ReasonedResponse] = []
     /// Every review in fold order.
     public internal(set) var reviews: [Review] = []
+    /// Set when a co-chair hid the proposal's own text (its description) from the views.
+    public internal(set) var hidden: Moderation?
     /// Withdrawal and merge events, for attribution.
     public internal(set) var closedBy: EventAuthor?
     public internal(set) var closedAt: Date?
@@ -191,6 +195,13 @@ public struct ProposalState: Sendable, Equatable {
                 responses.append(response)
             } else if let index = comments.firstIndex(where: { $0.id == target }) {
                 comments[index].responses.append(response)
+            }
+        case .hidden(let target, let reason):
+            let moderation = Moderation(id: event.id, reason: reason, author: event.author, time: event.time)
+            if target == id {
+                hidden = moderation
+            } else if let index = comments.firstIndex(where: { $0.id == target }) {
+                comments[index].hidden = moderation
             }
         case .review(let verdict, let head, let body):
             reviews.append(Review(id: event.id, author: event.author, verdict: verdict, head: head, body: body, time: event.time,

@@ -13,6 +13,8 @@ public final class Record {
     let signer: Signer?
     /// How many times an append is retried when the branch moved underneath it.
     static let maximumAttempts = 20
+    /// Stamped on every event this record appends: set on the store `PlanStore.onBehalf(of:)` returns.
+    var onBehalfOf: OnBehalfOf?
 
     public init(repository: Repository, signer: Signer? = nil) {
         self.repository = repository
@@ -148,7 +150,11 @@ public final class Record {
         var changes: [String: TreeChange] = [:]
         var ids: [EventID] = []
         try PlanError.wrap {
-            for event in events {
+            for var event in events {
+                if let onBehalfOf {
+                    try HostAgency.check(event.body, for: onBehalfOf)
+                    event.onBehalfOf = onBehalfOf
+                }
                 let (id, bytes) = try EventCodec.encode(event)
                 let proposal = event.proposal ?? id
                 changes[Record.path(of: id, proposal: proposal)] = .blob(try repository.writeBlob(bytes))

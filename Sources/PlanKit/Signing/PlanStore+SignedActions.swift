@@ -7,7 +7,14 @@ extension PlanStore {
     /// resolution, a merge) counts only when signed by the key members.yml on main lists for its author
     /// (docs/SECURITY.md), so writing it unsigned, or signed with another key, would only leave a
     /// quarantined event behind.
+    /// Through a host (`onBehalf(of:)`), the host's key, checked when that store was made, is what counts.
     func requireCountingSignature(for action: String, author: EventAuthor) throws {
+        if let hostAgency {
+            guard author.member != nil else {
+                throw PlanError.refused(reason: "only members \(action); host \(hostAgency.host.id) acts here for a member of the public", hint: nil)
+            }
+            return
+        }
         guard let main = try mainHead(), try loadPlan(at: main).plan?.policy.requireSignatures == true else { return }
         let hint = "make a key with `nap key generate`, register its .pub in members.yml through a proposal (`nap member key <id> <file>.pub`), "
             + "and sign with it (NAP_SIGNING_KEY or ~/.ssh/id_ed25519); docs/SIGNING.md"

@@ -31,6 +31,7 @@ extension PlanStore {
     /// How an event written now by `signature` is attributed: the member with that email on main, with
     /// their sector and role at this moment, or the public.
     public func eventAuthor(for signature: Signature) throws -> EventAuthor {
+        if let hostAgency { return try hostAgency.principalAuthor(in: currentMembers()) }
         if let member = try currentMembers().member(email: signature.email) {
             return EventAuthor(name: member.name, email: signature.email, member: member.id, sector: member.sector.rawValue, role: member.role.rawValue)
         }

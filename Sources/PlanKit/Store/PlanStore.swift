@@ -10,7 +10,9 @@ public final class PlanStore {
     public let root: String
     /// Signs the commits, tags and events this store writes, when the user has a key (Signing/).
     public let signer: Signer
-    private let environment: [String: String]
+    let environment: [String: String]
+    /// Set on the store `onBehalf(of:)` returns: the host this store writes as, and for whom (Hosting/).
+    var hostAgency: HostAgency?
     /// The authority events are judged by, for the main it was built from (Record/EventAuthority.swift).
     let authorityMemo = StoreMemo<PlanAuthority>()
     /// What the store derives more than once (Cache/StoreMemos.swift).

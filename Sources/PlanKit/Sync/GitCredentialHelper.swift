@@ -1,7 +1,8 @@
 import Foundation
 import GitKit
 
-/// Credentials the way git finds them: ssh keys from ssh-agent, and for https the user's git credential
+/// Credentials the way git finds them: ssh keys from ssh-agent and the default key files in `~/.ssh`
+/// (SSHKeys), ssh host keys checked against known_hosts (KnownHosts), and for https the user's git credential
 /// helpers (`git credential fill`: a store, a cache, the system's keychain, or a prompt on the terminal).
 /// A password the server accepted is given back to the helpers with `git credential approve` (a store
 /// keeps it), one it refused with `git credential reject` (a store forgets it), as git does. nap itself
@@ -12,10 +13,11 @@ public enum GitCredentialHelper {
     public static func callbacks(progress: ((TransferProgress) -> Void)? = nil, environment: [String: String]? = nil) -> RemoteCallbacks {
         RemoteCallbacks(progress: progress,
                         credentials: { try credential(for: $0, environment: environment) },
-                        verdict: { settle($0, $1, $2, environment: environment) })
+                        verdict: { settle($0, $1, $2, environment: environment) },
+                        hostKeyCheck: { KnownHosts.user(home: KnownHosts.home).verdict(for: $0) })
     }
 
-    /// The credential for a request: ssh-agent for ssh, `git credential fill` for a password. Nil when
+    /// The credential for a request: the next ssh key (SSHKeys) for ssh, `git credential fill` for a password. Nil when
     /// there is none (git is not installed, no helper answers, the prompt was refused). Throws, and asks
     /// no helper, when the URL or user name would put a line break or NUL into what git reads
     /// (CVE-2020-5260: `host=` lines of another site injected through the URL).
@@ -24,6 +26,8 @@ public enum GitCredentialHelper {
             let fields = try CredentialFields(url: request.url, username: request.username)
             return fill(fields, environment: environment)
         }
+        let user = request.username ?? RemoteCallbacks.localUserName
+        if request.allowed.contains(.sshKey) { return SSHKeys.next(after: request.refusedKeys, user: user) }
         return RemoteCallbacks.defaultCredential(for: request)
     }
 

@@ -8,6 +8,7 @@ extension PlanStore {
     /// a plan leaves no folder behind.
     public static func clone(from url: String, to path: String, progress: ((TransferStatus) -> Void)? = nil) throws -> (store: PlanStore, report: SyncReport) {
         let callbacks = TransferStatus.callbacks(progress)
+        if url.hasPrefix("https://") { try TransportTrust.apply(nil) }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -37,13 +38,9 @@ extension PlanStore {
         } catch let error as GitError {
             removeLeftovers()
             if error.isNotFound, error.message.contains("refs/remotes/") || error.message.contains("main") {
-                throw PlanError.refused(reason: "\(url) is not a plan: it has no main branch", hint: "check the address")
+                throw PlanError.refused(reason: "\(ShownAddress.of(url)) is not a plan: it has no main branch", hint: "check the address")
             }
-            if error.isAuthentication {
-                throw PlanError.refused(reason: "authentication failed for \(url): \(error.message)",
-                                        hint: "for ssh, add your key to ssh-agent (`ssh-add`); for https, set up a credential helper")
-            }
-            throw PlanError.refused(reason: "cannot clone \(url): \(error.message)", hint: "check the address and the network")
+            throw TransportTrust.failure(error, place: url, url: url, action: "cannot clone")
         } catch {
             // A request refused before anything was sent (an unsafe URL for the credential helper).
             removeLeftovers()
@@ -52,7 +49,7 @@ extension PlanStore {
         do {
             let store = try PlanStore(repository: repository)
             guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
-                throw PlanError.refused(reason: "\(url) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
+                throw PlanError.refused(reason: "\(ShownAddress.of(url)) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
             }
             var options = SyncOptions(remote: "origin", progress: progress)
             options.checksClonedMain = true

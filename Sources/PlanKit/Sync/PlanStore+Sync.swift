@@ -41,6 +41,7 @@ extension PlanStore {
     /// not this plan. A push cut off midway is a problem in the report; running sync again completes it.
     public func sync(_ options: SyncOptions = SyncOptions()) throws -> SyncReport {
         let target = try SyncTarget.resolve(options.remote, in: repository)
+        if target.url.hasPrefix("https://") { try TransportTrust.apply(repository) }
         return try SyncSession(store: self, target: target, options: options).run()
     }
 }
@@ -64,7 +65,7 @@ final class SyncSession {
         self.store = store
         self.target = target
         self.options = options
-        self.report = SyncReport(remote: target.label, url: target.url)
+        self.report = SyncReport(remote: ShownAddress.of(target.label), url: ShownAddress.of(target.url))
     }
 
     func run() throws -> SyncReport {
@@ -116,7 +117,7 @@ final class SyncSession {
     /// Refuses a remote that is not this plan (nothing is changed here then, and what its fetch brought
     /// into the namespaces is forgotten). An empty remote is fine: this copy seeds it.
     private func requirePlan(_ remote: RemoteState, seen: RemoteState) throws {
-        let place = target.label == target.url ? target.url : "\(target.label) (\(target.url))"
+        let place = target.shownPlace
         if remote.isEmpty {
             guard try store.mainHead() != nil else {
                 throw PlanError.refused(reason: "neither this copy nor \(place) holds a plan yet", hint: "start one with `nap init`")

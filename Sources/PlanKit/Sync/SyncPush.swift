@@ -116,13 +116,13 @@ extension SyncSession {
             results = try target.remote.push(updates, callbacks: options.callbacks)
         } catch let error as GitError {
             if error.isNonFastForward || error.isModified || error.isLocked { return .retry }
-            let place = target.label == target.url ? target.url : "\(target.label) (\(target.url))"
+            let place = target.shownPlace
             if error.isAuthentication {
-                return .failed(SyncProblem(.pushFailed, reference: nil, message: "\(place) refused the credentials for pushing: \(error.message)",
+                return .failed(SyncProblem(.pushFailed, reference: nil, message: "\(place) refused the credentials for pushing: \(ShownAddress.scrub(error.message, of: target.url))",
                                            hint: "check that you may push there; what came in was kept here"))
             }
             return .failed(SyncProblem(.pushFailed, reference: nil,
-                message: "pushing to \(place) failed: \(error.message)",
+                message: "pushing to \(place) failed: \(ShownAddress.scrub(error.message, of: target.url))",
                 hint: "this copy is intact and nothing is lost; run `nap sync` again when the remote is reachable"))
         }
         var retry = false

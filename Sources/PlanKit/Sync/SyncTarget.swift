@@ -37,6 +37,11 @@ struct SyncTarget {
 
     var url: String { remote.url }
 
+    /// The remote as messages name it: its name and URL, a password in the URL shown as `***`.
+    var shownPlace: String {
+        ShownAddress.of(label == url ? url : "\(label) (\(url))")
+    }
+
     static func resolve(_ given: String?, in repository: Repository) throws -> SyncTarget {
         let names = try PlanError.wrap { try repository.remoteNames() }
         guard let given, !given.isEmpty else {
@@ -160,14 +165,7 @@ struct SyncTarget {
 
     /// The error for a remote that cannot be fetched from.
     func unreachable(_ error: GitError) -> PlanError {
-        let place = label == url ? url : "\(label) (\(url))"
-        if error.isAuthentication {
-            let ssh = !url.hasPrefix("http") && Remote.localPath(of: url) == nil
-            return .refused(reason: "authentication failed for \(place): \(error.message)",
-                            hint: ssh ? "add your key to ssh-agent (`ssh-add`) and make sure the server knows its public key"
-                                : "set up a credential helper (`git config --global credential.helper …`) or use an access token as the password")
-        }
-        return .refused(reason: "cannot reach the remote \(place): \(error.message)",
-                        hint: "check the address and the network, then run `nap sync` again; this copy is intact and nothing is lost")
+        let place = shownPlace
+        return TransportTrust.failure(error, place: place, url: url, action: "cannot reach the remote")
     }
 }

@@ -19,6 +19,11 @@ extension PlanStore {
         Remote.localPath(of: address)
     }
 
+    /// A remote address as nap shows it: a password or token in the URL replaced by `***`.
+    public static func shownAddress(_ address: String) -> String {
+        ShownAddress.of(address)
+    }
+
     /// Opens the plan for `nap sync`. Unlike `open(at:)`, a fresh `git clone` whose main is not checked
     /// out yet (its hub's HEAD names another branch) is accepted: sync completes the set-up.
     public static func openForSync(at path: String) throws -> PlanStore {

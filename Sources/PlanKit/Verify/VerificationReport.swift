@@ -37,6 +37,8 @@ public struct VerificationFinding: Sendable, Equatable {
         case recordProblem = "record-problem"
         /// An event the fold ignores because it breaks the record's rules (who may write it, what it names).
         case quarantinedEvent = "quarantined-event"
+        /// An approval or merge written through a host (`nap serve`) where the policy does not count them.
+        case hostAttested = "host-attested"
     }
 
     public let severity: Severity
@@ -80,6 +82,10 @@ public struct VerificationReport: Sendable {
     public internal(set) var events = 0
     /// Commits, tags and events whose signatures were checked and hold.
     public internal(set) var goodSignatures = 0
+    /// Record events a host wrote on someone's behalf and signed with its key (admitted, so the host's
+    /// signature holds); `hostAttestedApprovals` of them were approvals counted for a merge.
+    public internal(set) var hostAttestedEvents = 0
+    public internal(set) var hostAttestedApprovals = 0
     public internal(set) var findings: [VerificationFinding] = []
     /// Whether plan.yml at `head` requires signatures (`require-signatures`); when false, approvals on
     /// this plan from now on are not authenticated.

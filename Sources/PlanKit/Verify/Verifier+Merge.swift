@@ -25,7 +25,12 @@ extension Verifier {
         }
         let members = try timeline.members(atCommit: firstParent)
         let policy = try policy(at: firstParent)
-        if members.member(email: commit.committer.email)?.role != .coChair {
+        switch members.member(email: commit.committer.email) {
+        case let committer? where committer.role == .host:
+            if let problem = hostMergeProblem(commit, host: committer, members: members, policy: policy, trailers: trailers) { mismatch(problem) }
+        case let committer? where committer.role == .coChair:
+            break
+        default:
             mismatch("it was committed by \(Self.person(commit.committer)), who was not a co-chair in members.yml")
         }
         let events = try events(of: trailers.proposal)
@@ -91,7 +96,9 @@ extension Verifier {
             for (email, event) in latest {
                 guard case .review(.approve, let reviewed, _) = event.body, reviewed == head,
                       let member = lead.members.first(where: { $0.email.lowercased() == email }) else { continue }
-                if policy.requireSignatures {
+                if let host = event.author.host {
+                    guard MergeGate.hostAttestedProblem(host: host, who: label, policy: policy) == nil else { continue }
+                } else if policy.requireSignatures {
                     let state = try store.record.signatureState(of: event, in: recordTree)
                     guard MergeGate.signatureProblem(state, chair: member, label: label) == nil else { continue }
                 }
@@ -120,6 +127,15 @@ extension Verifier {
                 why += verdict == .approve ? " (their approval was for \(reviewed.short()))" : " (their latest review requested changes)"
             }
             report.add(VerificationFinding(.failure, .approvalMissing, commit: merge.id, proposal: proposal, message: "\(name): \(why)"))
+            return
+        }
+        if let host = latest.author.host {
+            // Admitted, so signed by the host's key then; it counts only where the policy says so.
+            if let problem = MergeGate.hostAttestedProblem(host: host, who: "\(chair.name) (\(label))", policy: policy) {
+                report.add(VerificationFinding(.failure, .hostAttested, commit: merge.id, proposal: proposal, event: latest.id, message: "\(name): \(problem)"))
+            } else {
+                report.hostAttestedApprovals += 1
+            }
             return
         }
         let state = try store.record.signatureState(of: latest, in: recordTree)

@@ -99,12 +99,19 @@ extension Verifier {
             for problem in read.problems {
                 report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.description))
             }
-            for quarantined in try store.fold(read.events)?.quarantined ?? [] {
+            let admission = try ProposalState.admit(read.events, authority: store.authority())
+            for quarantined in admission.quarantined {
                 report.add(VerificationFinding(.notice, .quarantinedEvent, proposal: proposal, event: quarantined.id,
                                                message: quarantined.problem.description))
             }
+            // Events a host wrote: admitted only when signed by the host's key (a quarantined one is reported above).
+            let attested = Set(admission.admitted.filter { $0.author.host != nil }.map(\.id))
             for event in read.events {
                 report.events += 1
+                if event.onBehalfOf != nil {
+                    if attested.contains(event.id) { report.hostAttestedEvents += 1 }
+                    continue
+                }
                 guard event.signature != nil else { continue }
                 switch try store.record.signatureState(of: event, in: tree) {
                 case .unsigned:

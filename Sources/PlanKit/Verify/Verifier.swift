@@ -116,6 +116,8 @@ struct MergeTrailers {
     let head: String?
     /// The emails in the `Approved-by:` trailers, lowercased.
     let approvedBy: [String]
+    /// The email in the `On-behalf-of:` trailer of a merge a host committed, lowercased.
+    var onBehalfOf: String?
 
     /// Nil when the message has no `Proposal:` trailer.
     init?(_ message: String) {
@@ -125,6 +127,9 @@ struct MergeTrailers {
         for line in message.split(separator: "\n") {
             if line.hasPrefix("Proposal: ") { proposal = String(line.dropFirst(10)).trimmed }
             if line.hasPrefix("Proposal-Head: ") { head = String(line.dropFirst(15)).trimmed }
+            if line.hasPrefix("On-behalf-of: "), let open = line.lastIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close {
+                onBehalfOf = String(line[line.index(after: open)..<close]).lowercased()
+            }
             if line.hasPrefix("Approved-by: "), let open = line.lastIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close {
                 approvers.append(String(line[line.index(after: open)..<close]).lowercased())
             }

@@ -9,38 +9,37 @@ import Testing
 /// through HummingbirdTesting as a browser would: with its cookie, the CSRF token of the form it
 /// loaded, and the Origin a browser sends.
 struct ServeWorld: Sendable {
-    let h: NapHarness
-    /// The open proposal the tests comment on, its title and the file it changes.
-    static let slug = "open-data"
-    static let title = "Open data"
-    static let file = "commitments/open-data.md"
+    let hosted: HostedPlan
+    var h: NapHarness { hosted.h }
+    /// The open proposal the tests comment on (by 王向榮), its title and the file it changes.
+    static let slug = "political-donations"
+    static let title = "政治獻金再透明化"
+    static let file = "commitments/political-donations.md"
 
-    /// A founded plan with one open proposal (open-data, by the ministry) that adds a commitment. The
-    /// server writes as the plan's host identity (the repository's git user).
+    /// A signed plan whose forum added a host (`web`) through the gate, with one open proposal. The
+    /// copy the server runs in has the host's git identity and key, as `nap serve` is set up.
     static func plan(_ name: String = "nap-serve") throws -> ServeWorld {
-        let h = try NapHarness.founded(name)
-        try h.ok(["propose", "open-data", "--title", "Open data", "--description", "More datasets."], as: .ministry)
-        try h.write("commitments/open-data.md", donationCommitment(id: "open-data"))
-        try h.ok(["save", "-m", "Add open data"], as: .ministry)
-        try h.git(["config", "user.name", "Plan host"])
-        try h.git(["config", "user.email", "host@plan.example"])
-        return ServeWorld(h: h)
+        let hosted = try HostedPlan(name, hostAttestedApprovals: true)
+        try hosted.proposal()
+        try hosted.h.git(["config", "user.name", Person.webHost.name])
+        try hosted.h.git(["config", "user.email", Person.webHost.email])
+        try hosted.h.git(["config", "user.signingkey", hosted.hostKey])
+        return ServeWorld(hosted: hosted)
     }
 
     func server(_ limits: ServeLimits = ServeLimits(), trustProxy: Bool = false) throws -> NapServe {
         try NapServe(options: ServeOptions(planPath: h.plan, host: "127.0.0.1", port: 0, trustProxy: trustProxy, limits: limits))
     }
 
-    /// The comments `nap show` lists on open-data.
+    /// The comments `nap show` lists on the proposal.
     func comments() throws -> [[String: Any]] {
-        let show = try #require(try h.json(["show", Self.slug]) as? [String: Any])
-        return try #require(show["comments"] as? [[String: Any]])
+        try hosted.comments(Self.slug)
     }
 
-    /// Runs nap as `person` in the plan (as the command line would, beside the server).
+    /// Runs nap as `person` in the plan, signing with their key (as the command line would, beside the server).
     @discardableResult
     func cli(_ arguments: [String], as person: Person) throws -> String {
-        try h.ok(arguments, as: person)
+        try hosted.s.ok(arguments, as: person)
     }
 
     /// The private folder of the plan.

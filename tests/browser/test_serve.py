@@ -4,6 +4,7 @@ commitment with the keyboard and sees it received and shown; a post without the 
 axe finds no serious or critical violation on any page type the server adds."""
 
 import os
+import time
 import re
 import shutil
 import subprocess
@@ -16,12 +17,16 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import nap_binary
 
 
-def nap(plan, *args, name="國家發展委員會主任委員", email="chair@ndc.example.gov.tw", keys=None):
-    """Runs nap in `plan` as a person of the demo (with their signing key from the demo's keys/)."""
+def nap(plan, *args, name="國家發展委員會主任委員", email="chair@ndc.example.gov.tw", keys=None, at=None):
+    """Runs nap in `plan` as a person of the demo (with their signing key from the demo's keys/), on `at`."""
     env = dict(os.environ, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email)
+    if at:
+        env.update(GIT_AUTHOR_DATE=at, GIT_COMMITTER_DATE=at)
     if keys is not None and (keys / email).is_file():
         env["NAP_SIGNING_KEY"] = str(keys / email)
-    return subprocess.run([nap_binary(), "-C", str(plan), *args], env=env, capture_output=True, text=True, check=True).stdout
+    result = subprocess.run([nap_binary(), "-C", str(plan), *args], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"nap {' '.join(args)}: {result.stderr}"
+    return result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +35,28 @@ def served(site_dir):
     folder = pathlib.Path(tempfile.mkdtemp(prefix="nap-serve-"))
     plan = folder / "plan"
     shutil.copytree(site_dir.parent / "open-gov-plan", plan, symlinks=True)
-    subprocess.run(["git", "-C", str(plan), "config", "user.name", "Plan web server"], check=True)
+    keys = site_dir.parent / "keys"
+    wang = dict(name="王向榮", email="wang@g0v.example.org", keys=keys)
+    gov = dict(name="國家發展委員會主任委員", email="chair@ndc.example.gov.tw", keys=keys)
+    civil = dict(name="民間共同主席（台灣民主實驗室）", email="cochair@civil.example.org", keys=keys)
+    # The forum adds the server as a host through the gate (docs/SERVE.md): its own key, both co-chairs agree.
+    host_key = folder / "host_ed25519"
+    subprocess.run([nap_binary(), "key", "generate", "--path", str(host_key), "--comment", "host"], check=True, capture_output=True)
+    nap(plan, "switch", "main", **wang)
+    # Opened weeks ago: the demo plan asks for 14 days of discussion before a merge.
+    weeks_ago = "@" + str(int(time.time()) - 30 * 24 * 3600)
+    nap(plan, "propose", "add-web-host", "--title", "新增參與平台 Add the web host", at=weeks_ago, **wang)
+    nap(plan, "member", "add", "web", "--name", "參與平台 Web host", "--email", "host@plan.example", "--sector", "government",
+        "--role", "host", "--key", str(host_key) + ".pub", **wang)
+    nap(plan, "save", "-m", "新增主機 web", **wang)
+    nap(plan, "respond", "add-web-host", "--disposition", "adopted", "-m", "論壇同意由參與平台代為記錄意見", **gov)
+    for chair in (gov, civil):
+        nap(plan, "review", "add-web-host", "--approve", **chair)
+    nap(plan, "switch", "main", **gov)
+    nap(plan, "merge", "add-web-host", **gov)
+    subprocess.run(["git", "-C", str(plan), "config", "user.name", "參與平台 Web host"], check=True)
     subprocess.run(["git", "-C", str(plan), "config", "user.email", "host@plan.example"], check=True)
-    wang = dict(name="王向榮", email="wang@g0v.example.org", keys=site_dir.parent / "keys")
+    subprocess.run(["git", "-C", str(plan), "config", "user.signingkey", str(host_key)], check=True)
     nap(plan, "switch", "main", **wang)
     nap(plan, "propose", "faster-disclosure", "--title", "更快公開 Faster disclosure", "--description", "24 小時內公開。", **wang)
     path = plan / "commitments" / "political-donations.md"
@@ -80,6 +104,7 @@ def test_the_public_comments_on_a_paragraph_and_sees_it_received(serve_page, ser
     page.get_by_role("link", name="Back to the proposal").click()
     body = page.content()
     assert "24 小時是否可行？需要配套。" in body
+    assert "路人丙" in body
     assert "bing@example.net" not in body
     shown = nap(plan, "show", "faster-disclosure", "--json")
     assert shown.count("24 小時是否可行？需要配套。") == 1

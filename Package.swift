@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -18,6 +18,9 @@ let package = Package(
         // RFC 4180 CSV reading and writing: OGP's commitments database layout (`nap export ogp-csv`) and
         // platforms' exports of public input (`nap import public-input`). docs/ARCHITECTURE.md says why.
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // `nap serve` (NapServer). No traits: its default ConfigurationSupport would build swift-configuration,
+        // which nap does not use (tools version 6.1 is what lets a dependency's traits be chosen).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -44,11 +47,27 @@ let package = Package(
             dependencies: ["PlanKit", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Resources"]
         ),
+        // The web server (`nap serve`): the site's pages rendered on request, forms for the public and the
+        // members, sessions and invitations, on Hummingbird. A front like NapCLI: PlanKit, NapWeb and
+        // Hummingbird (+ swift-crypto for hashing tokens) only — never GitKit (docs/SERVE.md, docs/ARCHITECTURE.md).
+        .target(
+            name: "NapServer",
+            dependencies: [
+                "PlanKit",
+                "NapWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                // SHA-256 of invitation tokens kept on disk, and constant-time comparisons.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command line. A front: PlanKit and the other fronts (NapWeb, NapServer) only, never GitKit
+        // or SSHSig, so no type of the layers below can be named here.
         .target(
             name: "NapCLI",
             dependencies: [
                 "PlanKit",
                 "NapWeb",
+                "NapServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,8 +78,11 @@ let package = Package(
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
         .testTarget(name: "NapWebTests", dependencies: ["NapWeb", "PlanKit", "NapTestSupport"]),
-        .testTarget(name: "NapCLITests", dependencies: ["NapCLI", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto"),
-                                                   .product(name: "CSV", package: "CSV.swift")]),
+        // The server's tests are here too (Serve/): they make real plans with the `nap` binary (NapHarness).
+        .testTarget(name: "NapCLITests", dependencies: [
+            "NapCLI", "NapServer", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CSV", package: "CSV.swift"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

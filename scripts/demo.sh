@@ -271,4 +271,8 @@ echo "  the collaboration record: git -C $PLAN log --stat nap/record"
 [ -d "$DEMO/irm" ] && echo "  the IRM evidence pack:    $DEMO/irm   (SHA256SUMS signed: see its README)"
 [ -d "$DEMO/hub.git" ] && echo "  the hub (a bare repository): $DEMO/hub.git"
 [ -f "$DEMO/site/index.html" ] && echo "  the website:              $DEMO/site/index.html   (static files: publish the folder on any web host)"
+if has serve; then
+  echo "  the website with forms:   nap -C $PLAN serve --listen 127.0.0.1:8080   then open http://127.0.0.1:8080/"
+  echo "                            (the public comments there; members sign in with: nap -C $PLAN serve invite <member-id>; docs/SERVE.md)"
+fi
 true

@@ -32,7 +32,7 @@ public struct Nap: ParsableCommand {
         Comment.self, Respond.self, Resolve.self, Reopen.self, Review.self, InboxCommand.self,
         Merge.self, Update.self, Blame.self, Attribution.self, Key.self, Verify.self,
         Sync.self, Clone.self,
-        Publish.self, Render.self, ReportCommand.self, Changes.self, Site.self,
+        Publish.self, Render.self, ReportCommand.self, Changes.self, Site.self, Serve.self,
         Timeline.self, MeetingCommand.self, Meetings.self, ProgressCommand.self, Check.self, Export.self, Import.self,
     ]
 

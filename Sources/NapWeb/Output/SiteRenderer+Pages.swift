@@ -25,7 +25,7 @@ extension SiteRenderer {
         func add(_ path: String, template: String, crumbs: [(word: String, page: String)] = [],
                  title: @escaping (PageContext) -> String, view: @escaping (PageContext) -> Any) {
             entries.append(Entry(path: SitePaths.page(path, language: language)) { [self] in
-                let page = PageContext(content: content, language: language, path: path)
+                let page = PageContext(content: content, language: language, path: path, served: served)
                 let body = try templates.render(view(page), with: template)
                 let breadcrumbs = crumbs.map { Link(label: page.words[$0.word], href: page.link($0.page)) }
                 let layout = LayoutView(page: page, title: title(page), breadcrumbs: breadcrumbs, content: .rendered(body))

@@ -21,19 +21,23 @@ public struct SiteRenderer {
     /// The site's address with a final `/`, when known: sitemap and feed then use absolute URLs.
     let baseURL: String?
     let privacy: Privacy
+    /// Rendered for `nap serve` (PageContext.served): links to the forms, the policy as a header.
+    let served: Bool
     private(set) var entries: [Entry] = []
 
     /// Reads the plan (`revision`: the plan text shown; every proposal and version is read) and lists the
     /// site's files. `asOf` is the day the process pages count from (default: the repository's last
-    /// change). `progress` is told how the reading goes.
-    public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil,
+    /// change). `served`: the pages are for `nap serve` (with links to its forms); the static site's bytes
+    /// do not change with it off. `progress` is told how the reading goes.
+    public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil, served: Bool = false,
                 progress: (SiteProgress) -> Void = { _ in }) throws {
         let content = try store.readingMany { try SiteContent.read(from: store, revision: revision, asOf: asOf, progress: progress) }
-        try self.init(content: content, baseURL: baseURL)
+        try self.init(content: content, baseURL: baseURL, served: served)
     }
 
-    init(content: SiteContent, baseURL: String?) throws {
+    init(content: SiteContent, baseURL: String?, served: Bool = false) throws {
         self.content = content
+        self.served = served
         templates = try PageTemplates()
         if let baseURL, !baseURL.isEmpty {
             self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"

@@ -23,6 +23,9 @@ struct CommitmentTextView {
         let lang: String?
         let fallback: Bool
         let proseHTML: TrustedHTML
+        /// On `nap serve`'s commitment page: the link to comment on this paragraph, and what it says.
+        let commentHref: String?
+        let commentLabel: String?
     }
 
     struct Milestone {
@@ -50,7 +53,8 @@ struct CommitmentTextView {
     let hasContact: Bool
     let contact: [ContactLine]
 
-    init(_ commitment: Commitment, page: PageContext, level: Int, anchorPrefix: String) {
+    /// `commentable`: the commitment's own page, where `nap serve` links each paragraph to its comment form.
+    init(_ commitment: Commitment, page: PageContext, level: Int, anchorPrefix: String, commentable: Bool = false) {
         let shown = CommitmentPresentation(commitment, language: page.language, plan: page.content.plan)
         let words = page.words
         let text = { (value: ShownText) in LangText.plan(value, page: page) }
@@ -67,7 +71,9 @@ struct CommitmentTextView {
             let other = section.text.language.flatMap { $0 == page.language ? nil : $0 }
             return Section(anchor: anchorPrefix + section.key.rawValue, level: level, heading: section.heading,
                            note: section.text.isFallback ? words["untranslatedNote"] : nil, lang: other,
-                           fallback: section.text.isFallback, proseHTML: page.prose(section.text.text, headingLevel: min(level + 1, 6)))
+                           fallback: section.text.isFallback, proseHTML: page.prose(section.text.text, headingLevel: min(level + 1, 6)),
+                           commentHref: commentable ? page.serverLink("comment", query: [("commitment", commitment.id), ("section", section.key.rawValue)]) : nil,
+                           commentLabel: commentable ? words.format("commentOnSection", section.heading) : nil)
         }
         milestones = shown.milestones.enumerated().map { index, row in
             Milestone(number: index + 1, activity: row.activity.map(text), output: row.output.map(text), start: row.start,

@@ -92,7 +92,7 @@ struct CommitmentView {
         title = CommitmentPresentation.pick(commitment.title, language: page.language, plan: content.plan).map { LangText.plan($0, page: page) }
         let other = content.languages.first { $0 != page.language }
         otherTitle = other.flatMap { language in commitment.title[language].map { LangText(text: $0, lang: language, note: nil, fallback: false) } }
-        text = CommitmentTextView(commitment, page: page, level: 2, anchorPrefix: "")
+        text = CommitmentTextView(commitment, page: page, level: 2, anchorPrefix: "", commentable: true)
         var items: [HistoryItem] = []
         for merge in content.merges where merge.commitments.contains(commitment.id) {
             items.append(HistoryItem(

@@ -19,6 +19,9 @@ struct DiffFileView {
         let hasThreads: Bool
         let threadsHeading: String
         let threads: [ThreadView]
+        /// On `nap serve`: the link to comment on these lines (the new side), and what it says.
+        var commentHref: String?
+        var commentLabel: String?
     }
 
     struct Hunk {
@@ -41,7 +44,9 @@ struct DiffFileView {
     let elsewhere: [Placed]
 
     /// `anchored`: the threads anchored to this file that stand in the current head, with their lines.
-    init(_ file: FileChange, index: Int, anchored: [(start: Int, end: Int, anchor: Anchor, thread: ThreadView)], page: PageContext) {
+    /// `proposal`: the id of the proposal whose diff this is, for the links to comment on its lines on `nap serve`.
+    init(_ file: FileChange, index: Int, anchored: [(start: Int, end: Int, anchor: Anchor, thread: ThreadView)], page: PageContext,
+         proposal: String = "") {
         let words = page.words
         self.index = index
         path = file.path
@@ -71,6 +76,20 @@ struct DiffFileView {
             }
             if !current.isEmpty { blocks.append(Block(lines: current, hasThreads: false, threadsHeading: "", threads: [])) }
             hunks.append(Hunk(header: "@@ -\(hunk.oldStart),\(hunk.oldCount) +\(hunk.newStart),\(hunk.newCount) @@", blocks: blocks))
+        }
+        if page.served, file.change != .deleted {
+            hunks = hunks.map { hunk in
+                Hunk(header: hunk.header, blocks: hunk.blocks.map { block in
+                    let numbers = block.lines.compactMap(\.newLine)
+                    guard let first = numbers.min(), let last = numbers.max() else { return block }
+                    var block = block
+                    let range = first == last ? "\(first)" : "\(first)–\(last)"
+                    block.commentHref = page.serverLink("comment", query: [("proposal", proposal), ("path", file.path),
+                                                                           ("start", String(first)), ("end", String(last))])
+                    block.commentLabel = words.format("commentOnLines", range)
+                    return block
+                })
+            }
         }
         self.hunks = hunks
         elsewhere = remaining.map { item in

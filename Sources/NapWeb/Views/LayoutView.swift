@@ -21,6 +21,9 @@ struct LayoutView {
     let hasBreadcrumbs: Bool
     let breadcrumbs: [Link]
     let contentHTML: TrustedHTML
+    /// Served by `nap serve`: no CSP meta tag (the server sends its policy as a header, allowing its own
+    /// forms), and a slot the server fills with the sign-in state of each request.
+    let served: Bool
     let t: Words
 
     init(page: PageContext, title: String, breadcrumbs: [Link], content: TrustedHTML) {
@@ -45,6 +48,7 @@ struct LayoutView {
         hasBreadcrumbs = !breadcrumbs.isEmpty
         self.breadcrumbs = breadcrumbs
         contentHTML = content
+        served = page.served
         t = page.words
     }
 }

@@ -8,12 +8,23 @@ struct PageContext {
     let words: Words
     /// The page's path under its language folder: `proposals/open-data.html`.
     let path: String
+    /// Served by `nap serve`: the page carries links to its forms ("comment on this"), and the server sends
+    /// the Content-Security-Policy as a header instead of the static site's meta tag (which forbids forms).
+    let served: Bool
 
-    init(content: SiteContent, language: String, path: String) {
+    init(content: SiteContent, language: String, path: String, served: Bool = false) {
         self.content = content
         self.language = language
         self.words = Words(language: language)
         self.path = path
+        self.served = served
+    }
+
+    /// The link to one of the server's own pages (`comment`, `sign-in`) of this language, with its query;
+    /// nil on the static site, which has no forms.
+    func serverLink(_ page: String, query: [(String, String)] = []) -> String? {
+        guard served else { return nil }
+        return link(page) + ServerLinks.query(query)
     }
 
     /// The page's path in the site: `en/proposals/open-data.html`.
@@ -50,6 +61,25 @@ struct PageContext {
     /// The plan's title in the page's language.
     var planTitle: String {
         CommitmentPresentation.pick(content.plan.title, language: language, plan: content.plan)?.text ?? "nap"
+    }
+}
+
+/// The query part of a link to one of the server's pages, each value percent-encoded.
+enum ServerLinks {
+    static func query(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        return "?" + items.map { $0.0 + "=" + encode($0.1) }.joined(separator: "&")
+    }
+
+    static func encode(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            let safe = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
+            let hex = Array("0123456789ABCDEF")
+            out += safe ? String(UnicodeScalar(byte)) : "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
+        }
+        return out
     }
 }
 

@@ -91,6 +91,9 @@ struct ProposalView {
     let hasReviews: Bool
     let reviews: [ReviewItem]
     let revisions: [RevisionItem]
+    /// On `nap serve`, for an open proposal: the links to comment on it and to act on it as a member.
+    let commentHref: String?
+    let actHref: String?
 
     init(_ proposal: SiteContent.Proposal, page: PageContext) {
         let words = page.words
@@ -164,7 +167,8 @@ struct ProposalView {
         }
         var files: [DiffFileView] = []
         for (index, file) in proposal.files.enumerated() {
-            files.append(DiffFileView(file, index: index + 1, anchored: anchoredByPath.removeValue(forKey: file.path) ?? [], page: page))
+            files.append(DiffFileView(file, index: index + 1, anchored: anchoredByPath.removeValue(forKey: file.path) ?? [], page: page,
+                                       proposal: state.id))
         }
         // Threads on files the diff does not show stand as outdated too, with their quotes.
         for (path, items) in anchoredByPath.sorted(by: { $0.key < $1.key }) {
@@ -189,6 +193,8 @@ struct ProposalView {
                               hasBody: !review.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, bodyHTML: page.prose(review.body), lang: language == page.language ? nil : language)
         }
         hasReviews = !reviews.isEmpty
+        commentHref = state.status == .open ? page.serverLink("comment", query: [("proposal", state.id)]) : nil
+        actHref = page.serverLink("act", query: [("proposal", state.id)])
         revisions = state.revisions.map { revision in
             RevisionItem(head: revision.head.short(), time: DisplayTime.minute(revision.time), machineTime: DisplayTime.machine(revision.time),
                          recordedBy: revision.recordedBy.name, rewritten: revision.rewritten)

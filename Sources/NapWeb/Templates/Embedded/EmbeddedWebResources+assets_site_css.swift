@@ -200,6 +200,31 @@ del { background: var(--removed-mark); color: var(--removed-ink); text-decoratio
   .fallback, .fallback-note { background: none; border: 1px dotted #000; }
   p, ul, ol, dl { max-width: none; }
 }
+/* nap serve: forms, the session line, "comment on this" links. */
+.comment-on { margin: 0.25rem 0 1rem; font-size: 0.95rem; }
+.comment-on a { font-weight: 600; }
+.served-form form { max-width: var(--measure); }
+.field label { display: block; font-weight: 600; }
+.field .hint { display: block; color: var(--muted); font-size: 0.95rem; }
+.field input, .field textarea { display: block; width: 100%; font: inherit; padding: 0.5rem; border: 2px solid var(--ink); border-radius: 0; background: var(--paper); color: var(--ink); }
+input:focus-visible, textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 0; }
+fieldset { border: 1px solid var(--line); margin: 0 0 1rem; padding: 0.5rem 1rem; }
+legend { font-weight: 600; padding: 0 0.25rem; }
+.choice input { width: 1.25rem; height: 1.25rem; vertical-align: middle; }
+button { font: inherit; font-weight: 600; padding: 0.5rem 1.25rem; min-height: 44px; color: #ffffff; background: var(--accent); border: 2px solid var(--accent-dark); cursor: pointer; }
+button:hover { background: var(--accent-dark); }
+button:focus-visible { outline: 3px solid var(--focus); outline-offset: 0; background: var(--focus); color: #0b0c0c; }
+.hp { display: none; }
+.form-errors { border-left: 6px solid var(--bad-ink); background: var(--removed); padding: 0.5rem 1rem; margin: 1rem 0; }
+.form-errors h2 { margin-top: 0.25rem; font-size: 1.1rem; }
+.quoted { margin: 1rem 0; }
+.quoted figcaption { font-size: 0.95rem; color: var(--muted); }
+.quoted blockquote { margin: 0.25rem 0 0; }
+.session { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; font-size: 0.95rem; }
+.session p, .session form { margin: 0; }
+.link-button { background: none; border: none; color: inherit; text-decoration: underline; padding: 0; min-height: 24px; font-weight: 400; }
+.link-button:hover { background: none; }
+.other-language { border-top: 1px solid var(--line); margin-top: 2rem; }
 
 """#
 }

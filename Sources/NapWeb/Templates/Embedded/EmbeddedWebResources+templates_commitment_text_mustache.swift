@@ -20,6 +20,9 @@ extension EmbeddedWebResources {
 <h{{level}}>{{heading}}</h{{level}}>
 {{#.note}}<p class="fallback-note">({{note}})</p>{{/.note}}
 <div class="prose{{#fallback}} fallback{{/fallback}}"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{proseHTML}}}</div>
+{{#.commentHref}}
+<p class="comment-on no-print"><a href="{{commentHref}}">{{commentLabel}}</a></p>
+{{/.commentHref}}
 </section>
 {{/sections}}
 <h{{level}}>{{labels.milestones}}</h{{level}}>

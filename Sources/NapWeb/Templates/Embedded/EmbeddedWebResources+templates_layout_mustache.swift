@@ -9,8 +9,15 @@ extension EmbeddedWebResources {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{{^served}}
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; style-src 'self'; img-src 'self'">
+{{/served}}
+{{^served}}
 <meta name="referrer" content="no-referrer">
+{{/served}}
+{{#served}}
+<meta name="referrer" content="same-origin">
+{{/served}}
 <meta name="generator" content="nap">
 <title>{{pageTitle}} · {{siteTitle}}</title>
 <link rel="stylesheet" href="{{stylesheetHref}}">
@@ -31,6 +38,9 @@ extension EmbeddedWebResources {
 {{/alternates}}
 </ul>
 </nav>
+{{#served}}
+<!--nap:session-->
+{{/served}}
 </div>
 <nav class="site-nav" aria-label="{{t.mainNavigation}}">
 <ul>

@@ -58,6 +58,9 @@ extension EmbeddedWebResources {
 </div>
 {{/hasThreads}}
 </div>
+{{#.commentHref}}
+<p class="comment-on"><a href="{{commentHref}}">{{commentLabel}}</a></p>
+{{/.commentHref}}
 {{/blocks}}
 </div>
 {{/hunks}}
@@ -80,6 +83,12 @@ extension EmbeddedWebResources {
 <h2 id="discussion">{{t.discussion}}</h2>
 {{#general}}{{> thread}}{{/general}}
 {{^general}}<p>{{t.noGeneralComments}}</p>{{/general}}
+{{#.commentHref}}
+<p class="comment-on"><a href="{{commentHref}}">{{t.commentOnProposal}}</a></p>
+{{/.commentHref}}
+{{#.actHref}}
+<p class="member-actions"><a href="{{actHref}}">{{t.memberActions}}</a></p>
+{{/.actHref}}
 </section>
 <section aria-labelledby="reviews">
 <h2 id="reviews">{{t.reviews}}</h2>

@@ -22,13 +22,13 @@ struct SiteProcess {
     /// The phase the timeline is in on `asOf`.
     var currentPhase: TimelinePhase? { timeline.phase(on: asOf) }
 
-    /// Noon (UTC) of `asOf`, for the reports that count from an instant.
-    var asOfInstant: Date { Date(timeIntervalSince1970: Double(asOf.firstDayNumber) * 86_400 + 43_200) }
+    /// Noon (UTC) of a day, for the reports that count from an instant.
+    static func noon(of day: PlanDate) -> Date { Date(timeIntervalSince1970: Double(day.firstDayNumber) * 86_400 + 43_200) }
 
     static func read(from store: PlanStore, plan: Plan?, asOf requested: PlanDate?) throws -> SiteProcess {
         let asOf = try requested ?? store.lastChangeDay() ?? PlanDate.day(of: store.now) ?? PlanDate(year: 2000, month: 1, day: 1)
         guard let asOf else { throw PlanError.invalidInput("the site's day is outside the years nap can count") }
-        let instant = Date(timeIntervalSince1970: Double(asOf.firstDayNumber) * 86_400 + 43_200)
+        let instant = noon(of: asOf)
         let overview = try store.meetingsOverview(now: instant)
         let held = overview.meetings.filter { $0.current != nil }
             .sorted { ($0.current?.record.date.firstDay ?? 0, $0.id) < ($1.current?.record.date.firstDay ?? 0, $1.id) }

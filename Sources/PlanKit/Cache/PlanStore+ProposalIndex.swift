@@ -159,11 +159,13 @@ extension PlanStore {
     func proposalCandidates() throws -> [ProposalCandidate] {
         let branchHeads = try proposalBranchHeads()
         let tree = try record.tree()
+        // Outside a site build every command reads the index from disk, as before: no key to build.
+        guard memos.readingMany else { return try candidates(tree: tree, branchHeads: branchHeads) }
         let key = [tree?.hex ?? "-", try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ") + " "
             + branchHeads.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value.hex }.joined(separator: " ")
-        if memos.readingMany, let known = memos.candidates, known.key == key { return known.value }
+        if let known = memos.candidates, known.key == key { return known.value }
         let result = try candidates(tree: tree, branchHeads: branchHeads)
-        if memos.readingMany { memos.candidates = (key, result) }
+        memos.candidates = (key, result)
         return result
     }
 

@@ -29,12 +29,17 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // What nap says to people, in English and Traditional Chinese: `L("…")` messages and their catalogs
+        // (Resources/*.lproj/*.strings, embedded by scripts/messages.py; docs/ARCHITECTURE.md says why).
+        // Foundation only; every layer above may use it, the fronts included.
+        .target(name: "Localization", exclude: ["Resources"]),
         .target(name: "SSHSig", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PlanKit",
             dependencies: [
                 "GitKit",
                 "SSHSig",
+                "Localization",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -44,7 +49,7 @@ let package = Package(
         // templates. The templates live in Resources/ and are embedded at build time (docs/ARCHITECTURE.md).
         .target(
             name: "NapWeb",
-            dependencies: ["PlanKit", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["PlanKit", "Localization", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Resources"]
         ),
         // The web server (`nap serve`): the site's pages rendered on request, forms for the public and the
@@ -55,6 +60,7 @@ let package = Package(
             dependencies: [
                 "PlanKit",
                 "NapWeb",
+                "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // SHA-256 of invitation tokens kept on disk, and constant-time comparisons.
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -68,6 +74,7 @@ let package = Package(
                 "PlanKit",
                 "NapWeb",
                 "NapServer",
+                "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,11 +83,12 @@ let package = Package(
         .target(name: "NapTestSupport", path: "Tests/NapTestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "NapTestSupport"]),
         .testTarget(name: "SSHSigTests", dependencies: ["SSHSig", "NapTestSupport"]),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "NapTestSupport"]),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "GitKit", "Localization", "NapTestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "NapTestSupport"]),
         .testTarget(name: "NapWebTests", dependencies: ["NapWeb", "PlanKit", "NapTestSupport"]),
         // The server's tests are here too (Serve/): they make real plans with the `nap` binary (NapHarness).
         .testTarget(name: "NapCLITests", dependencies: [
-            "NapCLI", "NapServer", "PlanKit", "GitKit", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            "NapCLI", "NapServer", "PlanKit", "GitKit", "Localization", "NapTestSupport", .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CSV", package: "CSV.swift"), .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ],

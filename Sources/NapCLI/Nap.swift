@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 /// The `nap` command: co-draft an Open Government national action plan in a git repository.
@@ -44,10 +45,12 @@ public struct Nap: ParsableCommand {
         let code: Int32
         do {
             var arguments = Array(CommandLine.arguments.dropFirst())
+            Language.current = Language.fromEnvironment()
+            Language.current = try MessageLanguage.choose(from: &arguments)
             // `nap -C <path> <command>`, as with git: change folder before anything else.
             while arguments.count >= 2, arguments[0] == "-C" {
                 guard FileManager.default.changeCurrentDirectoryPath(arguments[1]) else {
-                    throw PlanError.invalidInput("cannot change to folder \(arguments[1])")
+                    throw PlanError.invalidInput(L("cannot change to folder \(arguments[1])"))
                 }
                 arguments.removeFirst(2)
             }
@@ -57,7 +60,7 @@ public struct Nap: ParsableCommand {
         } catch let error as PlanError {
             code = report(error)
         } catch let error as FormatError {
-            Console.err("nap: error: " + SafeText.display(error.description))
+            Console.err(L("nap: error: \(SafeText.display(error.description))"))
             code = 1
         } catch let error as ExitCode {
             code = error.rawValue
@@ -85,14 +88,14 @@ public struct Nap: ParsableCommand {
     }
 
     static func report(_ error: PlanError) -> Int32 {
-        Console.err("nap: error: " + SafeText.display(error.description))
+        Console.err(L("nap: error: \(SafeText.display(error.message.localized))"))
         if case .invalidPlan(let diagnostics) = error {
             for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
         }
         if case .invalidDocument(_, let diagnostics) = error {
             for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
         }
-        if let hint = error.hint { Console.err("hint: " + hint) }
+        if let hint = error.hint { Console.err(L("hint: \(hint)")) }
         return error.exitCode
     }
 }

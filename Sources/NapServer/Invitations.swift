@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 #if canImport(Glibc)
 import Glibc
@@ -26,10 +27,10 @@ public enum Invitations {
                               now: Date = Date()) throws -> (token: String, expires: Date) {
         let members = try store.currentMembers()
         guard let found = members.member(id: member) else {
-            throw PlanError.notFound(kind: "member", name: member)
+            throw PlanError.notFound(kind: L("member"), name: member)
         }
         guard found.role.rawValue != "host" else {
-            throw PlanError.refused(reason: "\(member) is a host; hosts act for people, they do not sign in", hint: nil)
+            throw PlanError.refused(reason: L("\(member) is a host; hosts act for people, they do not sign in"), hint: nil)
         }
         let token = Token.random()
         let expires = now.addingTimeInterval(lifetime)
@@ -75,9 +76,9 @@ public enum Invitations {
     static func update(in directory: String, _ change: (inout [Entry]) throws -> Void) throws {
         let lockPath = directory + "invitations.lock"
         let descriptor = open(lockPath, O_CREAT | O_RDWR, 0o600)
-        guard descriptor >= 0 else { throw PlanError.refused(reason: "cannot open \(lockPath)", hint: nil) }
+        guard descriptor >= 0 else { throw PlanError.refused(reason: L("cannot open \(lockPath)"), hint: nil) }
         defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX) == 0 else { throw PlanError.refused(reason: "cannot lock \(lockPath)", hint: nil) }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw PlanError.refused(reason: L("cannot lock \(lockPath)"), hint: nil) }
         defer { flock(descriptor, LOCK_UN) }
         var entries = try read(in: directory)
         try change(&entries)
@@ -93,21 +94,21 @@ enum PrivateFile {
     static func write(_ data: Data, to path: String) throws {
         let temporary = path + ".tmp-" + Token.random(bytes: 6)
         guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw PlanError.refused(reason: "cannot write \(path)", hint: nil)
+            throw PlanError.refused(reason: L("cannot write \(path)"), hint: nil)
         }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw PlanError.refused(reason: "cannot replace \(path)", hint: nil)
+            throw PlanError.refused(reason: L("cannot replace \(path)"), hint: nil)
         }
     }
 
     /// Appends one line to a file (created owner-only), flushed to disk before returning.
     static func append(line: String, to path: String) throws {
         let descriptor = open(path, O_CREAT | O_WRONLY | O_APPEND, 0o600)
-        guard descriptor >= 0 else { throw PlanError.refused(reason: "cannot open \(path)", hint: nil) }
+        guard descriptor >= 0 else { throw PlanError.refused(reason: L("cannot open \(path)"), hint: nil) }
         defer { close(descriptor) }
         let bytes = Array((line + "\n").utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else { throw PlanError.refused(reason: "cannot write \(path)", hint: nil) }
+        guard written == bytes.count, fsync(descriptor) == 0 else { throw PlanError.refused(reason: L("cannot write \(path)"), hint: nil) }
     }
 }

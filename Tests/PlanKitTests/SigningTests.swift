@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import NapTestSupport
 @testable import PlanKit
 import SSHSig
@@ -55,7 +56,7 @@ private struct SigningFixture {
         #expect(try f.git(["cat-file", "-p", "v1"]).stdout.contains("第一版 First version\n-----BEGIN SSH SIGNATURE-----"))
         #expect(try f.git(["fsck", "--strict", "--no-dangling"]).status == 0)
         // A tag is never moved.
-        #expect(throws: PlanError.alreadyExists(kind: "tag", name: "v1")) {
+        #expect(throws: PlanError.alreadyExists(kind: L("tag"), name: "v1")) {
             try f.store.writeAnnotatedTag(name: "v1", target: main, message: "again", tagger: try f.store.identity())
         }
         #expect(try f.store.repository.referenceTarget("refs/tags/v1") == tag)

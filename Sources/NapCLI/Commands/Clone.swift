@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 struct Clone: ParsableCommand {
@@ -24,7 +25,7 @@ struct Clone: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let start = base.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
         guard let name = directory ?? Self.defaultFolder(for: url) else {
-            throw PlanError.invalidInput("cannot tell a folder name from \(url); give one: nap clone <url> <folder>")
+            throw PlanError.invalidInput(L("cannot tell a folder name from \(url); give one: nap clone <url> <folder>"))
         }
         let target = URL(fileURLWithPath: name.hasPrefix("/") ? name : start + "/" + name).standardizedFileURL.path
         var source = url
@@ -51,8 +52,8 @@ struct Clone: ParsableCommand {
             let proposals = try result.store.proposalListings().count
             Console.out("Cloned \(SafeText.line(PlanStore.shownAddress(url))) into \(SafeText.line(target)): \(proposals) proposal\(proposals == 1 ? "" : "s"), \(result.report.received.events) recorded event\(result.report.received.events == 1 ? "" : "s").")
             for warning in result.report.warnings + result.report.problems {
-                Console.err("nap: warning: " + SafeText.display(warning.message))
-                if let hint = warning.hint { Console.err("hint: " + SafeText.display(hint)) }
+                Console.err(L("nap: warning: \(SafeText.display(warning.message.localized))"))
+                if let hint = warning.hint { Console.err(L("hint: \(SafeText.display(hint.localized))")) }
             }
             Console.out("Next: cd \(SafeText.line(target)) && nap proposals")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import PlanKit
 
 struct CommitmentCommand: ParsableCommand {
@@ -96,7 +97,7 @@ struct CommitmentTranslated: ParsableCommand {
         if !section.isEmpty {
             keys = Set(try section.map { name in
                 guard let key = SectionKey(rawValue: name) else {
-                    throw PlanError.invalidInput("unknown section '\(name)'; sections are \(SectionKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw PlanError.invalidInput(L("unknown section '\(name)'; sections are \(SectionKey.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
                 return key
             })

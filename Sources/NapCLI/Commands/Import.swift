@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 struct Import: ParsableCommand {
@@ -39,7 +40,7 @@ struct ImportPublicInput: ParsableCommand {
         var mapping = PublicInputMapping.defaults(for: source)
         for text in map { try mapping.apply(text) }
         let path = file.hasPrefix("/") ? file : global.workingDirectory + "/" + file
-        guard let data = FileManager.default.contents(atPath: path) else { throw PlanError.invalidInput("cannot read \(file)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw PlanError.invalidInput(L("cannot read \(file)")) }
         let result = try store.importPublicInput(Array(data), platform: source, mapping: mapping,
                                                  target: proposal.map { .proposal($0) } ?? .newProposals, dryRun: dryRun)
         if json {

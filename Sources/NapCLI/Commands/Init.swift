@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 struct Init: ParsableCommand {
@@ -43,9 +44,9 @@ struct Init: ParsableCommand {
 
     static func parsePeriod(_ text: String) throws -> Period {
         let parts = text.components(separatedBy: "..")
-        guard parts.count == 2 else { throw PlanError.invalidInput("--period is START..END, e.g. 2025-01..2028-12") }
+        guard parts.count == 2 else { throw PlanError.invalidInput(L("--period is START..END, e.g. 2025-01..2028-12")) }
         let period = Period(start: try PlanDate(parsing: parts[0]), end: try PlanDate(parsing: parts[1]))
-        guard period.start <= period.end else { throw PlanError.invalidInput("the period ends before it starts") }
+        guard period.start <= period.end else { throw PlanError.invalidInput(L("the period ends before it starts")) }
         return period
     }
 }

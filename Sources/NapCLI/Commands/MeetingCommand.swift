@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 extension MeetingKind: ExpressibleByArgument {}
@@ -54,11 +55,11 @@ struct MeetingAdd: ParsableCommand {
         let draft: MeetingDraft
         if let file {
             let full = file.hasPrefix("/") ? file : global.workingDirectory + "/" + file
-            guard let data = FileManager.default.contents(atPath: full) else { throw PlanError.invalidInput("cannot read \(file)") }
+            guard let data = FileManager.default.contents(atPath: full) else { throw PlanError.invalidInput(L("cannot read \(file)")) }
             let languages = try store.mainHead().flatMap { try store.loadPlan(at: $0).plan?.languages } ?? []
             let parsed = MeetingDocument.parse([UInt8](data), path: file, id: id, languages: languages)
             guard var read = parsed.value, parsed.isValid else {
-                throw PlanError.invalidDocument(what: file, diagnostics: parsed.diagnostics + (parsed.value?.issues.map { $0.diagnostic(path: file) } ?? []))
+                throw PlanError.invalidDocument(what: Message(verbatim: file), diagnostics: parsed.diagnostics + (parsed.value?.issues.map { $0.diagnostic(path: file) } ?? []))
             }
             read.issues += parsed.diagnostics.map { MeetingDraft.Issue(diagnostic: $0) }
             draft = read
@@ -90,25 +91,25 @@ struct MeetingAdd: ParsableCommand {
         for item in publicAttendance {
             let (sector, count) = try OptionValues.pair(item, option: "--public", example: "SECTOR=COUNT, e.g. civil-society=12")
             guard ["public", "government", "legislature", "civil-society", "private-sector", "academia"].contains(sector) else {
-                throw PlanError.invalidInput("--public \(item): '\(sector)' is not a sector (government, legislature, civil-society, private-sector, academia, public)")
+                throw PlanError.invalidInput(L("--public \(item): '\(sector)' is not a sector (government, legislature, civil-society, private-sector, academia, public)"))
             }
             guard count.count <= 8, count.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(count) else {
-                throw PlanError.invalidInput("--public \(item): '\(count)' is not a count")
+                throw PlanError.invalidInput(L("--public \(item): '\(count)' is not a count"))
             }
             draft.publicAttendance[sector] = number
         }
         for item in link {
             let (kind, url) = try OptionValues.pair(item, option: "--link", example: "KIND=URL, e.g. transcript=https://…")
             guard let linkKind = MeetingLink.Kind(rawValue: kind) else {
-                throw PlanError.invalidInput("--link \(item): '\(kind)' is not a kind of link (\(MeetingLink.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw PlanError.invalidInput(L("--link \(item): '\(kind)' is not a kind of link (\(MeetingLink.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"))
             }
-            guard ProcessEventBounds.isWebAddress(url) else { throw PlanError.invalidInput("--link \(item): '\(url)' is not a web address") }
+            guard ProcessEventBounds.isWebAddress(url) else { throw PlanError.invalidInput(L("--link \(item): '\(url)' is not a web address")) }
             draft.links.append(MeetingLink(kind: linkKind, url: url))
         }
         for item in decision {
             let (proposal, rest) = try OptionValues.pair(item, option: "--decision", example: "PROPOSAL=OUTCOME:REASON")
             guard let colon = rest.firstIndex(of: ":"), let outcome = Disposition(rawValue: String(rest[..<colon])) else {
-                throw PlanError.invalidInput("--decision \(item): write PROPOSAL=OUTCOME:REASON with an outcome of \(Disposition.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw PlanError.invalidInput(L("--decision \(item): write PROPOSAL=OUTCOME:REASON with an outcome of \(Disposition.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             draft.decisions.append(.init(proposal: .init(proposal, at: .option("--decision \(proposal)")), outcome: outcome,
                                          reason: String(rest[rest.index(after: colon)...]), place: .option("--decision \(proposal)")))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 extension CompletionLevel: ExpressibleByArgument {}
@@ -97,7 +98,7 @@ struct ProgressReportCommand: ParsableCommand {
         let report = try store.implementationReport(asOf: day)
         let plan = try store.publishedPlan()?.contents.plan
         if let day, let period = plan?.period, !period.contains(day) {
-            throw PlanError.invalidInput("--as-of \(day) is outside the plan's period (\(period))")
+            throw PlanError.invalidInput(L("--as-of \(day) is outside the plan's period (\(period))"))
         }
         let text: String
         switch format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import NapServer
 import PlanKit
 
@@ -68,7 +69,7 @@ struct ServeRun: ParsableCommand {
         }
         done.wait()
         if let error = outcome.error {
-            throw PlanError.converting(error) ?? PlanError.refused(reason: "the server stopped: \(error)", hint: nil)
+            throw PlanError.converting(error) ?? PlanError.refused(reason: L("the server stopped: \(String(describing: error))"), hint: nil)
         }
     }
 }
@@ -125,7 +126,7 @@ struct ServeInvite: ParsableCommand {
         if let output {
             let path = output.hasPrefix("/") ? output : global.workingDirectory + "/" + output
             guard FileManager.default.createFile(atPath: path, contents: Data((link + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw PlanError.refused(reason: "cannot write \(output)", hint: nil)
+                throw PlanError.refused(reason: L("cannot write \(output)"), hint: nil)
             }
             Console.out("Wrote the sign-in link for \(SafeText.line(member)) to \(SafeText.line(output)); it works once, until \(Timestamp.format(expires)).")
         } else {

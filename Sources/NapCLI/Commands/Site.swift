@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import NapWeb
 import PlanKit
 
@@ -38,7 +39,7 @@ struct Site: ParsableCommand {
         let summary: SiteWriteSummary
         let day: PlanDate?
         if asOf == "today" {
-            guard let today = PlanDate.day(of: store.now) else { throw PlanError.invalidInput("the computer's clock is outside the years nap can count") }
+            guard let today = PlanDate.day(of: store.now) else { throw PlanError.invalidInput(L("the computer's clock is outside the years nap can count")) }
             day = today
         } else {
             day = try asOf.map { try OptionValues.date($0, option: "--as-of") }
@@ -48,7 +49,7 @@ struct Site: ParsableCommand {
             summary = try SiteWriter(directory: folder).write(site, progress: meter.update)
         } catch let error as SiteError {
             meter.finish()
-            throw PlanError.refused(reason: error.description, hint: nil)
+            throw PlanError.refused(reason: Message(verbatim: error.description), hint: nil)
         }
         meter.finish()
         Console.out("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged, \(summary.removed.count) removed.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 struct Sync: ParsableCommand {
@@ -30,7 +31,7 @@ struct Sync: ParsableCommand {
         for rename in renames {
             let parts = rename.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw PlanError.invalidInput("--rename takes SLUG=NEW-SLUG, e.g. --rename open-data=open-data-2")
+                throw PlanError.invalidInput(L("--rename takes SLUG=NEW-SLUG, e.g. --rename open-data=open-data-2"))
             }
             parsedRenames[parts[0]] = parts[1]
         }
@@ -74,12 +75,12 @@ enum SyncRendering {
             for change in changes { Console.out("    " + describe(change)) }
         }
         for warning in report.warnings {
-            Console.err("nap: warning: " + SafeText.display(warning.message))
-            if let hint = warning.hint { Console.err("hint: " + SafeText.display(hint)) }
+            Console.err(L("nap: warning: \(SafeText.display(warning.message.localized))"))
+            if let hint = warning.hint { Console.err(L("hint: \(SafeText.display(hint.localized))")) }
         }
         for problem in report.problems {
-            Console.err("nap: not synced: " + SafeText.display(problem.message))
-            if let hint = problem.hint { Console.err("hint: " + SafeText.display(hint)) }
+            Console.err(L("nap: not synced: \(SafeText.display(problem.message.localized))"))
+            if let hint = problem.hint { Console.err(L("hint: \(SafeText.display(hint.localized))")) }
         }
     }
 

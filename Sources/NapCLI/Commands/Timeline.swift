@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import PlanKit
 
 struct Timeline: ParsableCommand {
@@ -38,7 +39,7 @@ struct Timeline: ParsableCommand {
     func run() throws {
         let store = try global.openPlan()
         let process = try store.loadPlan(at: try store.requireMain()).plan?.process ?? PlanProcess()
-        guard let today = PlanDate.day(of: store.now) else { throw PlanError.invalidInput("the computer's clock is outside the years nap can count") }
+        guard let today = PlanDate.day(of: store.now) else { throw PlanError.invalidInput(L("the computer's clock is outside the years nap can count")) }
         let current = process.phase(on: today)
         if json {
             try JSONOutput.print(TimelineJSON(timelinePublished: process.timelinePublished?.description, today: today.description,

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// `nap meeting show --json` and the meetings in `nap meetings --json` (docs/CLI.md).
@@ -63,7 +64,7 @@ extension MeetingJSON {
     static func required(_ state: MeetingState) throws -> MeetingJSON {
         guard let json = MeetingJSON(state) else {
             let reasons = (state.problems + state.quarantined.map(\.problem)).map(\.description).joined(separator: "; ")
-            throw PlanError.refused(reason: "meeting \(state.id) has no valid record: \(reasons)", hint: "docs/SECURITY.md: ignored events are kept and reported")
+            throw PlanError.refused(reason: L("meeting \(state.id) has no valid record: \(reasons)"), hint: L("docs/SECURITY.md: ignored events are kept and reported"))
         }
         return json
     }

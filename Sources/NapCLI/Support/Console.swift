@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// Where commands write: standard output for results, standard error for diagnostics. Writes go straight
@@ -15,6 +16,16 @@ enum Console {
 
     static func err(_ text: String) {
         write(text + "\n", to: FileHandle.standardError)
+    }
+
+    /// Writes a message, in the language nap speaks (`Language.current`), and a line break to standard output.
+    static func out(_ message: Message) {
+        out(message.localized)
+    }
+
+    /// Writes a message, in the language nap speaks, and a line break to standard error.
+    static func err(_ message: Message) {
+        err(message.localized)
     }
 
     /// Writes `text` as it is (no newline added) to standard output.

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// Values of options that nap checks itself: dates (YAML-free, but the same rules as in files) and
@@ -8,16 +9,16 @@ enum OptionValues {
     static func date(_ text: String, option: String, month: Bool = false) throws -> PlanDate {
         let date: PlanDate
         do { date = try PlanDate(parsing: text) } catch let error as FormatError {
-            throw PlanError.invalidInput("\(option) \(text): \(error)")
+            throw PlanError.invalidInput(L("\(option) \(text): \(error)"))
         }
-        guard month || date.day != nil else { throw PlanError.invalidInput("\(option) \(text): name a day (YYYY-MM-DD)") }
+        guard month || date.day != nil else { throw PlanError.invalidInput(L("\(option) \(text): name a day (YYYY-MM-DD)")) }
         return date
     }
 
     /// `KEY=VALUE`, split at the first `=`.
     static func pair(_ text: String, option: String, example: String) throws -> (key: String, value: String) {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex, text.index(after: equals) != text.endIndex else {
-            throw PlanError.invalidInput("\(option) \(text): write \(example)")
+            throw PlanError.invalidInput(L("\(option) \(text): write \(example)"))
         }
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }

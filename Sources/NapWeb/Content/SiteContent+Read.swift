@@ -1,3 +1,4 @@
+import Localization
 import PlanKit
 
 /// What the site is reading, for progress on a terminal.
@@ -14,7 +15,7 @@ extension SiteContent {
     static func read(from store: PlanStore, revision: String, asOf: PlanDate? = nil, progress: (SiteProgress) -> Void) throws -> SiteContent {
         let document = try store.planDocument(at: revision)
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
-        guard let commit = document.commit else { throw PlanError.notFound(kind: "revision", name: revision) }
+        guard let commit = document.commit else { throw PlanError.notFound(kind: L("revision"), name: revision) }
         let loaded = try store.loadPlan(at: commit)
         let governance = try store.files(at: commit).read("GOVERNANCE.md").map { String(decoding: $0, as: UTF8.self) }
         let summaries = try store.proposals()

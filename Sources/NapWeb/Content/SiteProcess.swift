@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// The forum's process as the site shows it, on one day: the published timeline and its current phase,
@@ -27,7 +28,7 @@ struct SiteProcess {
 
     static func read(from store: PlanStore, plan: Plan?, asOf requested: PlanDate?) throws -> SiteProcess {
         let asOf = try requested ?? store.lastChangeDay() ?? PlanDate.day(of: store.now) ?? PlanDate(year: 2000, month: 1, day: 1)
-        guard let asOf else { throw PlanError.invalidInput("the site's day is outside the years nap can count") }
+        guard let asOf else { throw PlanError.invalidInput(L("the site's day is outside the years nap can count")) }
         let instant = noon(of: asOf)
         let overview = try store.meetingsOverview(now: instant)
         let held = overview.meetings.filter { $0.current != nil }

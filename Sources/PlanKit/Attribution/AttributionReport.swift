@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// Counts of who did what, for one person or one sector: the evidence an independent reviewer (the IRM)
 /// asks for.
@@ -57,7 +58,7 @@ extension PlanStore {
         var sinceCommit: ObjectID?
         var sinceTime = Date.distantPast
         if let version {
-            guard let tag = try? repository.resolveCommit("refs/tags/" + version) else { throw PlanError.notFound(kind: "version", name: version) }
+            guard let tag = try? repository.resolveCommit("refs/tags/" + version) else { throw PlanError.notFound(kind: L("version"), name: version) }
             sinceCommit = tag
             sinceTime = try PlanError.wrap { try repository.commit(tag).committer.time }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// One line of a commitment with who wrote it and how it reached the plan.
 public struct AttributedLine: Sendable {
@@ -22,7 +23,7 @@ extension PlanStore {
     public func blame(commitment id: String, at revision: String? = nil) throws -> [AttributedLine] {
         let head = try revision.map(resolveRevision) ?? requireMain()
         let path = PlanFiles.commitmentPath(id: id)
-        guard let data = try files(at: head).read(path) else { throw PlanError.notFound(kind: "commitment", name: id) }
+        guard let data = try files(at: head).read(path) else { throw PlanError.notFound(kind: L("commitment"), name: id) }
         let lineage = try PlanError.wrap { try ProposalLineage(repository: repository, main: head) }
         let members = try loadPlan(at: head).members
         return try attribute(path: path, data: data, head: head, lineage: lineage, members: members)

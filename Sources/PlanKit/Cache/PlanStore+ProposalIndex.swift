@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// One proposal of the record: its id, the id of its subtree (which changes exactly when its events do),
 /// and its digest (nil when no event opens it). A digest read from the cache is decoded only when asked
@@ -205,16 +206,16 @@ extension PlanStore {
         let open = bySlug.filter { $0.status == "open" }
         if bySlug.count > 1, open.count == 1 { return open[0] }
         if bySlug.count > 1 {
-            throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })
+            throw PlanError.ambiguous(kind: L("proposal"), prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })
         }
         let lowered = name.lowercased()
         if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
             let byID = all.filter { $0.id?.hasPrefix(lowered) == true }
             if byID.count == 1 { return byID[0] }
             if byID.count > 1 {
-                throw PlanError.ambiguous(kind: "proposal", prefix: name, candidates: byID.map { "\($0.id?.prefix(12) ?? "") (\($0.slug))" })
+                throw PlanError.ambiguous(kind: L("proposal"), prefix: name, candidates: byID.map { "\($0.id?.prefix(12) ?? "") (\($0.slug))" })
             }
         }
-        throw PlanError.notFound(kind: "proposal", name: name)
+        throw PlanError.notFound(kind: L("proposal"), name: name)
     }
 }

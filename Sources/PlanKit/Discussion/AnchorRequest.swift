@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// Where a person asked a comment to point: `PATH[:LINE[-LINE]]` as typed after `--on`.
 public struct AnchorRequest: Sendable, Equatable {
@@ -16,14 +17,14 @@ public struct AnchorRequest: Sendable, Equatable {
     public static func parse(_ text: String) throws -> AnchorRequest {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
-        guard !path.isEmpty else { throw PlanError.invalidInput("--on needs a file path, e.g. commitments/1-1.md:12-14") }
+        guard !path.isEmpty else { throw PlanError.invalidInput(L("--on needs a file path, e.g. commitments/1-1.md:12-14")) }
         guard parts.count == 2 else { return AnchorRequest(path: path, startLine: nil, endLine: nil) }
         let range = parts[1].split(separator: "-", omittingEmptySubsequences: false)
         guard (1...2).contains(range.count), let start = Int(range[0]), start >= 1 else {
-            throw PlanError.invalidInput("'\(parts[1])' is not a line or line range (use 12 or 12-14)")
+            throw PlanError.invalidInput(L("'\(parts[1])' is not a line or line range (use 12 or 12-14)"))
         }
         let end = range.count == 2 ? Int(range[1]) : start
-        guard let end, end >= start else { throw PlanError.invalidInput("'\(parts[1])': the range must end at or after its start") }
+        guard let end, end >= start else { throw PlanError.invalidInput(L("'\(parts[1])': the range must end at or after its start")) }
         return AnchorRequest(path: path, startLine: start, endLine: end)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 extension PlanStore {
     /// The largest comment or reason nap accepts, in bytes of UTF-8.
@@ -7,10 +8,10 @@ extension PlanStore {
 
     /// Checks user text: not empty, not too long. Stored verbatim (Markdown), shown safely.
     func checkedText(_ text: String, what: String) throws -> String {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PlanError.invalidInput("the \(what) is empty") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PlanError.invalidInput(L("the \(what) is empty")) }
         let bytes = text.utf8.count
         guard bytes <= PlanStore.maximumTextBytes else {
-            throw PlanError.invalidInput("the \(what) is \(bytes / 1024) KiB; at most \(PlanStore.maximumTextBytes / 1024) KiB are accepted (link to a longer document instead)")
+            throw PlanError.invalidInput(L("the \(what) is \(bytes / 1024) KiB; at most \(PlanStore.maximumTextBytes / 1024) KiB are accepted (link to a longer document instead)"))
         }
         return text
     }
@@ -19,7 +20,7 @@ extension PlanStore {
     func openProposal(_ name: String, for action: String) throws -> (summary: ProposalSummary, state: ProposalState) {
         let (summary, state) = try recordedProposal(named: name)
         guard case .open = state.status else {
-            throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name); it cannot be \(action)", hint: nil)
+            throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name); it cannot be \(action)"), hint: nil)
         }
         return (summary, try recordRevision(of: state, branchHead: summary.branchHead))
     }
@@ -57,20 +58,20 @@ extension PlanStore {
         let candidate = try resolveProposal(name)
         guard let digest = try candidate.digest() else { return nil }
         guard digest.status == "open" else {
-            throw PlanError.refused(reason: "proposal \(digest.slug) is \(digest.status); it cannot be \(action)", hint: nil)
+            throw PlanError.refused(reason: L("proposal \(digest.slug) is \(digest.status); it cannot be \(action)"), hint: nil)
         }
         if let branchHead = candidate.branchHead, let recorded = digest.recordedHead, branchHead != recorded { return nil }
         return (digest, candidate.branchHead ?? digest.recordedHead)
     }
 
     private func makeAnchor(_ request: AnchorRequest, head: ObjectID?, base: ObjectID, slug: String) throws -> Anchor {
-        guard let head else { throw PlanError.notFound(kind: "branch", name: "proposal/\(slug)") }
+        guard let head else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(slug)") }
         let changed = try changedPaths(head: head, base: base, main: try mainHead())
         guard changed.contains(request.path) else {
-            throw PlanError.invalidInput("proposal \(slug) does not change \(request.path); it changes: \(changed.isEmpty ? "nothing yet" : changed.joined(separator: ", "))")
+            throw PlanError.invalidInput(L("proposal \(slug) does not change \(request.path); it changes: \(changed.isEmpty ? "nothing yet" : changed.joined(separator: ", "))"))
         }
         guard let data = try files(at: head).read(request.path) else {
-            throw PlanError.invalidInput("\(request.path) is deleted by proposal \(slug); comment on the proposal as a whole")
+            throw PlanError.invalidInput(L("\(request.path) is deleted by proposal \(slug); comment on the proposal as a whole"))
         }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
@@ -78,7 +79,7 @@ extension PlanStore {
         let start = request.startLine ?? 1
         let end = request.endLine ?? count
         guard start <= count, end <= count else {
-            throw PlanError.invalidInput("\(request.path) has \(count) lines at \(head.short()); line \(max(start, end)) is beyond its end")
+            throw PlanError.invalidInput(L("\(request.path) has \(count) lines at \(head.short()); line \(max(start, end)) is beyond its end"))
         }
         return Anchor(head: head, path: request.path, startLine: start, endLine: end, quote: lines[(start - 1)..<end].joined(separator: "\n"))
     }
@@ -87,15 +88,15 @@ extension PlanStore {
     func findComment(_ prefix: String, in state: ProposalState) throws -> CommentState {
         let lowered = prefix.lowercased()
         guard lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) else {
-            throw PlanError.invalidInput("'\(prefix)' is not a comment id (at least 4 hex digits, as `nap show` prints them)")
+            throw PlanError.invalidInput(L("'\(prefix)' is not a comment id (at least 4 hex digits, as `nap show` prints them)"))
         }
         let matches = state.comments.filter { $0.id.hasPrefix(lowered) }
         if matches.count == 1 { return matches[0] }
-        if matches.count > 1 { throw PlanError.ambiguous(kind: "comment", prefix: prefix, candidates: matches.map { String($0.id.prefix(12)) }) }
+        if matches.count > 1 { throw PlanError.ambiguous(kind: L("comment"), prefix: prefix, candidates: matches.map { String($0.id.prefix(12)) }) }
         if let other = try locateComment(lowered), other.state.id != state.id {
-            throw PlanError.invalidInput("comment \(prefix) belongs to another proposal (\(other.state.slug))")
+            throw PlanError.invalidInput(L("comment \(prefix) belongs to another proposal (\(other.state.slug))"))
         }
-        throw PlanError.notFound(kind: "comment", name: prefix)
+        throw PlanError.notFound(kind: L("comment"), name: prefix)
     }
 
     /// Searches every proposal for a comment id prefix. An event's file is named by its id, so only the
@@ -109,7 +110,7 @@ extension PlanStore {
             guard let state = try fold(try record.events(of: id, in: tree).events) else { continue }
             for comment in state.comments where comment.id.hasPrefix(prefix) { found.append((state, comment)) }
         }
-        if found.count > 1 { throw PlanError.ambiguous(kind: "comment", prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
+        if found.count > 1 { throw PlanError.ambiguous(kind: L("comment"), prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
         return found.first
     }
 
@@ -121,11 +122,11 @@ extension PlanStore {
     public func respond(to target: String, disposition: Disposition, reason: String, meeting: String? = nil) throws -> EventID {
         let reason = try checkedText(reason, what: "reason")
         guard reason.trimmingCharacters(in: .whitespacesAndNewlines).count >= 8 else {
-            throw PlanError.invalidInput("a reasoned response needs a reason a reader can follow (at least 8 characters); say why")
+            throw PlanError.invalidInput(L("a reasoned response needs a reason a reader can follow (at least 8 characters); say why"))
         }
         if let meeting {
             guard let state = try? self.meeting(meeting), state.current != nil else {
-                throw PlanError.notFound(kind: "meeting", name: meeting)
+                throw PlanError.notFound(kind: L("meeting"), name: meeting)
             }
         }
         let signature = try identity()
@@ -145,7 +146,7 @@ extension PlanStore {
             targetID = state.id
         }
         guard author.member != nil, author.isGovernment || author.isCoChair || author.email.lowercased() == state.author.email.lowercased() else {
-            throw PlanError.refused(reason: "reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.member == nil ? "not a member" : "a member of \(author.sector)")", hint: nil)
+            throw PlanError.refused(reason: L("reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.member == nil ? "not a member" : "a member of \(author.sector)")"), hint: nil)
         }
         try requireCountingSignature(for: "give a reasoned response", author: author)
         state = try currentState(of: state.id)
@@ -159,18 +160,18 @@ extension PlanStore {
     public func setResolved(_ commentID: String, resolved: Bool) throws {
         let lowered = commentID.lowercased()
         guard lowered.count >= 4, lowered.allSatisfy(\.isHexDigit), let found = try locateComment(lowered) else {
-            throw PlanError.notFound(kind: "comment", name: commentID)
+            throw PlanError.notFound(kind: L("comment"), name: commentID)
         }
         let (state, comment) = found
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         let email = author.email.lowercased()
         guard email == comment.author.email.lowercased() || email == state.author.email.lowercased() || author.isCoChair else {
-            throw PlanError.refused(reason: "only the comment's author, the proposal's author or a co-chair may \(resolved ? "resolve" : "reopen") it", hint: nil)
+            throw PlanError.refused(reason: L("only the comment's author, the proposal's author or a co-chair may \(resolved ? "resolve" : "reopen") it"), hint: nil)
         }
         try requireCountingSignature(for: resolved ? "resolve a comment" : "reopen a comment", author: author)
         guard comment.resolved != resolved else {
-            throw PlanError.refused(reason: "comment \(comment.id.prefix(8)) is already \(resolved ? "resolved" : "open")", hint: nil)
+            throw PlanError.refused(reason: L("comment \(comment.id.prefix(8)) is already \(resolved ? "resolved" : "open")"), hint: nil)
         }
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
                           body: resolved ? .resolved(comment: comment.id) : .reopened(comment: comment.id))
@@ -184,16 +185,16 @@ extension PlanStore {
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         guard author.member != nil else {
-            throw PlanError.refused(reason: "only members of the forum review proposals; \(signature.email) is not in members.yml on main",
-                                    hint: "comment instead: nap comment \(name) -m \"...\"")
+            throw PlanError.refused(reason: L("only members of the forum review proposals; \(signature.email) is not in members.yml on main"),
+                                    hint: L("comment instead: nap comment \(name) -m \"...\""))
         }
-        if author.memberRole == .observer { throw PlanError.refused(reason: "observers do not review; comment instead", hint: nil) }
+        if author.memberRole == .observer { throw PlanError.refused(reason: L("observers do not review; comment instead"), hint: nil) }
         if author.memberRole == .reviewer && verdict == .approve {
-            throw PlanError.refused(reason: "independent reviewers comment and may request changes, but never approve", hint: nil)
+            throw PlanError.refused(reason: L("independent reviewers comment and may request changes, but never approve"), hint: nil)
         }
         try requireCountingSignature(for: "review", author: author)
         let (summary, state) = try openProposal(name, for: "reviewed")
-        guard let head = summary.branchHead else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
+        guard let head = summary.branchHead else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(state.slug)") }
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
                           body: .review(verdict: verdict, head: head, body: body))
         return try record.append([event], by: signature, message: "Review (\(verdict.rawValue)) of proposal \(state.slug) at \(head.short())\n")[0]

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 extension PlanStore {
     /// Hides an input (comment or proposal opening) with a reason; co-chairs only (directly or through a host).
@@ -12,7 +13,7 @@ extension PlanStore {
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         guard author.isCoChair else {
-            throw PlanError.refused(reason: "only the co-chairs hide inputs; \(author.name) is \(author.member == nil ? "not a member" : "a \(author.role ?? "member") of \(author.sector)")", hint: nil)
+            throw PlanError.refused(reason: L("only the co-chairs hide inputs; \(author.name) is \(author.member == nil ? "not a member" : "a \(author.role ?? "member") of \(author.sector)")"), hint: nil)
         }
         try requireCountingSignature(for: "hide an input", author: author)
         let state = try currentState(of: try recordedProposal(named: proposal).state.id)

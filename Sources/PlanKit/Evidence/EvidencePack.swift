@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap export irm` wrote: the evidence pack an IRM researcher asks for, with its manifest.
 public struct EvidencePack: Sendable {
@@ -30,7 +31,7 @@ extension PlanStore {
     public func exportEvidence(to directory: String) throws -> EvidencePack {
         let manager = FileManager.default
         if let existing = try? manager.contentsOfDirectory(atPath: directory), !existing.isEmpty {
-            throw PlanError.refused(reason: "\(directory) is not empty", hint: "name a new or empty folder")
+            throw PlanError.refused(reason: L("\(directory) is not empty"), hint: L("name a new or empty folder"))
         }
         let main = try requireMain()
         let plan = try loadPlan(at: main).plan
@@ -67,7 +68,7 @@ extension PlanStore {
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw PlanError.refused(reason: "cannot create \(directory): \(error.localizedDescription)", hint: nil)
+            throw PlanError.refused(reason: L("cannot create \(directory): \(error.localizedDescription)"), hint: nil)
         }
         for (name, data) in writes { try FileWrite.write(data, to: directory + "/" + name, shownAs: name) }
         return EvidencePack(files: writes.map(\.0), signer: signer, checkFailed: check.failed)

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap check` reads once and every rule judges: main as it was at the moment asked, its plan and
 /// members, the proposals, meetings and versions of the record up to that moment.
@@ -25,7 +26,7 @@ struct RequirementsContext {
     init(store: PlanStore, at: Date) throws {
         self.store = store
         self.at = at
-        guard let today = PlanDate.day(of: at) else { throw PlanError.invalidInput("the moment to check at is outside the years a plan can name") }
+        guard let today = PlanDate.day(of: at) else { throw PlanError.invalidInput(L("the moment to check at is outside the years a plan can name")) }
         self.today = today
         let repository = store.repository
         var main: ObjectID?

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap export ogp-csv` cannot read from the plan: the numbers OGP gives a member and its plans.
 public struct OGPExportOptions: Sendable {
@@ -26,9 +27,9 @@ extension PlanStore {
         let contents = PlanValidator().load(source: try files(at: commit))
         guard let plan = contents.plan, contents.isValid else {
             let first = contents.errors.first.map { "\($0)" } ?? "plan.yml cannot be read"
-            throw PlanError.refused(reason: "the plan at \(revision) does not validate (\(first))", hint: "run nap validate \(revision)")
+            throw PlanError.refused(reason: L("the plan at \(revision) does not validate (\(first))"), hint: L("run nap validate \(revision)"))
         }
-        guard (1...99).contains(options.planNumber) else { throw PlanError.invalidInput("--plan-number must be from 1 to 99") }
+        guard (1...99).contains(options.planNumber) else { throw PlanError.invalidInput(L("--plan-number must be from 1 to 99")) }
         let submitted = PlanDate.day(of: try time(of: revision))?.year ?? 0
         var rows = [OGPColumns.all]
         for (index, commitment) in contents.commitments.enumerated() {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap import public-input` did, or would do (`--dry-run`).
 public struct PublicInputImport: Sendable {
@@ -41,12 +42,12 @@ extension PlanStore {
     /// none; rows with problems are set aside and reported.
     public func importPublicInput(_ bytes: [UInt8], platform: String, mapping: PublicInputMapping, target: PublicInputImport.Target,
                                   dryRun: Bool = false) throws -> PublicInputImport {
-        if let problem = Identifier.problem(in: platform) { throw PlanError.invalidName(kind: "platform", name: platform, reason: problem) }
+        if let problem = Identifier.problem(in: platform) { throw PlanError.invalidName(kind: L("platform"), name: platform, reason: Message(verbatim: problem)) }
         let signature = try identity()
         let recorder = try eventAuthor(for: signature)
         guard recorder.member != nil else {
-            throw PlanError.refused(reason: "\(signature.email) is not a member in members.yml on main; imported input is recorded by a member of the forum",
-                                    hint: "ask the secretariat to import it")
+            throw PlanError.refused(reason: L("\(signature.email) is not a member in members.yml on main; imported input is recorded by a member of the forum"),
+                                    hint: L("ask the secretariat to import it"))
         }
         let table = try PublicInputTable.read(bytes, platform: platform, mapping: mapping, needsTitle: target == .newProposals,
                                               zoneOffset: platform == "join" ? 8 * 3600 : 0, now: signature.time)
@@ -89,7 +90,7 @@ extension PlanStore {
                                 dryRun: Bool) throws -> [PublicInputImport.Imported] {
         let (_, state) = try recordedProposal(named: name)
         guard case .open = state.status else {
-            throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name); input cannot be added to it", hint: "import as new proposals (--new-proposals)")
+            throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name); input cannot be added to it"), hint: L("import as new proposals (--new-proposals)"))
         }
         let events = rows.enumerated().map { index, row in
             let text = row.title.map { $0 + "\n\n" + row.body } ?? row.body
@@ -106,7 +107,7 @@ extension PlanStore {
                                  dryRun: Bool, skipped: inout [PublicInputProblem]) throws -> [PublicInputImport.Imported] {
         let main = try requireMain()
         guard let plan = try loadPlan(at: main).plan, let period = plan.period else {
-            throw PlanError.refused(reason: "plan.yml on main has no valid period; a commitment skeleton needs one", hint: "run nap validate main")
+            throw PlanError.refused(reason: L("plan.yml on main has no valid period; a commitment skeleton needs one"), hint: L("run nap validate main"))
         }
         let mainTree = try PlanError.wrap { try repository.treeID(ofCommit: main) }
         let taken = Set(try proposalCandidates().map(\.slug))

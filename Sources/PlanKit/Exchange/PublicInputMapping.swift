@@ -1,3 +1,4 @@
+import Localization
 /// Which column of a platform's export holds what (`nap import public-input --map title=標題,…`).
 public struct PublicInputMapping: Sendable, Equatable {
     /// What an imported input is made of.
@@ -32,10 +33,10 @@ public struct PublicInputMapping: Sendable, Equatable {
         for pair in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[1].isEmpty else {
-                throw PlanError.invalidInput("--map \(pair): write FIELD=COLUMN, e.g. title=標題")
+                throw PlanError.invalidInput(L("--map \(pair): write FIELD=COLUMN, e.g. title=標題"))
             }
             guard let field = Field(rawValue: parts[0]) else {
-                throw PlanError.invalidInput("--map \(pair): '\(parts[0])' is not a field (use \(Field.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw PlanError.invalidInput(L("--map \(pair): '\(parts[0])' is not a field (use \(Field.allCases.map(\.rawValue).joined(separator: ", ")))"))
             }
             columns[field] = parts[1]
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// One input read from a platform's export, checked, ready to become an event.
 public struct PublicInputRow: Sendable, Equatable {
@@ -43,12 +44,12 @@ public struct PublicInputTable: Sendable {
                             zoneOffset: Int, now: Date) throws -> PublicInputTable {
         let table: [CSVTable.Row]
         do { table = try CSVTable.read(bytes, maximumBytes: maximumBytes) } catch let error as CSVTable.ReadError {
-            throw PlanError.invalidInput("the file cannot be imported: \(error)")
+            throw PlanError.invalidInput(L("the file cannot be imported: \(error)"))
         }
-        guard let header = table.first else { throw PlanError.invalidInput("the file cannot be imported: it is empty") }
+        guard let header = table.first else { throw PlanError.invalidInput(L("the file cannot be imported: it is empty")) }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         guard table.count - 1 <= maximumRows else {
-            throw PlanError.invalidInput("the file cannot be imported: it has \(table.count - 1) rows; import at most \(maximumRows) at a time")
+            throw PlanError.invalidInput(L("the file cannot be imported: it has \(table.count - 1) rows; import at most \(maximumRows) at a time"))
         }
         let required: [PublicInputMapping.Field] = [.id, .author, needsTitle ? .title : .body]
         var index: [PublicInputMapping.Field: Int] = [:]
@@ -59,7 +60,7 @@ public struct PublicInputTable: Sendable {
         let missing = Set(required).filter { index[$0] == nil }.sorted { $0.rawValue < $1.rawValue }
         guard missing.isEmpty else {
             let wanted = missing.map { "\($0.rawValue) (column '\(mapping.columns[$0] ?? $0.rawValue)')" }.joined(separator: ", ")
-            throw PlanError.invalidInput("the file cannot be imported: line 1 has no column for \(wanted); its columns are \(names.joined(separator: ", ")); name them with --map FIELD=COLUMN")
+            throw PlanError.invalidInput(L("the file cannot be imported: line 1 has no column for \(wanted); its columns are \(names.joined(separator: ", ")); name them with --map FIELD=COLUMN"))
         }
         var reader = RowReader(platform: platform, names: names, index: index, needsTitle: needsTitle, zoneOffset: zoneOffset, now: now)
         for row in table.dropFirst() { reader.read(row) }

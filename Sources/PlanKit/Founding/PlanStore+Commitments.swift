@@ -1,18 +1,19 @@
 import Foundation
+import Localization
 
 extension PlanStore {
     /// Writes `commitments/<id>.md` in the working tree from the template, with its titles, the plan's
     /// languages and period, and the OGP template's guidance in every section. Refuses an unsafe id or
     /// one that exists. Returns the file's path relative to the plan.
     public func newCommitment(id: String, titles: [String: String]) throws -> String {
-        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: "commitment id", name: id, reason: problem) }
+        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: L("commitment id"), name: id, reason: Message(verbatim: problem)) }
         let relative = PlanFiles.commitmentPath(id: id)
         let path = root + relative
-        guard !FileManager.default.fileExists(atPath: path) else { throw PlanError.alreadyExists(kind: "commitment", name: id) }
+        guard !FileManager.default.fileExists(atPath: path) else { throw PlanError.alreadyExists(kind: L("commitment"), name: id) }
         let loaded = try loadPlan(from: workTreeFiles)
         guard let plan = loaded.plan else { throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan }) }
         for language in plan.languages where (titles[language] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw PlanError.invalidInput("give the title in \(language) too (--title-\(language == "zh-Hant" ? "zh" : language))")
+            throw PlanError.invalidInput(L("give the title in \(language) too (--title-\(language == "zh-Hant" ? "zh" : language))"))
         }
         guard let period = plan.period else {
             throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan })
@@ -36,10 +37,10 @@ extension PlanStore {
     /// Returns whether the file changed.
     @discardableResult
     public func markTranslated(commitment id: String, sections: Set<SectionKey>? = nil, languages: Set<String>? = nil) throws -> Bool {
-        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: "commitment id", name: id, reason: problem) }
+        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: L("commitment id"), name: id, reason: Message(verbatim: problem)) }
         let relative = PlanFiles.commitmentPath(id: id)
-        guard let bytes = try workTreeFiles.read(relative) else { throw PlanError.notFound(kind: "commitment", name: id) }
-        guard let text = String(bytes: bytes, encoding: .utf8) else { throw PlanError.invalidInput("\(relative) is not UTF-8 text") }
+        guard let bytes = try workTreeFiles.read(relative) else { throw PlanError.notFound(kind: L("commitment"), name: id) }
+        guard let text = String(bytes: bytes, encoding: .utf8) else { throw PlanError.invalidInput(L("\(relative) is not UTF-8 text")) }
         let loaded = try loadPlan(from: workTreeFiles)
         guard let primary = loaded.plan?.primaryLanguage else {
             throw PlanError.invalidPlan(diagnostics: loaded.diagnostics.filter { $0.path == PlanFiles.plan })

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 extension PlanStore {
     /// Creates a new plan repository at `path` from the template nap carries: plan.yml (titles and
@@ -16,7 +17,7 @@ extension PlanStore {
             guard entries.isEmpty else { throw PlanError.folderNotEmpty(path: path, entries: entries.sorted()) }
         }
         for (language, title) in titles where title.trimmingCharacters(in: .whitespaces).isEmpty || title.contains("\n") {
-            throw PlanError.invalidInput("the \(language) title must be one non-empty line")
+            throw PlanError.invalidInput(L("the \(language) title must be one non-empty line"))
         }
         func cleanUp() {
             if existed {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 extension PlanStore {
     /// Adds a member to members.yml in the working tree (not committed: `nap save` or a proposal does
@@ -9,23 +10,23 @@ extension PlanStore {
         let text: String
         if let bytes = try workTreeFiles.read(PlanFiles.members) {
             guard let decoded = String(bytes: bytes, encoding: .utf8) else {
-                throw PlanError.invalidInput("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)")
+                throw PlanError.invalidInput(L("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)"))
             }
             text = decoded
         } else {
             text = "members: []\n"
         }
         if member.role == .host, member.key == nil {
-            throw PlanError.invalidInput("a host (a server such as `nap serve`) signs every event it writes; give its public key with --key FILE.pub")
+            throw PlanError.invalidInput(L("a host (a server such as `nap serve`) signs every event it writes; give its public key with --key FILE.pub"))
         }
         if member.role == .coChair {
             guard member.sector == .government || member.sector == .civilSociety else {
-                throw PlanError.invalidInput("co-chairs are one from government and one from civil society; \(member.sector.rawValue) cannot hold the role")
+                throw PlanError.invalidInput(L("co-chairs are one from government and one from civil society; \(member.sector.rawValue) cannot hold the role"))
             }
             let current = Members.parse(Array(text.utf8)).value ?? Members([])
             if let chair = current.coChair(of: member.sector) {
-                throw PlanError.refused(reason: "\(PlanFiles.members) already names \(chair.name) (\(chair.id)) as the \(member.sector.rawValue) co-chair",
-                                        hint: "a forum has exactly one co-chair per side; change the existing entry in a proposal instead")
+                throw PlanError.refused(reason: L("\(PlanFiles.members) already names \(chair.name) (\(chair.id)) as the \(member.sector.rawValue) co-chair"),
+                                        hint: L("a forum has exactly one co-chair per side; change the existing entry in a proposal instead"))
             }
         }
         let updated = try MembersEditor.adding(member, to: text)

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import SSHSig
 
 extension PlanStore {
@@ -12,31 +13,31 @@ extension PlanStore {
     /// through a host needs `host-attested-approvals: true` in the plan's policy.
     public func onBehalf(of principal: Principal) throws -> PlanStore {
         guard hostAgency == nil else {
-            throw PlanError.refused(reason: "this store already writes on behalf of someone; call onBehalf(of:) on the host's own store", hint: nil)
+            throw PlanError.refused(reason: L("this store already writes on behalf of someone; call onBehalf(of:) on the host's own store"), hint: nil)
         }
         let signature = try identity()
         let members = try currentMembers()
-        let hint = "add the server through a proposal: nap member add <id> --role host --sector <who runs it> --email \(signature.email) --key <host key>.pub (docs/SECURITY.md, \"Hosts\")"
+        let hint = L("add the server through a proposal: nap member add <id> --role host --sector <who runs it> --email \(signature.email) --key <host key>.pub (docs/SECURITY.md, \"Hosts\")")
         guard let host = members.member(email: signature.email), host.role == .host else {
-            throw PlanError.refused(reason: "\(signature.email) is not a host in members.yml on main; only a host writes on behalf of others", hint: hint)
+            throw PlanError.refused(reason: L("\(signature.email) is not a host in members.yml on main; only a host writes on behalf of others"), hint: hint)
         }
         guard let registered = registeredKey(of: host) else {
-            throw PlanError.refused(reason: "members.yml on main lists no key for host \(host.id)", hint: hint)
+            throw PlanError.refused(reason: L("members.yml on main lists no key for host \(host.id)"), hint: hint)
         }
         guard let key = try signer.key() else {
-            throw PlanError.refused(reason: "nap found no signing key for host \(host.id); every event a host writes is signed",
-                                    hint: "set NAP_SIGNING_KEY or git config user.signingkey to the host's private key")
+            throw PlanError.refused(reason: L("nap found no signing key for host \(host.id); every event a host writes is signed"),
+                                    hint: L("set NAP_SIGNING_KEY or git config user.signingkey to the host's private key"))
         }
         guard key.publicKey == registered else {
-            throw PlanError.refused(reason: "the signing key (\(key.publicKey.fingerprint)) is not the key members.yml lists for host \(host.id) (\(registered.fingerprint))",
-                                    hint: "set NAP_SIGNING_KEY or git config user.signingkey to the host's private key")
+            throw PlanError.refused(reason: L("the signing key (\(key.publicKey.fingerprint)) is not the key members.yml lists for host \(host.id) (\(registered.fingerprint))"),
+                                    hint: L("set NAP_SIGNING_KEY or git config user.signingkey to the host's private key"))
         }
         let checked: Principal
         switch principal {
         case .member(let id):
-            guard id != host.id else { throw PlanError.refused(reason: "host \(host.id) cannot act on behalf of itself", hint: nil) }
-            guard let member = members.member(id: id) else { throw PlanError.notFound(kind: "member", name: id) }
-            guard member.role != .host else { throw PlanError.refused(reason: "\(id) is a host; a host acts only for people", hint: nil) }
+            guard id != host.id else { throw PlanError.refused(reason: L("host \(host.id) cannot act on behalf of itself"), hint: nil) }
+            guard let member = members.member(id: id) else { throw PlanError.notFound(kind: L("member"), name: id) }
+            guard member.role != .host else { throw PlanError.refused(reason: L("\(id) is a host; a host acts only for people"), hint: nil) }
             checked = principal
         case .publicPerson(let name):
             checked = .publicPerson(displayName: try HostAgency.checkedDisplayName(name))

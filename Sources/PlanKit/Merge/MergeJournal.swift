@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import GitKit
+import Localization
 
 /// The one merge in progress in a repository: `.git/nap/merge.journal` (docs/STORAGE.md, "Merging").
 ///
@@ -44,7 +45,7 @@ struct MergeJournal: Codable {
                 return true
             }
             guard errno == EEXIST else {
-                throw PlanError.refused(reason: "cannot create \(url.path): \(String(cString: strerror(errno)))", hint: "check the permissions of the repository's .git folder")
+                throw PlanError.refused(reason: L("cannot create \(url.path): \(String(cString: strerror(errno)))"), hint: L("check the permissions of the repository's .git folder"))
             }
             if let holder = read(gitDirectory: gitDirectory), !holder.isRunning {
                 try finishStale()
@@ -73,7 +74,7 @@ struct MergeJournal: Codable {
             try JSONEncoder().encode(self).write(to: temporary)
             guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
-            throw PlanError.refused(reason: "cannot write \(url.path): \(error.localizedDescription)", hint: "check the permissions and free space of the repository's .git folder")
+            throw PlanError.refused(reason: L("cannot write \(url.path): \(error.localizedDescription)"), hint: L("check the permissions and free space of the repository's .git folder"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap merge` did.
 public struct MergeResult: Sendable {
@@ -21,12 +22,12 @@ extension PlanStore {
         let signature = try identity()
         let actor = try eventAuthor(for: signature)
         guard actor.isCoChair else {
-            throw PlanError.refused(reason: "only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")", hint: nil)
+            throw PlanError.refused(reason: L("only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")"), hint: nil)
         }
         try requireCountingSignature(for: "merge", author: actor)
         if let hostAgency, let main = try mainHead(), try loadPlan(at: main).plan?.policy.hostAttestedApprovals != true {
-            throw PlanError.refused(reason: "merges through host \(hostAgency.host.id) need `host-attested-approvals: true` in the plan's policy, and it is false",
-                                    hint: "merge with nap on the command line, signed with your own key (docs/SECURITY.md, \"Hosts\")")
+            throw PlanError.refused(reason: L("merges through host \(hostAgency.host.id) need `host-attested-approvals: true` in the plan's policy, and it is false"),
+                                    hint: L("merge with nap on the command line, signed with your own key (docs/SECURITY.md, \"Hosts\")"))
         }
         // One merge at a time in this repository: a second one waits, then sees the first's result.
         let gitDirectory = repository.gitDirectory
@@ -34,7 +35,7 @@ extension PlanStore {
             try completeInterruptedMerge()
             MergeJournal.remove(gitDirectory: gitDirectory)
         }) else {
-            throw PlanError.refused(reason: "another nap merge is running in this repository", hint: "wait for it to finish, then run `nap merge \(name)` again")
+            throw PlanError.refused(reason: L("another nap merge is running in this repository"), hint: L("wait for it to finish, then run `nap merge \(name)` again"))
         }
         defer { MergeJournal.remove(gitDirectory: gitDirectory) }
         return try mergeHoldingJournal(name, signature: signature, actor: actor)
@@ -48,8 +49,8 @@ extension PlanStore {
         try requireCleanWorkTree()
         var (summary, state) = try recordedProposal(named: name)
         state = try recordRevision(of: state, branchHead: summary.branchHead)
-        guard case .open = state.status else { throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name)", hint: nil) }
-        guard let head = summary.branchHead else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
+        guard case .open = state.status else { throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name)"), hint: nil) }
+        guard let head = summary.branchHead else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(state.slug)") }
         let main = try requireMain()
         let treeResult = try PlanError.wrap { try repository.mergeCommits(ours: main, theirs: head) }
         if case .conflicts(let paths) = treeResult {
@@ -102,8 +103,8 @@ extension PlanStore {
         do {
             try PlanError.wrap { try repository.updateReference(RefNames.main, to: commit, expecting: .at(main), message: "nap merge \(state.slug)") }
         } catch PlanError.git(let error) where error.isModified || error.isLocked || error.isExists {
-            throw PlanError.refused(reason: "main moved while \(state.slug) was being merged (it was changed outside nap merge); the merge was not applied",
-                                    hint: "look at `git log main`; the recorded merge event names a commit that is not on main and is ignored")
+            throw PlanError.refused(reason: L("main moved while \(state.slug) was being merged (it was changed outside nap merge); the merge was not applied"),
+                                    hint: L("look at `git log main`; the recorded merge event names a commit that is not on main and is ignored"))
         }
         FaultInjection.reach("merge-main-moved")
         if checkout {

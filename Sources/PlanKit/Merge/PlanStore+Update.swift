@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// What `nap update` did.
 public enum UpdateResult: Sendable, Equatable {
@@ -17,8 +18,8 @@ extension PlanStore {
     public func update(_ name: String) throws -> UpdateResult {
         let signature = try identity()
         let (summary, state) = try recordedProposal(named: name)
-        guard case .open = state.status else { throw PlanError.refused(reason: "proposal \(state.slug) is \(state.status.name)", hint: nil) }
-        guard let head = summary.branchHead else { throw PlanError.notFound(kind: "branch", name: "proposal/\(state.slug)") }
+        guard case .open = state.status else { throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name)"), hint: nil) }
+        guard let head = summary.branchHead else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(state.slug)") }
         let main = try requireMain()
         if try PlanError.wrap({ try repository.isAncestor(main, of: head) }) { return .upToDate }
         try requireCleanWorkTree()

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Where implementation stands on a day (`nap progress report`): every milestone of every commitment of
 /// the published plan with its due date, its status on OGP's completion scale (or no evidence), the
@@ -51,10 +52,10 @@ extension PlanStore {
     public func implementationReport(asOf: PlanDate? = nil, now: Date? = nil) throws -> ImplementationReport {
         let now = now ?? self.now
         guard let (version, contents) = try publishedPlan() else {
-            throw PlanError.refused(reason: "the plan has not been published yet; implementation is reported on a published version",
-                                    hint: "a co-chair publishes the agreed plan with `nap publish v1 -m \"...\"`")
+            throw PlanError.refused(reason: L("the plan has not been published yet; implementation is reported on a published version"),
+                                    hint: L("a co-chair publishes the agreed plan with `nap publish v1 -m \"...\"`"))
         }
-        guard let day = asOf ?? PlanDate.day(of: now) else { throw PlanError.invalidInput("the computer's clock is outside the years nap can count") }
+        guard let day = asOf ?? PlanDate.day(of: now) else { throw PlanError.invalidInput(L("the computer's clock is outside the years nap can count")) }
         let members = try currentMembers()
         let progress = try allProgress()
         let rows = contents.commitments.map { commitment in

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 extension PlanStore {
     /// Every meeting in the record, by date (then id), each folded under the plan's authority.
@@ -16,9 +17,9 @@ extension PlanStore {
 
     /// The meeting `id` as the record has it.
     public func meeting(_ id: String) throws -> MeetingState {
-        guard Identifier.isSafe(id) else { throw PlanError.invalidName(kind: "meeting id", name: id, reason: Identifier.problem(in: id) ?? "") }
+        guard Identifier.isSafe(id) else { throw PlanError.invalidName(kind: L("meeting id"), name: id, reason: Message(verbatim: Identifier.problem(in: id) ?? "")) }
         let read = try record.processEvents(of: .meeting(id))
-        guard !read.events.isEmpty || !read.problems.isEmpty else { throw PlanError.notFound(kind: "meeting", name: id) }
+        guard !read.events.isEmpty || !read.problems.isEmpty else { throw PlanError.notFound(kind: L("meeting"), name: id) }
         return try MeetingState.fold(id: id, events: read.events, problems: read.problems, authority: try authority())
     }
 
@@ -101,13 +102,13 @@ extension PlanStore {
             let secretariats = Set([members.governmentCoChair, members.civilSocietyCoChair].compactMap { $0?.organization?.trimmed }.filter { !$0.isEmpty })
             guard author.member != nil, let organization = members.member(email: signature.email)?.organization?.trimmed,
                   secretariats.contains(organization) else {
-                throw PlanError.refused(reason: "minutes are recorded by a co-chair or a member of a co-chair's organisation (\(secretariats.sorted().joined(separator: ", "))); \(signature.email) is neither",
-                                        hint: "send the minutes to the forum's secretariat")
+                throw PlanError.refused(reason: L("minutes are recorded by a co-chair or a member of a co-chair's organisation (\(secretariats.sorted().joined(separator: ", "))); \(signature.email) is neither"),
+                                        hint: L("send the minutes to the forum's secretariat"))
             }
         }
         let (checked, issues) = try checkMeeting(draft, now: signature.time)
         guard let meeting = checked else {
-            throw PlanError.invalidDocument(what: what, diagnostics: issues.map { $0.diagnostic(path: what) })
+            throw PlanError.invalidDocument(what: Message(verbatim: what), diagnostics: issues.map { $0.diagnostic(path: what) })
         }
         let existing = try record.processEvents(of: .meeting(meeting.id))
         let event = ProcessEvent(subject: .meeting(meeting.id), author: author, time: signature.time,

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// A request to record progress (`nap progress`), before it is checked against the published plan.
 public struct ProgressRequest: Sendable {
@@ -59,39 +60,39 @@ extension PlanStore {
         let text = try checkedText(request.text, what: "progress report")
         let delay = try request.delay.map { try checkedText($0, what: "reason for the delay") }
         guard let (version, contents) = try publishedPlan() else {
-            throw PlanError.refused(reason: "the plan has not been published yet; progress is reported on the commitments of a published version",
-                                    hint: "a co-chair publishes the agreed plan with `nap publish v1 -m \"...\"`")
+            throw PlanError.refused(reason: L("the plan has not been published yet; progress is reported on the commitments of a published version"),
+                                    hint: L("a co-chair publishes the agreed plan with `nap publish v1 -m \"...\"`"))
         }
         guard let commitment = contents.commitments.first(where: { $0.id == request.commitment }) else {
             let known = contents.commitments.map(\.id).joined(separator: ", ")
-            throw PlanError.invalidInput("commitment '\(request.commitment)' is not in the published plan (\(version.name) has: \(known.isEmpty ? "no commitments" : known))")
+            throw PlanError.invalidInput(L("commitment '\(request.commitment)' is not in the published plan (\(version.name) has: \(known.isEmpty ? "no commitments" : known))"))
         }
         if let milestone = request.milestone, !(1...max(1, commitment.milestones.count)).contains(milestone) || commitment.milestones.isEmpty {
-            throw PlanError.invalidInput("--milestone \(milestone): commitment \(commitment.id) has \(commitment.milestones.count) milestone\(commitment.milestones.count == 1 ? "" : "s") (1…\(commitment.milestones.count))")
+            throw PlanError.invalidInput(L("--milestone \(milestone): commitment \(commitment.id) has \(commitment.milestones.count) milestone\(commitment.milestones.count == 1 ? "" : "s") (1…\(commitment.milestones.count))"))
         }
         for address in request.evidence where !ProcessEventBounds.isWebAddress(address) {
-            throw PlanError.invalidInput("--evidence '\(address)': not a web address (https://…, without spaces)")
+            throw PlanError.invalidInput(L("--evidence '\(address)': not a web address (https://…, without spaces)"))
         }
         guard request.evidence.count <= ProcessEventBounds.maximumEvidence else {
-            throw PlanError.invalidInput("at most \(ProcessEventBounds.maximumEvidence) evidence addresses per report")
+            throw PlanError.invalidInput(L("at most \(ProcessEventBounds.maximumEvidence) evidence addresses per report"))
         }
         let signature = try identity()
         let now = signature.time
-        guard let today = PlanDate.day(of: now) else { throw PlanError.invalidInput("the computer's clock is outside the years nap can count") }
+        guard let today = PlanDate.day(of: now) else { throw PlanError.invalidInput(L("the computer's clock is outside the years nap can count")) }
         let asOf = request.asOf ?? today
-        guard asOf.day != nil else { throw PlanError.invalidInput("--date \(asOf): name a day (YYYY-MM-DD)") }
+        guard asOf.day != nil else { throw PlanError.invalidInput(L("--date \(asOf): name a day (YYYY-MM-DD)")) }
         if let latest = ProcessAdmission.latestDay(at: now), asOf.firstDayNumber > latest.firstDayNumber {
-            throw PlanError.invalidInput("--date \(asOf) is in the future; report progress as of today or an earlier day")
+            throw PlanError.invalidInput(L("--date \(asOf) is in the future; report progress as of today or an earlier day"))
         }
         if let period = contents.plan?.period, !period.contains(asOf) {
-            throw PlanError.invalidInput("--date \(asOf) is outside the plan's period (\(period))")
+            throw PlanError.invalidInput(L("--date \(asOf) is outside the plan's period (\(period))"))
         }
         let author = try eventAuthor(for: signature)
         let lead = LeadAgency(of: commitment, in: try currentMembers())
         guard author.member != nil, lead.includes(email: signature.email) else {
             let who = lead.members.isEmpty ? "no member of it is in members.yml" : "its members are " + lead.members.map(\.id).joined(separator: ", ")
-            throw PlanError.refused(reason: "progress on commitment \(commitment.id) is reported by its lead agency (\(lead.label)); \(signature.email) is not one of its members (\(who))",
-                                    hint: "comment on a progress report instead: nap progress comment <report> -m \"...\"")
+            throw PlanError.refused(reason: L("progress on commitment \(commitment.id) is reported by its lead agency (\(lead.label)); \(signature.email) is not one of its members (\(who))"),
+                                    hint: L("comment on a progress report instead: nap progress comment <report> -m \"...\""))
         }
         let existing = try progress(of: commitment.id)
         let report = ProgressReport(commitment: commitment.id, milestone: request.milestone, status: request.status, evidence: request.evidence,
@@ -117,14 +118,14 @@ extension PlanStore {
     func locateProgressReport(_ prefix: String) throws -> (CommitmentProgress, CommitmentProgress.Entry) {
         let lowered = prefix.lowercased()
         guard lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) else {
-            throw PlanError.invalidInput("'\(prefix)' is not a progress report id (at least 4 hex digits, as `nap progress report` prints them)")
+            throw PlanError.invalidInput(L("'\(prefix)' is not a progress report id (at least 4 hex digits, as `nap progress report` prints them)"))
         }
         var found: [(CommitmentProgress, CommitmentProgress.Entry)] = []
         for progress in try allProgress().values {
             for entry in progress.reports where entry.id.hasPrefix(lowered) { found.append((progress, entry)) }
         }
-        if found.count > 1 { throw PlanError.ambiguous(kind: "progress report", prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
-        guard let match = found.first else { throw PlanError.notFound(kind: "progress report", name: prefix) }
+        if found.count > 1 { throw PlanError.ambiguous(kind: L("progress report"), prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
+        guard let match = found.first else { throw PlanError.notFound(kind: L("progress report"), name: prefix) }
         return match
     }
 
@@ -134,7 +135,7 @@ extension PlanStore {
         for progress in try allProgress().values {
             for comment in progress.comments where comment.id.hasPrefix(prefix) { found.append((progress, comment)) }
         }
-        if found.count > 1 { throw PlanError.ambiguous(kind: "comment", prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
+        if found.count > 1 { throw PlanError.ambiguous(kind: L("comment"), prefix: prefix, candidates: found.map { String($0.1.id.prefix(12)) }) }
         return found.first
     }
 
@@ -146,7 +147,7 @@ extension PlanStore {
         let author = try eventAuthor(for: signature)
         let lead = try leadAgenciesOnMain()[found.progress.commitment]
         guard author.member != nil, author.isGovernment || author.isCoChair || lead?.includes(email: signature.email) == true else {
-            throw PlanError.refused(reason: "reasoned responses on progress are given by the lead agency, government members or the co-chairs; \(signature.email) is none of them", hint: nil)
+            throw PlanError.refused(reason: L("reasoned responses on progress are given by the lead agency, government members or the co-chairs; \(signature.email) is none of them"), hint: nil)
         }
         let event = ProcessEvent(subject: .commitment(found.progress.commitment), author: author, time: signature.time,
                                  clock: found.progress.clock + 1, body: .progressResponse(target: found.comment.id, disposition: disposition, reason: reason))

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// The one encoder and decoder of process event files, with the rules of `EventCodec`: JSON with sorted
 /// keys, one field per line, at most `EventCodec.maximumSize`; the id is the SHA-256 of the bytes.
@@ -6,19 +7,19 @@ public enum ProcessEventCodec {
     /// The bytes of `event` (its `id` is ignored) and the id they give it.
     public static func encode(_ event: ProcessEvent) throws -> (id: EventID, bytes: [UInt8]) {
         guard (1...EventBounds.maximumClock).contains(event.clock) else {
-            throw PlanError.refused(reason: "this folder's Lamport clock reached \(EventBounds.maximumClock), the record's limit", hint: nil)
+            throw PlanError.refused(reason: L("this folder's Lamport clock reached \(EventBounds.maximumClock), the record's limit"), hint: nil)
         }
         let file = ProcessEventFile(event)
         // What is written must read back: the same bounds as for reading.
         do { try ProcessEventBounds.check(file) } catch {
-            throw PlanError.invalidInput("cannot record this: \(describe(error))")
+            throw PlanError.invalidInput(L("cannot record this: \(describe(error))"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = try encoder.encode(file)
         data.append(0x0a)
         guard data.count <= EventCodec.maximumSize else {
-            throw PlanError.invalidInput("the text is too long: an event may be at most \(EventCodec.maximumSize / 1024) KiB")
+            throw PlanError.invalidInput(L("the text is too long: an event may be at most \(EventCodec.maximumSize / 1024) KiB"))
         }
         let bytes = [UInt8](data)
         return (EventCodec.id(of: bytes), bytes)

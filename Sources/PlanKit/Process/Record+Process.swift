@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 extension Record {
     /// The subjects that have process events in the record (`meetings/<id>` or `progress/<id>`), with
@@ -82,7 +83,7 @@ extension Record {
     @discardableResult
     public func append(process events: [ProcessEvent], by signature: Signature, message: String) throws -> [EventID] {
         if let onBehalfOf {
-            throw PlanError.refused(reason: "host '\(onBehalfOf.host)' writes proposal events only; minutes and progress reports are written by the members themselves", hint: nil)
+            throw PlanError.refused(reason: L("host '\(onBehalfOf.host)' writes proposal events only; minutes and progress reports are written by the members themselves"), hint: nil)
         }
         var changes: [String: TreeChange] = [:]
         var ids: [EventID] = []

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// One file's change in a proposal.
 public struct FileChange: Sendable {
@@ -11,7 +12,7 @@ extension PlanStore {
     /// The proposal's change against its merge base with main, file by file, as line hunks.
     public func diff(of name: String, context: Int = 3) throws -> (summary: ProposalSummary, base: ObjectID, files: [FileChange]) {
         let summary = try proposal(named: name)
-        guard let head = summary.head else { throw PlanError.notFound(kind: "branch", name: "proposal/\(summary.slug)") }
+        guard let head = summary.head else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(summary.slug)") }
         let main = try requireMain()
         return try PlanError.wrap {
             var base = summary.state?.base ?? main

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 extension PlanStore {
     /// Every proposal, with its full folded state: those in the record and every `proposal/*` branch,
@@ -62,8 +63,8 @@ extension PlanStore {
     }
 
     static func noRecord(_ slug: String) -> PlanError {
-        .refused(reason: "branch proposal/\(slug) has no record yet (it was pushed with plain git)",
-                 hint: "open it in the record with `nap propose \(slug) --title \"...\" --adopt-branch`")
+        .refused(reason: L("branch proposal/\(slug) has no record yet (it was pushed with plain git)"),
+                 hint: L("open it in the record with `nap propose \(slug) --title \"...\" --adopt-branch`"))
     }
 
     /// The proposal `name` names, with its events read once: its summary (with the state folded from
@@ -79,7 +80,7 @@ extension PlanStore {
                                     changedCommitments: commitments, changedFiles: files), [], [])
         }
         let read = try cachedEvents(of: id)
-        guard let state = try fold(read.events) else { throw PlanError.notFound(kind: "proposal", name: name) }
+        guard let state = try fold(read.events) else { throw PlanError.notFound(kind: L("proposal"), name: name) }
         return (try summary(state: state, branchHead: candidate.branchHead, main: main, memo: memo), read.events,
                 read.problems + state.quarantined.map(\.problem))
     }

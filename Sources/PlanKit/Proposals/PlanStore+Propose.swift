@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 extension PlanStore {
     /// Opens a proposal: creates `proposal/<slug>` from main, records the opening event (author and
@@ -7,22 +8,22 @@ extension PlanStore {
     /// existing branch pushed with plain git is given its record instead. Changes nothing on failure.
     @discardableResult
     public func propose(slug: String, title: String, description: String, adoptBranch: Bool = false) throws -> ProposalState {
-        if let problem = Slug.problem(slug) { throw PlanError.invalidName(kind: "proposal name", name: slug, reason: problem) }
+        if let problem = Slug.problem(slug) { throw PlanError.invalidName(kind: L("proposal name"), name: slug, reason: Message(verbatim: problem)) }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw PlanError.invalidInput("a proposal needs a title (--title)") }
-        guard title.count <= 200, !title.contains("\n") else { throw PlanError.invalidInput("the title must be one line of at most 200 characters") }
+        guard !title.isEmpty else { throw PlanError.invalidInput(L("a proposal needs a title (--title)")) }
+        guard title.count <= 200, !title.contains("\n") else { throw PlanError.invalidInput(L("the title must be one line of at most 200 characters")) }
         let signature = try identity()
         let main = try requireMain()
         let branch = RefNames.proposal(slug)
         let existing = try PlanError.wrap { try repository.referenceTarget(branch) }
         if try proposalCandidates().contains(where: { $0.slug == slug && $0.id != nil }) {
-            throw PlanError.alreadyExists(kind: "proposal", name: slug)
+            throw PlanError.alreadyExists(kind: L("proposal"), name: slug)
         }
         if existing != nil && !adoptBranch {
-            throw PlanError.refused(reason: "branch proposal/\(slug) already exists without a record",
-                                    hint: "give it its record with `nap propose \(slug) --title \"...\" --adopt-branch`, or pick another name")
+            throw PlanError.refused(reason: L("branch proposal/\(slug) already exists without a record"),
+                                    hint: L("give it its record with `nap propose \(slug) --title \"...\" --adopt-branch`, or pick another name"))
         }
-        if adoptBranch && existing == nil { throw PlanError.notFound(kind: "branch", name: "proposal/\(slug)") }
+        if adoptBranch && existing == nil { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(slug)") }
         try requireCleanWorkTree()
 
         let head = existing ?? main
@@ -61,15 +62,15 @@ extension PlanStore {
     /// Withdraws an open proposal, with the reason. Only its author or a co-chair may.
     public func withdraw(_ name: String, reason: String) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw PlanError.invalidInput("say why the proposal is withdrawn (-m REASON)") }
+        guard !reason.isEmpty else { throw PlanError.invalidInput(L("say why the proposal is withdrawn (-m REASON)")) }
         let (_, state) = try recordedProposal(named: name)
         guard case .open = state.status else {
-            throw PlanError.refused(reason: "proposal \(state.slug) is already \(state.status.name)", hint: nil)
+            throw PlanError.refused(reason: L("proposal \(state.slug) is already \(state.status.name)"), hint: nil)
         }
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         guard author.email.lowercased() == state.author.email.lowercased() || author.isCoChair else {
-            throw PlanError.refused(reason: "only the proposal's author (\(state.author.name)) or a co-chair may withdraw it", hint: nil)
+            throw PlanError.refused(reason: L("only the proposal's author (\(state.author.name)) or a co-chair may withdraw it"), hint: nil)
         }
         try requireCountingSignature(for: "withdraw a proposal", author: author)
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1, body: .withdrawn(reason: reason))
@@ -84,12 +85,12 @@ extension PlanStore {
             branch = RefNames.main
         } else {
             let summary = try proposal(named: name)
-            guard summary.branchHead != nil else { throw PlanError.notFound(kind: "branch", name: "proposal/\(summary.slug)") }
+            guard summary.branchHead != nil else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(summary.slug)") }
             branch = RefNames.proposal(summary.slug)
         }
         try requireCleanWorkTree()
         guard let target = try PlanError.wrap({ try repository.referenceTarget(branch) }) else {
-            throw PlanError.notFound(kind: "branch", name: RefNames.shortName(branch))
+            throw PlanError.notFound(kind: L("branch"), name: RefNames.shortName(branch))
         }
         try PlanError.wrap { try repository.checkout(commit: target, branch: branch) }
         return RefNames.shortName(branch)
@@ -116,7 +117,7 @@ extension PlanStore {
 
     /// The folded state of a proposal as the record holds it now.
     public func currentState(of id: EventID) throws -> ProposalState {
-        guard let state = try fold(try record.events(of: id).events) else { throw PlanError.notFound(kind: "proposal", name: id) }
+        guard let state = try fold(try record.events(of: id).events) else { throw PlanError.notFound(kind: L("proposal"), name: id) }
         return state
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap save` did.
 public struct SaveResult: Sendable {
@@ -15,14 +16,14 @@ extension PlanStore {
     /// plan is founded (both co-chairs are on main), main itself only changes through merged proposals.
     public func save(message: String) throws -> SaveResult {
         let message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !message.isEmpty else { throw PlanError.invalidInput("say what the change is (-m MESSAGE)") }
+        guard !message.isEmpty else { throw PlanError.invalidInput(L("say what the change is (-m MESSAGE)")) }
         let signature = try identity()
         guard let branch = try currentBranch() else {
-            throw PlanError.refused(reason: "HEAD is detached; nap saves onto a branch", hint: "switch to a proposal: nap switch <proposal>")
+            throw PlanError.refused(reason: L("HEAD is detached; nap saves onto a branch"), hint: L("switch to a proposal: nap switch <proposal>"))
         }
         if branch == RefNames.main, let main = try mainHead(), try isFounded(at: main) {
-            throw PlanError.refused(reason: "main holds the agreed text: it changes only through a proposal both co-chairs approved",
-                                    hint: "start a proposal with `nap propose <name> --title \"...\"`; your changes stay in the working tree and come along")
+            throw PlanError.refused(reason: L("main holds the agreed text: it changes only through a proposal both co-chairs approved"),
+                                    hint: L("start a proposal with `nap propose <name> --title \"...\"`; your changes stay in the working tree and come along"))
         }
         let head = try PlanError.wrap { try repository.referenceTarget(branch) }
         let mergeHeads = try PlanError.wrap { try repository.mergeHeads() }
@@ -36,14 +37,14 @@ extension PlanStore {
                 }
             }
             guard marked.isEmpty else {
-                throw PlanError.refused(reason: "the merge still has conflicts in: \(marked.joined(separator: ", "))",
-                                        hint: "edit those files to keep the text you agree on (remove the <<<<<<< ||||||| ======= >>>>>>> markers), then run nap save again")
+                throw PlanError.refused(reason: L("the merge still has conflicts in: \(marked.joined(separator: ", "))"),
+                                        hint: L("edit those files to keep the text you agree on (remove the <<<<<<< ||||||| ======= >>>>>>> markers), then run nap save again"))
             }
         }
         try refuseLinksOutside()
         let tree = try PlanError.wrap { try repository.stageAll() }
         if mergeHeads.isEmpty, let head, try PlanError.wrap({ try repository.treeID(ofCommit: head) }) == tree {
-            throw PlanError.refused(reason: "nothing to save: the working tree matches \(RefNames.shortName(branch))", hint: nil)
+            throw PlanError.refused(reason: L("nothing to save: the working tree matches \(RefNames.shortName(branch))"), hint: nil)
         }
         let commit = try PlanError.wrap {
             let id = try writeCommit(tree: tree, parents: (head.map { [$0] } ?? []) + mergeHeads, message: message + "\n", signature: signature)

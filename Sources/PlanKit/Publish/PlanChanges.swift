@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What changed between two versions of the plan, commitment by commitment, and which merged proposals
 /// brought the changes (from the trailers of the merge commits on main's first-parent line).
@@ -89,7 +90,7 @@ extension PlanStore {
         let old = try resolveRevision(older)
         let new = try resolveRevision(newer)
         guard try PlanError.wrap({ try repository.isAncestor(old, of: new) }) else {
-            throw PlanError.invalidInput("\(older) (\(old.short())) is not an earlier version of \(newer) (\(new.short())); give the earlier version first")
+            throw PlanError.invalidInput(L("\(older) (\(old.short())) is not an earlier version of \(newer) (\(new.short())); give the earlier version first"))
         }
         let before = try contents(at: old)
         let after = try contents(at: new)

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// A plan as a reader gets it: plan.yml and the commitments, read from one revision, with where they
 /// came from. The input of `MarkdownRenderer` and `HTMLRenderer`.
@@ -48,7 +49,7 @@ public struct PlanDocument: Sendable {
             return available
         case .only(let language):
             guard available.contains(language) else {
-                throw PlanError.invalidInput("the plan is not written in '\(language)'; its languages are \(available.joined(separator: ", ")) (or all)")
+                throw PlanError.invalidInput(L("the plan is not written in '\(language)'; its languages are \(available.joined(separator: ", ")) (or all)"))
             }
             return [language]
         }

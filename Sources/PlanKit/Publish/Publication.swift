@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// A published version of the plan: an annotated tag on main (`refs/tags/<version>`), written by a
 /// co-chair with `nap publish`, whose message ends in trailers saying who published it and what.
@@ -47,21 +48,21 @@ extension PlanStore {
         let actor = try eventAuthor(for: signature)
         guard actor.isCoChair else {
             let who = actor.member == nil ? "not a member" : "a \(actor.role ?? "member") (\(actor.sector))"
-            throw PlanError.refused(reason: "only a co-chair publishes a version of the plan; \(signature.email) is \(who)",
-                                    hint: "ask the government or civil-society co-chair to publish")
+            throw PlanError.refused(reason: L("only a co-chair publishes a version of the plan; \(signature.email) is \(who)"),
+                                    hint: L("ask the government or civil-society co-chair to publish"))
         }
         try Self.checkVersionName(version)
         if try proposalCandidates().contains(where: { $0.slug == version }) {
-            throw PlanError.invalidName(kind: "version", name: version,
-                                        reason: "a proposal has this name; `nap render \(version)` would be ambiguous")
+            throw PlanError.invalidName(kind: L("version"), name: version,
+                                        reason: L("a proposal has this name; `nap render \(version)` would be ambiguous"))
         }
         let reference = RefNames.tagPrefix + version
         if try PlanError.wrap({ try repository.referenceTarget(reference) }) != nil {
-            throw PlanError.alreadyExists(kind: "version", name: version)
+            throw PlanError.alreadyExists(kind: L("version"), name: version)
         }
         if try PlanError.wrap({ try repository.referenceTarget("refs/heads/" + version) }) != nil {
-            throw PlanError.invalidName(kind: "version", name: version,
-                                        reason: "a branch has this name; a tag of the same name would make `\(version)` ambiguous in git")
+            throw PlanError.invalidName(kind: L("version"), name: version,
+                                        reason: L("a branch has this name; a tag of the same name would make `\(version)` ambiguous in git"))
         }
         let text = try checkedText(message, what: "message")
         try requireCleanWorkTree()
@@ -74,9 +75,10 @@ extension PlanStore {
         let blockers = try unansweredInputsOfCycle(since: previous).map(Self.describe)
         guard blockers.isEmpty else {
             throw PlanError.refused(
-                reason: "version \(version) cannot be published yet: \(blockers.count) input\(blockers.count == 1 ? " has" : "s have") no reasoned response:\n"
-                    + blockers.map { "  - " + $0 }.joined(separator: "\n"),
-                hint: "give each one a reasoned response: nap respond <comment id | proposal> --disposition … -m \"…\"")
+                reason: Message.plural(blockers.count, one: L("version \(version) cannot be published yet: 1 input has no reasoned response:"),
+                                       other: L("version \(version) cannot be published yet: \(blockers.count) inputs have no reasoned response:"))
+                    + Message(verbatim: blockers.map { "\n  - " + $0 }.joined()),
+                hint: L("give each one a reasoned response: nap respond <comment id | proposal> --disposition … -m \"…\""))
         }
         let full = PublicationMessage(message: text, publisher: signature, actor: actor, plan: plan,
                                       commitments: contents.commitments.count).text
@@ -85,10 +87,10 @@ extension PlanStore {
         do {
             tag = try writeAnnotatedTag(name: version, target: main, message: full, tagger: signature)
         } catch PlanError.alreadyExists {
-            throw PlanError.alreadyExists(kind: "version", name: version)
+            throw PlanError.alreadyExists(kind: L("version"), name: version)
         } catch PlanError.git(let error) where error.isExists {
             // Someone published the same version a moment ago.
-            throw PlanError.alreadyExists(kind: "version", name: version)
+            throw PlanError.alreadyExists(kind: L("version"), name: version)
         }
         return Publication(version: version, tag: tag, commit: main, tagger: signature, message: full,
                            commitments: contents.commitments.count, previous: previous?.name)
@@ -130,7 +132,7 @@ extension PlanStore {
     /// Refuses a version name that cannot be a tag (`refs/tags/<version>` must be a valid reference
     /// name), that would be read as an option, or that would shadow a reference (`versionNameProblem`).
     static func checkVersionName(_ version: String) throws {
-        if let problem = versionNameProblem(version) { throw PlanError.invalidName(kind: "version", name: version, reason: problem) }
+        if let problem = versionNameProblem(version) { throw PlanError.invalidName(kind: L("version"), name: version, reason: Message(verbatim: problem)) }
     }
 
     /// Why `version` cannot name a published version, or nil. `nap publish` writes, and `nap sync` takes

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GitKit
+import Localization
 
 /// The one encoder and decoder of event files: JSON with sorted keys, one field per line, so that stock
 /// `git show` and `git diff` read them. The bytes written are final: an event's id is their SHA-256.
@@ -11,14 +12,14 @@ public enum EventCodec {
     /// The bytes of `event` (its `id` is ignored) and the id they give it.
     public static func encode(_ event: Event) throws -> (id: EventID, bytes: [UInt8]) {
         guard (1...EventBounds.maximumClock).contains(event.clock) else {
-            throw PlanError.refused(reason: "this proposal's Lamport clock reached \(EventBounds.maximumClock), the record's limit", hint: "open a new proposal")
+            throw PlanError.refused(reason: L("this proposal's Lamport clock reached \(EventBounds.maximumClock), the record's limit"), hint: L("open a new proposal"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = try encoder.encode(EventFile(event))
         data.append(0x0a)
         guard data.count <= maximumSize else {
-            throw PlanError.invalidInput("the text is too long: an event may be at most \(maximumSize / 1024) KiB")
+            throw PlanError.invalidInput(L("the text is too long: an event may be at most \(maximumSize / 1024) KiB"))
         }
         let bytes = [UInt8](data)
         return (id(of: bytes), bytes)

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 /// A key pair nap generated.
@@ -18,8 +19,8 @@ extension SigningKey {
         let publicPath = privatePath + ".pub"
         let manager = FileManager.default
         for existing in [privatePath, publicPath] where manager.fileExists(atPath: existing) || (try? manager.destinationOfSymbolicLink(atPath: existing)) != nil {
-            throw PlanError.refused(reason: "not overwriting \(existing): a file is already there",
-                                    hint: "use it (`nap key show`), or give another place: nap key generate --path ~/.ssh/nap_ed25519")
+            throw PlanError.refused(reason: L("not overwriting \(existing): a file is already there"),
+                                    hint: L("use it (`nap key show`), or give another place: nap key generate --path ~/.ssh/nap_ed25519"))
         }
         let folder = URL(fileURLWithPath: privatePath).deletingLastPathComponent().path
         if !manager.fileExists(atPath: folder) {
@@ -29,10 +30,10 @@ extension SigningKey {
         do throws(SSHSigError) {
             try key.write(to: URL(fileURLWithPath: privatePath))
         } catch .writeFailed(let path, let message) {
-            throw PlanError.refused(reason: "cannot write \(path): \(message.lowercased())",
-                                    hint: "choose a folder that exists and you may write to: nap key generate --path <file>")
+            throw PlanError.refused(reason: L("cannot write \(path): \(message.lowercased())"),
+                                    hint: L("choose a folder that exists and you may write to: nap key generate --path <file>"))
         } catch {
-            throw PlanError.refused(reason: error.description, hint: nil)
+            throw PlanError.refused(reason: Message(verbatim: error.description), hint: nil)
         }
         do {
             try FileWrite.write(Data((key.publicKey.authorizedKeyLine + "\n").utf8), to: publicPath, options: .withoutOverwriting)
@@ -51,19 +52,19 @@ extension SigningKey {
     /// Reads an OpenSSH public key file (`id_ed25519.pub`): one `ssh-ed25519 AAAA… comment` line.
     public static func readPublicKey(file path: String) throws -> SSHPublicKey {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanError.invalidInput("cannot read the public key file \(path)")
+            throw PlanError.invalidInput(L("cannot read the public key file \(path)"))
         }
         let text = String(decoding: data, as: UTF8.self)
         if text.contains("PRIVATE KEY-----") {
-            throw PlanError.invalidInput("\(path) is a private key; give its public half (\(path).pub) — never share the private key")
+            throw PlanError.invalidInput(L("\(path) is a private key; give its public half (\(path).pub) — never share the private key"))
         }
         let line = text.split(whereSeparator: \.isNewline).first { !$0.trimmed.isEmpty && !$0.trimmed.hasPrefix("#") }.map(String.init) ?? ""
         do throws(SSHSigError) {
             return try SSHPublicKey(authorizedKeyLine: line)
         } catch .unsupportedKeyType(let type) {
-            throw PlanError.invalidInput("\(path) holds a \(type) key; nap signs and verifies only ed25519 keys (create one with `nap key generate`)")
+            throw PlanError.invalidInput(L("\(path) holds a \(type) key; nap signs and verifies only ed25519 keys (create one with `nap key generate`)"))
         } catch {
-            throw PlanError.invalidInput("\(path) is not an OpenSSH public key: \(error.description)")
+            throw PlanError.invalidInput(L("\(path) is not an OpenSSH public key: \(error.description)"))
         }
     }
 }
@@ -76,24 +77,24 @@ extension PlanStore {
     public func setMemberKey(id: String, key: SSHPublicKey) throws -> Member {
         let path = root + PlanFiles.members
         guard let bytes = try workTreeFiles.read(PlanFiles.members) else {
-            throw PlanError.notFound(kind: "file", name: PlanFiles.members)
+            throw PlanError.notFound(kind: L("file"), name: PlanFiles.members)
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else {
-            throw PlanError.invalidInput("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)")
+            throw PlanError.invalidInput(L("\(PlanFiles.members) is not UTF-8 text; fix it first (nap validate shows where)"))
         }
         let line = SigningKey.keyLine(key)
         let updated: String
         do {
             updated = try MembersKeyEditor.settingKey(line, ofMember: id, in: text)
         } catch FormatError.invalidMember(field: "id", _, _) {
-            throw PlanError.notFound(kind: "member", name: id)
+            throw PlanError.notFound(kind: L("member"), name: id)
         }
         let members = Members.parse(Array(updated.utf8)).value
         if let other = members?.all.first(where: { $0.id != id && MembersTimeline.key(of: $0) == key }) {
-            throw PlanError.refused(reason: "\(PlanFiles.members) already gives this key (\(key.fingerprint)) to \(other.name) (\(other.id)); each member needs their own key", hint: nil)
+            throw PlanError.refused(reason: L("\(PlanFiles.members) already gives this key (\(key.fingerprint)) to \(other.name) (\(other.id)); each member needs their own key"), hint: nil)
         }
         try FileWrite.write(Data(updated.utf8), to: path, shownAs: PlanFiles.members)
-        guard let member = members?.member(id: id) else { throw PlanError.notFound(kind: "member", name: id) }
+        guard let member = members?.member(id: id) else { throw PlanError.notFound(kind: L("member"), name: id) }
         return member
     }
 }

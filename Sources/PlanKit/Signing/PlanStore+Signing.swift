@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 extension PlanStore {
@@ -17,12 +18,12 @@ extension PlanStore {
     public func writeAnnotatedTag(name: String, target: ObjectID, message: String, tagger: Signature) throws -> ObjectID {
         let reference = RefNames.tagPrefix + name
         guard Repository.isValidReferenceName(reference), !name.contains("\n") else {
-            throw PlanError.invalidName(kind: "tag", name: name, reason: "not a valid git tag name")
+            throw PlanError.invalidName(kind: L("tag"), name: name, reason: L("not a valid git tag name"))
         }
         for field in [tagger.name, tagger.email] where field.contains(where: { $0 == "<" || $0 == ">" || $0.isNewline }) {
-            throw PlanError.invalidInput("the tagger's name and email must not contain '<', '>' or line breaks: \(field)")
+            throw PlanError.invalidInput(L("the tagger's name and email must not contain '<', '>' or line breaks: \(field)"))
         }
-        guard let kind = repository.objectKind(target) else { throw PlanError.notFound(kind: "object", name: target.hex) }
+        guard let kind = repository.objectKind(target) else { throw PlanError.notFound(kind: L("object"), name: target.hex) }
         let typeName = switch kind {
         case .commit: "commit"
         case .tree: "tree"
@@ -40,7 +41,7 @@ extension PlanStore {
             try repository.updateReference(reference, to: id, expecting: .absent, message: "nap: tag \(name)")
             return id
         } catch let error as GitError where error.isExists {
-            throw PlanError.alreadyExists(kind: "tag", name: name)
+            throw PlanError.alreadyExists(kind: L("tag"), name: name)
         } catch let error as GitError {
             throw PlanError.git(error)
         }

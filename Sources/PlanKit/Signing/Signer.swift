@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 /// Signs what nap writes, with the user's key when there is one (see `SigningKey.locate`). The key is
@@ -50,7 +51,7 @@ public final class Signer {
         do throws(SSHSigError) {
             return try SSHSignature.sign(message: bytes, namespace: namespace, key: key)
         } catch {
-            throw PlanError.refused(reason: "could not sign: \(error.description)", hint: nil)
+            throw PlanError.refused(reason: L("could not sign: \(error.description)"), hint: nil)
         }
     }
 
@@ -69,7 +70,7 @@ public final class Signer {
         do throws(SSHSigError) {
             armored = try SSHSignature.sign(message: content, namespace: SigningNamespace.git, key: key)
         } catch {
-            throw PlanError.refused(reason: "could not sign the commit: \(error.description)", hint: nil)
+            throw PlanError.refused(reason: L("could not sign the commit: \(error.description)"), hint: nil)
         }
         return try PlanError.wrap { try repository.createSignedCommit(content: content, signature: armored) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 /// The namespaces nap signs in (SSHSIG's "purpose" field), so that a signature made for one use is never
@@ -46,8 +47,8 @@ public struct SigningKey: Sendable {
         if let configured = try? repository?.configString("user.signingkey"), !configured.isEmpty {
             if configured.hasPrefix("key::") {
                 throw PlanError.refused(
-                    reason: "git's user.signingkey holds a public key (\(configured.prefix(24))…); nap signs in process and needs the private key file",
-                    hint: "point it at the private key: git config user.signingkey ~/.ssh/id_ed25519 (or set NAP_SIGNING_KEY)")
+                    reason: L("git's user.signingkey holds a public key (\(configured.prefix(24))…); nap signs in process and needs the private key file"),
+                    hint: L("point it at the private key: git config user.signingkey ~/.ssh/id_ed25519 (or set NAP_SIGNING_KEY)"))
             }
             let path = expand(configured, home: home)
             // A value that is not a path is a GPG key id (gpg.format=openpgp): not nap's business.
@@ -67,15 +68,15 @@ public struct SigningKey: Sendable {
             let privatePath = String(path.dropLast(4))
             guard manager.fileExists(atPath: privatePath) else {
                 throw PlanError.refused(
-                    reason: "\(path) (from \(origin.rawValue)) is a public key and there is no private key \(privatePath) beside it",
-                    hint: "nap signs in process and needs the private key file; ssh-agent is not used")
+                    reason: L("\(path) (from \(origin.rawValue)) is a public key and there is no private key \(privatePath) beside it"),
+                    hint: L("nap signs in process and needs the private key file; ssh-agent is not used"))
             }
             path = privatePath
         }
         guard let data = manager.contents(atPath: path) else {
             if !required && !manager.fileExists(atPath: path) { return nil }
-            throw PlanError.refused(reason: "cannot read the signing key \(path) (from \(origin.rawValue))",
-                                    hint: "create one with `nap key generate`, or point \(origin.rawValue) at an existing ed25519 key")
+            throw PlanError.refused(reason: L("cannot read the signing key \(path) (from \(origin.rawValue))"),
+                                    hint: L("create one with `nap key generate`, or point \(origin.rawValue) at an existing ed25519 key"))
         }
         let text = String(decoding: data, as: UTF8.self)
         do throws(SSHSigError) {
@@ -88,26 +89,25 @@ public struct SigningKey: Sendable {
     /// The user-facing error for a key file that cannot be used.
     private static func problem(_ error: SSHSigError, text: String, path: String, origin: SigningKeyOrigin) -> PlanError {
         let source = "the signing key \(path) (from \(origin.rawValue))"
-        let generate = "create a key for nap with `nap key generate --path ~/.ssh/nap_ed25519`, register it with "
-            + "`nap member key <your id> ~/.ssh/nap_ed25519.pub` in a proposal, and use it: git config user.signingkey ~/.ssh/nap_ed25519"
+        let generate = L("create a key for nap with `nap key generate --path ~/.ssh/nap_ed25519`, register it with `nap member key <your id> ~/.ssh/nap_ed25519.pub` in a proposal, and use it: git config user.signingkey ~/.ssh/nap_ed25519")
         for label in ["RSA", "DSA", "EC"] where text.contains("-----BEGIN \(label) PRIVATE KEY-----") {
-            return .refused(reason: "\(source) is a \(label) key in PEM format; nap signs only with ed25519 keys", hint: generate)
+            return .refused(reason: L("\(source) is a \(label) key in PEM format; nap signs only with ed25519 keys"), hint: generate)
         }
         if text.contains("-----BEGIN PRIVATE KEY-----") || text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
-            return .refused(reason: "\(source) is a PKCS#8 key; nap reads ed25519 keys in OpenSSH format only", hint: generate)
+            return .refused(reason: L("\(source) is a PKCS#8 key; nap reads ed25519 keys in OpenSSH format only"), hint: generate)
         }
         if text.hasPrefix("ssh-") || text.hasPrefix("ecdsa-") {
-            return .refused(reason: "\(source) is a public key; nap needs the private key file", hint: "name the private key (the file without .pub)")
+            return .refused(reason: L("\(source) is a public key; nap needs the private key file"), hint: L("name the private key (the file without .pub)"))
         }
         switch error {
         case .encryptedKey(let cipher):
             return .refused(
-                reason: "\(source) is protected by a passphrase (\(cipher)); nap signs in process and cannot ask for passphrases or use ssh-agent",
-                hint: generate + "; or remove the passphrase with `ssh-keygen -p -f \(path)`; or set NAP_SIGNING_KEY=none to work unsigned")
+                reason: L("\(source) is protected by a passphrase (\(cipher)); nap signs in process and cannot ask for passphrases or use ssh-agent"),
+                hint: generate + L("; or remove the passphrase with `ssh-keygen -p -f \(path)`; or set NAP_SIGNING_KEY=none to work unsigned"))
         case .unsupportedKeyType(let type):
-            return .refused(reason: "\(source) is a \(type) key; nap signs only with ed25519 keys", hint: generate)
+            return .refused(reason: L("\(source) is a \(type) key; nap signs only with ed25519 keys"), hint: generate)
         default:
-            return .refused(reason: "\(source) cannot be used: \(error.description)", hint: generate)
+            return .refused(reason: L("\(source) cannot be used: \(error.description)"), hint: generate)
         }
     }
 

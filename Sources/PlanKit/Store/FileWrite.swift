@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Writing whole files, with a failure told in words: which path, why (the folder does not exist, it is
 /// a folder, permission denied, …) and what to do, instead of Foundation's "The operation could not be
@@ -28,23 +29,23 @@ extension PlanError {
     /// The error for a file (or folder) nap could not write: `cannot write <path>: <why>`, with a hint.
     public static func cannotWrite(_ path: String, _ error: any Error, creatingFolder: Bool = false) -> PlanError {
         let code = posixCode(of: error)
-        let what = creatingFolder ? "cannot create the folder \(path)" : "cannot write \(path)"
+        let what = creatingFolder ? L("cannot create the folder \(path)") : L("cannot write \(path)")
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let hint: String
+        let hint: Message
         switch code {
-        case ENOENT?: hint = "create the folder \(folder) first, or choose a path in a folder that exists"
-        case EISDIR?: hint = "give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")<name>"
-        case EACCES?, EPERM?, EROFS?: hint = "choose a place you may write to, or ask for write access"
-        case ENOSPC?, EDQUOT?: hint = "free some space, or write somewhere else"
-        case EEXIST?: hint = "nap does not overwrite it; move it away, or choose another path"
-        default: hint = "check the path, then try again"
+        case ENOENT?: hint = L("create the folder \(folder) first, or choose a path in a folder that exists")
+        case EISDIR?: hint = L("give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")<name>")
+        case EACCES?, EPERM?, EROFS?: hint = L("choose a place you may write to, or ask for write access")
+        case ENOSPC?, EDQUOT?: hint = L("free some space, or write somewhere else")
+        case EEXIST?: hint = L("nap does not overwrite it; move it away, or choose another path")
+        default: hint = L("check the path, then try again")
         }
-        return .refused(reason: "\(what): \(reason(code, error))", hint: hint)
+        return .refused(reason: L("\(what): \(reason(code, error))"), hint: hint)
     }
 
     /// The error for a file nap could not read: `cannot read <path>: <why>`.
     public static func cannotRead(_ path: String, _ error: any Error) -> PlanError {
-        .refused(reason: "cannot read \(path): \(reason(posixCode(of: error), error))", hint: "check the path and that you may read it")
+        .refused(reason: L("cannot read \(path): \(reason(posixCode(of: error), error))"), hint: L("check the path and that you may read it"))
     }
 
     /// Why, in words: from the POSIX error code when there is one, else the error's own description.

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 import SSHSig
 
 /// Everything that can go wrong in a plan operation, worded for the people using nap. Each case carries
@@ -13,21 +14,21 @@ public enum PlanError: Error, Sendable, Equatable {
     /// The working tree has changes that an operation would overwrite or leave behind.
     case dirtyWorkTree(paths: [String])
     /// A name given by the user is not acceptable (a slug, an id, a version).
-    case invalidName(kind: String, name: String, reason: String)
+    case invalidName(kind: Message, name: String, reason: Message)
     /// Something with that name already exists.
-    case alreadyExists(kind: String, name: String)
+    case alreadyExists(kind: Message, name: String)
     /// Nothing matches what the user named.
-    case notFound(kind: String, name: String)
+    case notFound(kind: Message, name: String)
     /// A prefix that matches several things.
-    case ambiguous(kind: String, prefix: String, candidates: [String])
+    case ambiguous(kind: Message, prefix: String, candidates: [String])
     /// The plan's files do not validate.
     case invalidPlan(diagnostics: [Diagnostic])
     /// A document given to a command (a meeting's record) has errors, each at its place; nothing was written.
-    case invalidDocument(what: String, diagnostics: [Diagnostic])
+    case invalidDocument(what: Message, diagnostics: [Diagnostic])
     /// The operation is not allowed for this person or in this state.
-    case refused(reason: String, hint: String?)
+    case refused(reason: Message, hint: Message?)
     /// Bad input in an argument (empty text, unknown disposition, anchor out of range, ...).
-    case invalidInput(String)
+    case invalidInput(Message)
     /// The merge gate does not hold; every blocker, one line each.
     case gateClosed(proposal: String, blockers: [String])
     /// Merging would conflict in these files.
@@ -54,55 +55,69 @@ public enum PlanError: Error, Sendable, Equatable {
     }
 
     /// What to do about it, when nap can say.
-    public var hint: String? {
+    public var hint: Message? {
         switch self {
-        case .notAPlan: "run `nap init` to start a plan, or pass -C <path> to a plan's folder"
-        case .folderNotEmpty: "choose an empty folder, or a new folder name: `nap init my-plan`"
-        case .noIdentity: "set who you are: git config --global user.name \"Your Name\"; git config --global user.email you@example.org"
-        case .invalidDocument: "correct each line named above and run the command again"
-        case .dirtyWorkTree: "save your changes first (`nap save -m \"...\"`), or set them aside with `git stash`"
-        case .ambiguous: "type more characters of the id, or use the proposal's slug"
+        case .notAPlan: L("run `nap init` to start a plan, or pass -C <path> to a plan's folder")
+        case .folderNotEmpty: L("choose an empty folder, or a new folder name: `nap init my-plan`")
+        case .noIdentity: L("set who you are: git config --global user.name \"Your Name\"; git config --global user.email you@example.org")
+        case .invalidDocument: L("correct each line named above and run the command again")
+        case .dirtyWorkTree: L("save your changes first (`nap save -m \"...\"`), or set them aside with `git stash`")
+        case .ambiguous: L("type more characters of the id, or use the proposal's slug")
         case .refused(_, let hint): hint
-        case .gateClosed: "`nap show <proposal>` lists what is still needed"
-        case .mergeConflict(let proposal, _): "bring main into the proposal with `nap update \(proposal)`, resolve, save, and ask for fresh approvals"
-        case .corruptRecord: "the record is kept as it is; run `git fsck` and compare with another copy of the plan"
-        case .quarantined: "the event is kept in the record and ignored; nothing it says counts (docs/SECURITY.md)"
-        case .symbolicLink(let path, _, _): "replace the link with the file itself (`rm \(path)`, then copy the file in); a plan's files live in its folder"
+        case .gateClosed: L("`nap show <proposal>` lists what is still needed")
+        case .mergeConflict(let proposal, _): L("bring main into the proposal with `nap update \(proposal)`, resolve, save, and ask for fresh approvals")
+        case .corruptRecord: L("the record is kept as it is; run `git fsck` and compare with another copy of the plan")
+        case .quarantined: L("the event is kept in the record and ignored; nothing it says counts (docs/SECURITY.md)")
+        case .symbolicLink(let path, _, _): L("replace the link with the file itself (`rm \(path)`, then copy the file in); a plan's files live in its folder")
         default: nil
         }
     }
 }
 
 extension PlanError: CustomStringConvertible {
-    public var description: String {
+    /// The message in English (logs, tests, `--json`).
+    public var description: String { message.description }
+
+    /// What went wrong, in any language (`message.localized` for people).
+    public var message: Message {
         switch self {
-        case .notAPlan(let path): "not a plan repository (or any parent folder): \(path)"
+        case .notAPlan(let path): L("not a plan repository (or any parent folder): \(path)")
         case .folderNotEmpty(let path, let entries):
-            "\(path) is not empty (\(entries.prefix(5).joined(separator: ", "))\(entries.count > 5 ? ", …" : "")); nap init needs an empty or new folder"
-        case .noIdentity: "no git identity: user.name and user.email are not set"
-        case .dirtyWorkTree(let paths):
-            "the working tree has uncommitted changes: \(paths.prefix(5).joined(separator: ", "))\(paths.count > 5 ? ", …" : "")"
-        case .invalidName(let kind, let name, let reason): "invalid \(kind) '\(name)': \(reason)"
-        case .alreadyExists(let kind, let name): "\(kind) '\(name)' already exists"
-        case .notFound(let kind, let name): "no \(kind) named '\(name)'"
+            L("\(path) is not empty (\(Self.someOf(entries))); nap init needs an empty or new folder")
+        case .noIdentity: L("no git identity: user.name and user.email are not set")
+        case .dirtyWorkTree(let paths): L("the working tree has uncommitted changes: \(Self.someOf(paths))")
+        case .invalidName(let kind, let name, let reason): L("invalid \(kind) '\(name)': \(reason)")
+        case .alreadyExists(let kind, let name): L("\(kind) '\(name)' already exists")
+        case .notFound(let kind, let name): L("no \(kind) named '\(name)'")
         case .ambiguous(let kind, let prefix, let candidates):
-            "'\(prefix)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: ", "))"
+            L("'\(prefix)' matches \(candidates.count) \(kind)s: \(candidates.joined(separator: ", "))")
         case .invalidPlan(let diagnostics):
-            "the plan does not validate (\(diagnostics.filter { $0.severity == .error }.count) errors)"
+            Message.plural(Self.errorCount(diagnostics), one: L("the plan does not validate (1 error)"),
+                           other: L("the plan does not validate (\(Self.errorCount(diagnostics)) errors)"))
         case .invalidDocument(let what, let diagnostics):
-            "\(what) has \(diagnostics.filter { $0.severity == .error }.count) error\(diagnostics.filter { $0.severity == .error }.count == 1 ? "" : "s"); nothing was recorded"
+            Message.plural(Self.errorCount(diagnostics), one: L("\(what) has 1 error; nothing was recorded"),
+                           other: L("\(what) has \(Self.errorCount(diagnostics)) errors; nothing was recorded"))
         case .refused(let reason, _): reason
         case .invalidInput(let message): message
         case .gateClosed(let proposal, let blockers):
-            "proposal \(proposal) cannot be merged yet:\n" + blockers.map { "  - " + $0 }.joined(separator: "\n")
+            L("proposal \(proposal) cannot be merged yet:") + Message(verbatim: blockers.map { "\n  - " + $0 }.joined())
         case .mergeConflict(let proposal, let paths):
-            "merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))"
-        case .corruptRecord(let path, let reason): "the record is damaged at \(path): \(reason)"
-        case .quarantined(let path, let reason): "ignored \(path): \(reason)"
+            L("merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))")
+        case .corruptRecord(let path, let reason): L("the record is damaged at \(path): \(reason)")
+        case .quarantined(let path, let reason): L("ignored \(path): \(reason)")
         case .symbolicLink(let path, let target, let folder):
-            "\(path) is a symbolic link to \(folder ? "a folder" : "a file") outside the plan (\(target)); nap does not read or save it"
-        case .git(let error): "git: \(error.message)"
+            folder ? L("\(path) is a symbolic link to a folder outside the plan (\(target)); nap does not read or save it")
+                : L("\(path) is a symbolic link to a file outside the plan (\(target)); nap does not read or save it")
+        case .git(let error): L("git: \(error.message)")
         }
+    }
+
+    private static func someOf(_ items: [String]) -> String {
+        items.prefix(5).joined(separator: ", ") + (items.count > 5 ? ", …" : "")
+    }
+
+    private static func errorCount(_ diagnostics: [Diagnostic]) -> Int {
+        diagnostics.filter { $0.severity == .error }.count
     }
 }
 
@@ -120,7 +135,7 @@ extension PlanError {
         switch error {
         case let error as PlanError: error
         case let error as GitError: .git(error)
-        case let error as SSHSigError: .invalidInput(error.description)
+        case let error as SSHSigError: .invalidInput(Message(verbatim: error.description))
         default: nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 extension PlanStore {
     /// `<git dir>/nap/private/`: what a front keeps about people that must never be published — the
@@ -9,7 +10,7 @@ extension PlanStore {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw PlanError.refused(reason: "cannot create nap's private folder \(path): \(error.localizedDescription)", hint: nil)
+            throw PlanError.refused(reason: L("cannot create nap's private folder \(path): \(error.localizedDescription)"), hint: nil)
         }
         return path.hasSuffix("/") ? path : path + "/"
     }

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 extension PlanStore {
     /// The commit a revision names, nap's own references first and by their full names, so that no tag
@@ -9,7 +10,7 @@ extension PlanStore {
     public func resolveRevision(_ revision: String) throws -> ObjectID {
         if revision == "main" || revision == RefNames.main { return try requireMain() }
         if revision == "nap/record" || revision == RefNames.record {
-            guard let head = try record.head() else { throw PlanError.notFound(kind: "revision", name: revision) }
+            guard let head = try record.head() else { throw PlanError.notFound(kind: L("revision"), name: revision) }
             return head
         }
         if revision.hasPrefix("main~") || revision.hasPrefix("main^") {
@@ -27,18 +28,18 @@ extension PlanStore {
         if let tag {
             guard let proposal else { return tag }
             throw PlanError.refused(
-                reason: "'\(revision)' names both the version tag \(revision) and the proposal \(proposal.slug)",
-                hint: "say which: `refs/tags/\(revision)` for the version, `proposal/\(proposal.slug)` for the proposal's drafts")
+                reason: L("'\(revision)' names both the version tag \(revision) and the proposal \(proposal.slug)"),
+                hint: L("say which: `refs/tags/\(revision)` for the version, `proposal/\(proposal.slug)` for the proposal's drafts"))
         }
         if proposal != nil, let summary = try? self.proposal(named: revision), let head = summary.head { return head }
         if !isHex, let commit = try? repository.resolveCommit(revision) { return commit }
-        throw PlanError.notFound(kind: "revision", name: revision)
+        throw PlanError.notFound(kind: L("revision"), name: revision)
     }
 
     /// The commit `expression` (a full reference name, possibly with `~`/`^` suffixes) names; `revision`
     /// is what was typed, for the error.
     private func exactly(_ expression: String, _ revision: String) throws -> ObjectID {
-        guard let commit = try? repository.resolveCommit(expression) else { throw PlanError.notFound(kind: "revision", name: revision) }
+        guard let commit = try? repository.resolveCommit(expression) else { throw PlanError.notFound(kind: L("revision"), name: revision) }
         return commit
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// An open plan: the git repository, its record, and the person using nap. Every PlanKit operation
 /// takes one. Not Sendable (it owns a libgit2 handle): one per thread.
@@ -20,7 +21,7 @@ public final class PlanStore {
 
     public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let root = repository.workingDirectory else {
-            throw PlanError.refused(reason: "this is a bare repository; nap needs a working tree", hint: "clone it: nap clone <path> <folder>")
+            throw PlanError.refused(reason: L("this is a bare repository; nap needs a working tree"), hint: L("clone it: nap clone <path> <folder>"))
         }
         self.repository = repository
         self.signer = Signer(repository: repository, environment: environment)
@@ -88,7 +89,7 @@ public final class PlanStore {
     /// `main`'s commit, or an error saying the plan has none yet.
     public func requireMain() throws -> ObjectID {
         guard let head = try mainHead() else {
-            throw PlanError.refused(reason: "the plan has no commit on main yet", hint: "run `nap init` to create it")
+            throw PlanError.refused(reason: L("the plan has no commit on main yet"), hint: L("run `nap init` to create it"))
         }
         return head
     }
@@ -116,7 +117,7 @@ public final class PlanStore {
         let dirty = try uncommittedPaths()
         guard dirty.isEmpty else { throw PlanError.dirtyWorkTree(paths: dirty) }
         if let pending = repository.pendingOperation {
-            throw PlanError.refused(reason: "a \(pending) is in progress in this working tree", hint: "finish it with `nap save`, or abort it with `git merge --abort`")
+            throw PlanError.refused(reason: L("a \(pending) is in progress in this working tree"), hint: L("finish it with `nap save`, or abort it with `git merge --abort`"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// What nap tells `git credential` about a request, one `key=value` line each: protocol, host (with its
 /// port), path, username and, for `approve` and `reject` only, password.
@@ -15,8 +16,8 @@ struct CredentialFields {
     /// Throws a refusal naming the field that holds a line break or NUL.
     init(url: String, username: String?, password: String? = nil) throws {
         guard let parsed = URLComponents(string: url), let scheme = parsed.scheme, let host = parsed.host else {
-            throw PlanError.refused(reason: "nap cannot ask for a password for this remote: its address is not a URL git's credential helpers understand",
-                                    hint: "check the remote's address (`git remote -v`)")
+            throw PlanError.refused(reason: L("nap cannot ask for a password for this remote: its address is not a URL git's credential helpers understand"),
+                                    hint: L("check the remote's address (`git remote -v`)"))
         }
         var fields: [(key: String, value: String)] = [("protocol", scheme), ("host", host + (parsed.port.map { ":\($0)" } ?? ""))]
         let path = parsed.path.hasPrefix("/") ? String(parsed.path.dropFirst()) : parsed.path
@@ -26,8 +27,8 @@ struct CredentialFields {
         if let unsafe = fields.first(where: { Self.isUnsafe($0.value) }) {
             // The value itself is not repeated: it may be part of a secret.
             throw PlanError.refused(
-                reason: "the remote's address has a line break or NUL character in its \(Self.name(of: unsafe.key)); nap does not pass it to git's credential helper, which could be tricked into giving away the password for another site",
-                hint: "check the remote's address (`git remote -v`) and correct it (`git remote set-url <name> <url>`); no credentials were sent")
+                reason: L("the remote's address has a line break or NUL character in its \(Self.name(of: unsafe.key)); nap does not pass it to git's credential helper, which could be tricked into giving away the password for another site"),
+                hint: L("check the remote's address (`git remote -v`) and correct it (`git remote set-url <name> <url>`); no credentials were sent"))
         }
         self.fields = fields
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 extension PlanStore {
     /// Clones the plan at `url` into the folder `path` (new or empty) and completes the set-up as
@@ -38,7 +39,7 @@ extension PlanStore {
         } catch let error as GitError {
             removeLeftovers()
             if error.isNotFound, error.message.contains("refs/remotes/") || error.message.contains("main") {
-                throw PlanError.refused(reason: "\(ShownAddress.of(url)) is not a plan: it has no main branch", hint: "check the address")
+                throw PlanError.refused(reason: L("\(ShownAddress.of(url)) is not a plan: it has no main branch"), hint: L("check the address"))
             }
             throw TransportTrust.failure(error, place: url, url: url, action: "cannot clone")
         } catch {
@@ -49,7 +50,7 @@ extension PlanStore {
         do {
             let store = try PlanStore(repository: repository)
             guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
-                throw PlanError.refused(reason: "\(ShownAddress.of(url)) is not a plan: its main branch has no \(PlanFiles.plan)", hint: "check the address")
+                throw PlanError.refused(reason: L("\(ShownAddress.of(url)) is not a plan: its main branch has no \(PlanFiles.plan)"), hint: L("check the address"))
             }
             var options = SyncOptions(remote: "origin", progress: progress)
             options.checksClonedMain = true
@@ -74,9 +75,8 @@ extension PlanStore {
         guard let refused = incoming.refused else { return nil }
         guard let accepted = incoming.accepted else {
             return SyncProblem(.ungatedMain, reference: RefNames.main,
-                message: "the hub's main has commit \(refused.commit.short()) that did not go through the gate: "
-                    + refused.findings.map(\.message).joined(separator: "; ") + "; no commit of it could be verified",
-                hint: "ask the co-chairs to check the hub; a commit on main must be a gated merge of an approved proposal")
+                message: L("the hub's main has commit \(refused.commit.short()) that did not go through the gate: \(refused.findings.map(\.message).joined(separator: "; ")); no commit of it could be verified"),
+                hint: L("ask the co-chairs to check the hub; a commit on main must be a gated merge of an approved proposal"))
         }
         try PlanError.wrap {
             try repository.updateReference(RefNames.main, to: accepted, expecting: .at(main), message: "nap clone: main as far as it is gated")
@@ -91,14 +91,14 @@ extension PlanStore {
         let tree = try record.tree()
         let process = try reviewProcessRecord(in: tree)
         for problem in process.problems {
-            let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: "skipped: " + problem.description,
-                                      hint: "the file is kept in the record and ignored; compare with another copy of the plan")
+            let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: L("skipped: \(problem.description)"),
+                                      hint: L("the file is kept in the record and ignored; compare with another copy of the plan"))
             if !report.warnings.contains(warning) { report.warnings.append(warning) }
         }
         for (id, _) in try record.proposals(in: tree) {
             for problem in try cachedEvents(of: id, in: tree).problems {
-                let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: "skipped: " + problem.description,
-                                          hint: "the file is kept in the record and ignored; compare with another copy of the plan")
+                let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: L("skipped: \(problem.description)"),
+                                          hint: L("the file is kept in the record and ignored; compare with another copy of the plan"))
                 if !report.warnings.contains(warning) { report.warnings.append(warning) }
             }
         }

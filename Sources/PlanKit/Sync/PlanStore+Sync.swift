@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// How `PlanStore.sync` runs.
 public struct SyncOptions {
@@ -101,8 +102,8 @@ final class SyncSession {
                 continue
             case .retry:
                 lastingProblems.append(SyncProblem(.pushFailed, reference: nil,
-                                                   message: "the remote kept changing while this copy pushed (\(rounds) rounds); some updates did not reach it",
-                                                   hint: "run `nap sync` again"))
+                                                   message: L("the remote kept changing while this copy pushed (\(rounds) rounds); some updates did not reach it"),
+                                                   hint: L("run `nap sync` again")))
             case .failed(let problem):
                 lastingProblems.append(problem)
                 break rounds
@@ -120,7 +121,7 @@ final class SyncSession {
         let place = target.shownPlace
         if remote.isEmpty {
             guard try store.mainHead() != nil else {
-                throw PlanError.refused(reason: "neither this copy nor \(place) holds a plan yet", hint: "start one with `nap init`")
+                throw PlanError.refused(reason: L("neither this copy nor \(place) holds a plan yet"), hint: L("start one with `nap init`"))
             }
             return
         }
@@ -130,13 +131,13 @@ final class SyncSession {
         }
         guard hasPlan, let main = remote.main else {
             target.forget(except: seen)
-            throw PlanError.refused(reason: "\(place) is not a plan: it has no main branch with \(PlanFiles.plan)",
-                                    hint: "check the address; to publish this plan there, use an empty repository (`git init --bare`)")
+            throw PlanError.refused(reason: L("\(place) is not a plan: it has no main branch with \(PlanFiles.plan)"),
+                                    hint: L("check the address; to publish this plan there, use an empty repository (`git init --bare`)"))
         }
         if let local = try store.mainHead(), try PlanError.wrap({ try repository.mergeBase(local, main) }) == nil {
             target.forget(except: seen)
-            throw PlanError.refused(reason: "\(place) holds another plan: its main shares no history with this one",
-                                    hint: "check the address; each plan lives in its own repository")
+            throw PlanError.refused(reason: L("\(place) holds another plan: its main shares no history with this one"),
+                                    hint: L("check the address; each plan lives in its own repository"))
         }
     }
 
@@ -151,15 +152,15 @@ final class SyncSession {
         let tree = try store.record.tree()
         if receivedFiles.keys.contains(where: { $0.hasPrefix(ProcessSubject.meetingsFolder + "/") || $0.hasPrefix(ProcessSubject.progressFolder + "/") }) {
             for event in try store.reviewProcessRecord(in: tree).quarantined where receivedFiles[event.path] != nil {
-                warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.description,
-                                 hint: "the event came from the remote; it is kept in the record and changes nothing"))
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),
+                                 hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
         }
         for proposal in proposals.sorted() {
             guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }
             for event in state.quarantined where receivedFiles[event.path] != nil {
-                warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.description,
-                                 hint: "the event came from the remote; it is kept in the record and changes nothing"))
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),
+                                 hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
         }
     }

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// Two or more open proposals that picked the same name (slug), typically opened offline in two copies.
 struct SlugClash {
@@ -30,13 +31,13 @@ extension SyncSession {
         let locals = try localProposalBranches()
         for clash in clashes {
             let names = clash.proposals.map { "\($0.id.prefix(8)) “\($0.title)” by \($0.author.name)" }.joined(separator: " and ")
-            let message = "different proposals are named \(clash.slug): \(names)"
+            let message = L("different proposals are named \(clash.slug): \(names)")
             if let mine = locals[clash.slug], mine != remote.proposals[clash.slug] {
                 roundProblems.append(SyncProblem(.slugClash, reference: clash.slug, message: message,
-                    hint: "give yours a new name: `nap sync --rename \(clash.slug)=\(clash.slug)-2` (its drafts move to the new branch, its discussion stays in the record)"))
+                    hint: L("give yours a new name: `nap sync --rename \(clash.slug)=\(clash.slug)-2` (its drafts move to the new branch, its discussion stays in the record)")))
             } else {
                 warn(SyncProblem(.slugClash, reference: clash.slug, message: message,
-                    hint: "the author of the one whose drafts are not on the remote renames it from their copy with `nap sync --rename`"))
+                    hint: L("the author of the one whose drafts are not on the remote renames it from their copy with `nap sync --rename`")))
             }
         }
     }
@@ -51,11 +52,11 @@ extension SyncSession {
     }
 
     private func rename(_ key: String, to newSlug: String, clashes: [SlugClash], remote: RemoteState) throws {
-        if let problem = Slug.problem(newSlug) { throw PlanError.invalidName(kind: "proposal name", name: newSlug, reason: problem) }
+        if let problem = Slug.problem(newSlug) { throw PlanError.invalidName(kind: L("proposal name"), name: newSlug, reason: Message(verbatim: problem)) }
         let lowered = key.lowercased()
         guard let clash = clashes.first(where: { $0.slug == key })
                 ?? clashes.first(where: { $0.proposals.contains { lowered.count >= 4 && $0.id.hasPrefix(lowered) } }) else {
-            throw PlanError.refused(reason: "no two proposals are named \(key); there is nothing to rename", hint: "`nap proposals` lists the names in use")
+            throw PlanError.refused(reason: L("no two proposals are named \(key); there is nothing to rename"), hint: L("`nap proposals` lists the names in use"))
         }
         let slug = clash.slug
         let branch = RefNames.proposal(slug)
@@ -72,22 +73,22 @@ extension SyncSession {
         } else if candidates.count == 1, let only = candidates.first, keeper != nil {
             chosen = only
         } else {
-            throw PlanError.refused(reason: "cannot tell which proposal named \(slug) to rename",
-                                    hint: "name it by id: `nap sync --rename <id prefix>=\(newSlug)` (ids: \(clash.proposals.map { String($0.id.prefix(8)) }.joined(separator: ", ")))")
+            throw PlanError.refused(reason: L("cannot tell which proposal named \(slug) to rename"),
+                                    hint: L("name it by id: `nap sync --rename <id prefix>=\(newSlug)` (ids: \(clash.proposals.map { String($0.id.prefix(8)) }.joined(separator: ", ")))"))
         }
         let ownsLocalBranch = localOwner?.id == chosen.id
         guard let head = ownsLocalBranch ? localHead : chosen.recordedHead, repository.objectKind(head) == .commit else {
-            throw PlanError.refused(reason: "the drafts of proposal \(chosen.id.prefix(8)) (\(slug)) are not in this copy",
-                                    hint: "\(chosen.author.name) renames it from the copy that holds them")
+            throw PlanError.refused(reason: L("the drafts of proposal \(chosen.id.prefix(8)) (\(slug)) are not in this copy"),
+                                    hint: L("\(chosen.author.name) renames it from the copy that holds them"))
         }
         let signature = try signature()
         let actor = try store.eventAuthor(for: signature)
         guard actor.email.lowercased() == chosen.author.email.lowercased() || actor.isCoChair else {
-            throw PlanError.refused(reason: "only the proposal's author (\(chosen.author.name)) or a co-chair may rename it", hint: nil)
+            throw PlanError.refused(reason: L("only the proposal's author (\(chosen.author.name)) or a co-chair may rename it"), hint: nil)
         }
         let newBranch = RefNames.proposal(newSlug)
         if try store.proposalCandidates().contains(where: { $0.slug == newSlug }) || (try PlanError.wrap { try repository.referenceTarget(newBranch) }) != nil {
-            throw PlanError.alreadyExists(kind: "proposal", name: newSlug)
+            throw PlanError.alreadyExists(kind: L("proposal"), name: newSlug)
         }
         try PlanError.wrap { try repository.updateReference(newBranch, to: head, expecting: .absent, message: "nap sync: rename \(slug) to \(newSlug)") }
         let withdrawal = Event(proposal: chosen.id, author: actor, time: signature.time, clock: chosen.clock + 1,

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// Bringing what the remote has into this copy: main, the record, proposal branches and tags.
 extension SyncSession {
@@ -29,17 +30,17 @@ extension SyncSession {
             }
         } else if try !isAncestor(theirs, local) {
             roundProblems.append(SyncProblem(.mainDiverged, reference: RefNames.main,
-                message: "main has commits here (\(local.short())) and on the remote (\(theirs.short())) that the other lacks; nap never joins or overwrites main",
-                hint: "compare them with `git log --oneline --graph main \(target.headsNamespace)main`; the co-chairs agree which merge stands, and the other copy resets its main to it"))
+                message: L("main has commits here (\(local.short())) and on the remote (\(theirs.short())) that the other lacks; nap never joins or overwrites main"),
+                hint: L("compare them with `git log --oneline --graph main \(target.headsNamespace)main`; the co-chairs agree which merge stands, and the other copy resets its main to it")))
         }
     }
 
     private func reportUngated(_ refused: (commit: ObjectID, findings: [VerificationFinding]), accepted: ObjectID?, local: ObjectID?) {
-        let stays = accepted == local ? "main here stays at \(local?.short() ?? "nothing")" : "main here moved only to \(accepted?.short() ?? "-"), the last verified commit"
+        let stays = accepted == local ? L("main here stays at \(local?.short() ?? "-")") : L("main here moved only to \(accepted?.short() ?? "-"), the last verified commit")
+        let findings = refused.findings.map(\.message).joined(separator: "; ")
         roundProblems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
-            message: "the remote's main has commit \(refused.commit.short()) that did not go through the gate: "
-                + refused.findings.map(\.message).joined(separator: "; ") + "; " + stays,
-            hint: "ask the co-chairs to check the hub (`nap verify`); a commit on main must be a gated merge of an approved proposal"))
+            message: L("the remote's main has commit \(refused.commit.short()) that did not go through the gate: \(findings); \(stays)"),
+            hint: L("ask the co-chairs to check the hub (`nap verify`); a commit on main must be a gated merge of an approved proposal")))
     }
 
     /// The record: fast-forward or union merge, which never conflicts and never loses an event. A remote
@@ -49,8 +50,8 @@ extension SyncSession {
         guard let theirs = remote.record else { return }
         if let previous = seen.record, previous != theirs, repository.objectKind(previous) == .commit, try !isAncestor(previous, theirs) {
             warn(SyncProblem(.recordRewritten, reference: RefNames.record,
-                message: "the remote's record was rewritten (force-pushed): it no longer contains \(previous.short()), which this copy fetched before",
-                hint: "nothing is lost: the union of both copies keeps every event and is pushed back; ask whoever force-pushed to stop"))
+                message: L("the remote's record was rewritten (force-pushed): it no longer contains \(previous.short()), which this copy fetched before"),
+                hint: L("nothing is lost: the union of both copies keeps every event and is pushed back; ask whoever force-pushed to stop")))
         }
         let before = try store.record.head()
         if before == theirs { return }
@@ -60,8 +61,8 @@ extension SyncSession {
         let after = merged.head
         for conflict in merged.conflicts {
             roundProblems.append(SyncProblem(.corruptRecord, reference: RefNames.record,
-                message: "the remote's record holds other bytes at \(conflict.path) than this copy (\(conflict.ours.short()) here, \(conflict.theirs.short()) there); an event file never changes, so the first-seen bytes were kept and everything else was merged",
-                hint: "someone edited the record on the remote; the union pushed back restores the original there"))
+                message: L("the remote's record holds other bytes at \(conflict.path) than this copy (\(conflict.ours.short()) here, \(conflict.theirs.short()) there); an event file never changes, so the first-seen bytes were kept and everything else was merged"),
+                hint: L("someone edited the record on the remote; the union pushed back restores the original there")))
         }
         guard after != before else { return }
         let action: ReferenceChange.Action = before == nil ? .created : (after == theirs ? .fastForwarded : .merged)
@@ -88,8 +89,8 @@ extension SyncSession {
             if clashes.contains(where: { $0.slug == slug }) { continue }
             let tracking = target.headsNamespace + "proposal/" + slug
             roundProblems.append(SyncProblem(.diverged, reference: reference,
-                message: "proposal/\(slug) has new commits both here (\(mine.short())) and on the remote (\(theirs.short())); neither was overwritten",
-                hint: "join them on the branch: `nap switch \(slug)`, `git merge \(tracking)`, resolve any conflicts and `nap save`, then `nap sync` again"))
+                message: L("proposal/\(slug) has new commits both here (\(mine.short())) and on the remote (\(theirs.short())); neither was overwritten"),
+                hint: L("join them on the branch: `nap switch \(slug)`, `git merge \(tracking)`, resolve any conflicts and `nap save`, then `nap sync` again")))
         }
     }
 
@@ -104,8 +105,8 @@ extension SyncSession {
         }
         if let pending = repository.pendingOperation {
             roundProblems.append(SyncProblem(.workTree, reference: reference,
-                message: "\(RefNames.shortName(reference)) is checked out with a \(pending) in progress; it was not moved to the remote's \(new.short())",
-                hint: "finish the \(pending) (`nap save`) or abort it, then `nap sync` again"))
+                message: L("\(RefNames.shortName(reference)) is checked out with a \(pending) in progress; it was not moved to the remote's \(new.short())"),
+                hint: L("finish the \(pending) (`nap save`) or abort it, then `nap sync` again")))
             return false
         }
         do {
@@ -130,8 +131,8 @@ extension SyncSession {
             }
         } catch PlanError.git(let error) where error.isConflict {
             roundProblems.append(SyncProblem(.workTree, reference: reference,
-                message: "\(RefNames.shortName(reference)) is checked out here with changes the remote's commits would overwrite (\(error.message)); it was not moved",
-                hint: "save your changes (`nap save`) or set them aside (`git stash`), then `nap sync` again"))
+                message: L("\(RefNames.shortName(reference)) is checked out here with changes the remote's commits would overwrite (\(error.message)); it was not moved"),
+                hint: L("save your changes (`nap save`) or set them aside (`git stash`), then `nap sync` again")))
             return false
         }
         return true

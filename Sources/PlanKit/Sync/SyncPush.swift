@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// How a round's push ended.
 enum PushOutcome {
@@ -31,8 +32,8 @@ extension SyncSession {
                 updates.append(PushUpdate(source: reference, destination: reference, expected: theirs))
             } else if seenProposals[slug] != nil {
                 warn(SyncProblem(.deletedOnRemote, reference: reference,
-                    message: "proposal/\(slug) was deleted on the remote; it is kept here and not pushed back",
-                    hint: "if it should come back: `git push \(target.label) \(RefNames.shortName(reference))`"))
+                    message: L("proposal/\(slug) was deleted on the remote; it is kept here and not pushed back"),
+                    hint: L("if it should come back: `git push \(target.label) \(RefNames.shortName(reference))`")))
                 continue
             } else {
                 updates.append(PushUpdate(source: reference, destination: reference, expected: nil))
@@ -73,14 +74,13 @@ extension SyncSession {
     }
 
     private func reportUngatedHere(_ refused: (commit: ObjectID, findings: [VerificationFinding]), accepted: ObjectID?, remote: ObjectID?) {
-        let pushed = accepted == remote ? "it was not pushed: the remote's main stays at \(remote?.short() ?? "nothing")"
-            : "main was pushed only as far as \(accepted?.short() ?? "-"), the last gated commit"
-        let back = accepted.map { "`git reset --keep \($0.short())` with main checked out" } ?? "reset main to the remote's"
+        let pushed = accepted == remote ? L("it was not pushed: the remote's main stays at \(remote?.short() ?? "-")")
+            : L("main was pushed only as far as \(accepted?.short() ?? "-"), the last gated commit")
+        let back = accepted.map { L("`git reset --keep \($0.short())` with main checked out") } ?? L("reset main to the remote's")
+        let findings = refused.findings.map(\.message).joined(separator: "; ")
         roundProblems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
-            message: "main here has commit \(refused.commit.short()) that did not go through the gate: "
-                + refused.findings.map(\.message).joined(separator: "; ") + "; " + pushed,
-            hint: "after the founding, main changes only through an approved proposal: keep the change on a branch (`git branch proposal/<name> main`), "
-                + "set main back to the last gated commit (\(back)), then `nap propose <name> --title \"…\" --adopt-branch`"))
+            message: L("main here has commit \(refused.commit.short()) that did not go through the gate: \(findings); \(pushed)"),
+            hint: L("after the founding, main changes only through an approved proposal: keep the change on a branch (`git branch proposal/<name> main`), set main back to the last gated commit (\(back)), then `nap propose <name> --title \"…\" --adopt-branch`")))
     }
 
     /// Records the heads of branches about to be pushed as revisions of their proposals (when the record
@@ -118,12 +118,12 @@ extension SyncSession {
             if error.isNonFastForward || error.isModified || error.isLocked { return .retry }
             let place = target.shownPlace
             if error.isAuthentication {
-                return .failed(SyncProblem(.pushFailed, reference: nil, message: "\(place) refused the credentials for pushing: \(ShownAddress.scrub(error.message, of: target.url))",
-                                           hint: "check that you may push there; what came in was kept here"))
+                return .failed(SyncProblem(.pushFailed, reference: nil, message: L("\(place) refused the credentials for pushing: \(ShownAddress.scrub(error.message, of: target.url))"),
+                                           hint: L("check that you may push there; what came in was kept here")))
             }
             return .failed(SyncProblem(.pushFailed, reference: nil,
-                message: "pushing to \(place) failed: \(ShownAddress.scrub(error.message, of: target.url))",
-                hint: "this copy is intact and nothing is lost; run `nap sync` again when the remote is reachable"))
+                message: L("pushing to \(place) failed: \(ShownAddress.scrub(error.message, of: target.url))"),
+                hint: L("this copy is intact and nothing is lost; run `nap sync` again when the remote is reachable")))
         }
         var retry = false
         for (update, result) in zip(updates, results) {
@@ -132,8 +132,8 @@ extension SyncSession {
                     retry = true
                 } else {
                     lastingProblems.append(SyncProblem(.refused, reference: update.destination,
-                        message: "the remote refused \(update.destination): \(result.refusal ?? "no reason given")",
-                        hint: "the remote's rules (a protected branch, a hook) decide; ask its administrator"))
+                        message: L("the remote refused \(update.destination): \(result.refusal ?? "no reason given")"),
+                        hint: L("the remote's rules (a protected branch, a hook) decide; ask its administrator")))
                 }
                 continue
             }

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// What `nap sync` did: what came in, what went out, which references moved where, and what it could not
 /// do. Encoded as `nap sync --json` (schema in docs/STORAGE.md, section "Sync").
@@ -162,10 +163,12 @@ public struct SyncProblem: Sendable, Encodable, Equatable {
     public let kind: Kind
     /// The reference concerned, or the clashing slug.
     public let reference: String?
-    public let message: String
-    public let hint: String?
+    /// What happened, for people (English in JSON).
+    public let message: Message
+    /// What to do about it.
+    public let hint: Message?
 
-    public init(_ kind: Kind, reference: String?, message: String, hint: String? = nil) {
+    public init(_ kind: Kind, reference: String?, message: Message, hint: Message? = nil) {
         self.kind = kind
         self.reference = reference
         self.message = message

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// Which tags are published versions that `nap sync` may take from a remote or give to it. Anyone who can
 /// push to a hub can push any tag, so a tag is judged by what it is, never by where it came from: a name
@@ -106,20 +107,20 @@ extension SyncSession {
             if mine == theirs { continue }
             if let why = try judge.nameProblem(name) {
                 warn(SyncProblem(.shadowingTag, reference: reference,
-                    message: "the remote's tag \(name) was not taken: \(why)",
-                    hint: "ask whoever pushed it to delete it from the hub (`git push <hub> :refs/tags/\(name)`); published versions have names like v1.0"))
+                    message: L("the remote's tag \(name) was not taken: \(why)"),
+                    hint: L("ask whoever pushed it to delete it from the hub (`git push <hub> :refs/tags/\(name)`); published versions have names like v1.0")))
                 continue
             }
             if let mine {
                 roundProblems.append(SyncProblem(.tagConflict, reference: reference,
-                    message: "tag \(name) points at \(mine.short()) here and at \(theirs.short()) on the remote; published versions are never moved",
-                    hint: "compare them with `git show \(name) \(target.tagsNamespace)\(name)`; a corrected version is published under a new name"))
+                    message: L("tag \(name) points at \(mine.short()) here and at \(theirs.short()) on the remote; published versions are never moved"),
+                    hint: L("compare them with `git show \(name) \(target.tagsNamespace)\(name)`; a corrected version is published under a new name")))
                 continue
             }
             if let why = try judge.trustProblem(name, target: theirs) {
                 warn(SyncProblem(.untrustedTag, reference: reference,
-                    message: "the remote's tag \(name) was not taken: \(why)",
-                    hint: "a published version is an annotated tag on main made by a co-chair with `nap publish` (signed where the policy requires); ask whoever pushed this one to delete it from the hub (`git push <hub> :refs/tags/\(name)`)"))
+                    message: L("the remote's tag \(name) was not taken: \(why)"),
+                    hint: L("a published version is an annotated tag on main made by a co-chair with `nap publish` (signed where the policy requires); ask whoever pushed this one to delete it from the hub (`git push <hub> :refs/tags/\(name)`)")))
                 continue
             }
             do {
@@ -147,8 +148,8 @@ extension SyncSession {
             let nameProblem = try judge.nameProblem(name)
             if let why = try nameProblem ?? judge.trustProblem(name, target: mine) {
                 warn(SyncProblem(nameProblem == nil ? .untrustedTag : .shadowingTag, reference: reference,
-                    message: "tag \(name) here was not pushed: \(why)",
-                    hint: "only published versions are shared (`nap publish`); if this tag is not one, it can stay here, or go: `git tag -d \(name)`"))
+                    message: L("tag \(name) here was not pushed: \(why)"),
+                    hint: L("only published versions are shared (`nap publish`); if this tag is not one, it can stay here, or go: `git tag -d \(name)`")))
                 continue
             }
             updates.append(PushUpdate(source: reference, destination: reference, expected: nil))

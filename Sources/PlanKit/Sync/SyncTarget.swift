@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GitKit
+import Localization
 
 /// What a remote holds, as the last fetch saw it: branch heads by short name (`main`, `nap/record`,
 /// `proposal/x`) and tags by name.
@@ -51,11 +52,11 @@ struct SyncTarget {
             } else if names.count == 1, let only = names.first {
                 name = only
             } else if names.isEmpty {
-                throw PlanError.refused(reason: "this plan has no remote to sync with",
-                                        hint: "name one: `nap sync <url or path>`, or add it once: `git remote add origin <url>`")
+                throw PlanError.refused(reason: L("this plan has no remote to sync with"),
+                                        hint: L("name one: `nap sync <url or path>`, or add it once: `git remote add origin <url>`"))
             } else {
-                throw PlanError.refused(reason: "this plan has several remotes (\(names.joined(separator: ", "))) and none is called origin",
-                                        hint: "name the one to sync with: `nap sync <remote>`")
+                throw PlanError.refused(reason: L("this plan has several remotes (\(names.joined(separator: ", "))) and none is called origin"),
+                                        hint: L("name the one to sync with: `nap sync <remote>`"))
             }
             return try named(name, in: repository)
         }
@@ -63,7 +64,7 @@ struct SyncTarget {
         var url = given
         if let path = Remote.localPath(of: given) {
             guard path.contains("/") || FileManager.default.fileExists(atPath: path) else {
-                throw PlanError.notFound(kind: "remote", name: given)
+                throw PlanError.notFound(kind: L("remote"), name: given)
             }
             if !url.hasPrefix("file://"), !path.hasPrefix("/") {
                 url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path

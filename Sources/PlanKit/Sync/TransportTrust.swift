@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// Which certificate authorities https remotes are checked against, found where git finds them:
 /// `GIT_SSL_CAINFO`, then `http.sslCAInfo` (this repository's configuration, or the user's), then
@@ -24,14 +25,14 @@ enum TransportTrust {
     static func apply(_ repository: Repository?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let (path, source) = authoritiesFile(repository, environment: environment) else { return }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw PlanError.refused(reason: "\(source) names \(path) as the certificate authorities to trust, and it cannot be read",
-                                    hint: "correct \(source) or give the file")
+            throw PlanError.refused(reason: L("\(source) names \(path) as the certificate authorities to trust, and it cannot be read"),
+                                    hint: L("correct \(source) or give the file"))
         }
         do {
             try LibGit2.trustCertificateAuthorities(inFile: path)
         } catch let error as GitError {
-            throw PlanError.refused(reason: "the certificate authorities in \(path) (\(source)) cannot be loaded: \(error.message)",
-                                    hint: "give a file of PEM certificates")
+            throw PlanError.refused(reason: L("the certificate authorities in \(path) (\(source)) cannot be loaded: \(error.message)"),
+                                    hint: L("give a file of PEM certificates"))
         }
     }
 
@@ -42,16 +43,16 @@ enum TransportTrust {
         let error = GitError(code: error.code, errorClass: error.errorClass, message: ShownAddress.scrub(error.message, of: url), function: error.function)
         let ssh = !url.hasPrefix("http") && Remote.localPath(of: url) == nil && !url.hasPrefix("git://")
         if error.isServerIdentity {
-            return .refused(reason: "\(place): \(error.message)",
-                            hint: ssh ? "check the host key with the server's administrator; nothing was sent and this copy is intact"
-                                : "if the hub uses its own certificate authority, point git at it: `git config --global http.sslCAInfo <ca.pem>`; nothing was sent and this copy is intact")
+            return .refused(reason: L("\(place): \(error.message)"),
+                            hint: ssh ? L("check the host key with the server's administrator; nothing was sent and this copy is intact")
+                                : L("if the hub uses its own certificate authority, point git at it: `git config --global http.sslCAInfo <ca.pem>`; nothing was sent and this copy is intact"))
         }
         if error.isAuthentication {
-            return .refused(reason: "authentication failed for \(place): \(error.message)",
-                            hint: ssh ? "add your key to ssh-agent (`ssh-add`) or put it in ~/.ssh/id_ed25519, and make sure the server knows its public key"
-                                : "set up a credential helper (`git config --global credential.helper …`) and use an access token as the password")
+            return .refused(reason: L("authentication failed for \(place): \(error.message)"),
+                            hint: ssh ? L("add your key to ssh-agent (`ssh-add`) or put it in ~/.ssh/id_ed25519, and make sure the server knows its public key")
+                                : L("set up a credential helper (`git config --global credential.helper …`) and use an access token as the password"))
         }
-        return .refused(reason: "\(action) \(place): \(error.message)",
-                        hint: "check the address and the network, then run it again; this copy is intact and nothing is lost")
+        return .refused(reason: L("\(action) \(place): \(error.message)"),
+                        hint: L("check the address and the network, then run it again; this copy is intact and nothing is lost"))
     }
 }

@@ -131,11 +131,7 @@ import Testing
     }
 
     @Test func diagnosticsAreSortedAndAllReportedAtOnce() {
-        var source = FormatFixture.validPlan()
-        source["plan.yml"] = Array(FormatFixture.planYML.replacingOccurrences(of: "country: Taiwan\n", with: "").utf8)
-        source["members.yml"] = Array(FormatFixture.membersYML.replacingOccurrences(of: "sector: government", with: "sector: goverment").utf8)
-        source["commitments/1-2.md"] = Array(FormatFixture.commitment(id: "1-2").replacingOccurrences(of: "  en: A test commitment\n", with: "").utf8)
-        let diagnostics = validateFormat(source)
+        let diagnostics = validateFormat(brokenInThreeFiles())
         #expect(diagnostics == diagnostics.sortedByPosition())
         #expect(Set(diagnostics.map(\.path)) == ["plan.yml", "members.yml", "commitments/1-2.md"], "\(diagnostics.listing)")
         #expect(diagnostics.contains { $0.message == "country is missing (add a 'country:' line)" })

@@ -176,7 +176,7 @@ private struct SigningFixture {
                                       key: chairKey.authorizedKeyLine)])
         let policy = Policy(approvals: [.governmentCoChair], requireResponses: false, requireSignatures: true)
         func blockers(_ signature: EventSignatureState?) -> [String] {
-            MergeGate.blockers(state: state, head: head, members: members, policy: policy, signatures: signature.map { ["r": $0] } ?? [:])
+            MergeGate.blockers(state: state, head: head, members: members, policy: policy, signatures: signature.map { ["r": $0] } ?? [:]).map(\.description)
         }
         #expect(blockers(.signed(chairKey)).isEmpty)
         #expect(blockers(nil) == ["the approval of 林政府 (government co-chair) is unsigned; the policy requires approvals signed with the member's key"])

@@ -126,6 +126,16 @@ func validateFormat(_ source: MemoryFileSource) -> [Diagnostic] {
     PlanValidator().validate(source: source)
 }
 
+/// A valid plan broken in three files: plan.yml without its country, a misspelt sector in members.yml,
+/// a commitment without its English title.
+func brokenInThreeFiles() -> MemoryFileSource {
+    var source = FormatFixture.validPlan()
+    source["plan.yml"] = Array(FormatFixture.planYML.replacingOccurrences(of: "country: Taiwan\n", with: "").utf8)
+    source["members.yml"] = Array(FormatFixture.membersYML.replacingOccurrences(of: "sector: government", with: "sector: goverment").utf8)
+    source["commitments/1-2.md"] = Array(FormatFixture.commitment(id: "1-2").replacingOccurrences(of: "  en: A test commitment\n", with: "").utf8)
+    return source
+}
+
 /// An authority with a fixed forum and no history: what a test's events are judged by.
 struct FixedAuthority: EventAuthority {
     var members: Members

@@ -6,5 +6,6 @@
 enum EmbeddedMessageCatalogs {
     static let files: [String: String] = [
         "zh-Hant.lproj/Core.strings": file_zh_Hant_lproj_Core_strings,
+        "zh-Hant.lproj/Server.strings": file_zh_Hant_lproj_Server_strings,
     ]
 }

@@ -147,7 +147,7 @@ struct MeetingShow: ParsableCommand {
 extension MeetingDraft.Issue {
     /// A diagnostic of the document's reading, as an issue of the draft.
     init(diagnostic: Diagnostic) {
-        self.init(place: .position(line: diagnostic.line, column: diagnostic.column), severity: diagnostic.severity, message: diagnostic.message)
+        self.init(place: .position(line: diagnostic.line, column: diagnostic.column), severity: diagnostic.severity, message: diagnostic.text)
     }
 }
 

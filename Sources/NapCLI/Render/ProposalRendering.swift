@@ -24,7 +24,7 @@ enum ProposalRendering {
             reviews: state.reviews.map { ReviewJSON(id: $0.id, author: $0.author, verdict: $0.verdict.rawValue, head: $0.head.hex, current: $0.head == head,
                                                     body: $0.body, time: $0.time, signature: detail.signatures[$0.id].map(SignatureJSON.init),
                                                     viaHost: $0.author.host) },
-            blockers: detail.blockers,
+            blockers: detail.blockers.map(\.description),
             problems: detail.problems.map(\.description), signaturesRequired: detail.signaturesRequired)
         json.owedResponses = detail.owed.map { OwedResponseJSON($0.input, deadline: $0.deadline) }
         json.hidden = state.hidden.map(HiddenJSON.init)
@@ -128,7 +128,7 @@ enum ProposalRendering {
                 out.append("Ready to merge: a co-chair can run `nap merge \(SafeText.line(state.slug))`.")
             } else {
                 out.append("Blocking the merge")
-                for blocker in detail.blockers { out.append("  - " + SafeText.line(blocker)) }
+                for blocker in detail.blockers { out.append("  - " + SafeText.line(blocker.localized)) }
             }
         }
         if !detail.problems.isEmpty {

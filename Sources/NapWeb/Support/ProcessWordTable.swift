@@ -5,7 +5,7 @@ enum ProcessWordTable {
         // The process page
         "process": ("共創過程", "The process"),
         "processDescription": ("時程、論壇會議及其決議、執行進度。", "The timeline, the forum's meetings and what they decided, implementation."),
-        "processIntro": ("行動方案依公開的時程共創；論壇的每次會議、出席與決議，以及方案發布後的執行進度，都記錄在計畫的儲存庫中。",
+        "processIntro": ("行動方案依公開的時程共創；論壇的每次會議、出席與決議，以及方案發布後的執行進度，都記錄在行動方案的儲存庫中。",
                          "The plan is co-created on a published timeline; every meeting of the forum, who attended and what it decided, and after publication the progress of implementation, are recorded in the plan's repository."),
         "asOfDay": ("本頁資料日期：%@", "As of %@"),
         "timeline": ("時程", "Timeline"),

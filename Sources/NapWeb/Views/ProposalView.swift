@@ -1,3 +1,4 @@
+import Localization
 import PlanKit
 
 /// One proposal's page: what it changes (with the threads beside the lines), its responses, reviews,
@@ -76,7 +77,7 @@ struct ProposalView {
     let isOpen: Bool
     let hasBlockers: Bool
     let blockers: [Blocker]
-    /// On pages in another language: the gate's sentences are nap's own English, not translated.
+    /// A note that the gate's sentences are in English (none now: they are translated with the page).
     let englishNote: String?
     let closedStatus: String
     let signaturesRequired: Bool
@@ -140,10 +141,11 @@ struct ProposalView {
         let descriptionLanguage = TextLanguage.guess(state.description, languages: page.content.languages)
         descriptionLang = descriptionLanguage == page.language ? nil : descriptionLanguage
         isOpen = state.status == .open
-        // The gate's sentences are nap's own, in English; people's addresses are never shown.
-        blockers = detail.blockers.map { Blocker(text: Privacy.withoutAddresses($0), lang: page.language == "en" ? nil : "en") }
+        // The gate's sentences are nap's own messages, in the page's language; people's addresses are never shown.
+        let messageLanguage = Language(rawValue: page.language) ?? .english
+        blockers = detail.blockers.map { Blocker(text: Privacy.withoutAddresses($0.resolved(in: messageLanguage)), lang: nil) }
         hasBlockers = !blockers.isEmpty
-        englishNote = page.language == "en" ? nil : words["englishMessages"]
+        englishNote = nil
         signaturesRequired = detail.signaturesRequired
         hasProblems = !detail.problems.isEmpty
         problemNote = words.format("problemNote", String(detail.problems.count))

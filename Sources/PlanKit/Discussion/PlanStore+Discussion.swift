@@ -7,7 +7,7 @@ extension PlanStore {
     public static let maximumTextBytes = 128 * 1024
 
     /// Checks user text: not empty, not too long. Stored verbatim (Markdown), shown safely.
-    func checkedText(_ text: String, what: String) throws -> String {
+    func checkedText(_ text: String, what: Message) throws -> String {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PlanError.invalidInput(L("the \(what) is empty")) }
         let bytes = text.utf8.count
         guard bytes <= PlanStore.maximumTextBytes else {
@@ -17,10 +17,10 @@ extension PlanStore {
     }
 
     /// An open proposal, with its branch head recorded as a revision if it moved.
-    func openProposal(_ name: String, for action: String) throws -> (summary: ProposalSummary, state: ProposalState) {
+    func openProposal(_ name: String, for action: Message) throws -> (summary: ProposalSummary, state: ProposalState) {
         let (summary, state) = try recordedProposal(named: name)
         guard case .open = state.status else {
-            throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name); it cannot be \(action)"), hint: nil)
+            throw PlanError.refused(reason: L("proposal \(state.slug) is \(MessageWords.status(state.status.name)); it cannot be \(action)"), hint: nil)
         }
         return (summary, try recordRevision(of: state, branchHead: summary.branchHead))
     }
@@ -28,16 +28,16 @@ extension PlanStore {
     /// Comments on a proposal (anyone, members and the public), optionally anchored to lines of a file the
     /// proposal changes, or in reply to another comment on it. Returns the comment's id.
     public func comment(on name: String, body: String, anchor request: AnchorRequest? = nil, replyTo: String? = nil) throws -> EventID {
-        let body = try checkedText(body, what: "comment")
+        let body = try checkedText(body, what: L("comment"))
         let signature = try identity()
-        if replyTo == nil, let open = try openProposalDigest(name, for: "commented on") {
+        if replyTo == nil, let open = try openProposalDigest(name, for: L("commented on")) {
             // The cached digest has all a plain comment needs (id, slug, base, clock, head): no fold.
             let anchor = try request.map { try makeAnchor($0, head: open.head, base: open.digest.base, slug: open.digest.slug) }
             let event = Event(proposal: open.digest.id, author: try eventAuthor(for: signature), time: signature.time, clock: open.digest.clock + 1,
                               body: .comment(body: body, anchor: anchor, replyTo: nil))
             return try record.append([event], by: signature, message: "Comment on proposal \(open.digest.slug)\n")[0]
         }
-        let (summary, state) = try openProposal(name, for: "commented on")
+        let (summary, state) = try openProposal(name, for: L("commented on"))
         var parent: EventID?
         if let replyTo {
             parent = try findComment(replyTo, in: state).id
@@ -54,11 +54,11 @@ extension PlanStore {
     /// An open proposal by its cached digest, when that is all an action needs: nil when the proposal has
     /// no record or its branch moved since the last recorded revision (then the full path records it).
     /// Refuses a proposal that is not open, as `openProposal` does.
-    func openProposalDigest(_ name: String, for action: String) throws -> (digest: ProposalDigest, head: ObjectID?)? {
+    func openProposalDigest(_ name: String, for action: Message) throws -> (digest: ProposalDigest, head: ObjectID?)? {
         let candidate = try resolveProposal(name)
         guard let digest = try candidate.digest() else { return nil }
         guard digest.status == "open" else {
-            throw PlanError.refused(reason: L("proposal \(digest.slug) is \(digest.status); it cannot be \(action)"), hint: nil)
+            throw PlanError.refused(reason: L("proposal \(digest.slug) is \(MessageWords.status(digest.status)); it cannot be \(action)"), hint: nil)
         }
         if let branchHead = candidate.branchHead, let recorded = digest.recordedHead, branchHead != recorded { return nil }
         return (digest, candidate.branchHead ?? digest.recordedHead)
@@ -120,7 +120,7 @@ extension PlanStore {
     /// (it must be in the record). A comment on a progress report is answered the same way
     /// (`respondToProgressComment`).
     public func respond(to target: String, disposition: Disposition, reason: String, meeting: String? = nil) throws -> EventID {
-        let reason = try checkedText(reason, what: "reason")
+        let reason = try checkedText(reason, what: L("reason"))
         guard reason.trimmingCharacters(in: .whitespacesAndNewlines).count >= 8 else {
             throw PlanError.invalidInput(L("a reasoned response needs a reason a reader can follow (at least 8 characters); say why"))
         }
@@ -146,9 +146,9 @@ extension PlanStore {
             targetID = state.id
         }
         guard author.member != nil, author.isGovernment || author.isCoChair || author.email.lowercased() == state.author.email.lowercased() else {
-            throw PlanError.refused(reason: L("reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.member == nil ? "not a member" : "a member of \(author.sector)")"), hint: nil)
+            throw PlanError.refused(reason: L("reasoned responses are given by government members, the co-chairs, or the proposal's author; \(author.name) is \(author.standing)"), hint: nil)
         }
-        try requireCountingSignature(for: "give a reasoned response", author: author)
+        try requireCountingSignature(for: L("give a reasoned response"), author: author)
         state = try currentState(of: state.id)
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
                           body: .response(target: targetID, disposition: disposition, reason: reason, meeting: meeting))
@@ -167,11 +167,11 @@ extension PlanStore {
         let author = try eventAuthor(for: signature)
         let email = author.email.lowercased()
         guard email == comment.author.email.lowercased() || email == state.author.email.lowercased() || author.isCoChair else {
-            throw PlanError.refused(reason: L("only the comment's author, the proposal's author or a co-chair may \(resolved ? "resolve" : "reopen") it"), hint: nil)
+            throw PlanError.refused(reason: (resolved ? L("only the comment's author, the proposal's author or a co-chair may resolve it") : L("only the comment's author, the proposal's author or a co-chair may reopen it")), hint: nil)
         }
-        try requireCountingSignature(for: resolved ? "resolve a comment" : "reopen a comment", author: author)
+        try requireCountingSignature(for: resolved ? L("resolve a comment") : L("reopen a comment"), author: author)
         guard comment.resolved != resolved else {
-            throw PlanError.refused(reason: L("comment \(comment.id.prefix(8)) is already \(resolved ? "resolved" : "open")"), hint: nil)
+            throw PlanError.refused(reason: (resolved ? L("comment \(comment.id.prefix(8)) is already resolved") : L("comment \(comment.id.prefix(8)) is already open")), hint: nil)
         }
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
                           body: resolved ? .resolved(comment: comment.id) : .reopened(comment: comment.id))
@@ -181,7 +181,7 @@ extension PlanStore {
     /// Reviews the proposal's current head: approve, or request changes. Only members may; observers may
     /// not review, and independent reviewers may comment and request changes but never approve.
     public func review(_ name: String, verdict: Verdict, body: String) throws -> EventID {
-        if !body.isEmpty { _ = try checkedText(body, what: "review text") }
+        if !body.isEmpty { _ = try checkedText(body, what: L("review text")) }
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         guard author.member != nil else {
@@ -192,8 +192,8 @@ extension PlanStore {
         if author.memberRole == .reviewer && verdict == .approve {
             throw PlanError.refused(reason: L("independent reviewers comment and may request changes, but never approve"), hint: nil)
         }
-        try requireCountingSignature(for: "review", author: author)
-        let (summary, state) = try openProposal(name, for: "reviewed")
+        try requireCountingSignature(for: L("review"), author: author)
+        let (summary, state) = try openProposal(name, for: L("reviewed"))
         guard let head = summary.branchHead else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(state.slug)") }
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1,
                           body: .review(verdict: verdict, head: head, body: body))

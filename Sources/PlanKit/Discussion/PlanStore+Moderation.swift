@@ -9,13 +9,13 @@ extension PlanStore {
     /// answers it); views show "hidden by the moderators: <reason>" in its place. Works on proposals in
     /// any state. Returns the `hidden` event's id.
     public func hide(_ target: String, on proposal: String, reason: String) throws -> EventID {
-        let reason = try checkedText(reason, what: "reason for hiding")
+        let reason = try checkedText(reason, what: L("reason for hiding"))
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         guard author.isCoChair else {
-            throw PlanError.refused(reason: L("only the co-chairs hide inputs; \(author.name) is \(author.member == nil ? "not a member" : "a \(author.role ?? "member") of \(author.sector)")"), hint: nil)
+            throw PlanError.refused(reason: L("only the co-chairs hide inputs; \(author.name) is \(author.standing)"), hint: nil)
         }
-        try requireCountingSignature(for: "hide an input", author: author)
+        try requireCountingSignature(for: L("hide an input"), author: author)
         let state = try currentState(of: try recordedProposal(named: proposal).state.id)
         let lowered = target.lowercased()
         let targetID: EventID

@@ -90,7 +90,7 @@ extension PlanStore {
                                 dryRun: Bool) throws -> [PublicInputImport.Imported] {
         let (_, state) = try recordedProposal(named: name)
         guard case .open = state.status else {
-            throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name); input cannot be added to it"), hint: L("import as new proposals (--new-proposals)"))
+            throw PlanError.refused(reason: L("proposal \(state.slug) is \(MessageWords.status(state.status.name)); input cannot be added to it"), hint: L("import as new proposals (--new-proposals)"))
         }
         let events = rows.enumerated().map { index, row in
             let text = row.title.map { $0 + "\n\n" + row.body } ?? row.body

@@ -1,4 +1,5 @@
 import Yams
+import Localization
 
 extension Commitment {
     /// Reads a commitment file (`commitments/<id>.md`), reporting every problem in its front matter and
@@ -12,7 +13,7 @@ extension Commitment {
             return Parsed(value: nil, diagnostics: diagnostics)
         }
         guard !source.isBlank else {
-            let message = "the file is empty; a commitment starts with YAML front matter between '---' lines (see `nap commitment new`)"
+            let message = L("the file is empty; a commitment starts with YAML front matter between '---' lines (see `nap commitment new`)")
             return Parsed(value: nil, diagnostics: [Diagnostic(path: path, message: message)])
         }
         let (split, problem) = FrontMatter.split(source.lines, path: path)
@@ -20,7 +21,7 @@ extension Commitment {
         let reader = FieldReader(path: path, lineOffset: frontMatter.openingLine)
         guard let root = reader.compose(frontMatter.yaml) else {
             if reader.diagnostics.isEmpty {
-                reader.report(.error, "the front matter is empty; it needs id, title, period, lead, values, milestones and contact", line: 1, column: 1)
+                reader.report(.error, L("the front matter is empty; it needs id, title, period, lead, values, milestones and contact"), line: 1, column: 1)
             }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
@@ -64,7 +65,7 @@ private struct CommitmentFields {
         if let (key, value) = FieldReader.entry(fields, "title") {
             title = reader.localized(value, "the title", languages: context.languages, at: key)
         } else {
-            reader.error("the title is missing (add 'title:' with a line per language)", at: nil)
+            reader.error(L("the title is missing (add 'title:' with a line per language)"), at: nil)
         }
         let period = readPeriod()
         let lead = institutions("lead", "lead institution", required: true, in: fields)
@@ -83,7 +84,7 @@ private struct CommitmentFields {
         var area: String?
         if let text = reader.text(fields, "area", "area", required: false, owner: nil) {
             if let problem = Identifier.problem(in: text) {
-                reader.error("area '\(text.prefix(40))': \(problem) (an area is a short id such as open-data)", at: FieldReader.entry(fields, "area")?.value)
+                reader.error(L("area '\(text.prefix(40))': \(problem) (an area is a short id such as open-data)"), at: FieldReader.entry(fields, "area")?.value)
             } else {
                 area = text
             }
@@ -99,25 +100,25 @@ private struct CommitmentFields {
         guard let id = reader.text(fields, "id", "id", required: true, owner: nil) else { return context.expectedID }
         let node = FieldReader.entry(fields, "id")?.value
         if let problem = Identifier.problem(in: id) {
-            reader.error("id '\(id)': \(problem)", at: node)
+            reader.error(L("id '\(id)': \(problem)"), at: node)
         } else if id != context.expectedID {
-            reader.error("id '\(id)' does not match the file name \(context.fileName); the file must be named \(id).md", at: node)
+            reader.error(L("id '\(id)' does not match the file name \(context.fileName); the file must be named \(id).md"), at: node)
         }
         return id
     }
 
     private func readPeriod() -> Period? {
         guard let (key, value) = FieldReader.entry(fields, "period") else {
-            reader.error("the period is missing (add 'period:' with 'start:' and 'end:')", at: nil)
+            reader.error(L("the period is missing (add 'period:' with 'start:' and 'end:')"), at: nil)
             return nil
         }
         let (period, startNode, endNode) = reader.period(value, "the commitment's period", at: key)
         guard let period, let planPeriod = context.planPeriod else { return period }
         if !planPeriod.contains(period.start) {
-            reader.error("the commitment starts (\(period.start)) outside the plan's period (\(planPeriod))", at: startNode)
+            reader.error(L("the commitment starts (\(period.start)) outside the plan's period (\(planPeriod))"), at: startNode)
         }
         if !planPeriod.contains(period.end) {
-            reader.error("the commitment ends (\(period.end)) outside the plan's period (\(planPeriod))", at: endNode)
+            reader.error(L("the commitment ends (\(period.end)) outside the plan's period (\(planPeriod))"), at: endNode)
         }
         return period
     }
@@ -135,11 +136,11 @@ private struct CommitmentFields {
     /// A list of institutions, each a language map.
     private func institutions(_ key: String, _ what: String, required: Bool, in mapping: Yams.Node.Mapping) -> [LocalizedText] {
         guard let (keyNode, value) = FieldReader.entry(mapping, key) else {
-            if required { reader.error("\(key) is missing: name at least one \(what)", at: nil) }
+            if required { reader.error(L("\(key) is missing: name at least one \(what)"), at: nil) }
             return []
         }
         guard let items = reader.sequence(value, key) else { return [] }
-        if items.isEmpty, required { reader.error("\(key) is empty: name at least one \(what)", at: keyNode) }
+        if items.isEmpty, required { reader.error(L("\(key) is empty: name at least one \(what)"), at: keyNode) }
         return items.enumerated().map { index, item in
             reader.localized(item, "\(what) \(index + 1)", languages: context.languages, at: item)
         }
@@ -148,19 +149,19 @@ private struct CommitmentFields {
     private func readValues() -> [OGPValue] {
         let allowed = OGPValue.allCases.map(\.rawValue).joined(separator: ", ")
         guard let (key, value) = FieldReader.entry(fields, "values") else {
-            reader.error("values is missing: list the OGP values the commitment promotes (\(allowed))", at: nil)
+            reader.error(L("values is missing: list the OGP values the commitment promotes (\(allowed))"), at: nil)
             return []
         }
         guard let items = reader.sequence(value, "values") else { return [] }
-        if items.isEmpty { reader.error("values is empty: list the OGP values the commitment promotes (\(allowed))", at: key) }
+        if items.isEmpty { reader.error(L("values is empty: list the OGP values the commitment promotes (\(allowed))"), at: key) }
         var values: [OGPValue] = []
         for item in items {
             guard let text = reader.scalar(item, "a value") else { continue }
             guard let ogpValue = OGPValue(rawValue: text) else {
-                reader.error("'\(text)' is not an OGP value (use \(allowed))", at: item)
+                reader.error(L("'\(text)' is not an OGP value (use \(allowed))"), at: item)
                 continue
             }
-            if values.contains(ogpValue) { reader.warning("values lists \(text) twice", at: item) } else { values.append(ogpValue) }
+            if values.contains(ogpValue) { reader.warning(L("values lists \(text) twice"), at: item) } else { values.append(ogpValue) }
         }
         return values
     }
@@ -169,7 +170,7 @@ private struct CommitmentFields {
         guard let text = reader.text(fields, "status", "status", required: false, owner: nil) else { return nil }
         guard let level = CompletionLevel(rawValue: text) else {
             let allowed = CompletionLevel.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.error("status '\(text)' is not a completion level (use \(allowed))", at: FieldReader.entry(fields, "status")?.value)
+            reader.error(L("status '\(text)' is not a completion level (use \(allowed))"), at: FieldReader.entry(fields, "status")?.value)
             return nil
         }
         return level
@@ -177,11 +178,11 @@ private struct CommitmentFields {
 
     private func readContact() -> Contact {
         guard let (key, value) = FieldReader.entry(fields, "contact") else {
-            reader.error("contact is missing (add 'contact:' with name, title, email and phone)", at: nil)
+            reader.error(L("contact is missing (add 'contact:' with name, title, email and phone)"), at: nil)
             return Contact()
         }
         guard !FieldReader.isNull(value), let mapping = reader.mapping(value, "contact", at: key) else {
-            if FieldReader.isNull(value) { reader.error("contact is empty (give name, title, email and phone)", at: key) }
+            if FieldReader.isNull(value) { reader.error(L("contact is empty (give name, title, email and phone)"), at: key) }
             return Contact()
         }
         reader.warnUnknownKeys(mapping, known: ["name", "title", "email", "phone"], in: "contact")
@@ -191,7 +192,7 @@ private struct CommitmentFields {
         contact.phone = reader.text(mapping, "phone", "contact phone", required: false, owner: key)
         if let email = reader.text(mapping, "email", "contact email", required: true, owner: key) {
             if let problem = EmailAddress.problem(in: email) {
-                reader.error("contact email '\(email)' is not well formed: \(problem)", at: FieldReader.entry(mapping, "email")?.value)
+                reader.error(L("contact email '\(email)' is not well formed: \(problem)"), at: FieldReader.entry(mapping, "email")?.value)
             }
             contact.email = email
         }
@@ -208,11 +209,13 @@ private struct CommitmentFields {
             guard let text = reader.scalar(item, "a policy area") else { continue }
             guard known.contains(text) else {
                 let near = OGPColumns.policyAreas.map(\.id).filter { $0.hasPrefix(String(text.prefix(4)).lowercased()) }.prefix(4)
-                reader.error("policy-areas: '\(text.prefix(60))' is not a policy area of OGP's commitments database"
-                    + (near.isEmpty ? " (docs/FORMAT.md lists them)" : "; did you mean \(near.joined(separator: ", "))?"), at: item)
+                let head = String(text.prefix(60))
+                reader.error(near.isEmpty
+                    ? L("policy-areas: '\(head)' is not a policy area of OGP's commitments database (docs/FORMAT.md lists them)")
+                    : L("policy-areas: '\(head)' is not a policy area of OGP's commitments database; did you mean \(near.joined(separator: ", "))?"), at: item)
                 continue
             }
-            if areas.contains(text) { reader.warning("policy-areas lists \(text) twice", at: item) } else { areas.append(text) }
+            if areas.contains(text) { reader.warning(L("policy-areas lists \(text) twice"), at: item) } else { areas.append(text) }
         }
         return areas
     }
@@ -223,10 +226,10 @@ private struct CommitmentFields {
         for item in items {
             guard let text = reader.scalar(item, "an SDG") else { continue }
             guard let goal = Int(text), (1...17).contains(goal) else {
-                reader.error("sdgs: '\(text)' is not a Sustainable Development Goal (a number from 1 to 17)", at: item)
+                reader.error(L("sdgs: '\(text)' is not a Sustainable Development Goal (a number from 1 to 17)"), at: item)
                 continue
             }
-            if goals.contains(goal) { reader.warning("sdgs lists \(goal) twice", at: item) } else { goals.append(goal) }
+            if goals.contains(goal) { reader.warning(L("sdgs lists \(goal) twice"), at: item) } else { goals.append(goal) }
         }
         return goals
     }

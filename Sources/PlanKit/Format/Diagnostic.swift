@@ -1,3 +1,5 @@
+import Localization
+
 /// One problem found in a plan's files, pointing at the exact place: `path:line:column: severity: message`.
 ///
 /// Lines and columns are 1-based; column counts Unicode scalars (characters as a person sees them in an
@@ -13,20 +15,33 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var severity: Severity
-    public var message: String
+    /// What is wrong, in any language (`text.localized` for people).
+    public var text: Message
+    /// What is wrong, in English (`--json`, logs, tests).
+    public var message: String { text.description }
 
-    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+    enum CodingKeys: String, CodingKey { case path, line, column, severity, text = "message" }
+
+    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: Message) {
         self.path = path
         self.line = line
         self.column = column
         self.severity = severity
-        self.message = message
+        self.text = message
     }
 
-    /// The compiler-style line: `commitments/1-1.md:12:3: error: milestone 2 has no output`.
-    public var description: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+    /// The compiler-style line in English: `commitments/1-1.md:12:3: error: milestone 2 has no output`.
+    public var description: String { resolved(in: .english) }
+
+    /// The compiler-style line in `language`: the position as it is, the severity and the message translated
+    /// (`commitments/1-1.md:12:3: 錯誤：……`).
+    public func resolved(in language: Language) -> String {
+        let label = severity == .error ? L("error: \(text)") : L("warning: \(text)")
+        return "\(path):\(line):\(column): " + label.resolved(in: language)
     }
+
+    /// The compiler-style line in the process's language (`Language.current`).
+    public var localized: String { resolved(in: .current) }
 }
 
 /// Where plan files are read from: the working tree, or a commit's tree. Paths are relative to the plan's

@@ -1,4 +1,5 @@
 import Yams
+import Localization
 
 /// Reads fields out of a YAML document (composed with Yams, so every node knows its position) and
 /// records a `Diagnostic` for every problem, positioned in the file. Values are read from the scalar's
@@ -16,18 +17,18 @@ final class FieldReader {
 
     // MARK: Reporting
 
-    func report(_ severity: Diagnostic.Severity, _ message: String, at node: Yams.Node?) {
+    func report(_ severity: Diagnostic.Severity, _ message: Message, at node: Yams.Node?) {
         let mark = node?.mark
         report(severity, message, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
     /// Reports at a position within the YAML text (1-based).
-    func report(_ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int) {
+    func report(_ severity: Diagnostic.Severity, _ message: Message, line: Int, column: Int) {
         diagnostics.append(Diagnostic(path: path, line: line + lineOffset, column: column, severity: severity, message: message))
     }
 
-    func error(_ message: String, at node: Yams.Node?) { report(.error, message, at: node) }
-    func warning(_ message: String, at node: Yams.Node?) { report(.warning, message, at: node) }
+    func error(_ message: Message, at node: Yams.Node?) { report(.error, message, at: node) }
+    func warning(_ message: Message, at node: Yams.Node?) { report(.warning, message, at: node) }
 
     /// Adds a diagnostic already positioned in the file.
     func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -41,7 +42,7 @@ final class FieldReader {
     /// nodes in any walk over the document (the "billion laughs"), composing included.
     func compose(_ yaml: String) -> Yams.Node? {
         if let alias = YAMLAliases.first(in: yaml) {
-            report(.error, "YAML anchors and aliases (&name, *name) are not allowed in nap's files; write the value out in full",
+            report(.error, L("YAML anchors and aliases (&name, *name) are not allowed in nap's files; write the value out in full"),
                    line: alias.line, column: alias.column)
             return nil
         }
@@ -50,7 +51,7 @@ final class FieldReader {
         } catch let error as YamlError {
             record(error, in: yaml)
         } catch {
-            report(.error, "YAML: \(error)", line: 1, column: 1)
+            report(.error, L("YAML: \(String(describing: error))"), line: 1, column: 1)
         }
         return nil
     }
@@ -59,23 +60,22 @@ final class FieldReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "YAML: \(problem)"
-            if let context { message += " (\(context.text) on line \(context.mark.line + lineOffset))" }
+            let message = context.map { L("YAML: \(problem) (\($0.text) on line \($0.mark.line + lineOffset))") } ?? L("YAML: \(problem)")
             report(.error, message, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             let first = context.mark
             if let key = duplicates.sorted().first, let line = Self.repeatedKeyLine(key, after: first, in: yaml) {
-                report(.error, "YAML: the key \(keys) appears more than once in the same mapping (first on line \(first.line + lineOffset))",
+                report(.error, L("YAML: the key \(keys) appears more than once in the same mapping (first on line \(first.line + lineOffset))"),
                        line: line, column: first.column)
             } else {
-                report(.error, "YAML: the key \(keys) appears more than once in the same mapping", line: first.line, column: first.column)
+                report(.error, L("YAML: the key \(keys) appears more than once in the same mapping"), line: first.line, column: first.column)
             }
         case .reader(let problem, let offset, _, let yaml):
             let (line, column) = offset.map { Self.position(ofCharacter: $0, in: yaml) } ?? (1, 1)
-            report(.error, "YAML: \(problem)", line: line, column: column)
+            report(.error, L("YAML: \(problem)"), line: line, column: column)
         default:
-            report(.error, "YAML: \(error)", line: 1, column: 1)
+            report(.error, L("YAML: \(String(describing: error))"), line: 1, column: 1)
         }
     }
 
@@ -112,7 +112,7 @@ final class FieldReader {
     /// The mapping, or nil after reporting that `what` must be one.
     func mapping(_ node: Yams.Node, _ what: String, at place: Yams.Node? = nil) -> Yams.Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
-        error("\(what) must be a mapping of fields (key: value lines)", at: Self.isNull(node) ? place ?? node : node)
+        error(L("\(what) must be a mapping of fields (key: value lines)"), at: Self.isNull(node) ? place ?? node : node)
         return nil
     }
 
@@ -120,7 +120,7 @@ final class FieldReader {
     func sequence(_ node: Yams.Node, _ what: String, at place: Yams.Node? = nil) -> [Yams.Node]? {
         if case .sequence(let sequence) = node { return Array(sequence) }
         if Self.isNull(node) { return [] }
-        error("\(what) must be a list (lines starting with '- ')", at: node)
+        error(L("\(what) must be a list (lines starting with '- ')"), at: node)
         return nil
     }
 
@@ -128,9 +128,9 @@ final class FieldReader {
     func scalar(_ node: Yams.Node, _ what: String) -> String? {
         if case .scalar(let scalar) = node { return Self.isNull(node) ? "" : scalar.string.trimmed }
         if case .mapping = node {
-            error("\(what) must be a single value, not a mapping", at: node)
+            error(L("\(what) must be a single value, not a mapping"), at: node)
         } else {
-            error("\(what) must be a single value, not a list", at: node)
+            error(L("\(what) must be a single value, not a list"), at: node)
         }
         return nil
     }
@@ -145,7 +145,7 @@ final class FieldReader {
         for (key, _) in mapping {
             let name = key.scalar?.string ?? "?"
             if !known.contains(name) {
-                warning("unknown field '\(name)' in \(what) (known fields: \(known.joined(separator: ", ")))", at: key)
+                warning(L("unknown field '\(name)' in \(what) (known fields: \(known.joined(separator: ", ")))"), at: key)
             }
         }
     }
@@ -156,12 +156,12 @@ final class FieldReader {
     /// key) or at the empty value.
     func text(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, required: Bool, owner: Yams.Node?) -> String? {
         guard let (keyNode, value) = Self.entry(mapping, key) else {
-            if required { error("\(what) is missing (add a '\(key):' line)", at: owner) }
+            if required { error(L("\(what) is missing (add a '\(key):' line)"), at: owner) }
             return nil
         }
         guard let text = scalar(value, what) else { return nil }
         if text.isEmpty {
-            if required { error("\(what) is empty", at: keyNode) }
+            if required { error(L("\(what) is empty"), at: keyNode) }
             return nil
         }
         return text
@@ -171,12 +171,12 @@ final class FieldReader {
     /// not in the plan are warned about.
     func localized(_ node: Yams.Node, _ what: String, languages: [String], at keyNode: Yams.Node?) -> LocalizedText {
         if Self.isNull(node) {
-            let expected = languages.isEmpty ? "" : " (give a text in \(languages.joined(separator: ", ")))"
-            error("\(what) is empty\(expected)", at: keyNode ?? node)
+            error(languages.isEmpty ? L("\(what) is empty")
+                  : L("\(what) is empty (give a text in \(languages.joined(separator: ", ")))"), at: keyNode ?? node)
             return [:]
         }
         if case .scalar = node {
-            error("\(what) must give a text per language (\(languages.map { "\($0): …" }.joined(separator: ", ")))", at: node)
+            error(L("\(what) must give a text per language (\(languages.map { "\($0): …" }.joined(separator: ", ")))"), at: node)
             return [:]
         }
         guard let mapping = mapping(node, what, at: keyNode) else { return [:] }
@@ -185,16 +185,16 @@ final class FieldReader {
             let language = languageNode.scalar?.string ?? "?"
             guard let text = scalar(textNode, "\(what) in \(language)") else { continue }
             if !languages.isEmpty, !languages.contains(language) {
-                warning("\(what) has text in '\(language)', which is not one of the plan's languages (\(languages.joined(separator: ", ")))", at: languageNode)
+                warning(L("\(what) has text in '\(language)', which is not one of the plan's languages (\(languages.joined(separator: ", ")))"), at: languageNode)
             }
             if text.isEmpty {
-                if languages.contains(language) { error("\(what) has no \(language) text", at: languageNode) }
+                if languages.contains(language) { error(L("\(what) has no \(language) text"), at: languageNode) }
                 continue
             }
             result[language] = text
         }
         for language in languages where result[language] == nil && Self.entry(mapping, language) == nil {
-            error("\(what) has no \(language) text (add a '\(language):' line)", at: keyNode ?? node)
+            error(L("\(what) has no \(language) text (add a '\(language):' line)"), at: keyNode ?? node)
         }
         return result
     }
@@ -202,20 +202,20 @@ final class FieldReader {
     /// A date field (`YYYY-MM` or `YYYY-MM-DD`).
     func date(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, required: Bool, owner: Yams.Node?) -> PlanDate? {
         guard let (keyNode, value) = Self.entry(mapping, key) else {
-            if required { error("\(what) is missing (add '\(key): YYYY-MM')", at: owner) }
+            if required { error(L("\(what) is missing (add '\(key): YYYY-MM')"), at: owner) }
             return nil
         }
         guard let text = scalar(value, what) else { return nil }
         guard !text.isEmpty else {
-            if required { error("\(what) is empty (write YYYY-MM or YYYY-MM-DD)", at: keyNode) }
+            if required { error(L("\(what) is empty (write YYYY-MM or YYYY-MM-DD)"), at: keyNode) }
             return nil
         }
         do {
             return try PlanDate(parsing: text)
         } catch let problem as FormatError {
-            error("\(what): \(problem)", at: value)
+            error(L("\(what): \(problem)"), at: value)
         } catch {
-            self.error("\(what): '\(text)' is not a date", at: value)
+            self.error(L("\(what): '\(text)' is not a date"), at: value)
         }
         return nil
     }
@@ -231,7 +231,7 @@ final class FieldReader {
         guard let start, let end else { return (nil, startNode, endNode) }
         let period = Period(start: start, end: end)
         guard period.isOrdered else {
-            error("\(what) ends (\(end)) before it starts (\(start))", at: endNode)
+            error(L("\(what) ends (\(end)) before it starts (\(start))"), at: endNode)
             return (nil, startNode, endNode)
         }
         return (period, startNode, endNode)
@@ -242,7 +242,7 @@ final class FieldReader {
     func integer(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let (_, value) = Self.entry(mapping, key), let text = scalar(value, what), !text.isEmpty else { return nil }
         guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), range.contains(number) else {
-            error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(40))'", at: value)
+            error(L("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(40))'"), at: value)
             return nil
         }
         return number
@@ -255,7 +255,7 @@ final class FieldReader {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
         default:
-            error("\(what) must be true or false, not '\(text)'", at: value)
+            error(L("\(what) must be true or false, not '\(text)'"), at: value)
             return defaultValue
         }
     }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A Markdown file split into its YAML front matter (between a first line `---` and the next `---` or
 /// `...` line) and its body, with the file line numbers each part starts at.
 struct FrontMatter {
@@ -13,10 +15,10 @@ struct FrontMatter {
     /// Splits `lines`; on failure returns a diagnostic saying what is missing.
     static func split(_ lines: [Substring], path: String) -> (FrontMatter?, Diagnostic?) {
         guard let first = lines.first, isDelimiter(first, allowDots: false) else {
-            return (nil, Diagnostic(path: path, message: "a commitment file starts with a '---' line that opens its YAML front matter"))
+            return (nil, Diagnostic(path: path, message: L("a commitment file starts with a '---' line that opens its YAML front matter")))
         }
         guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0], allowDots: true) }) else {
-            return (nil, Diagnostic(path: path, message: "the front matter opened on line 1 is never closed: add a '---' line after its last field"))
+            return (nil, Diagnostic(path: path, message: L("the front matter opened on line 1 is never closed: add a '---' line after its last field")))
         }
         let yaml = lines[1..<close].joined(separator: "\n")
         return (FrontMatter(yaml: yaml, openingLine: 1, closingLine: close + 1, body: lines[(close + 1)...]), nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import Localization
 
 extension Members {
     /// Reads `members.yml`, reporting every problem: YAML syntax, missing fields, unsafe or duplicate ids,
@@ -13,14 +14,14 @@ extension Members {
         let reader = FieldReader(path: path)
         guard !source.isBlank, let root = reader.compose(source.text) else {
             if reader.diagnostics.isEmpty {
-                reader.error("members.yml is empty; it needs a 'members:' list (write 'members: []' for none yet)", at: nil)
+                reader.error(L("members.yml is empty; it needs a 'members:' list (write 'members: []' for none yet)"), at: nil)
             }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
         guard let fields = reader.mapping(root, "members.yml") else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
         reader.warnUnknownKeys(fields, known: ["members"], in: "members.yml")
         guard let (key, value) = FieldReader.entry(fields, "members") else {
-            reader.error("members.yml needs a 'members:' list (write 'members: []' for none yet)", at: nil)
+            reader.error(L("members.yml needs a 'members:' list (write 'members: []' for none yet)"), at: nil)
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
         guard let items = reader.sequence(value, "members") else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
@@ -60,7 +61,7 @@ private struct MemberList {
         let key = readKey(fields, label: label)
         guard let id, let name, let email, let sector, let role else { return }
         if role == .host, key == nil {
-            reader.error("\(label) is a host (a server that writes on behalf of members and the public) and needs its 'key:': every event it writes is signed with it",
+            reader.error(L("\(label) is a host (a server that writes on behalf of members and the public) and needs its 'key:': every event it writes is signed with it"),
                          at: FieldReader.entry(fields, "key")?.value ?? roleNode)
         }
         var member = Member(id: id, name: name, email: email, sector: sector, organization: organization, role: role, key: key)
@@ -73,11 +74,11 @@ private struct MemberList {
         guard let id = reader.text(fields, "id", "\(what): id", required: true, owner: item) else { return nil }
         let node = FieldReader.entry(fields, "id")?.value
         if let problem = Identifier.problem(in: id) {
-            reader.error("\(what): id '\(id)': \(problem)", at: node)
+            reader.error(L("\(what): id '\(id)': \(problem)"), at: node)
             return nil
         }
         if let first = idLines[id] {
-            reader.error("member id '\(id)' is used twice (first on line \(first))", at: node)
+            reader.error(L("member id '\(id)' is used twice (first on line \(first))"), at: node)
             return nil
         }
         idLines[id] = (node?.mark?.line ?? 1) + reader.lineOffset
@@ -88,12 +89,12 @@ private struct MemberList {
         guard let email = reader.text(fields, "email", "\(label): email", required: true, owner: item) else { return nil }
         let node = FieldReader.entry(fields, "email")?.value
         if let problem = EmailAddress.problem(in: email) {
-            reader.error("\(label): email '\(email)' is not well formed: \(problem)", at: node)
+            reader.error(L("\(label): email '\(email)' is not well formed: \(problem)"), at: node)
             return nil
         }
         let folded = email.lowercased()
         if let first = emailLines[folded] {
-            reader.error("email \(email) is used by two members (first on line \(first)); each person has one entry", at: node)
+            reader.error(L("email \(email) is used by two members (first on line \(first)); each person has one entry"), at: node)
             return nil
         }
         emailLines[folded] = (node?.mark?.line ?? 1) + reader.lineOffset
@@ -106,7 +107,7 @@ private struct MemberList {
         guard let text = reader.text(fields, key, "\(label): \(key)", required: true, owner: item) else { return nil }
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.error("\(label): '\(text)' is not a \(key) (use one of \(allowed))", at: FieldReader.entry(fields, key)?.value)
+            reader.error(L("\(label): '\(text)' is not a \(key) (use one of \(allowed))"), at: FieldReader.entry(fields, key)?.value)
             return nil
         }
         return value
@@ -119,9 +120,9 @@ private struct MemberList {
         for item in items {
             guard let group = reader.scalar(item, "\(label): a group"), !group.isEmpty else { continue }
             if let problem = Identifier.problem(in: group) {
-                reader.error("\(label): group '\(group.prefix(40))': \(problem) (a group is an area id such as open-data)", at: item)
+                reader.error(L("\(label): group '\(group.prefix(40))': \(problem) (a group is an area id such as open-data)"), at: item)
             } else if groups.contains(group) {
-                reader.warning("\(label): group '\(group)' is listed twice", at: item)
+                reader.warning(L("\(label): group '\(group)' is listed twice"), at: item)
             } else {
                 groups.append(group)
             }
@@ -132,7 +133,7 @@ private struct MemberList {
     private func readKey(_ fields: Yams.Node.Mapping, label: String) -> String? {
         guard let key = reader.text(fields, "key", "\(label): key", required: false, owner: nil) else { return nil }
         if let problem = PublicKeyLine.problem(in: key) {
-            reader.error("\(label): key: \(problem)", at: FieldReader.entry(fields, "key")?.value)
+            reader.error(L("\(label): key: \(problem)"), at: FieldReader.entry(fields, "key")?.value)
             return nil
         }
         return key
@@ -142,16 +143,16 @@ private struct MemberList {
     func checkCoChairs(at membersKey: Yams.Node) {
         for (sector, entries) in coChairs where sector != .government && sector != .civilSociety {
             for entry in entries {
-                reader.error("member '\(entry.member.id)' is a co-chair for \(sector.rawValue); the forum's co-chairs are one for government and one for civil-society", at: entry.node)
+                reader.error(L("member '\(entry.member.id)' is a co-chair for \(sector.rawValue); the forum's co-chairs are one for government and one for civil-society"), at: entry.node)
             }
         }
         for sector in [Sector.government, .civilSociety] {
             let entries = coChairs[sector] ?? []
             if entries.isEmpty {
-                reader.error("the forum has no \(sector.rawValue) co-chair (a member with 'sector: \(sector.rawValue)' and 'role: co-chair')", at: membersKey)
+                reader.error(L("the forum has no \(sector.rawValue) co-chair (a member with 'sector: \(sector.rawValue)' and 'role: co-chair')"), at: membersKey)
             }
             for entry in entries.dropFirst() {
-                reader.error("member '\(entry.member.id)' is a second \(sector.rawValue) co-chair (the first is '\(entries[0].member.id)'); the forum has exactly one", at: entry.node)
+                reader.error(L("member '\(entry.member.id)' is a second \(sector.rawValue) co-chair (the first is '\(entries[0].member.id)'); the forum has exactly one"), at: entry.node)
             }
         }
     }

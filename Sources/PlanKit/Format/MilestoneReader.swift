@@ -1,4 +1,5 @@
 import Yams
+import Localization
 
 /// Reads a commitment's `milestones:` list: each milestone needs an activity and an output (the verifiable
 /// deliverable) in every plan language and an end (due) date; its dates must lie in the commitment's period.
@@ -11,11 +12,11 @@ struct MilestoneReader {
 
     func read(_ entry: (key: Yams.Node, value: Yams.Node)?) -> [Milestone] {
         guard let (key, value) = entry else {
-            reader.error("milestones is missing: list at least one milestone with activity, output, start and end", at: nil)
+            reader.error(L("milestones is missing: list at least one milestone with activity, output, start and end"), at: nil)
             return []
         }
         guard let items = reader.sequence(value, "milestones") else { return [] }
-        if items.isEmpty { reader.error("milestones is empty: list at least one milestone with activity, output, start and end", at: key) }
+        if items.isEmpty { reader.error(L("milestones is empty: list at least one milestone with activity, output, start and end"), at: key) }
         return items.enumerated().compactMap { index, item in read(item, number: index + 1) }
     }
 
@@ -31,12 +32,13 @@ struct MilestoneReader {
         let startNode = FieldReader.entry(fields, "start")?.value
         let endNode = FieldReader.entry(fields, "end")?.value
         if let start, let end, !Period(start: start, end: end).isOrdered {
-            reader.error("\(what) ends (\(end)) before it starts (\(start))", at: endNode)
+            reader.error(L("\(what) ends (\(end)) before it starts (\(start))"), at: endNode)
         }
         if let period {
-            for (date, node, name) in [(start, startNode, "starts"), (end, endNode, "ends")] {
+            for (date, node, starts) in [(start, startNode, true), (end, endNode, false)] {
                 if let date, !period.contains(date) {
-                    reader.error("\(what) \(name) (\(date)) outside \(periodName) (\(period))", at: node)
+                    reader.error(starts ? L("\(what) starts (\(date)) outside \(periodName) (\(period))")
+                                 : L("\(what) ends (\(date)) outside \(periodName) (\(period))"), at: node)
                 }
             }
         }
@@ -47,7 +49,7 @@ struct MilestoneReader {
         _ fields: Yams.Node.Mapping, _ key: String, _ what: String, item: Yams.Node, required: Bool
     ) -> LocalizedText {
         guard let (keyNode, value) = FieldReader.entry(fields, key) else {
-            if required { reader.error("\(what) is missing (add '\(key):' with a line per language)", at: item) }
+            if required { reader.error(L("\(what) is missing (add '\(key):' with a line per language)"), at: item) }
             return [:]
         }
         if !required, FieldReader.isNull(value) { return [:] }

@@ -1,4 +1,5 @@
 import Yams
+import Localization
 
 extension Plan {
     /// Reads `plan.yml`, reporting every problem: YAML syntax, missing or empty fields, malformed dates,
@@ -9,12 +10,12 @@ extension Plan {
             return Parsed(value: nil, diagnostics: diagnostics)
         }
         guard !source.isBlank else {
-            return Parsed(value: nil, diagnostics: [Diagnostic(path: path, message: "plan.yml is empty; it needs format, title, country, period and languages")])
+            return Parsed(value: nil, diagnostics: [Diagnostic(path: path, message: L("plan.yml is empty; it needs format, title, country, period and languages"))])
         }
         let reader = FieldReader(path: path)
         guard let root = reader.compose(source.text) else {
             if reader.diagnostics.isEmpty {
-                reader.error("plan.yml has no fields; it needs format, title, country, period and languages", at: nil)
+                reader.error(L("plan.yml has no fields; it needs format, title, country, period and languages"), at: nil)
             }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
@@ -37,14 +38,14 @@ private struct PlanFields {
         if let (key, value) = FieldReader.entry(fields, "title") {
             title = reader.localized(value, "the plan's title", languages: languages, at: key)
         } else {
-            reader.error("the plan's title is missing (add 'title:' with a line per language)", at: nil)
+            reader.error(L("the plan's title is missing (add 'title:' with a line per language)"), at: nil)
         }
         let country = reader.text(fields, "country", "country", required: true, owner: nil) ?? ""
         var period: Period?
         if let (key, value) = FieldReader.entry(fields, "period") {
             period = reader.period(value, "the plan's period", at: key).0
         } else {
-            reader.error("the plan's period is missing (add 'period:' with 'start:' and 'end:')", at: nil)
+            reader.error(L("the plan's period is missing (add 'period:' with 'start:' and 'end:')"), at: nil)
         }
         var introduction: LocalizedText = [:]
         if let (key, value) = FieldReader.entry(fields, "introduction"), !FieldReader.isNull(value) {
@@ -66,12 +67,12 @@ private struct PlanFields {
 
     private func readFormat() -> Int {
         guard let (key, value) = FieldReader.entry(fields, "format") else {
-            reader.error("format is missing (add 'format: \(Plan.formatVersion)' as the first line)", at: nil)
+            reader.error(L("format is missing (add 'format: \(Plan.formatVersion)' as the first line)"), at: nil)
             return Plan.formatVersion
         }
         guard let text = reader.scalar(value, "format") else { return Plan.formatVersion }
         guard let format = Int(text), format == Plan.formatVersion else {
-            reader.error("format '\(text)' is not one this nap reads (it reads format \(Plan.formatVersion))", at: FieldReader.isNull(value) ? key : value)
+            reader.error(L("format '\(text)' is not one this nap reads (it reads format \(Plan.formatVersion))"), at: FieldReader.isNull(value) ? key : value)
             return Int(text) ?? Plan.formatVersion
         }
         return format
@@ -79,21 +80,21 @@ private struct PlanFields {
 
     private func readLanguages() -> [String] {
         guard let (key, value) = FieldReader.entry(fields, "languages") else {
-            reader.error("languages is missing (add 'languages:' listing e.g. zh-Hant and en, primary language first)", at: nil)
+            reader.error(L("languages is missing (add 'languages:' listing e.g. zh-Hant and en, primary language first)"), at: nil)
             return []
         }
         guard let items = reader.sequence(value, "languages") else { return [] }
         guard !items.isEmpty else {
-            reader.error("languages is empty; list the plan's languages, primary language first", at: key)
+            reader.error(L("languages is empty; list the plan's languages, primary language first"), at: key)
             return []
         }
         var languages: [String] = []
         for item in items {
             guard let code = reader.scalar(item, "a language") else { continue }
             if let problem = LanguageCode.problem(in: code) {
-                reader.error("language '\(code)': \(problem)", at: item)
+                reader.error(L("language '\(code)': \(problem)"), at: item)
             } else if languages.contains(code) {
-                reader.error("language '\(code)' is listed twice", at: item)
+                reader.error(L("language '\(code)' is listed twice"), at: item)
             } else {
                 languages.append(code)
             }
@@ -109,13 +110,13 @@ private struct PlanFields {
             let language = languageNode.scalar?.string ?? "?"
             guard let text = reader.scalar(textNode, "the introduction in \(language)") else { continue }
             if !languages.contains(language) {
-                reader.warning("the introduction has text in '\(language)', which is not one of the plan's languages", at: languageNode)
+                reader.warning(L("the introduction has text in '\(language)', which is not one of the plan's languages"), at: languageNode)
             }
             if !text.isEmpty { result[language] = text }
         }
         if !result.isEmpty {
             for language in languages where result[language] == nil {
-                reader.warning("the introduction has no \(language) text", at: key)
+                reader.warning(L("the introduction has no \(language) text"), at: key)
             }
         }
         return result
@@ -132,17 +133,17 @@ private struct PlanFields {
                 guard let text = reader.scalar(item, "an approver") else { continue }
                 guard let approver = Policy.Approver(rawValue: text) else {
                     let allowed = Policy.Approver.allCases.map(\.rawValue).joined(separator: ", ")
-                    reader.error("policy.approvals: '\(text)' is not an approver (use \(allowed))", at: item)
+                    reader.error(L("policy.approvals: '\(text)' is not an approver (use \(allowed))"), at: item)
                     continue
                 }
                 if approvers.contains(approver) {
-                    reader.warning("policy.approvals lists \(text) twice", at: item)
+                    reader.warning(L("policy.approvals lists \(text) twice"), at: item)
                 } else {
                     approvers.append(approver)
                 }
             }
             if items.isEmpty {
-                reader.error("policy.approvals is empty; a merge needs at least one approver (the default is both co-chairs)", at: key)
+                reader.error(L("policy.approvals is empty; a merge needs at least one approver (the default is both co-chairs)"), at: key)
             } else {
                 policy.approvals = approvers
             }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Everything read from a plan's files, with every problem found in them.
 public struct PlanContents: Sendable {
     /// nil when plan.yml is missing or cannot be parsed at all.
@@ -55,7 +57,7 @@ public struct PlanValidator: Sendable {
         }
         if read(PlanFiles.governance, from: source, required: false, into: &diagnostics) == nil {
             diagnostics.append(Diagnostic(path: PlanFiles.governance, severity: .warning,
-                                          message: "GOVERNANCE.md is missing; OGP asks the forum to publish its rules"))
+                                          message: L("GOVERNANCE.md is missing; OGP asks the forum to publish its rules")))
         }
         let commitments = loadCommitments(from: source, plan: plan, into: &diagnostics)
         return PlanContents(plan: plan, members: members, commitments: commitments, diagnostics: diagnostics.sortedByPosition())
@@ -66,7 +68,7 @@ public struct PlanValidator: Sendable {
         do {
             names = try source.list(PlanFiles.commitments)
         } catch {
-            diagnostics.append(Diagnostic(path: PlanFiles.commitments, message: "cannot list the commitments: \(error)"))
+            diagnostics.append(Diagnostic(path: PlanFiles.commitments, message: L("cannot list the commitments: \(String(describing: error))")))
             return []
         }
         var commitments: [Commitment] = []
@@ -75,16 +77,16 @@ public struct PlanValidator: Sendable {
             let path = PlanFiles.commitments + "/" + name
             guard name.hasSuffix(".md") else {
                 diagnostics.append(Diagnostic(path: path, severity: .warning,
-                                              message: "not a commitment: commitment files end in .md; this file is ignored"))
+                                              message: L("not a commitment: commitment files end in .md; this file is ignored")))
                 continue
             }
             let stem = String(name.dropLast(3))
             if let problem = Identifier.problem(in: stem) {
-                diagnostics.append(Diagnostic(path: path, message: "the file name is not a safe commitment id: \(problem)"))
+                diagnostics.append(Diagnostic(path: path, message: L("the file name is not a safe commitment id: \(problem)")))
                 continue
             }
             if let other = pathsByFoldedID[stem.lowercased()] {
-                diagnostics.append(Diagnostic(path: path, message: "\(path) and \(other) differ only in letter case; on macOS and Windows they are the same file"))
+                diagnostics.append(Diagnostic(path: path, message: L("\(path) and \(other) differ only in letter case; on macOS and Windows they are the same file")))
             }
             pathsByFoldedID[stem.lowercased()] = path
             guard let bytes = read(path, from: source, required: true, into: &diagnostics) else { continue }
@@ -98,7 +100,7 @@ public struct PlanValidator: Sendable {
     private func read(_ path: String, from source: PlanFileSource, required: Bool, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
         do {
             if let bytes = try source.read(path) { return bytes }
-            if required { diagnostics.append(Diagnostic(path: path, message: "\(path) is missing")) }
+            if required { diagnostics.append(Diagnostic(path: path, message: L("\(path) is missing"))) }
         } catch {
             // A link out of the plan, or a file the system would not give, says so itself with the path.
             let located: Bool
@@ -106,7 +108,7 @@ public struct PlanValidator: Sendable {
             case .symbolicLink?, .refused?: located = true
             default: located = false
             }
-            diagnostics.append(Diagnostic(path: path, message: located ? "\(error)" : "cannot read \(path): \(error)"))
+            diagnostics.append(Diagnostic(path: path, message: located ? Message(verbatim: "\(error)") : L("cannot read \(path): \(String(describing: error))")))
         }
         return nil
     }

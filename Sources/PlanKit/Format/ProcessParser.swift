@@ -1,4 +1,5 @@
 import Yams
+import Localization
 
 /// Reads the `process:` block of plan.yml: the published timeline and the forum's promises about
 /// meetings. Every problem is reported at its place; a timeline whose phases are unknown, repeated,
@@ -27,12 +28,11 @@ struct ProcessFields {
             if let first = process.phases.first {
                 if let published = process.timelinePublished {
                     if published.firstDay > first.period.start.firstDay {
-                        reader.error("the timeline was published on \(published), after \(first.kind.rawValue) started (\(first.period.start)); "
-                                     + "OGP asks for it to be published before co-creation starts",
+                        reader.error(L("the timeline was published on \(published), after \(first.kind.rawValue) started (\(first.period.start)); OGP asks for it to be published before co-creation starts"),
                                      at: FieldReader.entry(fields, "timeline-published")?.value)
                     }
                 } else if FieldReader.entry(fields, "timeline-published") == nil {
-                    reader.error("the timeline has phases but no 'timeline-published:' date (when it was made public)", at: phasesKey)
+                    reader.error(L("the timeline has phases but no 'timeline-published:' date (when it was made public)"), at: phasesKey)
                 }
             }
         }
@@ -49,7 +49,7 @@ struct ProcessFields {
             let nameNode = FieldReader.entry(mapping, "phase")?.value
             guard let kind = TimelinePhase.Kind(rawValue: name) else {
                 let known = TimelinePhase.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.error("\(what): '\(name.prefix(40))' is not a phase (use \(known))", at: nameNode)
+                reader.error(L("\(what): '\(name.prefix(40))' is not a phase (use \(known))"), at: nameNode)
                 continue
             }
             let start = reader.date(mapping, "start", "phase \(name) start", required: true, owner: item)
@@ -58,21 +58,20 @@ struct ProcessFields {
             guard let start, let end else { continue }
             let period = Period(start: start, end: end)
             guard period.isOrdered else {
-                reader.error("phase \(name) ends (\(end)) before it starts (\(start))", at: FieldReader.entry(mapping, "end")?.value)
+                reader.error(L("phase \(name) ends (\(end)) before it starts (\(start))"), at: FieldReader.entry(mapping, "end")?.value)
                 continue
             }
             if phases.contains(where: { $0.kind == kind }) {
-                reader.error("phase \(name) is listed twice", at: nameNode)
+                reader.error(L("phase \(name) is listed twice"), at: nameNode)
                 continue
             }
             if let previous = phases.last {
                 if kind < previous.kind {
-                    reader.error("phase \(name) is listed after \(previous.kind.rawValue); the phases go in their order "
-                                 + "(\(TimelinePhase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))", at: nameNode)
+                    reader.error(L("phase \(name) is listed after \(previous.kind.rawValue); the phases go in their order (\(TimelinePhase.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"), at: nameNode)
                     continue
                 }
                 if start.firstDay <= previous.period.end.lastDay {
-                    reader.error("phase \(name) starts on \(start), before \(previous.kind.rawValue) ends (\(previous.period.end)); phases may not overlap",
+                    reader.error(L("phase \(name) starts on \(start), before \(previous.kind.rawValue) ends (\(previous.period.end)); phases may not overlap"),
                                  at: startNode)
                     continue
                 }

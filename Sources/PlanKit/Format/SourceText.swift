@@ -1,3 +1,5 @@
+import Localization
+
 /// A plan file's text, decoded and normalised for parsing: UTF-8 checked, a leading byte-order mark
 /// dropped, and CRLF or lone CR line breaks turned into LF. Line and column numbers are unchanged by the
 /// normalisation, so positions found in `text` are positions in the file as an editor shows it.
@@ -25,7 +27,7 @@ struct SourceText {
         guard bytes.count <= sizeLimit else {
             diagnostics.append(Diagnostic(
                 path: path,
-                message: "the file is \(describeSize(bytes.count)); plan files are limited to \(describeSize(sizeLimit)), so nap does not read it"))
+                message: L("the file is \(describeSize(bytes.count)); plan files are limited to \(describeSize(sizeLimit)), so nap does not read it")))
             return nil
         }
         var body = bytes[...]
@@ -34,7 +36,7 @@ struct SourceText {
             let (line, column) = position(ofByte: bad, in: body)
             diagnostics.append(Diagnostic(
                 path: path, line: line, column: column,
-                message: "the file is not valid UTF-8 (byte 0x\(hex(body[bad]))); save it as UTF-8"))
+                message: L("the file is not valid UTF-8 (byte 0x\(hex(body[bad]))); save it as UTF-8")))
             return nil
         }
         return SourceText(path: path, text: String(decoding: normalisingLineBreaks(body), as: UTF8.self))

@@ -1,3 +1,5 @@
+import Localization
+
 import Crypto
 
 /// Detecting stale translations. A section in a non-primary language records, in its heading's
@@ -44,7 +46,7 @@ public enum TranslationSource {
         let body = CommitmentBody(lines: frontMatter.body, firstLine: frontMatter.closingLine + 1)
         guard let primary = body.blocks.first(where: { $0.language == primaryLanguage }) else {
             throw FormatError.invalidFile(path: path, diagnostics: [Diagnostic(
-                path: path, message: "there is no \(primaryLanguage) block (# … {lang=\(primaryLanguage)}) to take the source text from")])
+                path: path, message: L("there is no \(primaryLanguage) block (# … {lang=\(primaryLanguage)}) to take the source text from"))])
         }
         var hashes: [String: String] = [:]
         for section in primary.sections {

@@ -36,7 +36,7 @@ extension PlanStore {
     /// The members as members.yml in the working tree lists them, with any problems.
     public func workTreeMembers() throws -> Parsed<Members> {
         guard let bytes = try workTreeFiles.read(PlanFiles.members) else {
-            return Parsed(value: nil, diagnostics: [Diagnostic(path: PlanFiles.members, message: "members.yml is missing")])
+            return Parsed(value: nil, diagnostics: [Diagnostic(path: PlanFiles.members, message: L("members.yml is missing"))])
         }
         return Members.parse(bytes)
     }

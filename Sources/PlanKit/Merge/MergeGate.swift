@@ -1,5 +1,7 @@
 import Foundation
 import GitKit
+import Localization
+import Localization
 
 /// The rule that guards main (DESIGN.md section 4): a proposal is merged only with the current approval
 /// of the approvers the policy names (by default both co-chairs), no open request for changes from them,
@@ -14,14 +16,14 @@ public enum MergeGate {
     /// `lead-agency`); `now` is when the merge would happen (for `min-discussion-days`).
     public static func blockers(state: ProposalState, head: ObjectID?, members: Members, policy: Policy,
                                 signatures: [EventID: EventSignatureState] = [:], leads: [LeadAgency] = [],
-                                now: Date = Date()) -> [String] {
-        var blockers: [String] = []
+                                now: Date = Date()) -> [Message] {
+        var blockers: [Message] = []
         switch state.status {
         case .open: break
-        case .merged(let commit): return ["the proposal is already merged (\(commit.short()))"]
-        case .withdrawn: return ["the proposal was withdrawn"]
+        case .merged(let commit): return [L("the proposal is already merged (\(commit.short()))")]
+        case .withdrawn: return [L("the proposal was withdrawn")]
         }
-        guard let head else { return ["the proposal's branch proposal/\(state.slug) is missing"] }
+        guard let head else { return [L("the proposal's branch proposal/\(state.slug) is missing")] }
         let latest = state.latestReviews
         var approverEmails: [String: Policy.Approver] = [:]
         for approver in policy.approvals {
@@ -29,31 +31,32 @@ public enum MergeGate {
                 blockers += leadAgencyBlockers(leads, latest: latest, head: head, policy: policy, signatures: signatures)
                 continue
             }
-            let label = approver.label
+            let label = MessageWords.approver(approver)
             guard let chair = members.coChair(of: sector) else {
-                blockers.append("members.yml on main names no \(label)")
+                blockers.append(L("members.yml on main names no \(label)"))
                 continue
             }
             let email = chair.email.lowercased()
             if let other = approverEmails[email] {
-                blockers.append("\(chair.name) <\(chair.email)> is listed as both \(other.rawValue) and \(approver.rawValue); one person cannot approve in both roles")
+                blockers.append(L("\(chair.name) <\(chair.email)> is listed as both \(other.rawValue) and \(approver.rawValue); one person cannot approve in both roles"))
                 continue
             }
             approverEmails[email] = approver
             guard let review = latest.first(where: { $0.author.email.lowercased() == email }) else {
-                blockers.append("waiting for the approval of \(chair.name) (\(label))")
+                blockers.append(L("waiting for the approval of \(chair.name) (\(label))"))
                 continue
             }
             switch review.verdict {
             case .requestChanges where policy.requestChangesBlocks:
-                blockers.append("\(chair.name) (\(label)) requested changes\(review.head == head ? "" : " on an earlier revision") and has not approved since")
+                blockers.append((review.head == head ? L("\(chair.name) (\(label)) requested changes and has not approved since")
+                                  : L("\(chair.name) (\(label)) requested changes on an earlier revision and has not approved since")))
             case .requestChanges:
-                blockers.append("waiting for the approval of \(chair.name) (\(label))")
+                blockers.append(L("waiting for the approval of \(chair.name) (\(label))"))
             case .approve where review.head != head:
-                blockers.append("the approval of \(chair.name) (\(label)) is stale: given on \(review.head.short()), the proposal is now at \(head.short())")
+                blockers.append(L("the approval of \(chair.name) (\(label)) is stale: given on \(review.head.short()), the proposal is now at \(head.short())"))
             case .approve:
                 if let host = review.author.host {
-                    if let problem = hostAttestedProblem(host: host, who: "\(chair.name) (\(label))", policy: policy) { blockers.append(problem) }
+                    if let problem = hostAttestedProblem(host: host, who: L("\(chair.name) (\(label))"), policy: policy) { blockers.append(problem) }
                 } else if policy.requireSignatures,
                    let problem = signatureProblem(signatures[review.id] ?? .unsigned, chair: chair, label: label) {
                     blockers.append(problem)
@@ -65,8 +68,8 @@ public enum MergeGate {
         }
         if policy.requireResponses {
             for input in PlanStore.unansweredInputs(in: state) {
-                let what = input.kind == .proposal ? "the proposal itself" : "comment \(input.id.prefix(8))"
-                blockers.append("\(what) from \(input.author.name) (\(input.author.sectorLabel)) has no reasoned response")
+                let what = input.kind == .proposal ? L("the proposal itself") : L("comment \(input.id.prefix(8))")
+                blockers.append(L("\(what) from \(input.author.name) (\(MessageWords.sector(input.author.sectorLabel))) has no reasoned response"))
             }
         }
         return blockers
@@ -74,12 +77,12 @@ public enum MergeGate {
 
     /// Each lead agency needs a current approval by one of its members (signed where required).
     static func leadAgencyBlockers(_ leads: [LeadAgency], latest: [Review], head: ObjectID, policy: Policy,
-                                   signatures: [EventID: EventSignatureState]) -> [String] {
-        var blockers: [String] = []
+                                   signatures: [EventID: EventSignatureState]) -> [Message] {
+        var blockers: [Message] = []
         for lead in leads {
-            let label = "lead agency of commitment \(lead.commitment)"
+            let label = L("lead agency of commitment \(lead.commitment)")
             guard !lead.members.isEmpty else {
-                blockers.append("the \(label) (\(lead.label)) has no member in members.yml on main to approve it")
+                blockers.append(L("the \(label) (\(lead.label)) has no member in members.yml on main to approve it"))
                 continue
             }
             let approvals = latest.filter { review in
@@ -93,13 +96,13 @@ public enum MergeGate {
             }
             guard counted == nil else { continue }
             if let approval = approvals.first, let host = approval.author.host,
-               let problem = hostAttestedProblem(host: host, who: "\(approval.author.name) (\(label))", policy: policy) {
+               let problem = hostAttestedProblem(host: host, who: L("\(approval.author.name) (\(label))"), policy: policy) {
                 blockers.append(problem)
             } else if let approval = approvals.first, let member = lead.members.first(where: { $0.email.lowercased() == approval.author.email.lowercased() }),
                let problem = signatureProblem(signatures[approval.id] ?? .unsigned, chair: member, label: label) {
                 blockers.append(problem)
             } else {
-                blockers.append("waiting for the approval of the \(label) (\(lead.label): \(lead.members.map(\.name).joined(separator: ", ")))")
+                blockers.append(L("waiting for the approval of the \(label) (\(lead.label): \(lead.members.map(\.name).joined(separator: ", ")))"))
             }
         }
         return blockers
@@ -107,36 +110,39 @@ public enum MergeGate {
 
     /// Why an approval written through a host (admitted, so signed by that host's key) does not count:
     /// the policy counts only approvals the members write themselves unless `host-attested-approvals`.
-    static func hostAttestedProblem(host: String, who: String, policy: Policy) -> String? {
+    static func hostAttestedProblem(host: String, who: Message, policy: Policy) -> Message? {
         guard !policy.hostAttestedApprovals else { return nil }
-        return "the approval of \(who) was given through host \(host), and the policy does not count host-attested approvals (host-attested-approvals: false); approve with nap, signed with your own key"
+        return L("the approval of \(who) was given through host \(host), and the policy does not count host-attested approvals (host-attested-approvals: false); approve with nap, signed with your own key")
     }
 
     /// Why the proposal must still wait under `min-discussion-days`; nil once it was open long enough.
-    static func discussionWait(opened: Date, now: Date, policy: Policy) -> String? {
+    static func discussionWait(opened: Date, now: Date, policy: Policy) -> Message? {
         guard policy.minDiscussionDays > 0 else { return nil }
         let required = Double(policy.minDiscussionDays) * 86_400
         let elapsed = now.timeIntervalSince(opened)
         guard elapsed.isFinite, elapsed < required else { return nil }
         let until = opened.addingTimeInterval(required)
         let days = elapsed <= 0 ? 0 : Int(min(elapsed / 86_400, Double(Policy.maximumDays)))
-        return "the proposal has been open for discussion \(days) day\(days == 1 ? "" : "s"); the policy asks for \(policy.minDiscussionDays) (min-discussion-days), until \(Timestamp.format(until))"
+        let asked = policy.minDiscussionDays
+        let moment = Timestamp.format(until)
+        return Message.plural(days, one: L("the proposal has been open for discussion 1 day; the policy asks for \(asked) (min-discussion-days), until \(moment)"),
+                              other: L("the proposal has been open for discussion \(days) days; the policy asks for \(asked) (min-discussion-days), until \(moment)"))
     }
 
     /// Why a co-chair's approval does not count under `require-signatures`; nil when it is signed by
     /// the key members.yml on main gives them.
-    static func signatureProblem(_ state: EventSignatureState, chair: Member, label: String) -> String? {
-        let who = "\(chair.name) (\(label))"
+    static func signatureProblem(_ state: EventSignatureState, chair: Member, label: Message) -> Message? {
+        let who = L("\(chair.name) (\(label))")
         let expected = MembersTimeline.key(of: chair)
         switch state {
         case .unsigned:
-            return "the approval of \(who) is unsigned; the policy requires approvals signed with the member's key"
+            return L("the approval of \(who) is unsigned; the policy requires approvals signed with the member's key")
         case .invalid(let reason):
-            return "the approval of \(who) has an invalid signature: \(reason)"
+            return L("the approval of \(who) has an invalid signature: \(reason)")
         case .signed(let key) where expected == nil:
-            return "the approval of \(who) is signed by \(key.fingerprint), but members.yml on main lists no key for \(chair.name)"
+            return L("the approval of \(who) is signed by \(key.fingerprint), but members.yml on main lists no key for \(chair.name)")
         case .signed(let key) where key != expected:
-            return "the approval of \(who) is signed by a key that is not \(chair.name)'s key (\(key.fingerprint))"
+            return L("the approval of \(who) is signed by a key that is not \(chair.name)'s key (\(key.fingerprint))")
         case .signed:
             return nil
         }

@@ -22,9 +22,9 @@ extension PlanStore {
         let signature = try identity()
         let actor = try eventAuthor(for: signature)
         guard actor.isCoChair else {
-            throw PlanError.refused(reason: L("only a co-chair merges proposals; \(signature.email) is \(actor.member == nil ? "not a member" : "a \(actor.role ?? "member") of \(actor.sector)")"), hint: nil)
+            throw PlanError.refused(reason: L("only a co-chair merges proposals; \(signature.email) is \(actor.standing)"), hint: nil)
         }
-        try requireCountingSignature(for: "merge", author: actor)
+        try requireCountingSignature(for: L("merge"), author: actor)
         if let hostAgency, let main = try mainHead(), try loadPlan(at: main).plan?.policy.hostAttestedApprovals != true {
             throw PlanError.refused(reason: L("merges through host \(hostAgency.host.id) need `host-attested-approvals: true` in the plan's policy, and it is false"),
                                     hint: L("merge with nap on the command line, signed with your own key (docs/SECURITY.md, \"Hosts\")"))
@@ -49,7 +49,7 @@ extension PlanStore {
         try requireCleanWorkTree()
         var (summary, state) = try recordedProposal(named: name)
         state = try recordRevision(of: state, branchHead: summary.branchHead)
-        guard case .open = state.status else { throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name)"), hint: nil) }
+        guard case .open = state.status else { throw PlanError.refused(reason: L("proposal \(state.slug) is \(MessageWords.status(state.status.name))"), hint: nil) }
         guard let head = summary.branchHead else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(state.slug)") }
         let main = try requireMain()
         let treeResult = try PlanError.wrap { try repository.mergeCommits(ours: main, theirs: head) }

@@ -18,7 +18,7 @@ extension PlanStore {
     public func update(_ name: String) throws -> UpdateResult {
         let signature = try identity()
         let (summary, state) = try recordedProposal(named: name)
-        guard case .open = state.status else { throw PlanError.refused(reason: L("proposal \(state.slug) is \(state.status.name)"), hint: nil) }
+        guard case .open = state.status else { throw PlanError.refused(reason: L("proposal \(state.slug) is \(MessageWords.status(state.status.name))"), hint: nil) }
         guard let head = summary.branchHead else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(state.slug)") }
         let main = try requireMain()
         if try PlanError.wrap({ try repository.isAncestor(main, of: head) }) { return .upToDate }

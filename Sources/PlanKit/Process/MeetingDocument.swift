@@ -1,4 +1,5 @@
 import Yams
+import Localization
 
 /// Reads a meeting document (docs/FORMAT.md, "Meetings"): YAML front matter with the meeting's date,
 /// kind, agenda, attendees, public attendance, links and decisions, and a body with the minutes, one
@@ -16,13 +17,13 @@ public enum MeetingDocument {
         }
         let (split, problem) = FrontMatter.split(source.lines, path: path)
         guard let frontMatter = split else {
-            let message = "a meeting document starts with a '---' line that opens its front matter (date, kind, attendees, ...)"
+            let message = L("a meeting document starts with a '---' line that opens its front matter (date, kind, attendees, ...)")
             return Parsed(value: nil, diagnostics: [problem.map { Diagnostic(path: $0.path, line: $0.line, column: $0.column, message: message) }
                                                     ?? Diagnostic(path: path, message: message)])
         }
         let reader = FieldReader(path: path, lineOffset: frontMatter.openingLine)
         guard let root = reader.compose(frontMatter.yaml), let fields = reader.mapping(root, "the front matter") else {
-            if reader.diagnostics.isEmpty { reader.report(.error, "the front matter is empty; it needs at least date and kind", line: 1, column: 1) }
+            if reader.diagnostics.isEmpty { reader.report(.error, L("the front matter is empty; it needs at least date and kind"), line: 1, column: 1) }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
         var draft = MeetingDraft(id: id, place: .position(line: 1, column: 1),
@@ -45,19 +46,19 @@ public enum MeetingDocument {
                 fence = opening
             } else if let heading = MarkdownText.heading(line), heading.level == 1 {
                 guard let language = heading.attributes?.value("lang") else {
-                    draft.error("this heading has no {lang=…} attribute; minutes are written in blocks such as '# 會議紀錄 {lang=zh-Hant}'",
+                    draft.error(L("this heading has no {lang=…} attribute; minutes are written in blocks such as '# 會議紀錄 {lang=zh-Hant}'"),
                                 at: .position(line: number, column: 1))
                     continue
                 }
                 if blocks.contains(where: { $0.language == language }) {
-                    draft.error("the minutes have a second \(language) block", at: .position(line: number, column: 1))
+                    draft.error(L("the minutes have a second \(language) block"), at: .position(line: number, column: 1))
                 }
                 blocks.append((language, number, []))
                 continue
             }
             if blocks.isEmpty {
                 if !line.trimmed.isEmpty, !warnedLeading {
-                    draft.warning("text before the first language heading (e.g. # 會議紀錄 {lang=zh-Hant}) belongs to no language and is ignored",
+                    draft.warning(L("text before the first language heading (e.g. # 會議紀錄 {lang=zh-Hant}) belongs to no language and is ignored"),
                                   at: .position(line: number, column: 1))
                     warnedLeading = true
                 }
@@ -69,7 +70,7 @@ public enum MeetingDocument {
         for block in blocks where result[block.language] == nil {
             let text = block.lines.joined(separator: "\n").trimmed
             if text.isEmpty {
-                draft.warning("the \(block.language) minutes are empty", at: .position(line: block.line, column: 1))
+                draft.warning(L("the \(block.language) minutes are empty"), at: .position(line: block.line, column: 1))
             } else {
                 result[block.language] = text
             }
@@ -91,12 +92,12 @@ private struct MeetingFields {
     func read(into draft: inout MeetingDraft) {
         reader.warnUnknownKeys(fields, known: MeetingDocument.known, in: "a meeting")
         if let id = reader.text(fields, "id", "id", required: false, owner: nil), id != draft.id {
-            reader.error("the document is for meeting '\(id)', not '\(draft.id)'", at: FieldReader.entry(fields, "id")?.value)
+            reader.error(L("the document is for meeting '\(id)', not '\(draft.id)'"), at: FieldReader.entry(fields, "id")?.value)
         }
         if let date = reader.date(fields, "date", "the meeting's date", required: true, owner: nil) {
             let node = FieldReader.entry(fields, "date")?.value
             if date.day == nil {
-                reader.error("the meeting's date names a month; write the day it was held (YYYY-MM-DD)", at: node)
+                reader.error(L("the meeting's date names a month; write the day it was held (YYYY-MM-DD)"), at: node)
             } else {
                 draft.date = .init(date, at: place(node))
             }
@@ -105,7 +106,7 @@ private struct MeetingFields {
             if let value = MeetingKind(rawValue: kind) {
                 draft.kind = value
             } else {
-                reader.error("'\(kind.prefix(40))' is not a kind of meeting (use \(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")))",
+                reader.error(L("'\(kind.prefix(40))' is not a kind of meeting (use \(MeetingKind.allCases.map(\.rawValue).joined(separator: ", ")))"),
                              at: FieldReader.entry(fields, "kind")?.value)
             }
         }
@@ -126,7 +127,7 @@ private struct MeetingFields {
             for (sectorNode, _) in mapping {
                 let sector = sectorNode.scalar?.string ?? "?"
                 guard EventBounds.knownSectors.contains(sector) else {
-                    reader.error("'\(sector.prefix(40))' is not a sector (use \(EventBounds.knownSectors.sorted().joined(separator: ", ")))", at: sectorNode)
+                    reader.error(L("'\(sector.prefix(40))' is not a sector (use \(EventBounds.knownSectors.sorted().joined(separator: ", ")))"), at: sectorNode)
                     continue
                 }
                 if let count = reader.integer(mapping, sector, "public-attendance.\(sector)", in: 0...ProcessEventBounds.maximumAttendance) {
@@ -149,12 +150,12 @@ private struct MeetingFields {
         let url = reader.text(mapping, "url", "the link's url", required: true, owner: item)
         guard let kindText, let url else { return }
         guard let kind = MeetingLink.Kind(rawValue: kindText) else {
-            reader.error("'\(kindText.prefix(40))' is not a kind of link (use \(MeetingLink.Kind.allCases.map(\.rawValue).joined(separator: ", ")))",
+            reader.error(L("'\(kindText.prefix(40))' is not a kind of link (use \(MeetingLink.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"),
                          at: FieldReader.entry(mapping, "kind")?.value)
             return
         }
         guard ProcessEventBounds.isWebAddress(url) else {
-            reader.error("'\(url.prefix(60))' is not a web address (https://…, without spaces)", at: FieldReader.entry(mapping, "url")?.value)
+            reader.error(L("'\(url.prefix(60))' is not a web address (https://…, without spaces)"), at: FieldReader.entry(mapping, "url")?.value)
             return
         }
         draft.links.append(MeetingLink(kind: kind, url: url))
@@ -168,7 +169,7 @@ private struct MeetingFields {
         let reason = reader.text(mapping, "reason", "the decision's reason", required: true, owner: item)
         guard let proposal, let outcomeText, let reason else { return }
         guard let outcome = Disposition(rawValue: outcomeText) else {
-            reader.error("'\(outcomeText.prefix(40))' is not an outcome (use \(Disposition.allCases.map(\.rawValue).joined(separator: ", ")))",
+            reader.error(L("'\(outcomeText.prefix(40))' is not an outcome (use \(Disposition.allCases.map(\.rawValue).joined(separator: ", ")))"),
                          at: FieldReader.entry(mapping, "outcome")?.value)
             return
         }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A meeting as someone wrote it, before nap checked it against the plan: from a meeting document
 /// (`nap meeting add <id> --file`), or from options (`--date`, `--kind`, ...). Each field remembers where
 /// it was written, so every problem is reported at its place.
@@ -12,12 +14,15 @@ public struct MeetingDraft: Sendable {
     public struct Issue: Sendable, Hashable {
         public let place: Place
         public let severity: Diagnostic.Severity
-        public let message: String
+        /// What is wrong, in any language (`text.localized` for people).
+        public let text: Message
+        /// What is wrong, in English (`--json`, tests).
+        public var message: String { text.description }
 
-        public init(place: Place, severity: Diagnostic.Severity, message: String) {
+        public init(place: Place, severity: Diagnostic.Severity, message: Message) {
             self.place = place
             self.severity = severity
-            self.message = message
+            self.text = message
         }
     }
 
@@ -70,11 +75,11 @@ public struct MeetingDraft: Sendable {
         self.minutesPlace = minutesPlace
     }
 
-    mutating func error(_ message: String, at place: Place) {
+    mutating func error(_ message: Message, at place: Place) {
         issues.append(Issue(place: place, severity: .error, message: message))
     }
 
-    mutating func warning(_ message: String, at place: Place) {
+    mutating func warning(_ message: Message, at place: Place) {
         issues.append(Issue(place: place, severity: .warning, message: message))
     }
 }
@@ -84,9 +89,9 @@ extension MeetingDraft.Issue {
     public func diagnostic(path: String) -> Diagnostic {
         switch place {
         case .position(let line, let column):
-            Diagnostic(path: path, line: line, column: column, severity: severity, message: message)
+            Diagnostic(path: path, line: line, column: column, severity: severity, message: text)
         case .option(let option):
-            Diagnostic(path: path, line: 1, column: 1, severity: severity, message: "\(option): \(message)")
+            Diagnostic(path: path, line: 1, column: 1, severity: severity, message: L("\(option): \(text)"))
         }
     }
 }

@@ -30,56 +30,56 @@ extension PlanStore {
         var draft = draft
         let main = try requireMain()
         let loaded = try loadPlan(at: main)
-        if let problem = Identifier.problem(in: draft.id) { draft.error("'\(draft.id)' is not a meeting id: \(problem)", at: draft.place) }
-        if draft.date == nil, !draft.issues.contains(where: { $0.severity == .error }) { draft.error("the meeting's date is missing", at: draft.place) }
-        if draft.kind == nil, !draft.issues.contains(where: { $0.severity == .error }) { draft.error("the meeting's kind is missing", at: draft.place) }
+        if let problem = Identifier.problem(in: draft.id) { draft.error(L("'\(draft.id)' is not a meeting id: \(problem)"), at: draft.place) }
+        if draft.date == nil, !draft.issues.contains(where: { $0.severity == .error }) { draft.error(L("the meeting's date is missing"), at: draft.place) }
+        if draft.kind == nil, !draft.issues.contains(where: { $0.severity == .error }) { draft.error(L("the meeting's kind is missing"), at: draft.place) }
         let today = ProcessAdmission.latestDay(at: now)
         if let date = draft.date {
             if let today, date.value.firstDayNumber > today.firstDayNumber {
-                draft.error("the meeting is dated \(date.value), in the future; record a meeting once it was held", at: date.place)
+                draft.error(L("the meeting is dated \(date.value), in the future; record a meeting once it was held"), at: date.place)
             }
             if let lifetime = loaded.plan?.lifetime, !lifetime.contains(date.value) {
-                draft.error("\(date.value) is outside the plan's life (\(lifetime), its timeline and period)", at: date.place)
+                draft.error(L("\(date.value) is outside the plan's life (\(lifetime), its timeline and period)"), at: date.place)
             }
             if let agenda = draft.agendaPublished, agenda.value.firstDay > date.value.lastDay {
-                draft.error("the agenda is dated \(agenda.value), after the meeting (\(date.value))", at: agenda.place)
+                draft.error(L("the agenda is dated \(agenda.value), after the meeting (\(date.value))"), at: agenda.place)
             }
         }
         var seen = Set<String>()
         for attendee in draft.attendees {
             if loaded.members.member(id: attendee.value) == nil {
-                draft.error("'\(attendee.value)' is not a member in members.yml on main; list members by id, and count others in public-attendance",
+                draft.error(L("'\(attendee.value)' is not a member in members.yml on main; list members by id, and count others in public-attendance"),
                             at: attendee.place)
             } else if !seen.insert(attendee.value).inserted {
-                draft.warning("'\(attendee.value)' is listed twice", at: attendee.place)
+                draft.warning(L("'\(attendee.value)' is listed twice"), at: attendee.place)
             }
         }
         let languages = loaded.plan?.languages ?? []
         if draft.minutes.isEmpty {
-            draft.error("the meeting has no minutes: write them in the body, one block per language (# 會議紀錄 {lang=zh-Hant})", at: draft.minutesPlace)
+            draft.error(L("the meeting has no minutes: write them in the body, one block per language (# 會議紀錄 {lang=zh-Hant})"), at: draft.minutesPlace)
         } else {
             for language in languages where draft.minutes[language] == nil {
-                draft.warning("the minutes have no \(language) text", at: draft.minutesPlace)
+                draft.warning(L("the minutes have no \(language) text"), at: draft.minutesPlace)
             }
             for language in draft.minutes.keys.sorted() where !languages.contains(language) {
-                draft.warning("the minutes have a block in '\(language)', which is not one of the plan's languages", at: draft.minutesPlace)
+                draft.warning(L("the minutes have a block in '\(language)', which is not one of the plan's languages"), at: draft.minutesPlace)
             }
         }
         var decisions: [MeetingDecision] = []
         for decision in draft.decisions {
             guard decision.reason.trimmed.count >= 8 else {
-                draft.error("a decision needs a reason a reader can follow (at least 8 characters)", at: decision.place)
+                draft.error(L("a decision needs a reason a reader can follow (at least 8 characters)"), at: decision.place)
                 continue
             }
             do {
                 let candidate = try resolveProposal(decision.proposal.value)
                 guard let id = candidate.id else {
-                    draft.error("proposal '\(decision.proposal.value)' has no record yet; open it with `nap propose`", at: decision.proposal.place)
+                    draft.error(L("proposal '\(decision.proposal.value)' has no record yet; open it with `nap propose`"), at: decision.proposal.place)
                     continue
                 }
                 decisions.append(MeetingDecision(proposal: id, slug: candidate.slug, outcome: decision.outcome, reason: decision.reason))
             } catch let error as PlanError {
-                draft.error(error.description, at: decision.proposal.place)
+                draft.error(error.message, at: decision.proposal.place)
             }
         }
         guard !draft.issues.contains(where: { $0.severity == .error }), let date = draft.date, let kind = draft.kind else { return (nil, draft.issues) }

@@ -57,18 +57,20 @@ extension PlanStore {
     /// plan's period or in the future, an evidence address is not a web address, or the user is not a
     /// member of the commitment's lead agency.
     public func recordProgress(_ request: ProgressRequest) throws -> EventID {
-        let text = try checkedText(request.text, what: "progress report")
-        let delay = try request.delay.map { try checkedText($0, what: "reason for the delay") }
+        let text = try checkedText(request.text, what: L("progress report"))
+        let delay = try request.delay.map { try checkedText($0, what: L("reason for the delay")) }
         guard let (version, contents) = try publishedPlan() else {
             throw PlanError.refused(reason: L("the plan has not been published yet; progress is reported on the commitments of a published version"),
                                     hint: L("a co-chair publishes the agreed plan with `nap publish v1 -m \"...\"`"))
         }
         guard let commitment = contents.commitments.first(where: { $0.id == request.commitment }) else {
             let known = contents.commitments.map(\.id).joined(separator: ", ")
-            throw PlanError.invalidInput(L("commitment '\(request.commitment)' is not in the published plan (\(version.name) has: \(known.isEmpty ? "no commitments" : known))"))
+            throw PlanError.invalidInput(L("commitment '\(request.commitment)' is not in the published plan (\(version.name) has: \(known.isEmpty ? L("no commitments") : Message(verbatim: known)))"))
         }
         if let milestone = request.milestone, !(1...max(1, commitment.milestones.count)).contains(milestone) || commitment.milestones.isEmpty {
-            throw PlanError.invalidInput(L("--milestone \(milestone): commitment \(commitment.id) has \(commitment.milestones.count) milestone\(commitment.milestones.count == 1 ? "" : "s") (1…\(commitment.milestones.count))"))
+            let count = commitment.milestones.count
+            throw PlanError.invalidInput(Message.plural(count, one: L("--milestone \(milestone): commitment \(commitment.id) has 1 milestone (1…1)"),
+                                                        other: L("--milestone \(milestone): commitment \(commitment.id) has \(count) milestones (1…\(count))")))
         }
         for address in request.evidence where !ProcessEventBounds.isWebAddress(address) {
             throw PlanError.invalidInput(L("--evidence '\(address)': not a web address (https://…, without spaces)"))
@@ -106,7 +108,7 @@ extension PlanStore {
     /// Comments on a progress report (by a unique prefix of its id). Anyone may; input from outside
     /// government is owed a reasoned response.
     public func commentOnProgress(_ report: String, body: String) throws -> EventID {
-        let body = try checkedText(body, what: "comment")
+        let body = try checkedText(body, what: L("comment"))
         let (progress, entry) = try locateProgressReport(report)
         let signature = try identity()
         let event = ProcessEvent(subject: .commitment(progress.commitment), author: try eventAuthor(for: signature), time: signature.time,

@@ -65,14 +65,14 @@ extension PlanStore {
         guard !reason.isEmpty else { throw PlanError.invalidInput(L("say why the proposal is withdrawn (-m REASON)")) }
         let (_, state) = try recordedProposal(named: name)
         guard case .open = state.status else {
-            throw PlanError.refused(reason: L("proposal \(state.slug) is already \(state.status.name)"), hint: nil)
+            throw PlanError.refused(reason: L("proposal \(state.slug) is already \(MessageWords.status(state.status.name))"), hint: nil)
         }
         let signature = try identity()
         let author = try eventAuthor(for: signature)
         guard author.email.lowercased() == state.author.email.lowercased() || author.isCoChair else {
             throw PlanError.refused(reason: L("only the proposal's author (\(state.author.name)) or a co-chair may withdraw it"), hint: nil)
         }
-        try requireCountingSignature(for: "withdraw a proposal", author: author)
+        try requireCountingSignature(for: L("withdraw a proposal"), author: author)
         let event = Event(proposal: state.id, author: author, time: signature.time, clock: state.clock + 1, body: .withdrawn(reason: reason))
         try record.append([event], by: signature, message: "Withdraw proposal \(state.slug)\n")
     }

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// Everything `nap show` presents about one proposal.
 public struct ProposalDetail: Sendable {
@@ -7,7 +8,7 @@ public struct ProposalDetail: Sendable {
     /// Where each anchored comment's quote stands in the current head.
     public let anchors: [EventID: AnchorPosition]
     /// What still blocks the merge, one line each (empty: it can be merged).
-    public let blockers: [String]
+    public let blockers: [Message]
     /// Files in the proposal's record folder that are not valid events: reported, never used.
     public let problems: [PlanError]
     /// The signature check of each comment, response and review, by event id (docs/SIGNING.md).
@@ -62,12 +63,12 @@ extension PlanStore {
     }
 
     /// The merge gate's blockers, plus whether the merge would be clean and the merged plan valid.
-    public func blockers(summary: ProposalSummary, state: ProposalState) throws -> [String] {
+    public func blockers(summary: ProposalSummary, state: ProposalState) throws -> [Message] {
         try mergeGate(summary: summary, state: state).blockers
     }
 
     /// The blockers, and the policy of plan.yml on main they were computed under.
-    func mergeGate(summary: ProposalSummary, state: ProposalState) throws -> (blockers: [String], policy: Policy) {
+    func mergeGate(summary: ProposalSummary, state: ProposalState) throws -> (blockers: [Message], policy: Policy) {
         let main = try requireMain()
         let loaded = try loadPlan(at: main)
         let policy = loaded.plan?.policy ?? Policy()
@@ -78,11 +79,11 @@ extension PlanStore {
         guard case .open = state.status, let head = summary.branchHead else { return (blockers, policy) }
         let check = try mergeCheck(main: main, head: head)
         if let paths = check.conflicts {
-            blockers.append("merging into main would conflict in \(paths.joined(separator: ", ")); run `nap update \(state.slug)`")
+            blockers.append(L("merging into main would conflict in \(paths.joined(separator: ", ")); run `nap update \(state.slug)`"))
         } else if let bases = check.mergeBases, bases > 1 {
-            blockers.append("main and the proposal have \(bases) merge bases (criss-cross merges), so what was reviewed as its change might not be what merges; run `nap update \(state.slug)` and ask for fresh approvals")
+            blockers.append(L("main and the proposal have \(bases) merge bases (criss-cross merges), so what was reviewed as its change might not be what merges; run `nap update \(state.slug)` and ask for fresh approvals"))
         } else if let first = check.firstError {
-            blockers.append("the plan would not validate after the merge (\(check.errorCount) errors, first: \(first))")
+            blockers.append(L("the plan would not validate after the merge (\(check.errorCount) errors, first: \(first))"))
         }
         return (blockers, policy)
     }

@@ -47,8 +47,7 @@ extension PlanStore {
         let signature = try identity()
         let actor = try eventAuthor(for: signature)
         guard actor.isCoChair else {
-            let who = actor.member == nil ? "not a member" : "a \(actor.role ?? "member") (\(actor.sector))"
-            throw PlanError.refused(reason: L("only a co-chair publishes a version of the plan; \(signature.email) is \(who)"),
+            throw PlanError.refused(reason: L("only a co-chair publishes a version of the plan; \(signature.email) is \(actor.standing)"),
                                     hint: L("ask the government or civil-society co-chair to publish"))
         }
         try Self.checkVersionName(version)
@@ -64,7 +63,7 @@ extension PlanStore {
             throw PlanError.invalidName(kind: L("version"), name: version,
                                         reason: L("a branch has this name; a tag of the same name would make `\(version)` ambiguous in git"))
         }
-        let text = try checkedText(message, what: "message")
+        let text = try checkedText(message, what: L("message"))
         try requireCleanWorkTree()
         let main = try requireMain()
         let contents = try contents(at: main)

@@ -9,7 +9,7 @@ extension PlanStore {
     /// (docs/SECURITY.md), so writing it unsigned, or signed with another key, would only leave a
     /// quarantined event behind.
     /// Through a host (`onBehalf(of:)`), the host's key, checked when that store was made, is what counts.
-    func requireCountingSignature(for action: String, author: EventAuthor) throws {
+    func requireCountingSignature(for action: Message, author: EventAuthor) throws {
         if let hostAgency {
             guard author.member != nil else {
                 throw PlanError.refused(reason: L("only members \(action); host \(hostAgency.host.id) acts here for a member of the public"), hint: nil)

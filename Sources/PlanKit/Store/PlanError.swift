@@ -30,7 +30,7 @@ public enum PlanError: Error, Sendable, Equatable {
     /// Bad input in an argument (empty text, unknown disposition, anchor out of range, ...).
     case invalidInput(Message)
     /// The merge gate does not hold; every blocker, one line each.
-    case gateClosed(proposal: String, blockers: [String])
+    case gateClosed(proposal: String, blockers: [Message])
     /// Merging would conflict in these files.
     case mergeConflict(proposal: String, paths: [String])
     /// The record holds something it must not: the same path with different bytes, a file that is not an
@@ -100,7 +100,7 @@ extension PlanError: CustomStringConvertible {
         case .refused(let reason, _): reason
         case .invalidInput(let message): message
         case .gateClosed(let proposal, let blockers):
-            L("proposal \(proposal) cannot be merged yet:") + Message(verbatim: blockers.map { "\n  - " + $0 }.joined())
+            blockers.reduce(L("proposal \(proposal) cannot be merged yet:")) { $0 + Message(verbatim: "\n  - ") + $1 }
         case .mergeConflict(let proposal, let paths):
             L("merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))")
         case .corruptRecord(let path, let reason): L("the record is damaged at \(path): \(reason)")

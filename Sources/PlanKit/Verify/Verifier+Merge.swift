@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 extension Verifier {
@@ -97,10 +98,10 @@ extension Verifier {
                 guard case .review(.approve, let reviewed, _) = event.body, reviewed == head,
                       let member = lead.members.first(where: { $0.email.lowercased() == email }) else { continue }
                 if let host = event.author.host {
-                    guard MergeGate.hostAttestedProblem(host: host, who: label, policy: policy) == nil else { continue }
+                    guard MergeGate.hostAttestedProblem(host: host, who: Message(verbatim: label), policy: policy) == nil else { continue }
                 } else if policy.requireSignatures {
                     let state = try store.record.signatureState(of: event, in: recordTree)
-                    guard MergeGate.signatureProblem(state, chair: member, label: label) == nil else { continue }
+                    guard MergeGate.signatureProblem(state, chair: member, label: Message(verbatim: label)) == nil else { continue }
                 }
                 found = true
                 break
@@ -131,7 +132,7 @@ extension Verifier {
         }
         if let host = latest.author.host {
             // Admitted, so signed by the host's key then; it counts only where the policy says so.
-            if let problem = MergeGate.hostAttestedProblem(host: host, who: "\(chair.name) (\(label))", policy: policy) {
+            if let problem = MergeGate.hostAttestedProblem(host: host, who: Message(verbatim: "\(chair.name) (\(label))"), policy: policy) {
                 report.add(VerificationFinding(.failure, .hostAttested, commit: merge.id, proposal: proposal, event: latest.id, message: "\(name): \(problem)"))
             } else {
                 report.hostAttestedApprovals += 1
@@ -140,14 +141,14 @@ extension Verifier {
         }
         let state = try store.record.signatureState(of: latest, in: recordTree)
         if case .signed(let key) = state, key == MembersTimeline.key(of: chair) { report.goodSignatures += 1 }
-        guard policy.requireSignatures, let problem = MergeGate.signatureProblem(state, chair: chair, label: label) else { return }
+        guard policy.requireSignatures, let problem = MergeGate.signatureProblem(state, chair: chair, label: Message(verbatim: label)) else { return }
         let kind: VerificationFinding.Kind = switch state {
         case .unsigned: .approvalUnsigned
         case .invalid: .badSignature
         case .signed: .approvalWrongKey
         }
         report.add(VerificationFinding(.failure, kind, commit: merge.id, proposal: proposal, event: latest.id,
-                                       message: "\(name): \(problem.replacingOccurrences(of: "members.yml on main", with: "members.yml before the merge"))"))
+                                       message: "\(name): \(problem.description.replacingOccurrences(of: "members.yml on main", with: "members.yml before the merge"))"))
     }
 
     /// Checks a commit's `gpgsig` signature (SSHSIG, namespace `git`): it must match the commit, and be

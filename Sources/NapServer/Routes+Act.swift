@@ -97,7 +97,7 @@ extension NapServe {
                 throw Refusal.badInput
             }
         } catch let error as PlanError {
-            let message = SiteWords.word("notRecorded", language: language, Self.plainReason(error))
+            let message = SiteWords.word("notRecorded", language: language, Self.plainReason(error, language: language))
             let bytes = try await renderAct(proposal: proposal, member: member, session: session, language: language, errors: [message], request: request)
             return Reply.html(bytes, status: .unprocessableContent)
         }

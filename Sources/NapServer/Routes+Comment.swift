@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Localization
 import NapWeb
 import PlanKit
 
@@ -99,7 +100,7 @@ extension NapServe {
                 let full = try await proposalID(proposal)
                 return Reply.redirect("received?proposal=\(full)&comment=\(id)")
             } catch let error as PlanError {
-                errors.append(SiteWords.word("notRecorded", language: language, Self.plainReason(error)))
+                errors.append(SiteWords.word("notRecorded", language: language, Self.plainReason(error, language: language)))
             }
         }
         var entered = form.fields
@@ -122,8 +123,8 @@ extension NapServe {
     }
 
     /// What PlanKit said, as a sentence without paths of this machine.
-    static func plainReason(_ error: PlanError) -> String {
-        let text = String(describing: error)
+    static func plainReason(_ error: PlanError, language: String) -> String {
+        let text = error.message.resolved(in: Language(rawValue: language) ?? .english)
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 }

@@ -556,5 +556,9 @@ extension EmbeddedMessageCatalogs {
 "merging into main would conflict in %1$@; run `nap update %2$@`" = "合併到 main 時會在 %1$@ 發生衝突；請執行 `nap update %2$@`";
 "the plan would not validate after the merge (%1$@ errors, first: %2$@)" = "合併後行動方案將無法通過驗證（%1$@ 個錯誤，第一個：%2$@）";
 
+/* Publishing: the inputs that still need a reasoned response */
+"proposal %1$@ (%2$@) from %3$@" = "%3$@ 的提案 %1$@（%2$@）";
+"comment %1$@ from %2$@ on proposal %3$@" = "%2$@ 對提案 %3$@ 的意見 %1$@";
+
 """#
 }

@@ -76,7 +76,7 @@ extension PlanStore {
             throw PlanError.refused(
                 reason: Message.plural(blockers.count, one: L("version \(version) cannot be published yet: 1 input has no reasoned response:"),
                                        other: L("version \(version) cannot be published yet: \(blockers.count) inputs have no reasoned response:"))
-                    + Message(verbatim: blockers.map { "\n  - " + $0 }.joined()),
+                    + blockers.reduce(Message(verbatim: "")) { $0 + Message(verbatim: "\n  - ") + $1 },
                 hint: L("give each one a reasoned response: nap respond <comment id | proposal> --disposition … -m \"…\""))
         }
         let full = PublicationMessage(message: text, publisher: signature, actor: actor, plan: plan,
@@ -146,11 +146,11 @@ extension PlanStore {
         return RefNames.shadowingProblem(tag: version)
     }
 
-    private static func describe(_ item: (proposal: ProposalState, input: UnansweredInput)) -> String {
-        let who = "\(item.input.author.name) (\(item.input.author.sectorLabel))"
+    private static func describe(_ item: (proposal: ProposalState, input: UnansweredInput)) -> Message {
+        let who = L("\(item.input.author.name) (\(MessageWords.sector(item.input.author.sectorLabel)))")
         switch item.input.kind {
-        case .proposal: return "proposal \(item.proposal.slug) (\(item.proposal.status.name)) from \(who)"
-        case .comment: return "comment \(item.input.id.prefix(8)) from \(who) on proposal \(item.proposal.slug)"
+        case .proposal: return L("proposal \(item.proposal.slug) (\(MessageWords.status(item.proposal.status.name))) from \(who)")
+        case .comment: return L("comment \(item.input.id.prefix(8)) from \(who) on proposal \(item.proposal.slug)")
         }
     }
 }

@@ -1,21 +1,24 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct Blame: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "blame",
-        abstract: "Show who wrote each line of a commitment: member, organization, sector, and the proposal it came through.",
-        discussion: """
-        Examples:
-          nap blame political-donations
-          nap blame 1-1 --rev v1 --json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "blame",
+            abstract: L("Show who wrote each line of a commitment: member, organization, sector, and the proposal it came through.").localized,
+            discussion: L("""
+            Examples:
+              nap blame political-donations
+              nap blame 1-1 --rev v1 --json
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The commitment id.") var commitment: String
-    @Option(help: "A revision (default: main).") var rev: String?
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Argument(help: ArgumentHelp(L("The commitment id."))) var commitment: String
+    @Option(help: ArgumentHelp(L("A revision (default: main)."))) var rev: String?
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     struct LineJSON: Encodable {
         let line: Int

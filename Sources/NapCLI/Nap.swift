@@ -24,6 +24,8 @@ public struct Nap: ParsableCommand {
               nap review political-donations --approve
               nap merge political-donations
               nap publish v1 -m "第三期行動方案"
+            """).localized + "\n\n" + L("""
+            Language: nap speaks English and Traditional Chinese (zh-Hant). It follows --lang en|zh-Hant (before the command, e.g. `nap --lang zh-Hant proposals`; anywhere for commands without a --lang of their own), else NAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_TW.UTF-8 gives Traditional Chinese). JSON output, exit codes and everything nap writes into the plan are the same in both.
             """).localized,
             version: "nap \(version) (libgit2 \(PlanStore.libgit2Version))",
             subcommands: commandTypes

@@ -560,8 +560,6 @@ extension EmbeddedMessageCatalogs {
 "↳ response" = "↳ 回應說明";
 "✔ approved" = "✔ 已核可";
 "✘ requested changes" = "✘ 要求修改";
-/* Sources/NapCLI/Support/GlobalOptions.swift */
-"The language nap speaks: en or zh-Hant (default: NAP_LANG, then LC_ALL, LC_MESSAGES, LANG)." = "nap 使用的語言：en 或 zh-Hant（預設依序參考 NAP_LANG、LC_ALL、LC_MESSAGES、LANG）。";
 /* Sources/NapCLI/Support/Labels.swift */
 " (%1$@)" = "（%1$@）";
 " (public)" = "（民眾）";
@@ -639,6 +637,10 @@ extension EmbeddedMessageCatalogs {
 /* Sources/NapCLI/Support/OptionValues.swift */
 "%1$@ %2$@: name a day (YYYY-MM-DD)" = "%1$@ %2$@：請指定日期（YYYY-MM-DD）";
 "%1$@ %2$@: write %3$@" = "%1$@ %2$@：請寫成 %3$@";
+/* Sources/NapCLI/Commands/InboxCommand.swift */
+"no evidence" = "無佐證資料";
+"  %1$@ milestone %2$@  due %3$@  %4$@ days late  %5$@" = "  %1$@ 里程碑 %2$@  到期 %3$@  已逾期 %4$@ 天  %5$@";
+"Language: nap speaks English and Traditional Chinese (zh-Hant). It follows --lang en|zh-Hant (before the command, e.g. `nap --lang zh-Hant proposals`; anywhere for commands without a --lang of their own), else NAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_TW.UTF-8 gives Traditional Chinese). JSON output, exit codes and everything nap writes into the plan are the same in both." = "語言：nap 使用英文與繁體中文（zh-Hant）。依序參考 --lang en|zh-Hant（寫在命令之前，例如 `nap --lang zh-Hant proposals`；沒有自己 --lang 選項的命令，寫在任何位置皆可）、NAP_LANG、語系設定（LC_ALL、LC_MESSAGES、LANG：zh_TW.UTF-8 即為繁體中文）。兩種語言的 JSON 輸出、結束代碼，以及 nap 寫入行動方案的所有內容都相同。";
 
 """#
 }

@@ -103,7 +103,7 @@ struct InboxCommand: ParsableCommand {
             Console.out(L("Owed a reasoned response (\(inbox.unanswered.count))"))
             for owed in inbox.unanswered {
                 let input = owed.input
-                let what = input.kind == .proposal ? "proposal" : "comment \(Labels.shortID(input.id))"
+                let what = input.kind == .proposal ? L("the proposal").localized : L("comment \(Labels.shortID(input.id))").localized
                 let when = owed.deadline.map { $0.words.uppercased() } ?? Labels.age(input.time)
                 Console.out("  \(SafeText.line(owed.proposal.slug))  \(what)  \(Labels.author(input.author))  \(when)")
                 Console.out("    " + DisplayWidth.fit(SafeText.line(input.text), 72).trimmingCharacters(in: .whitespaces))
@@ -119,8 +119,8 @@ struct InboxCommand: ParsableCommand {
         if !work.overdue.isEmpty {
             Console.out(L("Overdue milestones of commitments your agency leads (\(work.overdue.count))"))
             for item in work.overdue {
-                Console.out("  \(SafeText.line(item.commitment)) milestone \(item.milestone.index)  due \(item.milestone.due?.description ?? "-")  "
-                            + "\(item.daysLate) days late  \(item.milestone.status?.rawValue ?? "no evidence")")
+                let status = item.milestone.status?.rawValue ?? L("no evidence").localized
+                Console.out(L("  \(SafeText.line(item.commitment)) milestone \(item.milestone.index)  due \(item.milestone.due?.description ?? "-")  \(item.daysLate) days late  \(status)"))
             }
             Console.out(L("  report with: nap progress <commitment> --milestone N --status ... --delay \"why\" -m \"what was done\""))
         }

@@ -8,10 +8,6 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customShort("C"), help: ArgumentHelp(L("Run as if nap was started in <path>."), valueName: "path"))
     var directory: String?
 
-    // Read before parsing (MessageLanguage), so that help and usage errors are in it; declared here for `--help`.
-    @Option(name: .customLong("lang"), help: ArgumentHelp(L("The language nap speaks: en or zh-Hant (default: NAP_LANG, then LC_ALL, LC_MESSAGES, LANG)."), valueName: "language"))
-    var language: String?
-
     /// The folder nap works in.
     var workingDirectory: String {
         let cwd = FileManager.default.currentDirectoryPath

@@ -22,7 +22,8 @@ enum ParserText {
         }
     }
 
-    private static let rules: [Rule] = [
+    /// Made when help or a usage error is shown (once per run), not kept: a regular expression is not Sendable.
+    private static var rules: [Rule] { [
         Rule(#"^OVERVIEW: "#) { _ in L("OVERVIEW: ") },
         Rule(#"^USAGE: "#) { _ in L("USAGE: ") },
         Rule(#"^ARGUMENTS:$"#) { _ in L("ARGUMENTS:") },
@@ -49,7 +50,7 @@ enum ParserText {
         Rule(#"\. Please provide one of ([^\n]+)\."#) { g in L(". Please provide one of \(g[0]).") },
         Rule(#"(\d+) unexpected arguments: ([^\n]+)"#) { g in L("\(g[0]) unexpected arguments: \(g[1])") },
         Rule(#"Invalid option: ([^\n]+)"#) { g in L("Invalid option: \(g[0])") },
-    ]
+    ] }
 
     /// `text` (help or a usage error from ArgumentParser) with the library's known phrases in
     /// `language`; unchanged in English.

@@ -306,8 +306,6 @@ extension EmbeddedMessageCatalogs {
 "Why the work is late, when it is." = "工作延誤時的延誤原因。";
 "md, html, csv or json." = "md、html、csv 或 json。";
 "not-started, limited, substantial or complete." = "not-started、limited、substantial 或 complete。";
-"progress report" = "執行進度回報";
-"comment" = "意見";
 /* Sources/NapCLI/Commands/Proposals.swift */
 " (%1$@ unanswered)" = "（%1$@ 則未回應）";
 "(no record)" = "（無紀錄）";
@@ -641,6 +639,21 @@ extension EmbeddedMessageCatalogs {
 "no evidence" = "無佐證資料";
 "  %1$@ milestone %2$@  due %3$@  %4$@ days late  %5$@" = "  %1$@ 里程碑 %2$@  到期 %3$@  已逾期 %4$@ 天  %5$@";
 "Language: nap speaks English and Traditional Chinese (zh-Hant). It follows --lang en|zh-Hant (before the command, e.g. `nap --lang zh-Hant proposals`; anywhere for commands without a --lang of their own), else NAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_TW.UTF-8 gives Traditional Chinese). JSON output, exit codes and everything nap writes into the plan are the same in both." = "語言：nap 使用英文與繁體中文（zh-Hant）。依序參考 --lang en|zh-Hant（寫在命令之前，例如 `nap --lang zh-Hant proposals`；沒有自己 --lang 選項的命令，寫在任何位置皆可）、NAP_LANG、語系設定（LC_ALL、LC_MESSAGES、LANG：zh_TW.UTF-8 即為繁體中文）。兩種語言的 JSON 輸出、結束代碼，以及 nap 寫入行動方案的所有內容都相同。";
+/* Sources/NapCLI/Commands/Verify.swift, Blame.swift, Diff.swift; Support/Labels.swift, Words.swift */
+"%1$@ commits since the start (founded at %2$@), %3$@ gated merges, %4$@ tags, %5$@ events, %6$@ good signatures" = "自開始以來 %1$@ 個提交（成立於 %2$@），%3$@ 次通過合併條件的合併，%4$@ 個標籤，%5$@ 個事件，%6$@ 個有效簽章";
+", %1$@ events via hosts (%2$@ approvals via hosts counted)" = "，%1$@ 個經由代理主機的事件（計入 %2$@ 個經由代理主機的核可）";
+"(founding)" = "（成立時）";
+"proposal %1$@: %2$@..%3$@" = "提案 %1$@：%2$@..%3$@";
+"now" = "剛剛";
+"%1$@m" = "%1$@ 分鐘";
+"%1$@h" = "%1$@ 小時";
+"%1$@d" = "%1$@ 天";
+"%1$@mo" = "%1$@ 個月";
+"added" = "新增";
+"deleted" = "刪除";
+"modified" = "修改";
+"renamed" = "更名";
+"type-changed" = "類型變更";
 
 """#
 }

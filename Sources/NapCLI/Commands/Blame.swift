@@ -44,9 +44,10 @@ struct Blame: ParsableCommand {
         let width = String(lines.count).count
         for line in lines {
             let who = SafeText.line(line.member?.name ?? line.author.name)
-            let org = SafeText.line(line.member?.organization ?? line.sector)
-            let via = SafeText.line(line.proposal ?? "(founding)")
-            let label = DisplayWidth.fit("\(who) · \(org)", 26) + " " + DisplayWidth.fit(line.sector, 13) + " " + DisplayWidth.fit(via, 20)
+            let sector = Words.sector(line.sector).localized
+            let org = SafeText.line(line.member?.organization ?? sector)
+            let via = SafeText.line(line.proposal ?? L("(founding)").localized)
+            let label = DisplayWidth.fit("\(who) · \(org)", 26) + " " + DisplayWidth.fit(sector, 13) + " " + DisplayWidth.fit(via, 20)
             let number = String(repeating: " ", count: width - String(line.number).count) + String(line.number)
             Console.out("\(line.commit.short(8)) \(label) \(number)│ \(SafeText.line(line.text))")
         }

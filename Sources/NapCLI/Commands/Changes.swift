@@ -83,7 +83,7 @@ struct Changes: ParsableCommand {
         if !change.sections.isEmpty {
             var byKey: [(SectionKey, [String])] = []
             for section in change.sections {
-                let note = section.language + (section.change == .modified ? "" : " " + section.change.rawValue)
+                let note = section.language + (section.change == .modified ? "" : " " + Words.change(section.change.rawValue).localized)
                 if let index = byKey.firstIndex(where: { $0.0 == section.key }) { byKey[index].1.append(note) } else { byKey.append((section.key, [note])) }
             }
             lines.append(L("sections: \(byKey.map { "\($0.0.rawValue) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", "))").localized)

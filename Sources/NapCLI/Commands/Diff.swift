@@ -31,10 +31,10 @@ struct Diff: ParsableCommand {
         let (summary, base, files) = try global.openPlan().diff(of: proposal, context: context)
         let colored = color == .always || (color == .auto && Console.isTerminal)
         let style = DiffStyle(colored: colored)
-        Console.out(style.header("proposal \(SafeText.line(summary.slug)): \(base.short())..\(summary.head?.short() ?? "?")"))
+        Console.out(style.header(L("proposal \(SafeText.line(summary.slug)): \(base.short())..\(summary.head?.short() ?? "?")").localized))
         if files.isEmpty { Console.out(L("No changes yet.")) }
         for file in files {
-            Console.out(style.header("\(file.change.rawValue): \(SafeText.line(file.path))"))
+            Console.out(style.header(L("\(Words.change(file.change.rawValue)): \(SafeText.line(file.path))").localized))
             for hunk in file.hunks {
                 Console.out(style.hunk("@@ -\(hunk.oldStart),\(hunk.oldCount) +\(hunk.newStart),\(hunk.newCount) @@"))
                 for line in style.lines(hunk.lines) { Console.out(line) }

@@ -116,9 +116,9 @@ struct Verify: ParsableCommand {
             Console.out(L("\(SafeText.line(report.revision)) (\(report.head.short())): the plan is not founded yet (members.yml names no two co-chairs); nothing is gated."))
             return
         }
-        let summary = "\(report.commits) commits since the start (founded at \(founding.short())), \(report.merges) gated merges, "
-            + "\(report.tags) tags, \(report.events) events, \(report.goodSignatures) good signatures"
-            + (report.hostAttestedEvents == 0 ? "" : ", \(report.hostAttestedEvents) events via hosts (\(report.hostAttestedApprovals) approvals via hosts counted)")
+        let counts = L("\(report.commits) commits since the start (founded at \(founding.short())), \(report.merges) gated merges, \(report.tags) tags, \(report.events) events, \(report.goodSignatures) good signatures").localized
+        let summary = counts + (report.hostAttestedEvents == 0 ? ""
+            : L(", \(report.hostAttestedEvents) events via hosts (\(report.hostAttestedApprovals) approvals via hosts counted)").localized)
         if report.passed {
             Console.out(L("OK: \(SafeText.line(report.revision)) (\(report.head.short())) verifies: \(summary)."))
         } else {

@@ -24,11 +24,11 @@ enum Labels {
     static func age(_ date: Date, now: Date = Date()) -> String {
         let seconds = max(0, Int(now.timeIntervalSince(date)))
         switch seconds {
-        case ..<60: return "now"
-        case ..<3600: return "\(seconds / 60)m"
-        case ..<86_400: return "\(seconds / 3600)h"
-        case ..<(86_400 * 60): return "\(seconds / 86_400)d"
-        default: return "\(seconds / (86_400 * 30))mo"
+        case ..<60: return L("now").localized
+        case ..<3600: return L("\(seconds / 60)m").localized
+        case ..<86_400: return L("\(seconds / 3600)h").localized
+        case ..<(86_400 * 60): return L("\(seconds / 86_400)d").localized
+        default: return L("\(seconds / (86_400 * 30))mo").localized
         }
     }
 

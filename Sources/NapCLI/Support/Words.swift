@@ -17,6 +17,11 @@ enum Words {
         "not-adopted": L("NOT-ADOPTED"), "out-of-scope": L("OUT-OF-SCOPE"),
     ]
 
+    /// How a file changed in a diff (git's words: `added`, `deleted`, `modified`, `renamed`, `type-changed`).
+    private static let changes: [String: Message] = [
+        "added": L("added"), "deleted": L("deleted"), "modified": L("modified"), "renamed": L("renamed"), "type-changed": L("type-changed"),
+    ]
+
     /// `open`, `merged`, `withdrawn` (and the filter `all`).
     static func state(_ name: String) -> Message { values[name] ?? Message(verbatim: name) }
 
@@ -28,4 +33,7 @@ enum Words {
 
     /// A reasoned response's disposition, in capitals in English.
     static func disposition(_ name: String) -> Message { dispositions[name] ?? Message(verbatim: name.uppercased()) }
+
+    /// How a file changed, as `nap diff` heads it.
+    static func change(_ name: String) -> Message { changes[name] ?? Message(verbatim: name) }
 }

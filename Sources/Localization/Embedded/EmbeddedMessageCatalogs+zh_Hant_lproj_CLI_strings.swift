@@ -654,6 +654,15 @@ extension EmbeddedMessageCatalogs {
 "modified" = "修改";
 "renamed" = "更名";
 "type-changed" = "類型變更";
+"adopted" = "採納";
+"adopted-in-part" = "部分採納";
+"deferred" = "暫緩";
+"not-adopted" = "不採納";
+"out-of-scope" = "非本方案範圍";
+"forum" = "論壇會議";
+"consultation" = "諮詢會議";
+"implementation" = "執行會議";
+"public meeting" = "公開會議";
 
 """#
 }

@@ -27,7 +27,7 @@ struct Attribution: ParsableCommand {
             return
         }
         func received(_ tally: AttributionTally) -> String {
-            tally.responsesReceived.isEmpty ? "-" : tally.responsesReceived.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            tally.responsesReceived.isEmpty ? "-" : tally.responsesReceived.sorted { $0.key < $1.key }.map { "\(Words.dispositionWord($0.key).localized) \($0.value)" }.joined(separator: ", ")
         }
         let headers = [L("PROPOSED"), L("MERGED"), L("LINES"), L("COMMENTS"), L("RESPONSES GIVEN"), L("RESPONSES RECEIVED")]
         var sectors = TextTable(headers: [L("SECTOR")] + headers)

@@ -46,7 +46,7 @@ struct Meetings: ParsableCommand {
         } else {
             var table = TextTable(headers: [L("DATE"), L("KIND"), L("ID"), L("ATTENDEES"), L("PUBLIC"), L("DECISIONS")])
             for record in held {
-                table.rows.append([record.date.description, record.kind.rawValue, SafeText.line(record.id), String(record.attendees.count),
+                table.rows.append([record.date.description, Words.meetingKind(record.kind.rawValue).localized, SafeText.line(record.id), String(record.attendees.count),
                                    String(record.publicAttendance.values.reduce(0, +)), String(record.decisions.count)])
             }
             Console.out(table.render())

@@ -80,7 +80,7 @@ enum MeetingRendering {
             return out.joined(separator: "\n")
         }
         let record = current.record
-        out.append(L("meeting \(SafeText.line(record.id))  \(record.date)  \(record.kind.rawValue.uppercased())").localized)
+        out.append(L("meeting \(SafeText.line(record.id))  \(record.date)  \(Words.meetingKind(record.kind.rawValue).localized.uppercased())").localized)
         for (language, title) in record.title.sorted(by: { $0.key < $1.key }) { out.append("  \(language): \(SafeText.line(title))") }
         out.append(L("recorded by \(Labels.author(current.author)) on \(Labels.time(current.time))").localized
                    + (state.versions.count > 1 ? L(" (version \(state.versions.count); first recorded \(Labels.time(state.firstRecorded ?? current.time)))").localized : ""))

@@ -17,6 +17,17 @@ enum Words {
         "not-adopted": L("NOT-ADOPTED"), "out-of-scope": L("OUT-OF-SCOPE"),
     ]
 
+    /// Dispositions in running text (`adopted 2`, `adopted-in-part 1`).
+    private static let dispositionWords: [String: Message] = [
+        "adopted": L("adopted"), "adopted-in-part": L("adopted-in-part"), "deferred": L("deferred"),
+        "not-adopted": L("not-adopted"), "out-of-scope": L("out-of-scope"),
+    ]
+
+    /// Kinds of meetings (`forum`, `consultation`, `implementation`, `public`).
+    private static let meetingKinds: [String: Message] = [
+        "forum": L("forum"), "consultation": L("consultation"), "implementation": L("implementation"), "public": L("public meeting"),
+    ]
+
     /// How a file changed in a diff (git's words: `added`, `deleted`, `modified`, `renamed`, `type-changed`).
     private static let changes: [String: Message] = [
         "added": L("added"), "deleted": L("deleted"), "modified": L("modified"), "renamed": L("renamed"), "type-changed": L("type-changed"),
@@ -33,6 +44,12 @@ enum Words {
 
     /// A reasoned response's disposition, in capitals in English.
     static func disposition(_ name: String) -> Message { dispositions[name] ?? Message(verbatim: name.uppercased()) }
+
+    /// A disposition in running text, lower case in English.
+    static func dispositionWord(_ name: String) -> Message { dispositionWords[name] ?? Message(verbatim: name) }
+
+    /// A kind of meeting.
+    static func meetingKind(_ name: String) -> Message { meetingKinds[name] ?? Message(verbatim: name) }
 
     /// How a file changed, as `nap diff` heads it.
     static func change(_ name: String) -> Message { changes[name] ?? Message(verbatim: name) }

@@ -77,7 +77,8 @@ public struct Nap: ParsableCommand {
                 Foundation.exit(report(planError))
             }
             // Usage errors, --help and --version are ArgumentParser's to print.
-            let message = ParserText.localized(fullMessage(for: error))
+            // In Chinese, ArgumentParser does not wrap (it counts characters, not columns): ParserText wraps by width.
+            let message = Language.current == .english ? fullMessage(for: error) : ParserText.localized(fullMessage(for: error, columns: ParserText.unwrapped))
             let exitCode = exitCode(for: error).rawValue
             if exitCode == 0 { Console.out(message) } else { Console.err(message) }
             code = exitCode

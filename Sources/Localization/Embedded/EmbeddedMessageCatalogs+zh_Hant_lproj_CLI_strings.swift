@@ -381,7 +381,8 @@ extension EmbeddedMessageCatalogs {
 "give exactly one of --approve and --request-changes" = "請指定 --approve 或 --request-changes 其中之一";
 /* Sources/NapCLI/Commands/Save.swift */
 "Commit your changes to the plan's files as you (plain `git commit` works too)." = "以你的身分提交對行動方案檔案的變更（一般的 `git commit` 也可以）。";
-"Saved %1$@ on %2$@%3$@." = "已在 %2$@ 儲存 %1$@%3$@。";
+"Saved %1$@ on %2$@." = "已在 %2$@ 儲存 %1$@。";
+"Saved %1$@ on %2$@ (merge concluded)." = "已在 %2$@ 儲存 %1$@（合併完成）。";
 "Stages every change in the working tree and commits it to the branch you are on. On a proposal branch the new head is recorded as a revision; approvals given on earlier revisions become stale. After `nap update`, it concludes the merge once conflicts are resolved.\n\nExample:\n  nap save -m \"補充里程碑與預期產出\"" = "將工作目錄中的所有變更提交到目前所在的分支。在提案分支上，新的最新提交會記錄為一次修訂；對先前修訂的核可會變成已過時。在 `nap update` 之後，解決衝突再執行即可完成合併。\n\n範例：\n  nap save -m \"補充里程碑與預期產出\"";
 "What the change is." = "變更內容的說明。";
 /* Sources/NapCLI/Commands/Serve.swift */
@@ -663,6 +664,7 @@ extension EmbeddedMessageCatalogs {
 "consultation" = "諮詢會議";
 "implementation" = "執行會議";
 "public meeting" = "公開會議";
+"the text of proposal %1$@" = "提案 %1$@ 的內文";
 
 """#
 }

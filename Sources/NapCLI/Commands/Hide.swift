@@ -25,6 +25,7 @@ struct Hide: ParsableCommand {
 
     func run() throws {
         let id = try global.openPlan().hide(target, on: proposal, reason: message)
-        Console.out(L("Hid \(target == proposal ? "the text of proposal \(SafeText.line(proposal))" : "comment \(SafeText.line(target))") (event \(id.prefix(8)))."))
+        let what = target == proposal ? L("the text of proposal \(SafeText.line(proposal))") : L("comment \(SafeText.line(target))")
+        Console.out(L("Hid \(what) (event \(id.prefix(8)))."))
     }
 }

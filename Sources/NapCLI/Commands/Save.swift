@@ -20,6 +20,7 @@ struct Save: ParsableCommand {
 
     func run() throws {
         let result = try global.openPlan().save(message: message)
-        Console.out(L("Saved \(result.commit.short()) on \(SafeText.line(result.branch))\(result.concludedMerge ? " (merge concluded)" : "")."))
+        let branch = SafeText.line(result.branch)
+        Console.out(result.concludedMerge ? L("Saved \(result.commit.short()) on \(branch) (merge concluded).") : L("Saved \(result.commit.short()) on \(branch)."))
     }
 }

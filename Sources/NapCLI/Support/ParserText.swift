@@ -52,8 +52,11 @@ enum ParserText {
         Rule(#"Invalid option: ([^\n]+)"#) { g in L("Invalid option: \(g[0])") },
     ] }
 
-    /// `text` (help or a usage error from ArgumentParser) with the library's known phrases in
-    /// `language`; unchanged in English.
+    /// The width to ask ArgumentParser for when nap wraps the text itself: no line is that long.
+    static let unwrapped = 100_000
+
+    /// `text` (help or a usage error from ArgumentParser, unwrapped) with the library's known phrases in
+    /// `language`, wrapped by display width; unchanged in English.
     static func localized(_ text: String, in language: Language = .current) -> String {
         guard language != .english else { return text }
         var output = text
@@ -74,6 +77,8 @@ enum ParserText {
             result += source.substring(from: last)
             output = result
         }
-        return output
+        // ArgumentParser puts a space between the help and its "(values: …)"; none after Chinese punctuation.
+        output = output.replacingOccurrences(of: "。 （", with: "。（")
+        return HelpWrapping.wrap(output, hanging: [L("USAGE: "), L("Usage: ")].map { $0.resolved(in: language) })
     }
 }

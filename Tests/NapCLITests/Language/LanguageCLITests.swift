@@ -112,6 +112,23 @@ import Testing
         #expect(!english.stdout.contains("選項："))
     }
 
+    @Test func chineseHelpIsWrappedByDisplayWidth() throws {
+        let h = try NapHarness("lang-wrap")
+        for command in ["site", "import", "member"] {
+            let help = try nap(h, ["help", command], environment: Self.chinese.merging(["COLUMNS": "80"]) { $1 }, plan: false)
+            #expect(help.status == 0)
+            let lines = help.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count > 5)
+            for line in lines {
+                #expect(Self.width(line[...]) <= 80, "wider than 80 columns in `nap help \(command)`: \(line)")
+                #expect(!line.trimmingCharacters(in: .whitespaces).hasPrefix("，") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("。"))
+            }
+        }
+        // An option's description continues under its column.
+        let member = try nap(h, ["help", "member", "add"], environment: Self.chinese, plan: false)
+        #expect(member.stdout.contains("\n" + String(repeating: " ", count: 26)), "\(member.stdout)")
+    }
+
     @Test func choosingTheLanguage() throws {
         let h = try NapHarness("lang-choose")
         // --lang en beats NAP_LANG and LANG; --lang=zh-Hant beats LANG=C; NAP_LANG beats LANG.

@@ -14,7 +14,11 @@ else
   DEMO=$(mktemp -d "${TMPDIR:-/tmp}/nap-demo.XXXXXX")
 fi
 PLAN="$DEMO/open-gov-plan"
+# nap speaks the caller's language (`LANG=zh_TW.UTF-8 make demo`: Traditional Chinese), chosen from the locale
+# before it is set to C.UTF-8 for git and the other tools below.
+export NAP_LANG="${NAP_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-en}}}}"
 export HOME="$DEMO/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$DEMO/home/.gitconfig" LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES
 mkdir -p "$HOME"; : > "$GIT_CONFIG_GLOBAL"
 
 bold=""; plain=""

@@ -57,6 +57,9 @@ def read_literal(text, start):
         c = text[i]
         if multiline and text.startswith('"""', i):
             body = "".join(parts)
+            # The closing delimiter's own indentation is not part of the text.
+            if indent and body.endswith("\n" + indent):
+                body = body[:-len(indent)]
             if body.endswith("\n"):
                 body = body[:-1]
             lines = body.split("\n")
@@ -80,7 +83,10 @@ def read_literal(text, start):
                 i = close + 1
                 continue
             if multiline and nxt == "\n":
+                # A line continuation: the next line's indentation is stripped too.
                 i += 2
+                if text.startswith(indent, i):
+                    i += len(indent)
                 continue
             if nxt in SIMPLE_ESCAPES:
                 parts.append(SIMPLE_ESCAPES[nxt])

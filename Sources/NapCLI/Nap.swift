@@ -7,26 +7,30 @@ import PlanKit
 public struct Nap: ParsableCommand {
     public static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
-        commandName: "nap",
-        abstract: "Co-draft an Open Government national action plan in a git repository.",
-        discussion: """
-        A plan is an ordinary git repository: commitments are files on `main`, proposals are branches, and everything said about them is kept in the `nap/record` branch. Both co-chairs of the multi-stakeholder forum, government and civil society, must approve a proposal's current text before it is merged.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "nap",
+            abstract: L("Co-draft an Open Government national action plan in a git repository.").localized,
+            discussion: L("""
+            A plan is an ordinary git repository: commitments are files on `main`, proposals are branches, and everything said about them is kept in the `nap/record` branch. Both co-chairs of the multi-stakeholder forum, government and civil society, must approve a proposal's current text before it is merged.
 
-        Examples:
-          nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
-              --title-en "Open Government National Action Plan"
-          nap member add ndc --name 國發會主委 --email chair@ndc.gov.tw \\
-              --sector government --role co-chair
-          nap propose political-donations --title "政治獻金再透明化"
-          nap comment political-donations -m "請補充電子申報的時程"
-          nap review political-donations --approve
-          nap merge political-donations
-          nap publish v1 -m "第三期行動方案"
-        """,
-        version: "nap \(version) (libgit2 \(PlanStore.libgit2Version))",
-        subcommands: commandTypes
-    )
+            Examples:
+              nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
+                  --title-en "Open Government National Action Plan"
+              nap member add ndc --name 國發會主委 --email chair@ndc.gov.tw \\
+                  --sector government --role co-chair
+              nap propose political-donations --title "政治獻金再透明化"
+              nap comment political-donations -m "請補充電子申報的時程"
+              nap review political-donations --approve
+              nap merge political-donations
+              nap publish v1 -m "第三期行動方案"
+            """).localized + "\n\n" + L("""
+            Language: nap speaks English and Traditional Chinese (zh-Hant). It follows --lang en|zh-Hant (before the command, e.g. `nap --lang zh-Hant proposals`; anywhere for commands without a --lang of their own), else NAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: zh_TW.UTF-8 gives Traditional Chinese). JSON output, exit codes and everything nap writes into the plan are the same in both.
+            """).localized,
+            version: "nap \(version) (libgit2 \(PlanStore.libgit2Version))",
+            subcommands: commandTypes
+        )
+    }
 
     static let commandTypes: [ParsableCommand.Type] = [
         Init.self, MemberCommand.self, CommitmentCommand.self, Validate.self, Save.self, Propose.self, Proposals.self, Show.self, Diff.self, Switch.self, Withdraw.self, Hide.self,
@@ -73,7 +77,8 @@ public struct Nap: ParsableCommand {
                 Foundation.exit(report(planError))
             }
             // Usage errors, --help and --version are ArgumentParser's to print.
-            let message = fullMessage(for: error)
+            // In Chinese, ArgumentParser does not wrap (it counts characters, not columns): ParserText wraps by width.
+            let message = Language.current == .english ? fullMessage(for: error) : ParserText.localized(fullMessage(for: error, columns: ParserText.unwrapped))
             let exitCode = exitCode(for: error).rawValue
             if exitCode == 0 { Console.out(message) } else { Console.err(message) }
             code = exitCode

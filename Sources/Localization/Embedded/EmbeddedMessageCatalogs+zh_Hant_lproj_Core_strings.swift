@@ -16,7 +16,7 @@ extension EmbeddedMessageCatalogs {
 "merged" = "已合併";
 "withdrawn" = "已撤回";
 "co-chair" = "共同主席";
-"reviewer" = "獨立審閱者";
+"reviewer" = "審閱者";
 "observer" = "觀察員";
 "host" = "代理主機";
 "government" = "政府";

@@ -5,6 +5,7 @@
 /// (`zh-Hant.lproj/CLI.strings`); values are the files' text.
 enum EmbeddedMessageCatalogs {
     static let files: [String: String] = [
+        "zh-Hant.lproj/CLI.strings": file_zh_Hant_lproj_CLI_strings,
         "zh-Hant.lproj/Core.strings": file_zh_Hant_lproj_Core_strings,
         "zh-Hant.lproj/Server.strings": file_zh_Hant_lproj_Server_strings,
     ]

@@ -1,21 +1,24 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct Blame: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "blame",
-        abstract: "Show who wrote each line of a commitment: member, organization, sector, and the proposal it came through.",
-        discussion: """
-        Examples:
-          nap blame political-donations
-          nap blame 1-1 --rev v1 --json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "blame",
+            abstract: L("Show who wrote each line of a commitment: member, organization, sector, and the proposal it came through.").localized,
+            discussion: L("""
+            Examples:
+              nap blame political-donations
+              nap blame 1-1 --rev v1 --json
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The commitment id.") var commitment: String
-    @Option(help: "A revision (default: main).") var rev: String?
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Argument(help: ArgumentHelp(L("The commitment id."))) var commitment: String
+    @Option(help: ArgumentHelp(L("A revision (default: main)."))) var rev: String?
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     struct LineJSON: Encodable {
         let line: Int
@@ -41,9 +44,10 @@ struct Blame: ParsableCommand {
         let width = String(lines.count).count
         for line in lines {
             let who = SafeText.line(line.member?.name ?? line.author.name)
-            let org = SafeText.line(line.member?.organization ?? line.sector)
-            let via = SafeText.line(line.proposal ?? "(founding)")
-            let label = DisplayWidth.fit("\(who) · \(org)", 26) + " " + DisplayWidth.fit(line.sector, 13) + " " + DisplayWidth.fit(via, 20)
+            let sector = Words.sector(line.sector).localized
+            let org = SafeText.line(line.member?.organization ?? sector)
+            let via = SafeText.line(line.proposal ?? L("(founding)").localized)
+            let label = DisplayWidth.fit("\(who) · \(org)", 26) + " " + DisplayWidth.fit(sector, 13) + " " + DisplayWidth.fit(via, 20)
             let number = String(repeating: " ", count: width - String(line.number).count) + String(line.number)
             Console.out("\(line.commit.short(8)) \(label) \(number)│ \(SafeText.line(line.text))")
         }

@@ -1,23 +1,26 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct Changes: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "changes",
-        abstract: "What changed between two published versions, commitment by commitment, and which proposals brought it.",
-        discussion: """
-        Lists the commitments added, removed and changed (which fields, how many milestones, which prose sections in which language), the other files that changed, and the proposals merged on main between the two versions (from the Proposal-Slug: trailers of the merge commits). Any two revisions on main's line work; give the earlier one first. JSON schema in docs/PUBLISHING.md.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "changes",
+            abstract: L("What changed between two published versions, commitment by commitment, and which proposals brought it.").localized,
+            discussion: L("""
+            Lists the commitments added, removed and changed (which fields, how many milestones, which prose sections in which language), the other files that changed, and the proposals merged on main between the two versions (from the Proposal-Slug: trailers of the merge commits). Any two revisions on main's line work; give the earlier one first. JSON schema in docs/PUBLISHING.md.
 
-        Examples:
-          nap changes v1 v2
-          nap changes v1 main --json
-        """)
+            Examples:
+              nap changes v1 v2
+              nap changes v1 main --json
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The earlier version.") var from: String
-    @Argument(help: "The later version.") var to: String
-    @Flag(help: "Print JSON (schema in docs/PUBLISHING.md).") var json = false
+    @Argument(help: ArgumentHelp(L("The earlier version."))) var from: String
+    @Argument(help: ArgumentHelp(L("The later version."))) var to: String
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/PUBLISHING.md)."))) var json = false
 
     func run() throws {
         let changes = try global.openPlan().changes(from: from, to: to)
@@ -25,11 +28,11 @@ struct Changes: ParsableCommand {
             try JSONOutput.print(ChangesJSON(changes))
             return
         }
-        let counts = "\(changes.added.count) added, \(changes.removed.count) removed, \(changes.changed.count) changed"
-        Console.out("Changes from \(SafeText.line(from)) (\(changes.from.commit.short())) to \(SafeText.line(to)) (\(changes.to.commit.short())): \(counts)")
-        for (title, list, mark) in [("Added", changes.added, "+"), ("Removed", changes.removed, "-"), ("Changed", changes.changed, "~")] where !list.isEmpty {
+        let counts = L("\(changes.added.count) added, \(changes.removed.count) removed, \(changes.changed.count) changed").localized
+        Console.out(L("Changes from \(SafeText.line(from)) (\(changes.from.commit.short())) to \(SafeText.line(to)) (\(changes.to.commit.short())): \(counts)"))
+        for (title, list, mark) in [(L("Added:"), changes.added, "+"), (L("Removed:"), changes.removed, "-"), (L("Changed:"), changes.changed, "~")] where !list.isEmpty {
             Console.out("")
-            Console.out(title + ":")
+            Console.out(title)
             for change in list {
                 Console.out("  \(mark) \(SafeText.line(change.id))  \(SafeText.line(Self.title(change.title)))")
                 for line in Self.details(change) { Console.out("      " + line) }
@@ -37,21 +40,22 @@ struct Changes: ParsableCommand {
         }
         if !changes.otherFiles.isEmpty {
             Console.out("")
-            Console.out("Other files: " + changes.otherFiles.map(SafeText.line).joined(separator: ", "))
+            Console.out(L("Other files: \(changes.otherFiles.map(SafeText.line).joined(separator: ", "))"))
         }
         Console.out("")
         if changes.proposals.isEmpty {
-            Console.out("No proposals were merged between them.")
+            Console.out(L("No proposals were merged between them."))
         } else {
-            Console.out("Merged proposals (\(changes.proposals.count)):")
+            Console.out(L("Merged proposals (\(changes.proposals.count)):"))
             for proposal in changes.proposals {
                 let touched = (proposal.commitments + proposal.files).map(SafeText.line).joined(separator: ", ")
                 Console.out("  \(SafeText.line(proposal.slug))  \(SafeText.line(proposal.title))  [\(proposal.commit.short())]" + (touched.isEmpty ? "" : " → " + touched))
             }
         }
         if !changes.directCommits.isEmpty {
-            Console.out("Other commits on main (\(changes.directCommits.count)): " + changes.directCommits.prefix(5)
-                .map { "\($0.commit.short()) \(SafeText.line($0.summary))" }.joined(separator: "; ") + (changes.directCommits.count > 5 ? "; …" : ""))
+            let commits = changes.directCommits.prefix(5).map { "\($0.commit.short()) \(SafeText.line($0.summary))" }.joined(separator: "; ")
+                + (changes.directCommits.count > 5 ? "; …" : "")
+            Console.out(L("Other commits on main (\(changes.directCommits.count)): \(commits)"))
         }
     }
 
@@ -65,27 +69,30 @@ struct Changes: ParsableCommand {
         var lines: [String] = []
         var fields = change.fields
         if !change.titleLanguages.isEmpty, let index = fields.firstIndex(of: "title") {
-            fields[index] = "title (\(change.titleLanguages.joined(separator: ", ")))"
+            fields[index] = L("title (\(change.titleLanguages.joined(separator: ", ")))").localized
         }
         if let period = change.period {
-            lines.append("period: \(period.from ?? "none") → \(period.to ?? "none")")
+            lines.append(L("period: \(period.from ?? L("none").localized) → \(period.to ?? L("none").localized)").localized)
             fields.removeAll { $0 == "period" }
         }
         if let milestones = change.milestones {
-            lines.append("milestones: \(milestones.from) → \(milestones.to)" + (milestones.from == milestones.to ? " (edited)" : ""))
+            lines.append((milestones.from == milestones.to ? L("milestones: \(milestones.from) → \(milestones.to) (edited)") : L("milestones: \(milestones.from) → \(milestones.to)")).localized)
             fields.removeAll { $0 == "milestones" }
         }
-        if !fields.isEmpty { lines.append("fields: " + fields.joined(separator: ", ")) }
+        if !fields.isEmpty { lines.append(L("fields: \(fields.joined(separator: ", "))").localized) }
         if !change.sections.isEmpty {
             var byKey: [(SectionKey, [String])] = []
             for section in change.sections {
-                let note = section.language + (section.change == .modified ? "" : " " + section.change.rawValue)
+                let note = section.language + (section.change == .modified ? "" : " " + Words.change(section.change.rawValue).localized)
                 if let index = byKey.firstIndex(where: { $0.0 == section.key }) { byKey[index].1.append(note) } else { byKey.append((section.key, [note])) }
             }
-            lines.append("sections: " + byKey.map { "\($0.0.rawValue) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", "))
+            lines.append(L("sections: \(byKey.map { "\($0.0.rawValue) (\($0.1.joined(separator: ", ")))" }.joined(separator: ", "))").localized)
         }
-        if change.layoutOnly { lines.append("layout or comments only") }
-        if !change.proposals.isEmpty { lines.append("by proposal" + (change.proposals.count > 1 ? "s" : "") + ": " + change.proposals.map(SafeText.line).joined(separator: ", ")) }
+        if change.layoutOnly { lines.append(L("layout or comments only").localized) }
+        if !change.proposals.isEmpty {
+            let names = change.proposals.map(SafeText.line).joined(separator: ", ")
+            lines.append(Message.plural(change.proposals.count, one: L("by proposal: \(names)"), other: L("by proposals: \(names)")).localized)
+        }
         return lines
     }
 }

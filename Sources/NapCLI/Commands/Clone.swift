@@ -4,21 +4,23 @@ import Localization
 import PlanKit
 
 struct Clone: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "clone",
-        abstract: "Copy a plan from a hub, a forge or a path, ready to work on.",
-        discussion: """
-        Clones the repository with the remote `origin`, checks out main, and sets up the record, every proposal branch and the published versions as local branches and tags. A plain `git clone` followed by `nap sync` reaches the same state. From then on `nap sync` exchanges work with the hub.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "clone",
+            abstract: L("Copy a plan from a hub, a forge or a path, ready to work on.").localized,
+            discussion: L("""
+            Clones the repository with the remote `origin`, checks out main, and sets up the record, every proposal branch and the published versions as local branches and tags. A plain `git clone` followed by `nap sync` reaches the same state. From then on `nap sync` exchanges work with the hub.
 
-        Examples:
-          nap clone git@github.com:ndc-tw/ogp-nap.git
-          nap clone /srv/plans/ogp.git ogp-plan
-        """)
+            Examples:
+              nap clone git@github.com:ndc-tw/ogp-nap.git
+              nap clone /srv/plans/ogp.git ogp-plan
+            """).localized)
+    }
 
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if nap was started in <path>.", valueName: "path")) var base: String?
-    @Argument(help: "The plan's URL or path.") var url: String
-    @Argument(help: "The folder to create (default: the last part of the URL, without .git).") var directory: String?
-    @Flag(help: "Print the result as JSON: {\"path\", \"main\", \"sync\": <the sync report>}.") var json = false
+    @Option(name: .customShort("C"), help: ArgumentHelp(L("Run as if nap was started in <path>."), valueName: "path")) var base: String?
+    @Argument(help: ArgumentHelp(L("The plan's URL or path."))) var url: String
+    @Argument(help: ArgumentHelp(L("The folder to create (default: the last part of the URL, without .git)."))) var directory: String?
+    @Flag(help: ArgumentHelp(L("Print the result as JSON: {\"path\", \"main\", \"sync\": <the sync report>}."))) var json = false
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
@@ -50,12 +52,13 @@ struct Clone: ParsableCommand {
             try JSONOutput.print(Output(path: target, main: try result.store.mainHead()?.hex, sync: result.report))
         } else {
             let proposals = try result.store.proposalListings().count
-            Console.out("Cloned \(SafeText.line(PlanStore.shownAddress(url))) into \(SafeText.line(target)): \(proposals) proposal\(proposals == 1 ? "" : "s"), \(result.report.received.events) recorded event\(result.report.received.events == 1 ? "" : "s").")
+            let events = result.report.received.events
+            Console.out(L("Cloned \(SafeText.line(PlanStore.shownAddress(url))) into \(SafeText.line(target)): \(Message.plural(proposals, one: L("1 proposal"), other: L("\(proposals) proposals"))), \(Message.plural(events, one: L("1 recorded event"), other: L("\(events) recorded events")))."))
             for warning in result.report.warnings + result.report.problems {
                 Console.err(L("nap: warning: \(SafeText.display(warning.message.localized))"))
                 if let hint = warning.hint { Console.err(L("hint: \(SafeText.display(hint.localized))")) }
             }
-            Console.out("Next: cd \(SafeText.line(target)) && nap proposals")
+            Console.out(L("Next: cd \(SafeText.line(target)) && nap proposals"))
         }
         if !result.report.isComplete { throw ExitCode(1) }
     }

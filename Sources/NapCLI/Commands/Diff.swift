@@ -1,37 +1,40 @@
 import ArgumentParser
+import Localization
 import PlanKit
 
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
-        abstract: "Show what a proposal changes, against its merge base with main.",
-        discussion: """
-        Changed lines are paired and the changed characters inside them are marked, so that an edit in a long line of Chinese text stands out: in colour on a terminal, else as [-removed-]{+added+}.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "diff",
+            abstract: L("Show what a proposal changes, against its merge base with main.").localized,
+            discussion: L("""
+            Changed lines are paired and the changed characters inside them are marked, so that an edit in a long line of Chinese text stands out: in colour on a terminal, else as [-removed-]{+added+}.
 
-        Examples:
-          nap diff political-donations
-          nap diff political-donations --color never | less
-        """)
+            Examples:
+              nap diff political-donations
+              nap diff political-donations --color never | less
+            """).localized)
+    }
 
     enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The proposal (name or id prefix).") var proposal: String
-    @Option(help: "auto, always or never.") var color: ColorMode = .auto
-    @Option(help: "Lines of context around each change.") var context: Int = 3
+    @Argument(help: ArgumentHelp(L("The proposal (name or id prefix)."))) var proposal: String
+    @Option(help: ArgumentHelp(L("auto, always or never."))) var color: ColorMode = .auto
+    @Option(help: ArgumentHelp(L("Lines of context around each change."))) var context: Int = 3
 
     func validate() throws {
-        guard (0...1000).contains(context) else { throw ValidationError("--context must be between 0 and 1000") }
+        guard (0...1000).contains(context) else { throw ValidationError(L("--context must be between 0 and 1000").localized) }
     }
 
     func run() throws {
         let (summary, base, files) = try global.openPlan().diff(of: proposal, context: context)
         let colored = color == .always || (color == .auto && Console.isTerminal)
         let style = DiffStyle(colored: colored)
-        Console.out(style.header("proposal \(SafeText.line(summary.slug)): \(base.short())..\(summary.head?.short() ?? "?")"))
-        if files.isEmpty { Console.out("No changes yet.") }
+        Console.out(style.header(L("proposal \(SafeText.line(summary.slug)): \(base.short())..\(summary.head?.short() ?? "?")").localized))
+        if files.isEmpty { Console.out(L("No changes yet.")) }
         for file in files {
-            Console.out(style.header("\(file.change.rawValue): \(SafeText.line(file.path))"))
+            Console.out(style.header(L("\(Words.change(file.change.rawValue)): \(SafeText.line(file.path))").localized))
             for hunk in file.hunks {
                 Console.out(style.hunk("@@ -\(hunk.oldStart),\(hunk.oldCount) +\(hunk.newStart),\(hunk.newCount) @@"))
                 for line in style.lines(hunk.lines) { Console.out(line) }

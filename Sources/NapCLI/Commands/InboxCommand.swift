@@ -1,15 +1,18 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct InboxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "inbox",
-        abstract: "What waits on you: inputs owed a reasoned response, proposals waiting for your review.",
-        discussion: "Examples:\n  nap inbox\n  nap inbox --json")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "inbox",
+            abstract: L("What waits on you: inputs owed a reasoned response, proposals waiting for your review.").localized,
+            discussion: L("Examples:\n  nap inbox\n  nap inbox --json").localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     struct InputJSON: Encodable {
         let proposal: String
@@ -93,39 +96,39 @@ struct InboxCommand: ParsableCommand {
         }
         let work = inbox.implementation
         if inbox.unanswered.isEmpty && inbox.awaitingReview.isEmpty && work.overdue.isEmpty && work.owed.isEmpty {
-            Console.out("Nothing waits on you.")
+            Console.out(L("Nothing waits on you."))
             return
         }
         if !inbox.unanswered.isEmpty {
-            Console.out("Owed a reasoned response (\(inbox.unanswered.count))")
+            Console.out(L("Owed a reasoned response (\(inbox.unanswered.count))"))
             for owed in inbox.unanswered {
                 let input = owed.input
-                let what = input.kind == .proposal ? "proposal" : "comment \(Labels.shortID(input.id))"
+                let what = input.kind == .proposal ? L("the proposal").localized : L("comment \(Labels.shortID(input.id))").localized
                 let when = owed.deadline.map { $0.words.uppercased() } ?? Labels.age(input.time)
                 Console.out("  \(SafeText.line(owed.proposal.slug))  \(what)  \(Labels.author(input.author))  \(when)")
                 Console.out("    " + DisplayWidth.fit(SafeText.line(input.text), 72).trimmingCharacters(in: .whitespaces))
             }
-            Console.out("  answer with: nap respond <comment|proposal> --disposition ... -m \"reason\"")
+            Console.out(L("  answer with: nap respond <comment|proposal> --disposition ... -m \"reason\""))
         }
         if !inbox.awaitingReview.isEmpty {
-            Console.out("Waiting for your review (\(inbox.awaitingReview.count))")
+            Console.out(L("Waiting for your review (\(inbox.awaitingReview.count))"))
             for summary in inbox.awaitingReview {
-                Console.out("  \(SafeText.line(summary.slug))  \(SafeText.line(summary.title))  head \(summary.head?.short() ?? "-")")
+                Console.out(L("  \(SafeText.line(summary.slug))  \(SafeText.line(summary.title))  head \(summary.head?.short() ?? "-")"))
             }
         }
         if !work.overdue.isEmpty {
-            Console.out("Overdue milestones of commitments your agency leads (\(work.overdue.count))")
+            Console.out(L("Overdue milestones of commitments your agency leads (\(work.overdue.count))"))
             for item in work.overdue {
-                Console.out("  \(SafeText.line(item.commitment)) milestone \(item.milestone.index)  due \(item.milestone.due?.description ?? "-")  "
-                            + "\(item.daysLate) days late  \(item.milestone.status?.rawValue ?? "no evidence")")
+                let status = item.milestone.status?.rawValue ?? L("no evidence").localized
+                Console.out(L("  \(SafeText.line(item.commitment)) milestone \(item.milestone.index)  due \(item.milestone.due?.description ?? "-")  \(item.daysLate) days late  \(status)"))
             }
-            Console.out("  report with: nap progress <commitment> --milestone N --status ... --delay \"why\" -m \"what was done\"")
+            Console.out(L("  report with: nap progress <commitment> --milestone N --status ... --delay \"why\" -m \"what was done\""))
         }
         if !work.owed.isEmpty {
-            Console.out("Comments on your progress reports owed a reasoned response (\(work.owed.count))")
+            Console.out(L("Comments on your progress reports owed a reasoned response (\(work.owed.count))"))
             for item in work.owed {
                 let when = item.deadline.map { $0.words.uppercased() } ?? Labels.age(item.comment.time)
-                Console.out("  \(SafeText.line(item.commitment))  comment \(Labels.shortID(item.comment.id))  \(Labels.author(item.comment.author))  \(when)")
+                Console.out(L("  \(SafeText.line(item.commitment))  comment \(Labels.shortID(item.comment.id))  \(Labels.author(item.comment.author))  \(when)"))
                 Console.out("    " + DisplayWidth.fit(SafeText.line(item.comment.body), 72).trimmingCharacters(in: .whitespaces))
             }
         }

@@ -4,27 +4,29 @@ import Localization
 import PlanKit
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Create a new plan repository from nap's template.",
-        discussion: """
-        Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a README in Traditional Chinese and English, and commits them on main as you. The folder must be new or empty.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "init",
+            abstract: L("Create a new plan repository from nap's template.").localized,
+            discussion: L("""
+            Writes plan.yml, members.yml (empty: the forum adds its own members), GOVERNANCE.md and a README in Traditional Chinese and English, and commits them on main as you. The folder must be new or empty.
 
-        A new plan requires signatures (policy require-signatures: true in plan.yml): approvals count only when signed with the member's key. Every member makes one with `nap key generate`; register it with `nap member add ... --key FILE.pub` or `nap member key <id> FILE.pub` (docs/SIGNING.md).
+            A new plan requires signatures (policy require-signatures: true in plan.yml): approvals count only when signed with the member's key. Every member makes one with `nap key generate`; register it with `nap member add ... --key FILE.pub` or `nap member key <id> FILE.pub` (docs/SIGNING.md).
 
-        Examples:
-          nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
-              --title-en "Open Government National Action Plan"
-          nap init . --period 2025-01..2028-12
-        """)
+            Examples:
+              nap init open-gov-plan --title-zh "開放政府國家行動方案" \\
+                  --title-en "Open Government National Action Plan"
+              nap init . --period 2025-01..2028-12
+            """).localized)
+    }
 
-    @Argument(help: "The folder to create the plan in (default: the current folder).") var directory: String?
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if nap was started in <path>.", valueName: "path")) var base: String?
-    @Option(help: "The plan's title in Traditional Chinese.") var titleZh: String = "國家行動方案"
-    @Option(help: "The plan's title in English.") var titleEn: String = "National Action Plan"
-    @Option(help: ArgumentHelp("The plan's period, YYYY-MM..YYYY-MM (default: four years from next January).", valueName: "start..end"))
+    @Argument(help: ArgumentHelp(L("The folder to create the plan in (default: the current folder)."))) var directory: String?
+    @Option(name: .customShort("C"), help: ArgumentHelp(L("Run as if nap was started in <path>."), valueName: "path")) var base: String?
+    @Option(help: ArgumentHelp(L("The plan's title in Traditional Chinese."))) var titleZh: String = "國家行動方案"
+    @Option(help: ArgumentHelp(L("The plan's title in English."))) var titleEn: String = "National Action Plan"
+    @Option(help: ArgumentHelp(L("The plan's period, YYYY-MM..YYYY-MM (default: four years from next January)."), valueName: "start..end"))
     var period: String?
-    @Flag(help: "Print the result as JSON.") var json = false
+    @Flag(help: ArgumentHelp(L("Print the result as JSON."))) var json = false
 
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
@@ -37,7 +39,7 @@ struct Init: ParsableCommand {
             try JSONOutput.print(["path": path, "main": try store.requireMain().hex])
             return
         }
-        Console.out("Created the plan \(SafeText.line(titleZh)) / \(SafeText.line(titleEn)) in \(path)")
+        Console.out(L("Created the plan \(SafeText.line(titleZh)) / \(SafeText.line(titleEn)) in \(path)"))
         let required = (try? store.loadPlan(at: store.requireMain()).plan?.policy.requireSignatures) ?? false
         Console.out(SigningGuidance.afterInit(path: SafeText.line(path), required: required))
     }

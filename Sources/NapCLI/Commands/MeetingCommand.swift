@@ -6,47 +6,51 @@ import PlanKit
 extension MeetingKind: ExpressibleByArgument {}
 
 struct MeetingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "meeting",
-        abstract: "Record a meeting of the forum (its minutes, attendees, decisions) and show one.",
-        subcommands: [MeetingAdd.self, MeetingShow.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "meeting",
+            abstract: L("Record a meeting of the forum (its minutes, attendees, decisions) and show one.").localized,
+            subcommands: [MeetingAdd.self, MeetingShow.self])
+    }
 }
 
 struct MeetingAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Record a meeting in the record, or revise its record (every version is kept).",
-        discussion: """
-        A meeting document (--file) has YAML front matter — date, kind, title, agenda-published, attendees (member ids), public-attendance (by sector), links, decisions (proposal, outcome, reason) — and the minutes in a block per language (# 會議紀錄 {lang=zh-Hant}); docs/FORMAT.md describes it. Without --file, the options describe the meeting and -m gives the minutes in the plan's primary language.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "add",
+            abstract: L("Record a meeting in the record, or revise its record (every version is kept).").localized,
+            discussion: L("""
+            A meeting document (--file) has YAML front matter — date, kind, title, agenda-published, attendees (member ids), public-attendance (by sector), links, decisions (proposal, outcome, reason) — and the minutes in a block per language (# 會議紀錄 {lang=zh-Hant}); docs/FORMAT.md describes it. Without --file, the options describe the meeting and -m gives the minutes in the plan's primary language.
 
-        Minutes are recorded by a co-chair or a member of a co-chair's organisation, signed like every event. A meeting in the future, outside the plan's timeline and period, an attendee who is not a member or a decision on an unknown proposal is refused with its place, and nothing is recorded.
+            Minutes are recorded by a co-chair or a member of a co-chair's organisation, signed like every event. A meeting in the future, outside the plan's timeline and period, an attendee who is not a member or a decision on an unknown proposal is refused with its place, and nothing is recorded.
 
-        Examples:
-          nap meeting add 2024-08-13-consultation --file meetings/2024-08-13.md
-          nap meeting add 2025-03-forum --date 2025-03-20 --kind forum --attendee ndc-chair --attendee civil-chair \\
-              --public civil-society=12 --link transcript=https://example.org/t.pdf -m "討論第二期執行進度。"
-        """)
+            Examples:
+              nap meeting add 2024-08-13-consultation --file meetings/2024-08-13.md
+              nap meeting add 2025-03-forum --date 2025-03-20 --kind forum --attendee ndc-chair --attendee civil-chair \\
+                  --public civil-society=12 --link transcript=https://example.org/t.pdf -m "討論第二期執行進度。"
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The meeting's id (a safe id, e.g. 2024-08-13-consultation).") var id: String
-    @Option(help: "A meeting document (front matter and minutes per language).") var file: String?
-    @Option(help: "The day it was held (YYYY-MM-DD).") var date: String?
-    @Option(help: "forum, consultation, implementation or public.") var kind: MeetingKind?
-    @Option(help: ArgumentHelp("When its agenda was published.", valueName: "YYYY-MM-DD")) var agendaPublished: String?
-    @Option(help: ArgumentHelp("A member who attended (repeat).", valueName: "member-id")) var attendee: [String] = []
-    @Option(name: .customLong("public"), help: ArgumentHelp("People from outside the forum who attended, by sector (repeat).", valueName: "sector=count"))
+    @Argument(help: ArgumentHelp(L("The meeting's id (a safe id, e.g. 2024-08-13-consultation)."))) var id: String
+    @Option(help: ArgumentHelp(L("A meeting document (front matter and minutes per language)."))) var file: String?
+    @Option(help: ArgumentHelp(L("The day it was held (YYYY-MM-DD)."))) var date: String?
+    @Option(help: ArgumentHelp(L("forum, consultation, implementation or public."))) var kind: MeetingKind?
+    @Option(help: ArgumentHelp(L("When its agenda was published."), valueName: "YYYY-MM-DD")) var agendaPublished: String?
+    @Option(help: ArgumentHelp(L("A member who attended (repeat)."), valueName: "member-id")) var attendee: [String] = []
+    @Option(name: .customLong("public"), help: ArgumentHelp(L("People from outside the forum who attended, by sector (repeat)."), valueName: "sector=count"))
     var publicAttendance: [String] = []
-    @Option(help: ArgumentHelp("A document of the meeting (repeat): agenda, minutes, recording, transcript, slides, other.", valueName: "kind=url"))
+    @Option(help: ArgumentHelp(L("A document of the meeting (repeat): agenda, minutes, recording, transcript, slides, other."), valueName: "kind=url"))
     var link: [String] = []
-    @Option(help: ArgumentHelp("A decision on a proposal (repeat).", valueName: "proposal=outcome:reason")) var decision: [String] = []
-    @Option(name: .shortAndLong, help: "The minutes, in the plan's primary language; - reads standard input.") var message: String?
-    @Flag(help: "Print the event's id as JSON.") var json = false
+    @Option(help: ArgumentHelp(L("A decision on a proposal (repeat)."), valueName: "proposal=outcome:reason")) var decision: [String] = []
+    @Option(name: .shortAndLong, help: ArgumentHelp(L("The minutes, in the plan's primary language; - reads standard input."))) var message: String?
+    @Flag(help: ArgumentHelp(L("Print the event's id as JSON."))) var json = false
 
     func validate() throws {
         let options = date != nil || kind != nil || agendaPublished != nil || !attendee.isEmpty || !publicAttendance.isEmpty || !link.isEmpty
             || !decision.isEmpty || message != nil
-        if file != nil, options { throw ValidationError("give either --file or the options (--date, --kind, ...), not both") }
-        if file == nil, date == nil || kind == nil { throw ValidationError("give --file, or at least --date and --kind") }
+        if file != nil, options { throw ValidationError(L("give either --file or the options (--date, --kind, ...), not both").localized) }
+        if file == nil, date == nil || kind == nil { throw ValidationError(L("give --file, or at least --date and --kind").localized) }
     }
 
     func run() throws {
@@ -71,13 +75,13 @@ struct MeetingAdd: ParsableCommand {
         let (event, revised, warnings) = try store.recordMeeting(draft, what: what)
         for warning in warnings {
             if case .option(let option) = warning.place {
-                Console.err("nap: warning: " + SafeText.line("\(option): \(warning.message)"))
+                Console.err(L("nap: warning: \(SafeText.line("\(option): \(warning.message)"))"))
             } else {
                 Console.err(SafeText.display(warning.diagnostic(path: what).description))
             }
         }
         if json { try JSONOutput.print(["id": event]); return }
-        Console.out("\(revised ? "Revised the record of" : "Recorded") meeting \(SafeText.line(id)): \(event)")
+        Console.out(revised ? L("Revised the record of meeting \(SafeText.line(id)): \(event)") : L("Recorded meeting \(SafeText.line(id)): \(event)"))
     }
 
     private func optionsDraft(store: PlanStore) throws -> MeetingDraft {
@@ -115,7 +119,7 @@ struct MeetingAdd: ParsableCommand {
                                          reason: String(rest[rest.index(after: colon)...]), place: .option("--decision \(proposal)")))
         }
         if let message {
-            let text = try TextInput.read(message: message, file: nil, what: "minutes", base: global.workingDirectory)
+            let text = try TextInput.read(message: message, file: nil, what: L("minutes"), base: global.workingDirectory)
             if let primary = try store.mainHead().flatMap({ try store.loadPlan(at: $0).plan?.primaryLanguage }), !text.trimmed.isEmpty {
                 draft.minutes[primary] = text
             }
@@ -125,14 +129,16 @@ struct MeetingAdd: ParsableCommand {
 }
 
 struct MeetingShow: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Show a meeting's record: date, kind, attendees, documents, minutes, decisions, and earlier versions.",
-        discussion: "Examples:\n  nap meeting show 2024-08-13-consultation\n  nap meeting show 2024-08-13-consultation --json")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "show",
+            abstract: L("Show a meeting's record: date, kind, attendees, documents, minutes, decisions, and earlier versions.").localized,
+            discussion: L("Examples:\n  nap meeting show 2024-08-13-consultation\n  nap meeting show 2024-08-13-consultation --json").localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The meeting's id.") var id: String
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Argument(help: ArgumentHelp(L("The meeting's id."))) var id: String
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     func run() throws {
         let state = try global.openPlan().meeting(id)

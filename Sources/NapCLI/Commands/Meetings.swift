@@ -1,21 +1,24 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct Meetings: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "meetings",
-        abstract: "List the forum's meetings, and the promises about them that were not kept (plan.yml's process block).",
-        discussion: """
-        Each meeting with its date, kind, attendance and decisions. Then what the process block of plan.yml promises and the record does not show: minutes recorded later than minutes-within-days after a meeting, agendas published less than agenda-days-before it, gaps between meetings longer than meeting-every-months, fewer implementation meetings than implementation-meetings. Reported, never enforced.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "meetings",
+            abstract: L("List the forum's meetings, and the promises about them that were not kept (plan.yml's process block).").localized,
+            discussion: L("""
+            Each meeting with its date, kind, attendance and decisions. Then what the process block of plan.yml promises and the record does not show: minutes recorded later than minutes-within-days after a meeting, agendas published less than agenda-days-before it, gaps between meetings longer than meeting-every-months, fewer implementation meetings than implementation-meetings. Reported, never enforced.
 
-        Examples:
-          nap meetings
-          nap meetings --json
-        """)
+            Examples:
+              nap meetings
+              nap meetings --json
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     struct FindingJSON: Encodable {
         let kind: String
@@ -39,23 +42,23 @@ struct Meetings: ParsableCommand {
         }
         let held = overview.meetings.compactMap { $0.current?.record }
         if held.isEmpty {
-            Console.out("No meetings recorded yet. Record one with `nap meeting add <id> --file <document>`.")
+            Console.out(L("No meetings recorded yet. Record one with `nap meeting add <id> --file <document>`."))
         } else {
-            var table = TextTable(headers: ["DATE", "KIND", "ID", "ATTENDEES", "PUBLIC", "DECISIONS"])
+            var table = TextTable(headers: [L("DATE"), L("KIND"), L("ID"), L("ATTENDEES"), L("PUBLIC"), L("DECISIONS")])
             for record in held {
-                table.rows.append([record.date.description, record.kind.rawValue, SafeText.line(record.id), String(record.attendees.count),
+                table.rows.append([record.date.description, Words.meetingKind(record.kind.rawValue).localized, SafeText.line(record.id), String(record.attendees.count),
                                    String(record.publicAttendance.values.reduce(0, +)), String(record.decisions.count)])
             }
             Console.out(table.render())
         }
         if !overview.findings.isEmpty {
             Console.out("")
-            Console.out("Promises not kept (plan.yml process)")
+            Console.out(L("Promises not kept (plan.yml process)"))
             for finding in overview.findings { Console.out("  - " + SafeText.line(finding.message)) }
         }
         if !overview.problems.isEmpty {
             Console.out("")
-            Console.out("Record problems (ignored)")
+            Console.out(L("Record problems (ignored)"))
             for problem in overview.problems { Console.out("  ! " + SafeText.line(problem.description)) }
         }
     }

@@ -1,23 +1,26 @@
 import ArgumentParser
+import Localization
 import PlanKit
 
 struct Proposals: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "proposals",
-        abstract: "List proposals, with their state, changes, comments and approvals.",
-        discussion: """
-        Branches named proposal/* that were pushed with plain git are listed too (without a record).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "proposals",
+            abstract: L("List proposals, with their state, changes, comments and approvals.").localized,
+            discussion: L("""
+            Branches named proposal/* that were pushed with plain git are listed too (without a record).
 
-        Examples:
-          nap proposals
-          nap proposals --state all --json
-        """)
+            Examples:
+              nap proposals
+              nap proposals --state all --json
+            """).localized)
+    }
 
     enum StateFilter: String, ExpressibleByArgument, CaseIterable { case open, merged, withdrawn, all }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Which proposals: open, merged, withdrawn or all.") var state: StateFilter = .open
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Option(help: ArgumentHelp(L("Which proposals: open, merged, withdrawn or all."))) var state: StateFilter = .open
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     func run() throws {
         let store = try global.openPlan()
@@ -27,10 +30,10 @@ struct Proposals: ParsableCommand {
             return
         }
         if list.isEmpty {
-            Console.out(state == .open ? "No open proposals. Start one with `nap propose <name> --title \"...\"`." : "No \(state.rawValue) proposals.")
+            Console.out(state == .open ? L("No open proposals. Start one with `nap propose <name> --title \"...\"`.") : L("No \(Words.state(state.rawValue)) proposals."))
             return
         }
-        var table = TextTable(headers: ["ID", "NAME", "STATE", "AUTHOR", "SECTOR", "AGE", "CHANGES", "COMMENTS", "APPROVALS", "TITLE"])
+        var table = TextTable(headers: [L("ID"), L("NAME"), L("STATE"), L("AUTHOR"), L("SECTOR"), L("AGE"), L("CHANGES"), L("COMMENTS"), L("APPROVALS"), L("TITLE")])
         table.maximumWidths = [1: 24, 3: 16, 6: 20]
         for item in list {
             let changes = (item.changedCommitments + item.changedFiles).joined(separator: ",")
@@ -38,12 +41,12 @@ struct Proposals: ParsableCommand {
             table.rows.append([
                 item.id.map(Labels.shortID) ?? "-",
                 SafeText.line(item.slug),
-                item.statusName,
-                item.author.map { SafeText.line($0.name) } ?? "(no record)",
-                item.author.map { $0.isPublic ? "public" : $0.sector } ?? "-",
+                Words.state(item.statusName).localized,
+                item.author.map { SafeText.line($0.name) } ?? L("(no record)").localized,
+                item.author.map { $0.isPublic ? L("public").localized : Words.sector($0.sector).localized } ?? "-",
                 item.opened.map { Labels.age($0) } ?? "-",
                 changes.isEmpty ? "-" : changes,
-                "\(item.commentCount)" + (unanswered > 0 ? " (\(unanswered) unanswered)" : ""),
+                "\(item.commentCount)" + (unanswered > 0 ? L(" (\(unanswered) unanswered)").localized : ""),
                 "\(item.currentApprovals.count)",
                 SafeText.line(item.title),
             ])

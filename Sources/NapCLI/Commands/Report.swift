@@ -1,33 +1,38 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Reports for the public record of the plan's co-creation.",
-        subcommands: [ReportResponses.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: L("Reports for the public record of the plan's co-creation.").localized,
+            subcommands: [ReportResponses.self])
+    }
 }
 
 struct ReportResponses: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "responses",
-        abstract: "The reasoned-response report (OGP Standard 4): every input and what was decided about it, and why.",
-        discussion: """
-        Lists every proposal and every comment in the record, by whom and for which sector (the public marked as such), on which proposal, with the reasoned response in force (and the earlier ones it revised), or "no response yet". With a revision (e.g. a version), only proposals opened on or before that version's time are included. CSV follows RFC 4180 (UTF-8, no byte-order mark); the columns are documented in docs/PUBLISHING.md.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "responses",
+            abstract: L("The reasoned-response report (OGP Standard 4): every input and what was decided about it, and why.").localized,
+            discussion: L("""
+            Lists every proposal and every comment in the record, by whom and for which sector (the public marked as such), on which proposal, with the reasoned response in force (and the earlier ones it revised), or "no response yet". With a revision (e.g. a version), only proposals opened on or before that version's time are included. CSV follows RFC 4180 (UTF-8, no byte-order mark); the columns are documented in docs/PUBLISHING.md.
 
-        Examples:
-          nap report responses
-          nap report responses v1 --format html -o responses-v1.html
-          nap report responses --format csv -o responses.csv
-        """)
+            Examples:
+              nap report responses
+              nap report responses v1 --format html -o responses-v1.html
+              nap report responses --format csv -o responses.csv
+            """).localized)
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, csv, json }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The report as it stood at this revision's time (a version, a commit): inputs and responses given by then.") var revision: String?
-    @Option(help: "markdown, html, csv or json.") var format: Format = .markdown
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+    @Argument(help: ArgumentHelp(L("The report as it stood at this revision's time (a version, a commit): inputs and responses given by then."))) var revision: String?
+    @Option(help: ArgumentHelp(L("markdown, html, csv or json."))) var format: Format = .markdown
+    @Option(name: .shortAndLong, help: ArgumentHelp(L("Write to this file instead of standard output."))) var output: String?
 
     func run() throws {
         let store = try global.openPlan()

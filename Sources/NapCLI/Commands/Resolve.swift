@@ -1,32 +1,37 @@
 import ArgumentParser
+import Localization
 import PlanKit
 
 struct Resolve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "resolve",
-        abstract: "Mark a comment's thread resolved.",
-        discussion: "Example:\n  nap resolve 3fa91c2e")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "resolve",
+            abstract: L("Mark a comment's thread resolved.").localized,
+            discussion: L("Example:\n  nap resolve 3fa91c2e").localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The comment id (or a prefix of it).") var comment: String
+    @Argument(help: ArgumentHelp(L("The comment id (or a prefix of it)."))) var comment: String
 
     func run() throws {
         try global.openPlan().setResolved(comment, resolved: true)
-        Console.out("Resolved \(SafeText.line(comment)).")
+        Console.out(L("Resolved \(SafeText.line(comment))."))
     }
 }
 
 struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reopen",
-        abstract: "Reopen a resolved comment thread.",
-        discussion: "Example:\n  nap reopen 3fa91c2e")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "reopen",
+            abstract: L("Reopen a resolved comment thread.").localized,
+            discussion: L("Example:\n  nap reopen 3fa91c2e").localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The comment id (or a prefix of it).") var comment: String
+    @Argument(help: ArgumentHelp(L("The comment id (or a prefix of it)."))) var comment: String
 
     func run() throws {
         try global.openPlan().setResolved(comment, resolved: false)
-        Console.out("Reopened \(SafeText.line(comment)).")
+        Console.out(L("Reopened \(SafeText.line(comment))."))
     }
 }

@@ -5,30 +5,32 @@ import NapWeb
 import PlanKit
 
 struct Site: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "site",
-        abstract: "Write the plan's public website: the plan and how it was made, in every plan language.",
-        discussion: """
-        A static site for any web host (GitHub Pages, GitLab Pages, nginx) or for reading from disk: the plan's commitments with their history and where each paragraph came from; every proposal with its text changes, threads beside the lines, reasoned responses, reviews and blockers; every published version with the changes between versions; the reasoned-response report (with CSV and JSON downloads); the forum's members (never their email addresses) and rules; how to take part and how to verify; an Atom feed, an accessibility statement and a sitemap. Pages are in zh-Hant and en under DIR/zh-Hant/ and DIR/en/; DIR/index.html links both. Every link is relative; nothing is loaded from another host; no JavaScript.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "site",
+            abstract: L("Write the plan's public website: the plan and how it was made, in every plan language.").localized,
+            discussion: L("""
+            A static site for any web host (GitHub Pages, GitLab Pages, nginx) or for reading from disk: the plan's commitments with their history and where each paragraph came from; every proposal with its text changes, threads beside the lines, reasoned responses, reviews and blockers; every published version with the changes between versions; the reasoned-response report (with CSV and JSON downloads); the forum's members (never their email addresses) and rules; how to take part and how to verify; an Atom feed, an accessibility statement and a sitemap. Pages are in zh-Hant and en under DIR/zh-Hant/ and DIR/en/; DIR/index.html links both. Every link is relative; nothing is loaded from another host; no JavaScript.
 
-        The same repository state gives the same bytes. Run it again into the same folder and only the files that changed are written; pages that no longer exist are deleted (only files nap site wrote, listed in DIR/.nap-site). REV chooses the plan text shown (default main); proposals and responses are always the record's current state. The process pages (timeline, meetings, implementation) count days from the day of the repository's last change, so that a rebuild of the same state gives the same bytes; --as-of names another day (`today` for the computer's clock), e.g. for a nightly rebuild that shows milestones falling overdue. See docs/SITE.md.
+            The same repository state gives the same bytes. Run it again into the same folder and only the files that changed are written; pages that no longer exist are deleted (only files nap site wrote, listed in DIR/.nap-site). REV chooses the plan text shown (default main); proposals and responses are always the record's current state. The process pages (timeline, meetings, implementation) count days from the day of the repository's last change, so that a rebuild of the same state gives the same bytes; --as-of names another day (`today` for the computer's clock), e.g. for a nightly rebuild that shows milestones falling overdue. See docs/SITE.md.
 
-        Examples:
-          nap site -o site
-          nap site v1 -o public --base-url https://ogp.example.gov.tw/plan/
-          nap site -o public --as-of today
-        """)
+            Examples:
+              nap site -o site
+              nap site v1 -o public --base-url https://ogp.example.gov.tw/plan/
+              nap site -o public --as-of today
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The revision whose plan text the site shows: main, a version, a commit.") var revision = "main"
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site into (created when missing).", valueName: "dir")) var output: String
-    @Option(help: ArgumentHelp("The site's public address: the sitemap and the feeds then use absolute URLs.", valueName: "url")) var baseURL: String?
-    @Option(help: ArgumentHelp("The day the process pages count from (default: the repository's last change; `today`).", valueName: "YYYY-MM-DD"))
+    @Argument(help: ArgumentHelp(L("The revision whose plan text the site shows: main, a version, a commit."))) var revision = "main"
+    @Option(name: .shortAndLong, help: ArgumentHelp(L("The folder to write the site into (created when missing)."), valueName: "dir")) var output: String
+    @Option(help: ArgumentHelp(L("The site's public address: the sitemap and the feeds then use absolute URLs."), valueName: "url")) var baseURL: String?
+    @Option(help: ArgumentHelp(L("The day the process pages count from (default: the repository's last change; `today`)."), valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
-            throw ValidationError("--base-url must be an http(s) address, e.g. https://ogp.example.gov.tw/plan/")
+            throw ValidationError(L("--base-url must be an http(s) address, e.g. https://ogp.example.gov.tw/plan/").localized)
         }
     }
 
@@ -52,8 +54,8 @@ struct Site: ParsableCommand {
             throw PlanError.refused(reason: Message(verbatim: error.description), hint: nil)
         }
         meter.finish()
-        Console.out("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged, \(summary.removed.count) removed.")
-        Console.out("Open \(SafeText.line(output))/index.html, or publish the folder on a static host (docs/SITE.md).")
+        Console.out(L("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged, \(summary.removed.count) removed."))
+        Console.out(L("Open \(SafeText.line(output))/index.html, or publish the folder on a static host (docs/SITE.md)."))
     }
 }
 
@@ -72,8 +74,8 @@ final class SiteMeter {
         let now = Date()
         guard progress.done == progress.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        let what = progress.phase == "reading" ? "Reading proposals" : "Writing pages"
-        FileHandle.standardError.write(Data("\r\(what): \(progress.done)/\(progress.total)\u{1B}[K".utf8))
+        let what = progress.phase == "reading" ? L("Reading proposals: \(progress.done)/\(progress.total)") : L("Writing pages: \(progress.done)/\(progress.total)")
+        FileHandle.standardError.write(Data("\r\(what.localized)\u{1B}[K".utf8))
         drawn = true
     }
 

@@ -1,23 +1,26 @@
 import ArgumentParser
+import Localization
 import PlanKit
 
 struct Switch: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "switch",
-        abstract: "Switch the working tree to a proposal's branch, or to main.",
-        discussion: """
-        Never overwrites uncommitted changes: save or stash them first.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "switch",
+            abstract: L("Switch the working tree to a proposal's branch, or to main.").localized,
+            discussion: L("""
+            Never overwrites uncommitted changes: save or stash them first.
 
-        Examples:
-          nap switch political-donations
-          nap switch main
-        """)
+            Examples:
+              nap switch political-donations
+              nap switch main
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A proposal (name or id prefix), or main.") var proposal: String
+    @Argument(help: ArgumentHelp(L("A proposal (name or id prefix), or main."))) var proposal: String
 
     func run() throws {
         let branch = try global.openPlan().switchTo(proposal)
-        Console.out("Switched to \(SafeText.line(branch)).")
+        Console.out(L("Switched to \(SafeText.line(branch))."))
     }
 }

@@ -4,26 +4,28 @@ import Localization
 import PlanKit
 
 struct Sync: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "Exchange proposals, the record and versions with another copy of the plan (a hub, a forge, a path).",
-        discussion: """
-        Fetches every branch and tag; brings the record together (a fast-forward, or a union merge that never conflicts and never loses a comment, review or response); creates or fast-forwards proposal branches and main; then pushes what the remote lacks: your proposal branches, the record, main after a merge here, and new version tags. If someone pushed meanwhile it fetches and tries again. Nothing is ever overwritten: a proposal branch changed on both sides, a version tag with two targets, or two proposals with the same name are reported with the way out, and the exit code is 1 until they are resolved.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "sync",
+            abstract: L("Exchange proposals, the record and versions with another copy of the plan (a hub, a forge, a path).").localized,
+            discussion: L("""
+            Fetches every branch and tag; brings the record together (a fast-forward, or a union merge that never conflicts and never loses a comment, review or response); creates or fast-forwards proposal branches and main; then pushes what the remote lacks: your proposal branches, the record, main after a merge here, and new version tags. If someone pushed meanwhile it fetches and tries again. Nothing is ever overwritten: a proposal branch changed on both sides, a version tag with two targets, or two proposals with the same name are reported with the way out, and the exit code is 1 until they are resolved.
 
-        REMOTE is a configured remote (default: origin) or a URL or path: a bare repository, file://, git://, ssh:// (keys from ssh-agent) or https:// (passwords from your git credential helper).
+            REMOTE is a configured remote (default: origin) or a URL or path: a bare repository, file://, git://, ssh:// (keys from ssh-agent) or https:// (passwords from your git credential helper).
 
-        Examples:
-          nap sync
-          nap sync /srv/plans/ogp.git
-          nap sync --json
-          nap sync --rename open-data=open-data-2
-        """)
+            Examples:
+              nap sync
+              nap sync /srv/plans/ogp.git
+              nap sync --json
+              nap sync --rename open-data=open-data-2
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The remote's name, or a URL or path (default: origin).") var remote: String?
-    @Option(name: .customLong("rename"), help: ArgumentHelp("End a name clash: give the proposal named SLUG whose drafts are here the name NEW.", valueName: "SLUG=NEW"))
+    @Argument(help: ArgumentHelp(L("The remote's name, or a URL or path (default: origin)."))) var remote: String?
+    @Option(name: .customLong("rename"), help: ArgumentHelp(L("End a name clash: give the proposal named SLUG whose drafts are here the name NEW."), valueName: "SLUG=NEW"))
     var renames: [String] = []
-    @Flag(help: "Print the report as JSON (schema in docs/STORAGE.md, section Sync).") var json = false
+    @Flag(help: ArgumentHelp(L("Print the report as JSON (schema in docs/STORAGE.md, section Sync)."))) var json = false
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN) // a connection cut mid-push must be an error, not a killed process
@@ -45,7 +47,7 @@ struct Sync: ParsableCommand {
             meter.finish()
             throw error
         }
-        try SyncRendering.present(report, json: json, title: "Synced with \(SyncRendering.place(report))")
+        try SyncRendering.present(report, json: json, title: L("Synced with \(SyncRendering.place(report))"))
         if !report.isComplete { throw ExitCode(1) }
     }
 }
@@ -57,21 +59,21 @@ enum SyncRendering {
     }
 
     /// Prints the report (text on stdout, problems on stderr), or the JSON.
-    static func present(_ report: SyncReport, json: Bool, title: String) throws {
+    static func present(_ report: SyncReport, json: Bool, title: Message) throws {
         if json {
             try JSONOutput.print(report)
             return
         }
-        Console.out(title + (report.attempts > 1 ? " (in \(report.attempts) rounds: others pushed meanwhile)." : "."))
-        Console.out("  received: " + counts(report.received))
-        Console.out("  sent:     " + counts(report.sent))
+        Console.out(report.attempts > 1 ? L("\(title) (in \(report.attempts) rounds: others pushed meanwhile).") : L("\(title)."))
+        Console.out(L("  received: \(counts(report.received))"))
+        Console.out(L("  sent:     \(counts(report.sent))"))
         for rename in report.renamed {
-            Console.out("  renamed:  \(SafeText.line(rename.slug)) → \(SafeText.line(rename.newSlug)) (proposal \(rename.newProposal.prefix(8)); the old one is withdrawn, its discussion kept)")
+            Console.out(L("  renamed:  \(SafeText.line(rename.slug)) → \(SafeText.line(rename.newSlug)) (proposal \(rename.newProposal.prefix(8)); the old one is withdrawn, its discussion kept)"))
         }
         for place in [ReferenceChange.Place.local, .remote] {
             let changes = report.changes.filter { $0.place == place }
             guard !changes.isEmpty else { continue }
-            Console.out(place == .local ? "  here:" : "  remote:")
+            Console.out(place == .local ? L("  here:") : L("  remote:"))
             for change in changes { Console.out("    " + describe(change)) }
         }
         for warning in report.warnings {
@@ -85,33 +87,33 @@ enum SyncRendering {
     }
 
     static func counts(_ counts: EventCounts) -> String {
-        guard !counts.isEmpty else { return "nothing new" }
-        var parts: [String] = []
-        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
-        add(counts.proposals, "new proposal", "new proposals")
-        add(counts.comments, "comment", "comments")
-        add(counts.responses, "response", "responses")
-        add(counts.approvals, "approval", "approvals")
-        add(counts.changeRequests, "request for changes", "requests for changes")
-        add(counts.revisions, "new draft", "new drafts")
-        add(counts.versions, "version", "versions")
-        add(counts.meetings, "meeting", "meetings")
-        add(counts.progress, "progress event", "progress events")
+        guard !counts.isEmpty else { return L("nothing new").localized }
+        var parts: [Message] = []
+        func add(_ n: Int, _ one: Message, _ many: Message) { if n > 0 { parts.append(Message.plural(n, one: one, other: many)) } }
+        add(counts.proposals, L("1 new proposal"), L("\(counts.proposals) new proposals"))
+        add(counts.comments, L("1 comment"), L("\(counts.comments) comments"))
+        add(counts.responses, L("1 response"), L("\(counts.responses) responses"))
+        add(counts.approvals, L("1 approval"), L("\(counts.approvals) approvals"))
+        add(counts.changeRequests, L("1 request for changes"), L("\(counts.changeRequests) requests for changes"))
+        add(counts.revisions, L("1 new draft"), L("\(counts.revisions) new drafts"))
+        add(counts.versions, L("1 version"), L("\(counts.versions) versions"))
+        add(counts.meetings, L("1 meeting"), L("\(counts.meetings) meetings"))
+        add(counts.progress, L("1 progress event"), L("\(counts.progress) progress events"))
         let other = counts.events - counts.proposals - counts.comments - counts.responses - counts.approvals - counts.changeRequests
             - counts.revisions - counts.meetings - counts.progress
-        add(other, "other event", "other events")
-        return parts.joined(separator: ", ")
+        add(other, L("1 other event"), L("\(other) other events"))
+        return parts.map(\.localized).joined(separator: L(", ").localized)
     }
 
     static func describe(_ change: ReferenceChange) -> String {
         let name = SafeText.line(RefNames.shortName(change.reference))
         let new = change.new?.short(7) ?? ""
         switch change.action {
-        case .created: return "\(name): new at \(new)"
+        case .created: return L("\(name): new at \(new)").localized
         case .fastForwarded: return "\(name): \(change.old?.short(7) ?? "")..\(new)"
-        case .merged: return "\(name): \(change.old?.short(7) ?? "") joined with the remote's copy as \(new)"
-        case .reset: return "\(name): now the remote's \(new) (your drafts moved to the new name)"
-        case .deleted: return "\(name): removed here (your drafts moved to the new name)"
+        case .merged: return L("\(name): \(change.old?.short(7) ?? "") joined with the remote's copy as \(new)").localized
+        case .reset: return L("\(name): now the remote's \(new) (your drafts moved to the new name)").localized
+        case .deleted: return L("\(name): removed here (your drafts moved to the new name)").localized
         }
     }
 }

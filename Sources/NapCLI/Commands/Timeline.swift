@@ -4,13 +4,15 @@ import Localization
 import PlanKit
 
 struct Timeline: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "timeline",
-        abstract: "The plan's published timeline (plan.yml's process block on main) and the phase it is in today.",
-        discussion: "Examples:\n  nap timeline\n  nap timeline --json")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "timeline",
+            abstract: L("The plan's published timeline (plan.yml's process block on main) and the phase it is in today.").localized,
+            discussion: L("Examples:\n  nap timeline\n  nap timeline --json").localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON (schema in docs/CLI.md).") var json = false
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/CLI.md)."))) var json = false
 
     struct PhaseJSON: Encodable {
         let phase: String
@@ -49,14 +51,14 @@ struct Timeline: ParsableCommand {
             return
         }
         guard !process.phases.isEmpty else {
-            Console.out("plan.yml on main has no timeline (process: phases). docs/FORMAT.md shows how to publish one.")
+            Console.out(L("plan.yml on main has no timeline (process: phases). docs/FORMAT.md shows how to publish one."))
             return
         }
-        if let published = process.timelinePublished { Console.out("Timeline published \(published)") }
+        if let published = process.timelinePublished { Console.out(L("Timeline published \(published)")) }
         for phase in process.phases {
             let mark = phase == current ? "▶" : " "
             Console.out("\(mark) \(phase.period.start) – \(phase.period.end)  \(phase.kind.chineseName) \(phase.kind.englishName)")
         }
-        Console.out(current.map { "Today (\(today)): \($0.kind.englishName)." } ?? "Today (\(today)) is in no phase of the timeline.")
+        Console.out(current.map { Language.current == .traditionalChinese ? L("Today (\(today)): \($0.kind.chineseName).") : L("Today (\(today)): \($0.kind.englishName).") } ?? L("Today (\(today)) is in no phase of the timeline."))
     }
 }

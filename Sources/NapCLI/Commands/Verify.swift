@@ -1,22 +1,25 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
-        abstract: "Check offline that every change on main came through the merge gate, and every signature holds.",
-        discussion: """
-        Walks main's first-parent history from the founding (the first commit whose members.yml names both co-chairs): every later commit must be a gated merge whose trailers, content and record match, approved by both co-chairs of that time for exactly the merged head (signed with their keys when plan.yml requires signatures). Checks the signatures of commits, of tags on main and of events in the record. Reports each failure; exits 1 when anything fails. Also refreshes the allowed-signers file for stock git (docs/SIGNING.md).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "verify",
+            abstract: L("Check offline that every change on main came through the merge gate, and every signature holds.").localized,
+            discussion: L("""
+            Walks main's first-parent history from the founding (the first commit whose members.yml names both co-chairs): every later commit must be a gated merge whose trailers, content and record match, approved by both co-chairs of that time for exactly the merged head (signed with their keys when plan.yml requires signatures). Checks the signatures of commits, of tags on main and of events in the record. Reports each failure; exits 1 when anything fails. Also refreshes the allowed-signers file for stock git (docs/SIGNING.md).
 
-        Examples:
-          nap verify
-          nap verify v1 --json
-        """)
+            Examples:
+              nap verify
+              nap verify v1 --json
+            """).localized)
+    }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The revision to verify (default: main).") var revision: String = "main"
-    @Flag(help: "Print JSON (schema in docs/SIGNING.md).") var json = false
+    @Argument(help: ArgumentHelp(L("The revision to verify (default: main)."))) var revision: String = "main"
+    @Flag(help: ArgumentHelp(L("Print JSON (schema in docs/SIGNING.md)."))) var json = false
 
     struct FindingJSON: Encodable {
         let severity: String
@@ -110,16 +113,18 @@ struct Verify: ParsableCommand {
         for failure in report.failures { Console.out("✘ " + SafeText.line(failure.message)) }
         for notice in report.notices { Console.out("· " + SafeText.line(notice.message)) }
         guard let founding = report.founding else {
-            Console.out("\(SafeText.line(report.revision)) (\(report.head.short())): the plan is not founded yet (members.yml names no two co-chairs); nothing is gated.")
+            Console.out(L("\(SafeText.line(report.revision)) (\(report.head.short())): the plan is not founded yet (members.yml names no two co-chairs); nothing is gated."))
             return
         }
-        let summary = "\(report.commits) commits since the start (founded at \(founding.short())), \(report.merges) gated merges, "
-            + "\(report.tags) tags, \(report.events) events, \(report.goodSignatures) good signatures"
-            + (report.hostAttestedEvents == 0 ? "" : ", \(report.hostAttestedEvents) events via hosts (\(report.hostAttestedApprovals) approvals via hosts counted)")
+        let counts = L("\(report.commits) commits since the start (founded at \(founding.short())), \(report.merges) gated merges, \(report.tags) tags, \(report.events) events, \(report.goodSignatures) good signatures").localized
+        let summary = counts + (report.hostAttestedEvents == 0 ? ""
+            : L(", \(report.hostAttestedEvents) events via hosts (\(report.hostAttestedApprovals) approvals via hosts counted)").localized)
         if report.passed {
-            Console.out("OK: \(SafeText.line(report.revision)) (\(report.head.short())) verifies: \(summary).")
+            Console.out(L("OK: \(SafeText.line(report.revision)) (\(report.head.short())) verifies: \(summary)."))
         } else {
-            Console.out("FAILED: \(report.failures.count) problem\(report.failures.count == 1 ? "" : "s") in \(SafeText.line(report.revision)) (\(report.head.short())): \(summary).")
+            let revision = SafeText.line(report.revision)
+            Console.out(Message.plural(report.failures.count, one: L("FAILED: 1 problem in \(revision) (\(report.head.short())): \(summary)."),
+                                       other: L("FAILED: \(report.failures.count) problems in \(revision) (\(report.head.short())): \(summary).")))
         }
     }
 }

@@ -75,38 +75,38 @@ enum MeetingRendering {
     static func text(_ state: MeetingState) -> String {
         var out: [String] = []
         guard let current = state.current else {
-            out.append("meeting \(SafeText.line(state.id)): no valid record")
+            out.append(L("meeting \(SafeText.line(state.id)): no valid record").localized)
             for problem in state.problems + state.quarantined.map(\.problem) { out.append("  ! " + SafeText.line(problem.description)) }
             return out.joined(separator: "\n")
         }
         let record = current.record
-        out.append("meeting \(SafeText.line(record.id))  \(record.date)  \(record.kind.rawValue.uppercased())")
+        out.append(L("meeting \(SafeText.line(record.id))  \(record.date)  \(Words.meetingKind(record.kind.rawValue).localized.uppercased())").localized)
         for (language, title) in record.title.sorted(by: { $0.key < $1.key }) { out.append("  \(language): \(SafeText.line(title))") }
-        out.append("recorded by \(Labels.author(current.author)) on \(Labels.time(current.time))"
-                   + (state.versions.count > 1 ? " (version \(state.versions.count); first recorded \(Labels.time(state.firstRecorded ?? current.time)))" : ""))
-        if let agenda = record.agendaPublished { out.append("agenda published \(agenda)") }
-        out.append("attendees: " + (record.attendees.isEmpty ? "none listed" : record.attendees.map(SafeText.line).joined(separator: ", ")))
+        out.append(L("recorded by \(Labels.author(current.author)) on \(Labels.time(current.time))").localized
+                   + (state.versions.count > 1 ? L(" (version \(state.versions.count); first recorded \(Labels.time(state.firstRecorded ?? current.time)))").localized : ""))
+        if let agenda = record.agendaPublished { out.append(L("agenda published \(agenda)").localized) }
+        out.append(L("attendees: \(record.attendees.isEmpty ? L("none listed").localized : record.attendees.map(SafeText.line).joined(separator: ", "))").localized)
         if !record.publicAttendance.isEmpty {
-            out.append("public attendance: " + record.publicAttendance.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            out.append(L("public attendance: \(record.publicAttendance.sorted { $0.key < $1.key }.map { "\(Words.sector($0.key).localized) \($0.value)" }.joined(separator: ", "))").localized)
         }
         for link in record.links { out.append("\(link.kind.rawValue): \(SafeText.line(link.url))") }
         if !record.decisions.isEmpty {
             out.append("")
-            out.append("Decisions")
+            out.append(L("Decisions").localized)
             for decision in record.decisions {
-                out.append("  \(SafeText.line(decision.slug))  \(decision.outcome.rawValue.uppercased())")
+                out.append("  \(SafeText.line(decision.slug))  \(Words.disposition(decision.outcome.rawValue).localized)")
                 out.append(ProposalRendering.indent(SafeText.display(decision.reason), by: "    "))
             }
         }
         for (language, minutes) in record.minutes.sorted(by: { $0.key < $1.key }) {
             out.append("")
-            out.append("Minutes (\(language))")
+            out.append(L("Minutes (\(language))").localized)
             out.append(ProposalRendering.indent(SafeText.display(minutes), by: "  "))
         }
         let problems = state.problems + state.quarantined.map(\.problem)
         if !problems.isEmpty {
             out.append("")
-            out.append("Record problems (ignored)")
+            out.append(L("Record problems (ignored)").localized)
             for problem in problems { out.append("  ! " + SafeText.line(problem.description)) }
         }
         return out.joined(separator: "\n")

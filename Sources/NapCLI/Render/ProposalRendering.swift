@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// Turns a proposal's detail into `nap show`'s text and JSON.
@@ -40,9 +41,9 @@ enum ProposalRendering {
     /// A short mark for a signature in text output: nothing for unsigned events.
     static func signatureMark(_ check: SignatureCheck?) -> String {
         switch check?.verdict {
-        case .good: "  signed (\(check?.fingerprint ?? ""))"
+        case .good: L("  signed (\(check?.fingerprint ?? ""))").localized
         case .wrongKey: "  ✘ " + (check?.explanation ?? "")
-        case .invalid: "  ✘ INVALID SIGNATURE"
+        case .invalid: L("  ✘ INVALID SIGNATURE").localized
         case .unsigned, nil: ""
         }
     }
@@ -68,16 +69,16 @@ enum ProposalRendering {
         let head = detail.summary.head
         var out: [String] = []
         out.append("\(SafeText.line(state.title))")
-        out.append("proposal \(SafeText.line(state.slug))  id \(Labels.shortID(state.id))  \(state.status.name.uppercased())")
-        out.append("opened by \(Labels.author(state.author))\(Labels.via(state.source, recordedBy: state.recordedBy)) on \(Labels.time(state.opened))")
+        out.append(L("proposal \(SafeText.line(state.slug))  id \(Labels.shortID(state.id))  \(Words.state(state.status.name).localized.uppercased())").localized)
+        out.append(L("opened by \(Labels.author(state.author))\(Labels.via(state.source, recordedBy: state.recordedBy)) on \(Labels.time(state.opened))").localized)
         switch state.status {
-        case .merged(let commit): out.append("merged as \(commit.short())" + (state.closedBy.map { " by \(Labels.author($0))" } ?? ""))
-        case .withdrawn(let reason): out.append("withdrawn" + (state.closedBy.map { " by \(Labels.author($0))" } ?? "") + ": \(SafeText.line(reason))")
+        case .merged(let commit): out.append((state.closedBy.map { L("merged as \(commit.short()) by \(Labels.author($0))") } ?? L("merged as \(commit.short())")).localized)
+        case .withdrawn(let reason): out.append((state.closedBy.map { L("withdrawn by \(Labels.author($0)): \(SafeText.line(reason))") } ?? L("withdrawn: \(SafeText.line(reason))")).localized)
         case .open: break
         }
-        out.append("base \(state.base.short())  head \(head?.short() ?? "(branch missing)")")
-        let changes = detail.summary.changedCommitments.map { "commitment " + $0 } + detail.summary.changedFiles
-        out.append("changes: " + (changes.isEmpty ? "none yet" : changes.map(SafeText.line).joined(separator: ", ")))
+        out.append(L("base \(state.base.short())  head \(head?.short() ?? L("(branch missing)").localized)").localized)
+        let changes = detail.summary.changedCommitments.map { L("commitment \($0)").localized } + detail.summary.changedFiles
+        out.append(L("changes: \(changes.isEmpty ? L("none yet").localized : changes.map(SafeText.line).joined(separator: ", "))").localized)
         if let hidden = state.hidden {
             out.append("")
             out.append("  " + hiddenMark(hidden))
@@ -86,54 +87,54 @@ enum ProposalRendering {
             out.append(indent(SafeText.display(state.description), by: "  "))
         }
         out.append("")
-        out.append("Revisions")
+        out.append(L("Revisions").localized)
         for revision in state.revisions {
-            out.append("  \(revision.head.short())  \(Labels.time(revision.time))  \(Labels.author(revision.recordedBy))\(revision.rewritten ? "  REWRITTEN (old head kept under refs/nap/kept/)" : "")")
+            out.append("  \(revision.head.short())  \(Labels.time(revision.time))  \(Labels.author(revision.recordedBy))\(revision.rewritten ? L("  REWRITTEN (old head kept under refs/nap/kept/)").localized : "")")
         }
         if !state.responses.isEmpty {
             out.append("")
-            out.append("Responses to the proposal")
+            out.append(L("Responses to the proposal").localized)
             for response in state.responses { out.append(contentsOf: responseLines(response, current: response == state.responses.last, indent: "  ")) }
         }
         out.append("")
-        out.append("Discussion (\(state.comments.count) comments)")
+        out.append(Message.plural(state.comments.count, one: L("Discussion (1 comment)"), other: L("Discussion (\(state.comments.count) comments)")).localized)
         // Threads are built from a map of replies (one pass), not by searching every comment for each one.
         let ids = Set(state.comments.map(\.id))
         var replies: [EventID: [CommentState]] = [:]
         for comment in state.comments { if let parent = comment.replyTo { replies[parent, default: []].append(comment) } }
         let roots = state.comments.filter { $0.replyTo.map { !ids.contains($0) } ?? true }
-        if roots.isEmpty { out.append("  none yet") }
+        if roots.isEmpty { out.append("  " + L("none yet").localized) }
         for root in roots { out.append(contentsOf: thread(root, replies: replies, detail: detail, depth: 1)) }
         out.append("")
-        out.append("Reviews")
+        out.append(L("Reviews").localized)
         let latest = state.latestReviews
-        if latest.isEmpty { out.append("  none yet") }
+        if latest.isEmpty { out.append("  " + L("none yet").localized) }
         for review in latest {
-            let freshness = review.head == head ? "current" : "STALE (on \(review.head.short()))"
-            out.append("  \(review.verdict == .approve ? "✔ approved" : "✘ requested changes")  \(Labels.author(review.author))  \(freshness)  \(Labels.time(review.time))"
+            let freshness = review.head == head ? L("current").localized : L("STALE (on \(review.head.short()))").localized
+            out.append("  \(review.verdict == .approve ? L("✔ approved").localized : L("✘ requested changes").localized)  \(Labels.author(review.author))  \(freshness)  \(Labels.time(review.time))"
                 + SafeText.line(signatureMark(detail.signatures[review.id])))
             if !review.body.isEmpty { out.append(indent(SafeText.display(review.body), by: "      ")) }
         }
         if !detail.owed.isEmpty {
             out.append("")
-            out.append("Owed a reasoned response (\(detail.owed.count))")
+            out.append(L("Owed a reasoned response (\(detail.owed.count))").localized)
             for owed in detail.owed {
-                let what = owed.input.kind == .proposal ? "the proposal" : "comment \(Labels.shortID(owed.input.id))"
+                let what = owed.input.kind == .proposal ? L("the proposal").localized : L("comment \(Labels.shortID(owed.input.id))").localized
                 out.append("  \(what)  \(Labels.author(owed.input.author))  \(owed.deadline.map { $0.words.uppercased() } ?? Labels.age(owed.input.time))")
             }
         }
         if case .open = state.status {
             out.append("")
             if detail.blockers.isEmpty {
-                out.append("Ready to merge: a co-chair can run `nap merge \(SafeText.line(state.slug))`.")
+                out.append(L("Ready to merge: a co-chair can run `nap merge \(SafeText.line(state.slug))`.").localized)
             } else {
-                out.append("Blocking the merge")
+                out.append(L("Blocking the merge").localized)
                 for blocker in detail.blockers { out.append("  - " + SafeText.line(blocker.localized)) }
             }
         }
         if !detail.problems.isEmpty {
             out.append("")
-            out.append("Record problems (ignored)")
+            out.append(L("Record problems (ignored)").localized)
             for problem in detail.problems { out.append("  ! " + SafeText.line(problem.description)) }
         }
         return out.joined(separator: "\n")
@@ -143,17 +144,17 @@ enum ProposalRendering {
         let pad = String(repeating: "  ", count: depth)
         var lines: [String] = []
         var header = "\(pad)● \(Labels.shortID(comment.id))  \(Labels.author(comment.author))\(Labels.via(comment.source, recordedBy: comment.recordedBy))  \(Labels.time(comment.time))"
-        if comment.resolved { header += "  [resolved]" }
+        if comment.resolved { header += L("  [resolved]").localized }
         header += SafeText.line(signatureMark(detail.signatures[comment.id]))
         lines.append(header)
         if let anchor = comment.anchor {
             var where_ = "\(SafeText.line(anchor.path)):\(anchor.startLine)-\(anchor.endLine)"
             switch detail.anchors[comment.id] {
-            case .current(let start, let end) where start != anchor.startLine: where_ += " (now \(start)-\(end))"
-            case .outdated: where_ += " (outdated: the quoted text changed)"
+            case .current(let start, let end) where start != anchor.startLine: where_ += L(" (now \(start)-\(end))").localized
+            case .outdated: where_ += L(" (outdated: the quoted text changed)").localized
             default: break
             }
-            lines.append("\(pad)  on \(where_)")
+            lines.append(pad + "  " + L("on \(where_)").localized)
             for quoted in anchor.quote.split(separator: "\n", omittingEmptySubsequences: false).prefix(3) {
                 lines.append("\(pad)  > " + SafeText.line(String(quoted)))
             }
@@ -173,16 +174,16 @@ enum ProposalRendering {
     }
 
     private static func responseLines(_ response: ReasonedResponse, current: Bool, indent pad: String) -> [String] {
-        let label = current ? "↳ response" : "↳ earlier response (revised)"
-        let meeting = response.meeting.map { " (decided at meeting \(SafeText.line($0)))" } ?? ""
-        return ["\(pad)\(label): \(response.disposition.rawValue.uppercased()) by \(Labels.author(response.author)) \(Labels.time(response.time))\(meeting)",
+        let label = current ? L("↳ response") : L("↳ earlier response (revised)")
+        let meeting = response.meeting.map { L(" (decided at meeting \(SafeText.line($0)))").localized } ?? ""
+        return [pad + L("\(label): \(Words.disposition(response.disposition.rawValue)) by \(Labels.author(response.author)) \(Labels.time(response.time))\(meeting)").localized,
                 indent(SafeText.display(response.reason), by: pad + "  ")]
     }
 
     /// What stands in place of a hidden input: `[hidden by the moderators: <reason>] (<who>, <when>)`. The
     /// text stays in the record and in `--json`.
     static func hiddenMark(_ hidden: Moderation) -> String {
-        "[hidden by the moderators: \(SafeText.line(hidden.reason))] (\(Labels.author(hidden.author)), \(Labels.time(hidden.time)))"
+        L("[hidden by the moderators: \(SafeText.line(hidden.reason))] (\(Labels.author(hidden.author)), \(Labels.time(hidden.time)))").localized
     }
 
     static func indent(_ text: String, by pad: String) -> String {

@@ -1,15 +1,12 @@
 import ArgumentParser
+import Localization
 import Foundation
 import PlanKit
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if nap was started in <path>.", valueName: "path"))
+    @Option(name: .customShort("C"), help: ArgumentHelp(L("Run as if nap was started in <path>."), valueName: "path"))
     var directory: String?
-
-    // Read before parsing (MessageLanguage), so that help and usage errors are in it; declared here for `--help`.
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The language nap speaks: en or zh-Hant (default: NAP_LANG, then LC_ALL, LC_MESSAGES, LANG).", valueName: "language"))
-    var language: String?
 
     /// The folder nap works in.
     var workingDirectory: String {
@@ -21,7 +18,7 @@ struct GlobalOptions: ParsableArguments {
     /// The plan containing the working folder.
     func openPlan() throws -> PlanStore {
         let store = try PlanStore.open(at: workingDirectory)
-        store.signer.warningHandler = { Console.err("nap: warning: " + SafeText.line($0)) }
+        store.signer.warningHandler = { Console.err(L("nap: warning: \(SafeText.line($0))")) }
         return store
     }
 }

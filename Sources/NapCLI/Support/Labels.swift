@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// Short human labels shared by the text renderers.
@@ -6,26 +7,28 @@ enum Labels {
     /// `林小明 <a@b> (civil-society co-chair)` or `(public)`, then `via host <id>` for an event a host wrote.
     static func author(_ author: EventAuthor, email: Bool = false) -> String {
         let who = SafeText.line(author.name) + (email && author.host == nil ? " <\(SafeText.line(author.email))>" : "")
-        let via = author.host.map { " via host \(SafeText.line($0))" } ?? ""
-        if author.member == nil { return who + " (public)" + via }
-        return who + " (" + author.sector + (author.role.map { $0 == "member" ? "" : " " + $0 } ?? "") + ")" + via
+        let via = author.host.map { L(" via host \(SafeText.line($0))").localized } ?? ""
+        if author.member == nil { return who + L(" (public)").localized + via }
+        let sector = Words.sector(author.sector)
+        let standing = author.role.flatMap { $0 == "member" ? nil : L("\(sector) \(Words.role($0))") } ?? sector
+        return who + L(" (\(standing))").localized + via
     }
 
     /// ` via JOIN (imported by 國發會秘書處)` for imported input; empty otherwise.
     static func via(_ source: InputSource?, recordedBy: EventAuthor?) -> String {
         guard let source else { return "" }
-        return " via \(SafeText.line(source.platformLabel))" + (recordedBy.map { " (imported by \(SafeText.line($0.name)))" } ?? "")
+        return (recordedBy.map { L(" via \(SafeText.line(source.platformLabel)) (imported by \(SafeText.line($0.name)))") } ?? L(" via \(SafeText.line(source.platformLabel))")).localized
     }
 
     /// `3d`, `5h`, `12m`, `now`.
     static func age(_ date: Date, now: Date = Date()) -> String {
         let seconds = max(0, Int(now.timeIntervalSince(date)))
         switch seconds {
-        case ..<60: return "now"
-        case ..<3600: return "\(seconds / 60)m"
-        case ..<86_400: return "\(seconds / 3600)h"
-        case ..<(86_400 * 60): return "\(seconds / 86_400)d"
-        default: return "\(seconds / (86_400 * 30))mo"
+        case ..<60: return L("now").localized
+        case ..<3600: return L("\(seconds / 60)m").localized
+        case ..<86_400: return L("\(seconds / 3600)h").localized
+        case ..<(86_400 * 60): return L("\(seconds / 86_400)d").localized
+        default: return L("\(seconds / (86_400 * 30))mo").localized
         }
     }
 
@@ -51,6 +54,18 @@ enum Labels {
 /// A plain text table whose columns line up with Chinese text (two columns per wide character).
 struct TextTable {
     var headers: [String]
+
+    /// A table whose headers are messages, in the language nap speaks.
+    init(headers: [Message], rows: [[String]] = [], maximumWidths: [Int: Int] = [:]) {
+        self.init(headers: headers.map(\.localized), rows: rows, maximumWidths: maximumWidths)
+    }
+
+    init(headers: [String], rows: [[String]] = [], maximumWidths: [Int: Int] = [:]) {
+        self.headers = headers
+        self.rows = rows
+        self.maximumWidths = maximumWidths
+    }
+
     var rows: [[String]] = []
     /// Columns that may be cut to keep lines short, with their widest allowed width.
     var maximumWidths: [Int: Int] = [:]

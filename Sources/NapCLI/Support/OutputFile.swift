@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// Where a document goes (`render`, `report`): standard output, or a file written whole (atomically).
@@ -15,6 +16,6 @@ enum OutputFile {
         }
         let full = path.hasPrefix("/") ? path : base + "/" + path
         try FileWrite.write(Data(text.utf8), to: full, shownAs: path)
-        if Console.errorIsTerminal { Console.err("Wrote \(SafeText.line(path)).") }
+        if Console.errorIsTerminal { Console.err(L("Wrote \(SafeText.line(path)).")) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// A one-line progress meter for transfers (`Receiving objects:  45% (450/1000), 1.2 MiB`), written to
@@ -42,14 +43,14 @@ final class TransferMeter {
     static func line(_ progress: TransferStatus) -> String {
         let label: String
         switch progress.phase {
-        case .receiving: label = "Receiving objects"
-        case .resolving: label = "Resolving deltas"
-        case .sending: label = "Sending objects"
+        case .receiving: label = L("Receiving objects").localized
+        case .resolving: label = L("Resolving deltas").localized
+        case .sending: label = L("Sending objects").localized
         }
         let percent = progress.total > 0 ? "\(min(100, progress.current * 100 / progress.total))%".leftPadded(to: 4) + " " : ""
         let counts = progress.total > 0 ? "(\(progress.current)/\(progress.total))" : "\(progress.current)"
         let bytes = progress.bytes > 0 ? ", " + byteCount(progress.bytes) : ""
-        return "\(label): \(percent)\(counts)\(bytes)"
+        return L("\(label): \(percent)\(counts)\(bytes)").localized
     }
 
     static func byteCount(_ bytes: Int) -> String {

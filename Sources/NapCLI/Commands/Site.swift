@@ -47,14 +47,18 @@ struct Site: ParsableCommand {
             day = try asOf.map { try OptionValues.date($0, option: "--as-of") }
         }
         do {
-            let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, asOf: day, progress: meter.update)
-            summary = try SiteWriter(directory: folder).write(site, progress: meter.update)
+            // The proposal index stays in memory for the whole build: pages read proposals as they are rendered.
+            summary = try store.readingMany {
+                let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, asOf: day, progress: meter.update)
+                return try SiteWriter(directory: folder).write(site, progress: meter.update)
+            }
         } catch let error as SiteError {
             meter.finish()
             throw PlanError.refused(reason: Message(verbatim: error.description), hint: nil)
         }
         meter.finish()
-        Console.out(L("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged, \(summary.removed.count) removed."))
+        let kept = summary.notRendered > 0 ? L(" (\(summary.notRendered) not rendered again)") : L("")
+        Console.out(L("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged\(kept), \(summary.removed.count) removed."))
         Console.out(L("Open \(SafeText.line(output))/index.html, or publish the folder on a static host (docs/SITE.md)."))
     }
 }

@@ -5,9 +5,15 @@ import PlanKit
 /// changed line is shown on several pages, so its HTML is made once per build. Held by one
 /// `SiteContent`; pages are rendered on several threads at once, so every access holds the lock (the
 /// work itself is done outside it: two threads may make the same value, and both get the same).
+///
+/// The prose kept is bounded (`proseBudget` bytes of text and HTML; when full it starts again empty):
+/// the pages that share most are rendered next to each other (a proposal's page in each language), so a
+/// national record's hundred thousand comments need not all stay in memory until the end of the build.
 final class RenderMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var prose: [String: TrustedHTML] = [:]
+    private var proseBytes = 0
+    static let proseBudget = 48 << 20
     private var pairs: [String: (old: [IntralineDiff.Segment], new: [IntralineDiff.Segment], similarity: Double)] = [:]
 
     /// Markdown through the safe subset, made once per text and heading level.
@@ -15,7 +21,14 @@ final class RenderMemo: @unchecked Sendable {
         let key = String(headingLevel) + "\u{0}" + markdown
         if let known = lock.withLock({ prose[key] }) { return known }
         let html = TrustedHTML.prose(markdown, headingLevel: headingLevel)
-        lock.withLock { prose[key] = html }
+        lock.withLock {
+            let size = key.utf8.count + html.html.utf8.count
+            if proseBytes + size > Self.proseBudget {
+                prose.removeAll()
+                proseBytes = 0
+            }
+            if prose.updateValue(html, forKey: key) == nil { proseBytes += size }
+        }
         return html
     }
 

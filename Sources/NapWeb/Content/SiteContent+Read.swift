@@ -17,26 +17,26 @@ extension SiteContent {
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
         guard let commit = document.commit else { throw PlanError.notFound(kind: L("revision"), name: revision) }
         let loaded = try store.loadPlan(at: commit)
+        let main = try store.mainHead()
         let governance = try store.files(at: commit).read("GOVERNANCE.md").map { String(decoding: $0, as: UTF8.self) }
-        let summaries = try store.proposals()
+        let summaries = try store.proposals(usingCache: true)
+        let folders = try store.proposalFolders()
         var proposals: [Proposal] = []
         var bySlug: [String: Int] = [:]
         var byID: [EventID: Int] = [:]
         var usedPaths = Set<String>()
         let recorded = summaries.filter { $0.id != nil }
         for (index, summary) in recorded.enumerated() {
-            progress(SiteProgress(phase: "reading", done: index, total: recorded.count))
-            guard let id = summary.id else { continue }
-            let detail = try store.detail(of: id)
-            let files = summary.head == nil ? [] : try store.diff(of: id).files
+            if index % 64 == 0 { progress(SiteProgress(phase: "reading", done: index, total: recorded.count)) }
+            guard let id = summary.id, let state = summary.state else { continue }
             // One URL per proposal for its whole life: the slug, and for a later proposal that reused a
             // slug, the slug and the start of its id.
-            var path = "proposals/\(SitePaths.safeName(detail.state.slug)).html"
-            if usedPaths.contains(path) { path = "proposals/\(SitePaths.safeName(detail.state.slug))-\(id.prefix(8)).html" }
+            var path = "proposals/\(SitePaths.safeName(state.slug)).html"
+            if usedPaths.contains(path) { path = "proposals/\(SitePaths.safeName(state.slug))-\(id.prefix(8)).html" }
             usedPaths.insert(path)
-            if bySlug[detail.state.slug] == nil { bySlug[detail.state.slug] = proposals.count }
+            if bySlug[state.slug] == nil { bySlug[state.slug] = proposals.count }
             byID[id] = proposals.count
-            proposals.append(Proposal(detail: detail, files: files, path: path))
+            proposals.append(Proposal(summary: summary, state: state, path: path, folder: folders[id]))
         }
         progress(SiteProgress(phase: "reading", done: recorded.count, total: recorded.count))
 
@@ -71,6 +71,7 @@ extension SiteContent {
             merges: try store.mergeHistory(upTo: revision), report: try store.responseReport(),
             verification: verification, verificationProblem: verificationProblem, blames: blames, unpublished: unpublished,
             process: try SiteProcess.read(from: store, plan: document.plan, asOf: asOf),
-            proposalBySlug: bySlug, proposalByID: byID)
+            main: main, mainPolicy: try main.flatMap { try store.loadPlan(at: $0).plan?.policy } ?? Policy(),
+            reader: ProposalReader(store: store), proposalBySlug: bySlug, proposalByID: byID)
     }
 }

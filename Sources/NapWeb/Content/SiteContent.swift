@@ -4,15 +4,17 @@ import PlanKit
 /// revision asked for, the forum, every proposal with its discussion and diff, the published versions,
 /// the response report and the verification. Pages are rendered from this value alone.
 struct SiteContent {
-    /// One proposal with a record: everything `nap show` and `nap diff` know about it.
+    /// One proposal with a record: its summary and folded state (what listings, the feed and the
+    /// report show); what only its page shows is read when the page is rendered (`ProposalReader`).
     struct Proposal {
-        let detail: ProposalDetail
-        let files: [FileChange]
+        let summary: ProposalSummary
+        let state: ProposalState
         /// The page's path under a language folder: `proposals/<slug>.html`.
         let path: String
+        /// The id of its folder in the record: with the branch head and main, what its page is made from.
+        let folder: ObjectID?
 
-        var state: ProposalState { detail.state }
-        var summary: ProposalSummary { detail.summary }
+        var id: EventID { state.id }
     }
 
     /// One published version.
@@ -50,6 +52,14 @@ struct SiteContent {
     let unpublished: PlanChanges?
     /// The timeline, the meetings and implementation, as of the site's day.
     let process: SiteProcess
+
+    /// Main's commit (the merge gate, the diffs and the signatures are judged against it).
+    let main: ObjectID?
+    /// The policy of plan.yml on main, which the merge gate applies (`min-discussion-days` counts days
+    /// from the clock: an open proposal's blockers change with it).
+    let mainPolicy: Policy
+    /// Reads a proposal's detail and diff when its page is rendered.
+    let reader: ProposalReader
 
     /// HTML made once and shared by the pages of this build.
     let memo = RenderMemo()

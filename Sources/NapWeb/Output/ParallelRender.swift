@@ -3,15 +3,16 @@ import Foundation
 /// Renders a range of a site's files on every core. Rendering reads the site's content, which no page
 /// changes (the only shared mutable state, `RenderMemo`, holds a lock), so pages can be made at once.
 enum ParallelRender {
-    /// The files at `range` of `site`, in order; the first error thrown, if any.
-    static func files(of site: SiteRenderer, _ range: Range<Int>) throws -> [SiteFile] {
-        let results = Results(count: range.count)
+    /// The files at `indices` of `site`, in that order; the first error thrown, if any.
+    static func files(of site: SiteRenderer, _ indices: [Int]) throws -> [SiteFile] {
+        guard !indices.isEmpty else { return [] }
+        let results = Results(count: indices.count)
         let shared = Shared(site: site)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, range.count))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, indices.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var offset = worker
-            while offset < range.count {
-                let outcome = Result { try shared.site.render(at: range.lowerBound + offset) }
+            while offset < indices.count {
+                let outcome = Result { try shared.site.render(at: indices[offset]) }
                 results.set(offset, outcome)
                 offset += workers
             }

@@ -1,3 +1,4 @@
+import Foundation
 import PlanKit
 
 extension SiteRenderer {
@@ -22,9 +23,10 @@ extension SiteRenderer {
     private func pageEntries(language: String) -> [Entry] {
         var entries: [Entry] = []
         let content = self.content
-        func add(_ path: String, template: String, crumbs: [(word: String, page: String)] = [],
-                 title: @escaping (PageContext) -> String, view: @escaping (PageContext) -> Any) {
-            entries.append(Entry(path: SitePaths.page(path, language: language)) { [self] in
+        func add(_ path: String, template: String, crumbs: [(word: String, page: String)] = [], key: String? = nil, group: String? = nil,
+                 title: @escaping (PageContext) -> String, view: @escaping (PageContext) throws -> Any) {
+            // A page in each language shares most of its work (the same comments' HTML): made together.
+            entries.append(Entry(path: SitePaths.page(path, language: language), key: key, group: group ?? path) { [self] in
                 let page = PageContext(content: content, language: language, path: path, served: served)
                 let body = try templates.render(view(page), with: template)
                 let breadcrumbs = crumbs.map { Link(label: page.words[$0.word], href: page.link($0.page)) }
@@ -46,9 +48,11 @@ extension SiteRenderer {
             add(ProposalListView.path(of: filter), template: "proposals", crumbs: crumbs,
                 title: { ProposalListView(filter: filter, page: $0).heading }, view: { ProposalListView(filter: filter, page: $0) })
         }
+        let reader = content.reader
         for proposal in content.proposals {
             add(proposal.path, template: "proposal", crumbs: home + [("proposals", SiteLayout.proposals)],
-                title: { _ in proposal.state.title }, view: { ProposalView(proposal, page: $0) })
+                key: proposalKey(proposal, language: language), group: proposal.id,
+                title: { _ in proposal.state.title }, view: { ProposalView(proposal, loaded: try reader.load(proposal.summary), page: $0) })
         }
         add(SiteLayout.versions, template: "versions", crumbs: home, title: { $0.words["versions"] }, view: VersionsView.init(page:))
         for (index, version) in content.versions.enumerated() {
@@ -91,6 +95,24 @@ extension SiteRenderer {
             return try templates.render(FeedView(page: page, link: link, feedID: id), with: "feed")
         })
         return entries
+    }
+
+    /// The key of a proposal's page: everything it is made from is the site's content key (main, the
+    /// revision shown, the addresses hidden), the proposal's folder in the record, its branch head and
+    /// its path — and, for an open proposal under `min-discussion-days`, the wait the merge gate counts
+    /// from the clock.
+    func proposalKey(_ proposal: SiteContent.Proposal, language: String) -> String {
+        var digest = KeyDigest()
+        digest.add(contentKey)
+        digest.add(language)
+        digest.add(proposal.path)
+        digest.add(proposal.id)
+        digest.add(proposal.folder)
+        digest.add(proposal.summary.branchHead)
+        if proposal.state.status == .open {
+            digest.add(MergeGate.discussionWait(opened: proposal.state.opened, now: Date(), policy: content.mainPolicy)?.description ?? "-")
+        }
+        return digest.finish()
     }
 
     private func downloadEntries() -> [Entry] {

@@ -13,6 +13,12 @@ public struct SiteFile: Sendable, Equatable {
 public struct SiteRenderer {
     struct Entry {
         let path: String
+        /// The key of everything the file is made from, when it is known without rendering it (a
+        /// proposal's page); nil for a file rendered on every build (pages that show the whole record).
+        var key: String?
+        /// Files read from the same source (a proposal's page in each language) share a group, and are
+        /// rendered one after the other.
+        var group: String?
         let make: () throws -> String
     }
 
@@ -24,6 +30,11 @@ public struct SiteRenderer {
     /// Rendered for `nap serve` (PageContext.served): links to the forms, the policy as a header.
     let served: Bool
     private(set) var entries: [Entry] = []
+    /// The order the files are rendered in: the site's order, with the files of a group together.
+    private(set) var renderOrder: [Int] = []
+    /// The key of what every page is made from: nap's page format, how the site is built, the plan at the
+    /// revision shown, main, and the addresses hidden. Part of every page's key.
+    private(set) var contentKey = ""
 
     /// Reads the plan (`revision`: the plan text shown; every proposal and version is read) and lists the
     /// site's files. `asOf` is the day the process pages count from (default: the repository's last
@@ -45,11 +56,44 @@ public struct SiteRenderer {
             self.baseURL = nil
         }
         privacy = SiteRenderer.privacy(for: content)
+        contentKey = KeyDigest.of([SiteRenderer.pageFormat, served ? "served" : "static", self.baseURL ?? "-", content.revision,
+                                   content.document.commit?.hex ?? "-", content.main?.hex ?? "-",
+                                   content.languages.joined(separator: ","), privacy.digest])
         entries = listEntries()
+        renderOrder = SiteRenderer.grouped(entries)
     }
+
+    /// Bump when what a page shows changes in a way its key does not see (the keys are kept per build of
+    /// nap anyway: another build never trusts them).
+    static let pageFormat = "nap-site-page-1"
+
+    /// The site's order, except that the files of a group follow the first of them.
+    static func grouped(_ entries: [Entry]) -> [Int] {
+        var members: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let group = entry.group { members[group, default: []].append(index) }
+        }
+        var order: [Int] = []
+        order.reserveCapacity(entries.count)
+        var placed = Set<String>()
+        for (index, entry) in entries.enumerated() {
+            guard let group = entry.group else { order.append(index); continue }
+            if placed.insert(group).inserted { order += members[group] ?? [index] }
+        }
+        return order
+    }
+
+    /// The key of the file at `index`, when it has one.
+    func key(at index: Int) -> String? { entries[index].key }
 
     /// Every file's path, in a fixed order.
     public var paths: [String] { entries.map(\.path) }
+
+    /// The path of the file at `index` of `paths`.
+    public func path(at index: Int) -> String { entries[index].path }
+
+    /// Reads proposals' pages' content, and the page keys of earlier builds.
+    var reader: ProposalReader { content.reader }
 
     /// How many files the site has.
     public var count: Int { entries.count }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 
 /// What writing the site did.
 public struct SiteWriteSummary: Sendable, Equatable {
@@ -8,6 +9,8 @@ public struct SiteWriteSummary: Sendable, Equatable {
     public var unchanged = 0
     /// Files of an earlier build that the site no longer has, deleted.
     public var removed: [String] = []
+    /// Of the unchanged files, those not even rendered: their key was that of the file already there.
+    public var notRendered = 0
 }
 
 /// Writes the site into a folder incrementally: a file is written only when its bytes changed, and the
@@ -24,25 +27,48 @@ public struct SiteWriter {
     }
 
     /// Renders every file of `site` and writes it; `progress` is told after each batch of files. Pages are
-    /// rendered on every core, a batch at a time (so that memory holds one batch, not the whole site), and
-    /// written in the site's order.
+    /// rendered on every core, a batch at a time (so that memory holds one batch, not the whole site).
+    ///
+    /// A page with a key (`SiteRenderer.Entry.key`: everything it is made from) that an earlier build
+    /// wrote into this folder under the same key, and that is still there at the size written, is not
+    /// rendered at all. The keys are kept in the plan's cache of derived state: when they are missing,
+    /// corrupt or of another build of nap, every page is rendered (and still written only when its bytes
+    /// changed).
     public func write(_ site: SiteRenderer, progress: (SiteProgress) -> Void = { _ in }) throws -> SiteWriteSummary {
         let manager = FileManager.default
         let previous = try previousFiles()
+        let known = previous.isEmpty ? [:] : site.reader.pageRecords(folder: directory.path)
+        // Forgotten while the folder changes: a build stopped half-way leaves no key for a page it rewrote.
+        if !known.isEmpty { site.reader.storePageRecords([:], folder: directory.path) }
+        var records: [String: SitePageRecord] = [:]
         var summary = SiteWriteSummary()
-        var current: [String] = []
-        current.reserveCapacity(site.count)
+        var written: [(index: Int, path: String)] = []
+        let order = site.renderOrder
         let batch = 64
-        var start = 0
-        while start < site.count {
-            let range = start..<min(start + batch, site.count)
-            for file in try ParallelRender.files(of: site, range) {
-                try write(file, into: &summary)
-                current.append(file.path)
+        var next = 0
+        while next < order.count {
+            var pending: [Int] = []
+            while next < order.count, pending.count < batch {
+                let index = order[next]
+                next += 1
+                let path = site.path(at: index)
+                if let key = site.key(at: index), let record = known[path], record.key == key, previous.contains(path),
+                   stamp(of: path) == record.stamp {
+                    summary.unchanged += 1
+                    summary.notRendered += 1
+                    records[path] = record
+                    continue
+                }
+                pending.append(index)
             }
-            start = range.upperBound
-            progress(SiteProgress(phase: "writing", done: start, total: site.count))
+            for (index, file) in zip(pending, try ParallelRender.files(of: site, pending)) {
+                if try write(file, into: &summary) { written.append((index, file.path)) }
+                if let key = site.key(at: index), let stamp = stamp(of: file.path) { records[file.path] = SitePageRecord(key: key, stamp: stamp) }
+            }
+            progress(SiteProgress(phase: "writing", done: next, total: order.count))
         }
+        summary.written = written.sorted { $0.index < $1.index }.map(\.path)
+        let current = site.paths
         let keep = Set(current)
         for path in previous.sorted() where !keep.contains(path) {
             guard let url = target(path) else { continue }
@@ -57,6 +83,7 @@ public struct SiteWriter {
         let manifest = SiteFile(path: SiteWriter.manifestName, bytes: Array((current.sorted().joined(separator: "\n") + "\n").utf8))
         var ignored = SiteWriteSummary()
         try write(manifest, into: &ignored)
+        site.reader.storePageRecords(records, folder: directory.path)
         return summary
     }
 
@@ -86,12 +113,22 @@ public struct SiteWriter {
         return directory.appendingPathComponent(path)
     }
 
-    private func write(_ file: SiteFile, into summary: inout SiteWriteSummary) throws {
+    /// The size and modification time of the file at a site path; nil when there is no such file.
+    private func stamp(of path: String) -> String? {
+        guard let url = target(path) else { return nil }
+        var status = stat()
+        guard stat(url.path, &status) == 0, status.st_mode & 0o170000 == 0o100000 else { return nil }
+        return "\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }
+
+    /// Writes the file unless its bytes are there already; true when it was written.
+    @discardableResult
+    private func write(_ file: SiteFile, into summary: inout SiteWriteSummary) throws -> Bool {
         guard let url = target(file.path) else { throw SiteError.output(path: file.path, problem: "not a path inside the site") }
         let manager = FileManager.default
         if let existing = manager.contents(atPath: url.path), existing.count == file.bytes.count, [UInt8](existing) == file.bytes {
             summary.unchanged += 1
-            return
+            return false
         }
         do {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -99,7 +136,7 @@ public struct SiteWriter {
         } catch {
             throw SiteError.output(path: url.path, problem: error.localizedDescription)
         }
-        summary.written.append(file.path)
+        return true
     }
 
     private func removeEmptyFolders(above url: URL) {

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Keeps participants' email addresses off the site. Pages never show an email field, but people's
 /// addresses can still reach a text: a commenter quoting one, a message of nap's that names someone as
 /// `Name <email>`. Every file the site writes passes through `scrub`, which replaces each address of a
@@ -6,11 +8,15 @@
 struct Privacy: Sendable {
     static let mark = "[email hidden]"
     private let hidden: Set<String>
+    /// The key of the addresses hidden: a page is made anew when they change (a new participant's
+    /// address may be quoted on a page whose own inputs did not change).
+    let digest: String
 
     /// `participants`: every address to hide; `published`: addresses that are published content.
     init(participants: some Sequence<String>, published: some Sequence<String>) {
         let keep = Set(published.map { $0.lowercased() })
         hidden = Set(participants.map { $0.lowercased() }.filter { !$0.isEmpty && $0.contains("@") && !keep.contains($0) })
+        digest = KeyDigest.of(hidden.sorted())
     }
 
     /// The text with every participant's address replaced by `mark`.

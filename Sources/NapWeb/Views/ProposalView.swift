@@ -96,9 +96,9 @@ struct ProposalView {
     let commentHref: String?
     let actHref: String?
 
-    init(_ proposal: SiteContent.Proposal, page: PageContext) {
+    init(_ proposal: SiteContent.Proposal, loaded: ProposalReader.Loaded, page: PageContext) {
         let words = page.words
-        let detail = proposal.detail
+        let detail = loaded.detail
         let state = detail.state
         t = words
         slug = state.slug
@@ -168,7 +168,7 @@ struct ProposalView {
             }
         }
         var files: [DiffFileView] = []
-        for (index, file) in proposal.files.enumerated() {
+        for (index, file) in loaded.files.enumerated() {
             files.append(DiffFileView(file, index: index + 1, anchored: anchoredByPath.removeValue(forKey: file.path) ?? [], page: page,
                                        proposal: state.id))
         }

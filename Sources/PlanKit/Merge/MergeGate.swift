@@ -116,7 +116,7 @@ public enum MergeGate {
     }
 
     /// Why the proposal must still wait under `min-discussion-days`; nil once it was open long enough.
-    static func discussionWait(opened: Date, now: Date, policy: Policy) -> Message? {
+    public static func discussionWait(opened: Date, now: Date, policy: Policy) -> Message? {
         guard policy.minDiscussionDays > 0 else { return nil }
         let required = Double(policy.minDiscussionDays) * 86_400
         let elapsed = now.timeIntervalSince(opened)

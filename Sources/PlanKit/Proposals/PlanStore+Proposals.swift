@@ -7,14 +7,19 @@ extension PlanStore {
     /// including branches pushed with plain git that have no record yet. Sorted by opening time, then slug.
     /// This folds every proposal's events: for whole-plan work (`nap site`), and the reference the cached
     /// listings are tested against (CacheTests); listings use `proposalListings()`, which reads the cache.
-    public func proposals() throws -> [ProposalSummary] {
+    ///
+    /// `usingCache`: the events are read through the cache of decoded events and the states kept for the
+    /// store's life (`allProposalStates`), as the site and the response report read them; without it every
+    /// event is read from its blob and folded (the reference the caches are tested against).
+    public func proposals(usingCache: Bool = false) throws -> [ProposalSummary] {
         let branchHeads = try proposalBranchHeads()
         let main = try mainHead()
         let memo = ChangedPathsMemo(cache: derivedCache)
         var result: [ProposalSummary] = []
         var seenSlugs = Set<String>()
         let tree = try record.tree()
-        let states = try record.proposals(in: tree).compactMap { try fold(try record.events(of: $0.id, in: tree).events) }
+        let states = usingCache ? try allProposalStates().map(\.state)
+            : try record.proposals(in: tree).compactMap { try fold(try record.events(of: $0.id, in: tree).events) }
         let perSlug = Dictionary(grouping: states, by: \.slug).mapValues(\.count)
         let openPerSlug = Dictionary(grouping: states.filter { $0.status == .open }, by: \.slug).mapValues(\.count)
         for state in states {

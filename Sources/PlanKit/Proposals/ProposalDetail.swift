@@ -33,8 +33,20 @@ extension PlanStore {
     public func detail(of name: String) throws -> ProposalDetail {
         // The proposal's events are read once: its state and its record problems come from the same read.
         let read = try readProposal(named: name)
-        let summary = read.summary
-        guard let state = summary.state else { throw Self.noRecord(summary.slug) }
+        guard let state = read.summary.state else { throw Self.noRecord(read.summary.slug) }
+        return try detail(summary: read.summary, state: state, events: read.events, problems: read.problems)
+    }
+
+    /// The full picture of a proposal already read with its state (`proposals(usingCache:)`: a site build
+    /// reads every summary at once): its name is not resolved nor its events folded again; they are read
+    /// from the cache of decoded events for their signatures and record problems.
+    public func detail(of summary: ProposalSummary) throws -> ProposalDetail {
+        guard let id = summary.id, let state = summary.state else { throw Self.noRecord(summary.slug) }
+        let read = try cachedEvents(of: id)
+        return try detail(summary: summary, state: state, events: read.events, problems: read.problems + state.quarantined.map(\.problem))
+    }
+
+    private func detail(summary: ProposalSummary, state: ProposalState, events: [Event], problems: [PlanError]) throws -> ProposalDetail {
         var anchors: [EventID: AnchorPosition] = [:]
         if let head = summary.head {
             // Each file is read and split into lines once, however many comments are anchored to it.
@@ -53,8 +65,8 @@ extension PlanStore {
             }
         }
         let gate = try mergeGate(summary: summary, state: state)
-        var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: gate.blockers, problems: read.problems)
-        detail.signatures = try signatureChecks(of: read.events)
+        var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: gate.blockers, problems: problems)
+        detail.signatures = try signatureChecks(of: events)
         detail.signaturesRequired = gate.policy.requireSignatures
         if case .open = state.status {
             detail.owed = Self.unansweredInputs(in: state).map { OwedResponse(input: $0, deadline: ResponseDeadline(inputTime: $0.time, policy: gate.policy, now: self.now)) }

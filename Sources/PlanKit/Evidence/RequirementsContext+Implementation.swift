@@ -40,7 +40,7 @@ extension RequirementsContext {
     /// the plan, English among them.
     func publicationVerdict() -> RequirementVerdict {
         let requirement = "The plan published in its languages, English among them (Standards 2 and 3)"
-        guard let version = versions.last else {
+        guard let latest = versions.last else {
             let publication = plan?.process.phase(.publication)?.period
             let late = publication.map { today.firstDayNumber > $0.end.lastDayNumber } ?? false
             return RequirementVerdict(
@@ -48,7 +48,11 @@ extension RequirementsContext {
                 reasons: [late ? "no version was published, and the publication phase ended on \(publication.map { "\($0.end)" } ?? "")"
                                : "no version is published yet (nap publish)"])
         }
-        var evidence = [EvidenceItem(.tag, version.name, "the latest version, tagged \(version.time.map(Self.day) ?? "")")]
+        // Copied out of the version first: Swift 6.3.1's optimizer crashes (CopyPropagation, "Found outside
+        // of lifetime use") on the tagger's time read through the borrowed value in a release build.
+        let version = (name: latest.name, commit: latest.commit)
+        let taggedTime: Date? = latest.tagger.map { $0.time }
+        var evidence = [EvidenceItem(.tag, version.name, "the latest version, tagged \(taggedTime.map(Self.day) ?? "")")]
         guard let contents = try? PlanValidator().load(source: store.files(at: version.commit)), let plan = contents.plan else {
             return RequirementVerdict(id: "published-languages", requirement: requirement, outcome: .fail,
                                       reasons: ["plan.yml cannot be read in version \(version.name)"], evidence: evidence)

@@ -31,6 +31,11 @@ actor SiteService {
     /// began are read again on top of it.
     private var writes = 0
     private var written: [(number: Int, proposal: String)] = []
+    /// Proposals written to whose pages wait to be read again, the writes waiting for it, and whether a
+    /// round of that is under way.
+    private var toRefresh: Set<String> = []
+    private var refreshWaiting: [CheckedContinuation<Void, Never>] = []
+    private var refreshingNow = false
 
     /// `beforeReading` is awaited before each reading of the site (tests hold a reading with it).
     init(planPath: String, beforeReading: (@Sendable () async -> Void)? = nil) {
@@ -58,11 +63,37 @@ actor SiteService {
         try? checkState()
         guard let proposal else { return }
         written.append((writes, proposal))
-        guard let shown = site else { return }
-        let planPath = planPath
-        guard let refreshed = await Self.refreshing(shown, proposal: proposal, planPath: planPath) else { return }
-        // A reading installed meanwhile has this write already (it read it, or read it again on top).
-        if site === shown { site = refreshed }
+        guard site != nil else { return }
+        toRefresh.insert(proposal)
+        await withCheckedContinuation { continuation in
+            refreshWaiting.append(continuation)
+            if !refreshingNow {
+                refreshingNow = true
+                Task { await refreshWritten() }
+            }
+        }
+    }
+
+    /// Reads the proposals written to again on top of the site shown, one round at a time: the writes made
+    /// during a round wait for the next, which reads all of theirs at once.
+    private func refreshWritten() async {
+        while !toRefresh.isEmpty, let shown = site {
+            let proposals = toRefresh
+            let waiters = refreshWaiting
+            toRefresh = []
+            refreshWaiting = []
+            var updated = shown
+            for proposal in proposals {
+                updated = await Self.refreshing(updated, proposal: proposal, planPath: planPath) ?? updated
+            }
+            // A reading shown meanwhile has these writes already (it read them, or read them again on top).
+            if site === shown { site = updated }
+            for waiter in waiters { waiter.resume() }
+        }
+        toRefresh = []
+        for waiter in refreshWaiting { waiter.resume() }
+        refreshWaiting = []
+        refreshingNow = false
     }
 
     /// The site as it is shown now: the latest reading (waiting only for the first one).
@@ -169,21 +200,24 @@ actor SiteService {
         let key: String
     }
 
-    @concurrent
+    /// Reads the whole site on a thread of its own (`OwnThread`: it takes seconds on a large plan).
     private static func readSite(planPath: String, before: (@Sendable () async -> Void)?) async throws -> sending Reading {
         if let before { await before() }
-        let store = try PlanStore.open(at: planPath)
-        let key = try store.stateKey()
-        return Reading(renderer: try SiteRenderer(store: store, served: true), key: key)
+        return try await OwnThread.run {
+            let store = try PlanStore.open(at: planPath)
+            let key = try store.stateKey()
+            return Reading(renderer: try SiteRenderer(store: store, served: true), key: key)
+        }
     }
 
     /// `site` with `proposal` read again from the plan, its pages dropped and the others kept; nil when it
     /// cannot be (a proposal the site does not have yet: the next reading shows it).
-    @concurrent
     private static func refreshing(_ site: ServedSite, proposal: String, planPath: String) async -> ServedSite? {
-        guard let store = try? PlanStore.open(at: planPath),
-              let renderer = try? site.renderer.refreshing(proposal: proposal, from: store) else { return nil }
-        let page = (try? store.proposal(named: proposal))?.id.flatMap { renderer.proposalPage(id: $0) }
-        return ServedSite(renderer: renderer, key: site.key, keeping: site, except: page)
+        try? await OwnThread.run {
+            guard let store = try? PlanStore.open(at: planPath),
+                  let renderer = try site.renderer.refreshing(proposal: proposal, from: store) else { return nil }
+            let page = (try? store.proposal(named: proposal))?.id.flatMap { renderer.proposalPage(id: $0) }
+            return ServedSite(renderer: renderer, key: site.key, keeping: site, except: page)
+        } ?? nil
     }
 }

@@ -21,6 +21,8 @@ let package = Package(
         // `nap serve` (NapServer). No traits: its default ConfigurationSupport would build swift-configuration,
         // which nap does not use (tools version 6.1 is what lets a dependency's traits be chosen).
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // The server's background sync with the hub runs as a service of its application (Hummingbird's own).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -62,6 +64,7 @@ let package = Package(
                 "NapWeb",
                 "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // SHA-256 of invitation tokens kept on disk, and constant-time comparisons.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

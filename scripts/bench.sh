@@ -212,3 +212,5 @@ for line in "${TABLE[@]}"; do
 done
 echo
 echo "bench: done in $(( $(date +%s) - started ))s; raw results in $WORK/results"
+# The serve rows (nap serve under load; their own table): scripts/bench-serve.sh.
+bash "$ROOT/scripts/bench-serve.sh" "$BIN" "$WORK/data" "$WORK/serve"

@@ -21,6 +21,8 @@ if [ "${1:-}" = "--bench" ]; then
   # make bench: hyperfine times the commands, GNU time measures their peak memory.
   command -v hyperfine >/dev/null || need+=(hyperfine)
   [ -x /usr/bin/time ] || need+=(time)
+  # The serve rows (scripts/bench-serve.sh): wrk loads the server with concurrent clients.
+  command -v wrk >/dev/null || need+=(wrk)
 fi
 pip_need=()
 if [ "${1:-}" = "--browser" ]; then

@@ -1,10 +1,12 @@
 import Foundation
+import ServiceLifecycle
 
 /// The background sync with the hub (`nap serve --hub REMOTE`): soon after each write, and every
 /// `interval` seconds otherwise. When the hub cannot be reached the writes stay in the local copy (they
 /// are in its record already) and the next round sends them; rounds after a failure wait longer each time
-/// (doubling, up to 15 minutes), and a write does not cut that wait short.
-actor HubSync {
+/// (doubling, up to 15 minutes), and a write does not cut that wait short. A service of the application:
+/// it runs while the server runs (and in HummingbirdTesting's tests), and ends on its graceful shutdown.
+actor HubSync: Service {
     private let remote: String
     private let interval: Double
     private let perform: @Sendable () async -> Bool
@@ -36,8 +38,20 @@ actor HubSync {
         wakeUp()
     }
 
-    /// Runs until stopped.
+    /// Runs until the server shuts down (or the task is cancelled); a round in progress is finished.
     func run() async {
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                await loop()
+            } onCancel: {
+                Task { await self.stop() }
+            }
+        } onGracefulShutdown: {
+            Task { await self.stop() }
+        }
+    }
+
+    private func loop() async {
         while !Task.isCancelled, !stopped {
             pending = false
             let complete = await perform()

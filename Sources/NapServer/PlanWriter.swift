@@ -47,34 +47,34 @@ actor PlanWriter {
             }
             return id
         }
-        await written()
+        await written(about: proposal)
         return id
     }
 
-    /// A reasoned response to an input (a comment id, or the proposal as a whole).
-    func respond(to target: String, disposition: Disposition, reason: String, member: String) async throws -> EventID {
+    /// A reasoned response to an input of `proposal` (a comment id, or the proposal as a whole).
+    func respond(to target: String, on proposal: String, disposition: Disposition, reason: String, member: String) async throws -> EventID {
         let id = try write(for: .member(id: member)) { try $0.respond(to: target, disposition: disposition, reason: reason) }
-        await written()
+        await written(about: proposal)
         return id
     }
 
-    /// Marks a comment's thread resolved or open again.
-    func resolve(_ comment: String, resolved: Bool, member: String) async throws {
+    /// Marks a comment's thread (on `proposal`) resolved or open again.
+    func resolve(_ comment: String, on proposal: String, resolved: Bool, member: String) async throws {
         try write(for: .member(id: member)) { try $0.setResolved(comment, resolved: resolved) }
-        await written()
+        await written(about: proposal)
     }
 
     /// Reviews a proposal's current head.
     func review(_ proposal: String, verdict: Verdict, body: String, member: String) async throws -> EventID {
         let id = try write(for: .member(id: member)) { try $0.review(proposal, verdict: verdict, body: body) }
-        await written()
+        await written(about: proposal)
         return id
     }
 
     /// Merges a proposal (a co-chair, when the gate is open).
     func merge(_ proposal: String, member: String) async throws -> MergeResult {
         let result = try write(for: .member(id: member)) { try $0.merge(proposal) }
-        await written()
+        await written(about: proposal)
         return result
     }
 
@@ -83,8 +83,10 @@ actor PlanWriter {
         return try body(try store.acting(for: principal))
     }
 
-    func written() async {
-        await site.invalidate()
+    /// After a write about `proposal`: its page shows it at once, the site is read again in the
+    /// background, and the hub sync is asked for.
+    func written(about proposal: String) async {
+        await site.wrote(proposal: proposal)
         await hub?.requestSync()
     }
 }

@@ -80,11 +80,11 @@ extension NapServe {
             case "respond":
                 guard let target = form.text("target"), let disposition = form.text("disposition").flatMap(Disposition.init(rawValue:)),
                       let reason = form.text("reason") else { throw Refusal.badInput }
-                _ = try await writer.respond(to: target, disposition: disposition, reason: reason, member: member)
+                _ = try await writer.respond(to: target, on: proposal, disposition: disposition, reason: reason, member: member)
                 done = SiteWords.word("respondHeading", language: language)
             case "resolve":
                 guard let target = form.text("target") else { throw Refusal.badInput }
-                try await writer.resolve(target, resolved: true, member: member)
+                try await writer.resolve(target, on: proposal, resolved: true, member: member)
                 done = SiteWords.word("resolveButton", language: language)
             case "merge":
                 _ = try await writer.merge(proposal, member: member)

@@ -12,28 +12,30 @@ extension NapServe {
         guard let decoded = path.removingPercentEncoding, !decoded.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw Refusal.notFound
         }
-        guard let bytes = try await site.file(decoded) else { throw Refusal.notFound }
-        guard decoded.hasSuffix(".html") else { return Reply.file(bytes, path: decoded) }
+        guard let page = try await site.file(decoded) else { throw Refusal.notFound }
+        guard decoded.hasSuffix(".html") else { return Reply.file(page.bytes, path: decoded) }
         let language = String(decoded.split(separator: "/").first ?? "")
         let depth = decoded.split(separator: "/").count - 2
         let slot = await sessionSlot(request, language: language, up: depth)
-        return Reply.file(Self.filling(bytes, slot: slot), path: decoded)
+        return Reply.file(Self.filling(page.bytes, at: page.slot, slot: slot), path: decoded)
     }
 
     static let slotMarker = Array("<!--nap:session-->".utf8)
 
     /// The page with its session slot replaced (once) by `slot`.
     static func filling(_ bytes: [UInt8], slot: String) -> [UInt8] {
-        let marker = slotMarker
-        guard bytes.count >= marker.count else { return bytes }
-        var index = 0
-        while index <= bytes.count - marker.count {
-            if bytes[index] == marker[0], Array(bytes[index..<(index + marker.count)]) == marker {
-                return Array(bytes[..<index]) + Array(slot.utf8) + Array(bytes[(index + marker.count)...])
-            }
-            index += 1
-        }
-        return bytes
+        filling(bytes, at: ServedSite.offset(of: slotMarker, in: bytes), slot: slot)
+    }
+
+    /// The page with the session slot at `offset` (when it has one) replaced by `slot`.
+    static func filling(_ bytes: [UInt8], at offset: Int?, slot: String) -> [UInt8] {
+        guard let offset else { return bytes }
+        var filled: [UInt8] = []
+        filled.reserveCapacity(bytes.count + slot.utf8.count)
+        filled.append(contentsOf: bytes[..<offset])
+        filled.append(contentsOf: slot.utf8)
+        filled.append(contentsOf: bytes[(offset + slotMarker.count)...])
+        return filled
     }
 
     /// Who is signed in, with links to the inbox and to sign out; empty for visitors. `up`: how many

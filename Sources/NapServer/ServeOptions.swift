@@ -18,6 +18,9 @@ public struct ServeOptions: Sendable {
     public var limits: ServeLimits
     /// Seconds between background syncs when nothing was written (with backoff when the hub is down).
     public var syncInterval: Double
+    /// Awaited before each reading of the whole site (the first, and each one after the plan moved). For
+    /// tests, which hold a reading with it to see the previous pages served meanwhile; nil otherwise.
+    public var beforeSiteReading: (@Sendable () async -> Void)?
 
     public init(planPath: String, host: String = "127.0.0.1", port: Int = 8080, hub: String? = nil, publicOrigin: String? = nil,
                 trustProxy: Bool = false, limits: ServeLimits = ServeLimits(), syncInterval: Double = 60) {

@@ -21,7 +21,7 @@ public struct NapServe: Sendable {
         let store = try PlanStore.open(at: options.planPath)
         self.options = options
         privateDirectory = try store.privateDirectory()
-        site = SiteService(planPath: options.planPath)
+        site = SiteService(planPath: options.planPath, beforeReading: options.beforeSiteReading)
         writer = PlanWriter(planPath: options.planPath, site: site)
         sessions = SessionStore()
         limiter = RateLimiter(limits: options.limits)
@@ -36,24 +36,23 @@ public struct NapServe: Sendable {
     /// The application: routes, middleware, address. `onRunning` is told once the server listens.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async -> some ApplicationProtocol {
         if let hub { await writer.attach(hub) }
+        await site.start()
         let router = Router(context: ServeContext.self)
         router.add(middleware: SecurityHeaders<ServeContext>(hsts: options.publicOrigin?.hasPrefix("https://") == true))
         router.add(middleware: ErrorPages(server: self))
         router.add(middleware: SiteFiles(server: self))
         addRoutes(to: router)
-        return Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
-                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+        var app = Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+                              onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+        // The background sync is a service of the application: it runs while the server runs, also in
+        // HummingbirdTesting's tests, and ends on the graceful shutdown.
+        if let hub { app.addServices(hub) }
+        return app
     }
 
     /// Runs until SIGINT or SIGTERM, with the background sync when there is a hub.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = await application(onRunning: onRunning)
-        let syncing = hub.map { hub in Task { await hub.run() } }
-        defer {
-            syncing?.cancel()
-            if let hub { Task { await hub.stop() } }
-        }
-        try await app.runService()
+        try await application(onRunning: onRunning).runService()
     }
 
     func addRoutes(to router: Router<ServeContext>) {

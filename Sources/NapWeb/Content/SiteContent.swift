@@ -36,7 +36,8 @@ struct SiteContent {
     let members: Members
     let governance: String?
     let participation: Participation
-    let proposals: [Proposal]
+    /// A `var` so that `nap serve` can show one proposal read again at once (SiteRenderer+Refresh.swift).
+    var proposals: [Proposal]
     /// `proposal/*` branches pushed with plain git, without a record.
     let branchesWithoutRecord: [ProposalSummary]
     let versions: [Version]

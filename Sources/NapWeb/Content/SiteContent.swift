@@ -60,7 +60,7 @@ struct SiteContent {
     /// from the clock: an open proposal's blockers change with it).
     let mainPolicy: Policy
     /// Reads a proposal's detail and diff when its page is rendered.
-    let reader: ProposalReader
+    var reader: ProposalReader
 
     /// HTML made once and shared by the pages of this build.
     let memo = RenderMemo()

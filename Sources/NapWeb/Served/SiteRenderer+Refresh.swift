@@ -7,11 +7,13 @@ extension SiteRenderer {
     /// the site has no page for the proposal `name` names (a proposal opened since it was read).
     public func refreshing(proposal name: String, from store: PlanStore) throws -> SiteRenderer? {
         let summary = try store.proposal(named: name)
-        guard let id = summary.id, let index = content.proposalByID[id] else { return nil }
-        let detail = try store.detail(of: id)
-        let files = detail.summary.head == nil ? [] : try store.diff(of: id).files
+        guard let id = summary.id, let state = summary.state, let index = content.proposalByID[id] else { return nil }
         var content = self.content
-        content.proposals[index] = SiteContent.Proposal(detail: detail, files: files, path: content.proposals[index].path)
+        let old = content.proposals[index]
+        // Its folder id is left out: the page is made again from the fresh state, never taken from a key.
+        content.proposals[index] = SiteContent.Proposal(summary: summary, state: state, path: old.path, folder: nil)
+        // Pages read their proposal's detail when rendered (ProposalReader): from this store, not the old one.
+        content.reader = ProposalReader(store: store)
         return try SiteRenderer(content: content, baseURL: baseURL, served: served)
     }
 }

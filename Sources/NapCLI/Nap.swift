@@ -95,10 +95,10 @@ public struct Nap: ParsableCommand {
     static func report(_ error: PlanError) -> Int32 {
         Console.err(L("nap: error: \(SafeText.display(error.message.localized))"))
         if case .invalidPlan(let diagnostics) = error {
-            for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
+            for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.localized)) }
         }
         if case .invalidDocument(_, let diagnostics) = error {
-            for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.description)) }
+            for diagnostic in diagnostics { Console.err(SafeText.display(diagnostic.localized)) }
         }
         if let hint = error.hint { Console.err(L("hint: \(hint)")) }
         return error.exitCode

@@ -426,6 +426,7 @@ extension EmbeddedMessageCatalogs {
 "Write the plan's public website: the plan and how it was made, in every plan language." = "輸出行動方案的公開網站：以行動方案的每種語言呈現方案內容與其形成過程。";
 "Writing pages: %1$@/%2$@" = "正在寫入頁面：%1$@/%2$@";
 "Wrote the site to %1$@: %2$@ files written, %3$@ unchanged, %4$@ removed." = "已將網站寫入 %1$@：寫入 %2$@ 個檔案，%3$@ 個未變更，刪除 %4$@ 個。";
+"Wrote the site to %1$@: %2$@ files written, %3$@ unchanged (%4$@ not rendered again), %5$@ removed." = "已將網站寫入 %1$@：寫入 %2$@ 個檔案，%3$@ 個未變更（其中 %4$@ 個未重新產生），刪除 %5$@ 個。";
 /* Sources/NapCLI/Commands/Switch.swift */
 "A proposal (name or id prefix), or main." = "提案（名稱或編號開頭），或 main。";
 "Never overwrites uncommitted changes: save or stash them first.\n\nExamples:\n  nap switch political-donations\n  nap switch main" = "絕不覆寫尚未提交的變更：請先儲存或暫存（stash）。\n\n範例：\n  nap switch political-donations\n  nap switch main";

@@ -77,7 +77,7 @@ struct MeetingAdd: ParsableCommand {
             if case .option(let option) = warning.place {
                 Console.err(L("nap: warning: \(SafeText.line("\(option): \(warning.message)"))"))
             } else {
-                Console.err(SafeText.display(warning.diagnostic(path: what).description))
+                Console.err(SafeText.display(warning.diagnostic(path: what).localized))
             }
         }
         if json { try JSONOutput.print(["id": event]); return }

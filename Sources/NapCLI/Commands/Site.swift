@@ -57,8 +57,10 @@ struct Site: ParsableCommand {
             throw PlanError.refused(reason: Message(verbatim: error.description), hint: nil)
         }
         meter.finish()
-        let kept = summary.notRendered > 0 ? L(" (\(summary.notRendered) not rendered again)") : L("")
-        Console.out(L("Wrote the site to \(SafeText.line(output)): \(summary.written.count) files written, \(summary.unchanged) unchanged\(kept), \(summary.removed.count) removed."))
+        let place = SafeText.line(output)
+        Console.out(summary.notRendered > 0
+            ? L("Wrote the site to \(place): \(summary.written.count) files written, \(summary.unchanged) unchanged (\(summary.notRendered) not rendered again), \(summary.removed.count) removed.")
+            : L("Wrote the site to \(place): \(summary.written.count) files written, \(summary.unchanged) unchanged, \(summary.removed.count) removed."))
         Console.out(L("Open \(SafeText.line(output))/index.html, or publish the folder on a static host (docs/SITE.md)."))
     }
 }

@@ -41,7 +41,7 @@ struct Validate: ParsableCommand {
         if json {
             try JSONOutput.print(Report(valid: errors == 0, errors: errors, warnings: diagnostics.count - errors, diagnostics: diagnostics))
         } else {
-            for diagnostic in diagnostics { Console.out(SafeText.display(diagnostic.description, keepNewlines: false)) }
+            for diagnostic in diagnostics { Console.out(SafeText.display(diagnostic.localized, keepNewlines: false)) }
             Console.out(errors == 0 ? (diagnostics.isEmpty ? L("The plan is valid.") : Message.plural(diagnostics.count, one: L("The plan is valid (1 warning)."), other: L("The plan is valid (\(diagnostics.count) warnings).")))
                 : L("\(errors) errors, \(diagnostics.count - errors) warnings."))
         }

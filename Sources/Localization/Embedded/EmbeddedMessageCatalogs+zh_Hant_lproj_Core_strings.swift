@@ -560,5 +560,23 @@ extension EmbeddedMessageCatalogs {
 "proposal %1$@ (%2$@) from %3$@" = "%3$@ 的提案 %1$@（%2$@）";
 "comment %1$@ from %2$@ on proposal %3$@" = "%2$@ 對提案 %3$@ 的意見 %1$@";
 
+/* Response deadlines (nap inbox) */
+"due now" = "今天到期";
+"due in 1 day" = "1 天後到期";
+"due in %1$@ days" = "%1$@ 天後到期";
+"overdue by 1 day" = "已逾期 1 天";
+"overdue by %1$@ days" = "已逾期 %1$@ 天";
+
+/* Findings on the forum's meeting promises (nap meetings, the site's process page) */
+"the minutes of %1$@ (%2$@) were recorded %3$@ days after it; the forum promised %4$@" = "%1$@（%2$@）的會議紀錄在會後 %3$@ 天才記錄；論壇承諾在 %4$@ 天內";
+"the agenda of %1$@ was published %2$@ days before it; the forum promised %3$@" = "%1$@ 的議程在會前 %2$@ 天公布；論壇承諾至少提前 %3$@ 天";
+"the record of %1$@ does not say when its agenda was published (agenda-published)" = "%1$@ 的紀錄未載明議程公布日期（agenda-published）";
+"%1$@ days passed between the meetings of %2$@ and %3$@; the forum promised one at least every %4$@ months" = "%2$@ 與 %3$@ 的會議相隔 %1$@ 天；論壇承諾至少每 %4$@ 個月開會一次";
+"no meeting has been recorded since %1$@ (%2$@ days); the forum promised one at least every %3$@ months" = "自 %1$@ 以來（%2$@ 天）沒有任何會議紀錄；論壇承諾至少每 %3$@ 個月開會一次";
+"1 implementation meeting recorded during implementation (%1$@); the forum promised at least %2$@" = "執行期間（%1$@）共記錄 1 次執行會議；論壇承諾至少 %2$@ 次";
+"%1$@ implementation meetings recorded during implementation (%2$@); the forum promised at least %3$@" = "執行期間（%2$@）共記錄 %1$@ 次執行會議；論壇承諾至少 %3$@ 次";
+"1 implementation meeting recorded so far in implementation (%1$@); the forum promised at least %2$@" = "執行期間（%1$@）至今記錄 1 次執行會議；論壇承諾至少 %2$@ 次";
+"%1$@ implementation meetings recorded so far in implementation (%2$@); the forum promised at least %3$@" = "執行期間（%2$@）至今記錄 %1$@ 次執行會議；論壇承諾至少 %3$@ 次";
+
 """#
 }

@@ -104,7 +104,7 @@ struct InboxCommand: ParsableCommand {
             for owed in inbox.unanswered {
                 let input = owed.input
                 let what = input.kind == .proposal ? L("the proposal").localized : L("comment \(Labels.shortID(input.id))").localized
-                let when = owed.deadline.map { $0.words.uppercased() } ?? Labels.age(input.time)
+                let when = owed.deadline.map { $0.text.localized.uppercased() } ?? Labels.age(input.time)
                 Console.out("  \(SafeText.line(owed.proposal.slug))  \(what)  \(Labels.author(input.author))  \(when)")
                 Console.out("    " + DisplayWidth.fit(SafeText.line(input.text), 72).trimmingCharacters(in: .whitespaces))
             }
@@ -127,7 +127,7 @@ struct InboxCommand: ParsableCommand {
         if !work.owed.isEmpty {
             Console.out(L("Comments on your progress reports owed a reasoned response (\(work.owed.count))"))
             for item in work.owed {
-                let when = item.deadline.map { $0.words.uppercased() } ?? Labels.age(item.comment.time)
+                let when = item.deadline.map { $0.text.localized.uppercased() } ?? Labels.age(item.comment.time)
                 Console.out(L("  \(SafeText.line(item.commitment))  comment \(Labels.shortID(item.comment.id))  \(Labels.author(item.comment.author))  \(when)"))
                 Console.out("    " + DisplayWidth.fit(SafeText.line(item.comment.body), 72).trimmingCharacters(in: .whitespaces))
             }

@@ -75,7 +75,7 @@ struct MeetingAdd: ParsableCommand {
         let (event, revised, warnings) = try store.recordMeeting(draft, what: what)
         for warning in warnings {
             if case .option(let option) = warning.place {
-                Console.err(L("nap: warning: \(SafeText.line("\(option): \(warning.message)"))"))
+                Console.err(L("nap: warning: \(SafeText.line("\(option): \(warning.text.localized)"))"))
             } else {
                 Console.err(SafeText.display(warning.diagnostic(path: what).localized))
             }

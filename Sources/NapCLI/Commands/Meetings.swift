@@ -54,7 +54,7 @@ struct Meetings: ParsableCommand {
         if !overview.findings.isEmpty {
             Console.out("")
             Console.out(L("Promises not kept (plan.yml process)"))
-            for finding in overview.findings { Console.out("  - " + SafeText.line(finding.message)) }
+            for finding in overview.findings { Console.out("  - " + SafeText.line(finding.text.localized)) }
         }
         if !overview.problems.isEmpty {
             Console.out("")

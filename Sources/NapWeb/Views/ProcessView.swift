@@ -1,3 +1,4 @@
+import Localization
 import PlanKit
 
 /// The process page: the published timeline with the phase of the site's day, the forum's promises, the
@@ -59,11 +60,9 @@ struct ProcessView {
                                attendance: words.format("attendeesCount", String(record.attendees.count), String(others)),
                                decisions: record.decisions.count)
         }
-        // The findings are nap's own sentences, in English for now (issue 17 translates them).
-        findings = process.findings.map { finding in
-            page.language.hasPrefix("en") ? .neutral(finding.message)
-                : LangText(text: finding.message, lang: "en", note: words["untranslatedNote"], fallback: false)
-        }
+        // The findings are nap's own sentences, in the page's language.
+        let messageLanguage = Language(rawValue: page.language) ?? .english
+        findings = process.findings.map { .neutral($0.text.resolved(in: messageLanguage)) }
         implementationHref = page.link(SiteLayout.implementation)
         hasPromises = !promises.isEmpty
         hasMeetings = !meetings.isEmpty

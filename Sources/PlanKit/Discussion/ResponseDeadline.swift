@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// When an input's reasoned response is due under the policy's `response-days` (GOVERNANCE.md rule 6:
 /// within 30 days), and how many days are left. Counted from the input's time, in whole days.
@@ -24,12 +25,17 @@ public struct ResponseDeadline: Sendable, Equatable {
     /// Whether the response is late.
     public var isOverdue: Bool { daysLeft < 0 }
 
-    /// `due in 12 days`, `due now`, `overdue by 3 days`.
-    public var words: String {
+    /// `due in 12 days`, `due now`, `overdue by 3 days` (English: JSON, the site's data).
+    public var words: String { text.description }
+
+    /// The same, in any language (`text.localized` for people).
+    public var text: Message {
         switch daysLeft {
-        case 0: "due now"
-        case 1...: "due in \(daysLeft) day\(daysLeft == 1 ? "" : "s")"
-        default: "overdue by \(-daysLeft) day\(daysLeft == -1 ? "" : "s")"
+        case 0: L("due now")
+        case 1: L("due in 1 day")
+        case 2...: L("due in \(daysLeft) days")
+        case -1: L("overdue by 1 day")
+        default: L("overdue by \(-daysLeft) days")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// The meetings of the forum and how they kept the promises of the `process:` block (GOVERNANCE.md rule 7):
 /// minutes recorded within their days, agendas published early enough, no gap between meetings longer
@@ -10,7 +11,16 @@ public struct MeetingsOverview: Sendable {
         public let kind: String
         /// The meeting concerned, if one is.
         public let meeting: String?
-        public let message: String
+        /// What was found, in any language (`text.localized` for people).
+        public let text: Message
+        /// What was found, in English (`--json`).
+        public var message: String { text.description }
+
+        init(kind: String, meeting: String?, message: Message) {
+            self.kind = kind
+            self.meeting = meeting
+            self.text = message
+        }
     }
 
     public let meetings: [MeetingState]
@@ -33,7 +43,7 @@ extension PlanStore {
                 let after = recorded.firstDayNumber - meeting.date.firstDayNumber
                 if after > days {
                     findings.append(.init(kind: "minutes-late", meeting: meeting.id,
-                                          message: "the minutes of \(meeting.id) (\(meeting.date)) were recorded \(after) days after it; the forum promised \(days)"))
+                                          message: L("the minutes of \(meeting.id) (\(meeting.date)) were recorded \(after) days after it; the forum promised \(days)")))
                 }
             }
             if let days = process.agendaDaysBefore {
@@ -41,11 +51,11 @@ extension PlanStore {
                     let before = meeting.date.firstDayNumber - agenda.lastDayNumber
                     if before < days {
                         findings.append(.init(kind: "agenda-late", meeting: meeting.id,
-                                              message: "the agenda of \(meeting.id) was published \(max(0, before)) days before it; the forum promised \(days)"))
+                                              message: L("the agenda of \(meeting.id) was published \(max(0, before)) days before it; the forum promised \(days)")))
                     }
                 } else {
                     findings.append(.init(kind: "agenda-missing", meeting: meeting.id,
-                                          message: "the record of \(meeting.id) does not say when its agenda was published (agenda-published)"))
+                                          message: L("the record of \(meeting.id) does not say when its agenda was published (agenda-published)")))
                 }
             }
         }
@@ -55,13 +65,13 @@ extension PlanStore {
             for (_, meeting) in held {
                 if let previous, meeting.date.firstDayNumber - previous.firstDayNumber > limit {
                     findings.append(.init(kind: "meeting-gap", meeting: meeting.id,
-                                          message: "\(meeting.date.firstDayNumber - previous.firstDayNumber) days passed between the meetings of \(previous) and \(meeting.date); the forum promised one at least every \(months) months"))
+                                          message: L("\(meeting.date.firstDayNumber - previous.firstDayNumber) days passed between the meetings of \(previous) and \(meeting.date); the forum promised one at least every \(months) months")))
                 }
                 previous = meeting.date
             }
             if let last = previous, today.firstDayNumber - last.firstDayNumber > limit {
                 findings.append(.init(kind: "meeting-gap", meeting: nil,
-                                      message: "no meeting has been recorded since \(last) (\(today.firstDayNumber - last.firstDayNumber) days); the forum promised one at least every \(months) months"))
+                                      message: L("no meeting has been recorded since \(last) (\(today.firstDayNumber - last.firstDayNumber) days); the forum promised one at least every \(months) months")))
             }
         }
         if let required = process.implementationMeetings, required > 0, let implementation = process.phase(.implementation),
@@ -70,7 +80,7 @@ extension PlanStore {
             if count < required {
                 let ended = today.firstDayNumber > implementation.period.end.lastDayNumber
                 findings.append(.init(kind: "implementation-meetings", meeting: nil,
-                                      message: "\(count) implementation meeting\(count == 1 ? "" : "s") recorded \(ended ? "during" : "so far in") implementation (\(implementation.period)); the forum promised at least \(required)"))
+                                      message: ended ? Message.plural(count, one: L("1 implementation meeting recorded during implementation (\(implementation.period)); the forum promised at least \(required)"), other: L("\(count) implementation meetings recorded during implementation (\(implementation.period)); the forum promised at least \(required)")) : Message.plural(count, one: L("1 implementation meeting recorded so far in implementation (\(implementation.period)); the forum promised at least \(required)"), other: L("\(count) implementation meetings recorded so far in implementation (\(implementation.period)); the forum promised at least \(required)"))))
             }
         }
         for state in meetings {

@@ -23,4 +23,21 @@ import Testing
         #expect(result.stdout.contains("appears more than once in the same mapping"), "\(result.stdout)")
         #expect(!result.stdout.contains("同一個欄位對照"), "\(result.stdout)")
     }
+
+    @Test func checkSpeaksChineseAndItsJSONDoesNot() throws {
+        let h = try NapHarness.founded("lang-check")
+        let chinese = try h.nap(["--lang", "zh-Hant", "check"])
+        let english = try h.nap(["check"])
+        #expect(chinese.status == english.status)
+        #expect(chinese.stdout.contains("最低要求（OGP 參與及共創標準，2021 年）"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("forum-co-chairs: 由政府與公民社會組成的論壇"), "\(chinese.stdout)")
+        #expect(english.stdout.contains("forum-co-chairs: A forum of government and civil society"), "\(english.stdout)")
+        // The ids and outcome words, which scripts read, are the same in both; so is the JSON, byte for byte.
+        #expect(chinese.stdout.contains("PASS  forum-co-chairs") && english.stdout.contains("PASS  forum-co-chairs"))
+        let chineseJSON = try h.nap(["--lang", "zh-Hant", "check", "--json"])
+        let englishJSON = try h.nap(["check", "--json"])
+        let day = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"at\"") }.joined(separator: "\n") }
+        #expect(day(chineseJSON.stdout) == day(englishJSON.stdout))
+        #expect(chineseJSON.stdout.contains("A forum of government and civil society"))
+    }
 }

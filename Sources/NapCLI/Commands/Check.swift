@@ -1,6 +1,6 @@
 import ArgumentParser
-import Localization
 import Foundation
+import Localization
 import PlanKit
 
 struct Check: ParsableCommand {
@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
             return Date(timeIntervalSince1970: Double(day.lastDayNumber + 1) * 86_400 - 1)
         }
         let report = try store.checkRequirements(at: moment)
-        Console.raw(json ? try RequirementsRenderer.json(report) : SafeText.display(RequirementsRenderer.text(report)))
+        Console.raw(json ? try RequirementsRenderer.json(report) : SafeText.display(RequirementsRenderer.text(report, in: Language.current)))
         if report.failed { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 extension PlanStore {
     /// `nap check`: a verdict on each of OGP's minimum requirements the repository can evidence, as of
@@ -19,17 +20,17 @@ extension RequirementsContext {
     /// The requirements whose evidence lies outside the repository.
     static let notCheckable: [RequirementVerdict] = [
         RequirementVerdict(
-            id: "public-website", requirement: "A public website with the process's documents, online (Standard 2)",
+            id: "public-website", requirement: L("A public website with the process's documents, online (Standard 2)"),
             outcome: .notCheckable,
-            reasons: ["not checkable from the repository: nap builds the website (`nap site`), but whether and where it is online, and since when, is not recorded in git"]),
+            reasons: [L("not checkable from the repository: nap builds the website (`nap site`), but whether and where it is online, and since when, is not recorded in git")]),
         RequirementVerdict(
-            id: "outreach", requirement: "Outreach and awareness-raising before and during co-creation (Standard 3)",
+            id: "outreach", requirement: L("Outreach and awareness-raising before and during co-creation (Standard 3)"),
             outcome: .notCheckable,
-            reasons: ["not checkable from the repository: announcements, invitations and events outside the forum's meetings are not recorded by nap"]),
+            reasons: [L("not checkable from the repository: announcements, invitations and events outside the forum's meetings are not recorded by nap")]),
         RequirementVerdict(
-            id: "forum-selection", requirement: "The forum's members chosen by a fair and transparent process (Standard 1)",
+            id: "forum-selection", requirement: L("The forum's members chosen by a fair and transparent process (Standard 1)"),
             outcome: .notCheckable,
-            reasons: ["not checkable from the repository: members.yml's history shows who joined and left and who approved it, not how they were chosen"]),
+            reasons: [L("not checkable from the repository: members.yml's history shows who joined and left and who approved it, not how they were chosen")]),
     ]
 
     /// Folds outcomes: any failure fails, else anything pending is pending, else a pass.

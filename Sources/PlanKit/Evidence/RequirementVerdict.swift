@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Something in the repository that a verdict rests on: a file at a commit, a commit, an event of the
 /// record, a meeting, a version tag. An IRM researcher follows it with stock git or with `nap show`.
@@ -11,10 +12,10 @@ public struct EvidenceItem: Sendable, Hashable, Codable {
     public let kind: Kind
     /// The path (`members.yml@<commit>`), the commit id, the event id, the meeting id or the tag name.
     public let reference: String
-    /// What it shows, in a few words.
-    public let note: String
+    /// What it shows, in a few words (English in JSON).
+    public let note: Message
 
-    public init(_ kind: Kind, _ reference: String, _ note: String) {
+    public init(_ kind: Kind, _ reference: String, _ note: Message) {
         self.kind = kind
         self.reference = reference
         self.note = note
@@ -40,13 +41,13 @@ public struct RequirementVerdict: Sendable {
     /// A stable id (`forum-co-chairs`, `response-days`, …), listed in docs/CLI.md.
     public let id: String
     /// The requirement in words, with the standard it comes from.
-    public let requirement: String
+    public let requirement: Message
     public let outcome: Outcome
     /// Why: each a sentence, the failures first.
-    public let reasons: [String]
+    public let reasons: [Message]
     public let evidence: [EvidenceItem]
 
-    public init(id: String, requirement: String, outcome: Outcome, reasons: [String], evidence: [EvidenceItem] = []) {
+    public init(id: String, requirement: Message, outcome: Outcome, reasons: [Message], evidence: [EvidenceItem] = []) {
         self.id = id
         self.requirement = requirement
         self.outcome = outcome

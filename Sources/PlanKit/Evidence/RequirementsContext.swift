@@ -56,7 +56,7 @@ struct RequirementsContext {
     }
 
     /// An evidence item for a file at the judged main commit.
-    func file(_ path: String, _ note: String) -> EvidenceItem {
+    func file(_ path: String, _ note: Message) -> EvidenceItem {
         EvidenceItem(.path, main.map { "\(path)@\($0.short())" } ?? path, note)
     }
 

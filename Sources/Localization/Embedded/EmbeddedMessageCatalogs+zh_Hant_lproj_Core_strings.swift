@@ -598,7 +598,7 @@ extension EmbeddedMessageCatalogs {
 "Enough time to give input: every merged proposal open for min-discussion-days (Standard 3)" = "有足夠時間提出意見：每個已合併的提案都至少開放 min-discussion-days（標準 3）";
 "%1$@ co-chair: %2$@ (%3$@)" = "%1$@共同主席：%2$@（%3$@）";
 "%1$@ commits of main and the record from %2$@ to %3$@, none more than %4$@ days apart" = "main 與紀錄自 %2$@ 至 %3$@ 共 %1$@ 個提交，相隔皆未超過 %4$@ 天";
-"%1$@ days passed between %2$@ and the meeting %3$@ on %4$@" = "%2$@ 與 %4$@ 的會議 %3$@ 相隔 %1$@ 天";
+"%1$@ days passed between %2$@ and the meeting %3$@ on %4$@" = "%2$@與 %4$@ 的會議 %3$@ 相隔 %1$@ 天";
 "%1$@ days passed since %2$@ with no forum meeting recorded" = "自%2$@以來已過 %1$@ 天，沒有任何論壇會議紀錄";
 "%1$@ days without an update, from %2$@ to %3$@" = "自 %2$@ 至 %3$@ 共 %1$@ 天沒有更新";
 "%1$@ forum meetings recorded, none more than %2$@ days apart" = "已記錄 %1$@ 次論壇會議，相隔皆未超過 %2$@ 天";

@@ -6,7 +6,11 @@
 enum EmbeddedMessageCatalogs {
     static let files: [String: String] = [
         "zh-Hant.lproj/CLI.strings": file_zh_Hant_lproj_CLI_strings,
+        "zh-Hant.lproj/CLICommands.strings": file_zh_Hant_lproj_CLICommands_strings,
+        "zh-Hant.lproj/CLIRender.strings": file_zh_Hant_lproj_CLIRender_strings,
         "zh-Hant.lproj/Core.strings": file_zh_Hant_lproj_Core_strings,
+        "zh-Hant.lproj/Process.strings": file_zh_Hant_lproj_Process_strings,
         "zh-Hant.lproj/Server.strings": file_zh_Hant_lproj_Server_strings,
+        "zh-Hant.lproj/Validation.strings": file_zh_Hant_lproj_Validation_strings,
     ]
 }

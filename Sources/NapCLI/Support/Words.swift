@@ -1,16 +1,9 @@
 import Localization
+import PlanKit
 
 /// Words nap's text output shows for values that stay English in files and `--json` (a proposal's state,
 /// a member's sector and role, a response's disposition), in the language nap speaks.
 enum Words {
-    /// The values of members.yml and the record that text output names: states, sectors, roles.
-    private static let values: [String: Message] = [
-        "open": L("open"), "merged": L("merged"), "withdrawn": L("withdrawn"), "all": L("all"),
-        "government": L("government"), "legislature": L("legislature"), "civil-society": L("civil-society"),
-        "private-sector": L("private-sector"), "academia": L("academia"), "public": L("public"),
-        "co-chair": L("co-chair"), "member": L("member"), "reviewer": L("reviewer"), "observer": L("observer"), "host": L("host"),
-    ]
-
     /// Dispositions as `nap show` prints them (`ADOPTED`, `NOT-ADOPTED`, …).
     private static let dispositions: [String: Message] = [
         "adopted": L("ADOPTED"), "adopted-in-part": L("ADOPTED-IN-PART"), "deferred": L("DEFERRED"),
@@ -34,13 +27,13 @@ enum Words {
     ]
 
     /// `open`, `merged`, `withdrawn` (and the filter `all`).
-    static func state(_ name: String) -> Message { values[name] ?? Message(verbatim: name) }
+    static func state(_ name: String) -> Message { name == "all" ? L("all") : MessageWords.status(name) }
 
     /// `government`, `civil-society`, … (members.yml's values, and `public`).
-    static func sector(_ name: String) -> Message { values[name] ?? Message(verbatim: name) }
+    static func sector(_ name: String) -> Message { MessageWords.sector(name) }
 
     /// `co-chair`, `member`, `reviewer`, `observer`, `host`.
-    static func role(_ name: String) -> Message { values[name] ?? Message(verbatim: name) }
+    static func role(_ name: String) -> Message { MessageWords.role(name) }
 
     /// A reasoned response's disposition, in capitals in English.
     static func disposition(_ name: String) -> Message { dispositions[name] ?? Message(verbatim: name.uppercased()) }

@@ -2,10 +2,10 @@ import Localization
 
 /// The words of the record and members.yml (a status, a role, a sector) as messages, so that a sentence
 /// naming one is translated whole. The record and the files keep the English identifiers; these are only
-/// for people.
-enum MessageWords {
+/// for people, in PlanKit's messages and the fronts' text output (NapCLI's `Words`).
+public enum MessageWords {
     /// A proposal's status: `open`, `merged`, `withdrawn`.
-    static func status(_ name: String) -> Message {
+    public static func status(_ name: String) -> Message {
         switch name {
         case "open": L("open")
         case "merged": L("merged")
@@ -15,7 +15,7 @@ enum MessageWords {
     }
 
     /// A member's role in members.yml.
-    static func role(_ name: String?) -> Message {
+    public static func role(_ name: String?) -> Message {
         switch name {
         case "co-chair": L("co-chair")
         case "member", nil: L("member")
@@ -27,7 +27,7 @@ enum MessageWords {
     }
 
     /// Someone whose approval a proposal needs (`Policy.Approver.label` in English).
-    static func approver(_ approver: Policy.Approver) -> Message {
+    public static func approver(_ approver: Policy.Approver) -> Message {
         switch approver {
         case .governmentCoChair: L("government co-chair")
         case .civilSocietyCoChair: L("civil-society co-chair")
@@ -36,7 +36,7 @@ enum MessageWords {
     }
 
     /// A sector in members.yml, or `public` (the English is the identifier, as before messages were translated).
-    static func sector(_ name: String) -> Message {
+    public static func sector(_ name: String) -> Message {
         switch name {
         case "government": L("government")
         case "legislature": L("legislature")

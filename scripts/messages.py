@@ -9,7 +9,8 @@ Usage:
     python3 scripts/messages.py embed          # build the tables into nap (Sources/Localization/Embedded/)
     python3 scripts/messages.py embed --check  # exit 1 if the embedded copy is out of date
     python3 scripts/messages.py check          # exit 1 if any L("...") lacks a zh-Hant text, a text's
-                                               # placeholders differ from its English, or a table is malformed
+                                               # placeholders differ from its English, a table is malformed,
+                                               # or English text reaches people outside L("...") (see SINKS)
     python3 scripts/messages.py missing        # print the keys without a translation as .strings lines
                                                # ("key" = "";), grouped by source file, to fill in
 """
@@ -156,6 +157,165 @@ def all_messages():
     return messages
 
 
+# ---- English outside L("...") --------------------------------------------------------------------------
+
+# Places where text goes to people: a string literal there that holds English words, written outside
+# L("..."), is never translated. Each pattern ends just before the argument list it opens, or at the literal.
+SINKS = [
+    # What the CLI prints (Console.out / Console.err; print and FileHandle writes in the fronts).
+    ("printed", re.compile(r'(?<![A-Za-z0-9_.])(?:Console\.(?:out|err)|print)\(')),
+    # An error thrown with a literal in its arguments: `throw PlanError.invalidInput("...")`.
+    ("thrown", re.compile(r'\bthrow\s+[A-Za-z_][A-Za-z0-9_.]*\(')),
+    # An argument that carries a sentence for people: `message: "..."`, `reason: "..."`.
+    ("argument", re.compile(r'(?<![.\w])(?:message|reason|hint|explanation|why|detail|problem):\s*(?=")')),
+    # Text shown as it is, which is meant for text from outside nap, not for nap's own sentences.
+    ("verbatim", re.compile(r'\bMessage\(verbatim:\s*(?=")')),
+    # A reason returned as text by a function that says why something is wrong (`Slug.problem`).
+    ("returned", re.compile(r'\breturn\s+(?=")')),
+]
+# The functions whose returned text is a reason for people (checked by the sink "returned").
+REASON_FUNCTION = re.compile(r"(?i)problem|reason|describe|explain|why")
+FUNCTION = re.compile(r"\bfunc\s+([A-Za-z_][A-Za-z0-9_]*)")
+# Two words of letters: a literal with them is a sentence (or part of one). Single symbols, paths, ids
+# and format strings such as "  ! " or "%@" are not.
+ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,;:'’-]+[A-Za-z]{2,}")
+# Literals that hold English words but are not messages: (file, literal). Keep this list short, with why.
+NOT_MESSAGES = {
+    # The server's log lines are for the operator, in English like every log (docs/ARCHITECTURE.md).
+    ("Sources/NapServer/ServerLog.swift", "nap serve: "),
+}
+# Calls whose `message:` is not said to people but stored: commit messages and reflog entries are part of
+# the repository, in English whatever the language (like trailers and event payloads).
+STORED_MESSAGE_CALLS = {"updateReference", "append", "writeCommit", "createCommit", "commit", "createTag", "tag"}
+# Calls whose text, at any sink, is not a message:
+NOT_MESSAGE_CALLS = {
+    "withdrawn",        # an event's payload (`.withdrawn(reason:)`): stored in the record, in English
+    "brokenTemplate",   # FormatError.brokenTemplate: nap's own built-in template is broken, a bug for its developers
+    "template",         # SiteError.template: the same for the site's built-in templates
+    "GitError",         # GitKit's errors, libgit2's words (matched by PlanKit, never shown as they are)
+    "DecodingError",    # a decoder's debugDescription: RecordFieldProblem.describe says what is wrong
+    "keyNotFound",
+    "dataCorrupted",
+    "dataCorruptedError",
+}
+# Commit messages written by a helper of nap's own (`write(events, ..., message:)`), stored in git.
+STORED_MESSAGES = {
+    ("Sources/PlanKit/Exchange/PublicInputImport.swift", "Import %1$@ input%2$@ from %3$@ on proposal %4$@\n"),
+    ("Sources/PlanKit/Exchange/PublicInputImport.swift", "Import %1$@ proposal%2$@ from %3$@\n"),
+}
+FOLDERS_CHECKED = ("PlanKit", "NapCLI", "NapWeb", "NapServer")
+
+
+def english_outside_messages(path, text):
+    """[(line, kind, literal)] of string literals with English words at a sink, outside L("...")."""
+    found = []
+    for kind, pattern in SINKS:
+        for match in pattern.finditer(text):
+            if is_comment(text, match.start()):
+                continue
+            call = enclosing_call(text, match.start())
+            if kind == "argument" and call in STORED_MESSAGE_CALLS:
+                continue
+            if kind == "returned":
+                functions = FUNCTION.findall(text, 0, match.start())
+                if not functions or not REASON_FUNCTION.search(functions[-1]):
+                    continue
+            start = match.end()
+            if text.startswith('"', start):
+                spans = [(start, None)]
+            else:
+                spans = literals_in_arguments(text, start)
+            for literal_start, _ in spans:
+                try:
+                    literal, _ = read_literal(text, literal_start)
+                except (SourceError, ValueError, IndexError):
+                    continue
+                words = PLACEHOLDER.sub(" ", literal)
+                place = (str(path.relative_to(ROOT)), literal)
+                if enclosing_calls(text, literal_start) & NOT_MESSAGE_CALLS or place in NOT_MESSAGES or place in STORED_MESSAGES:
+                    continue
+                if ENGLISH.search(words):
+                    found.append((text.count("\n", 0, literal_start) + 1, kind, literal))
+    # A literal at two sinks (`throw E(reason: "...")`) is reported once.
+    seen, unique = set(), []
+    for line, kind, literal in found:
+        if (line, literal) not in seen:
+            seen.add((line, literal))
+            unique.append((line, kind, literal))
+    return sorted(unique)
+
+
+def enclosing_call(text, index):
+    """The name of the call whose argument list holds text[index] (`updateReference`), or None."""
+    return next(iter(enclosing_call_positions(text, index)), (None, 0))[0]
+
+
+def enclosing_calls(text, index, levels=3):
+    """The names of the calls around text[index], innermost first, up to `levels` of them."""
+    return {name for name, _ in enclosing_call_positions(text, index)[:levels]}
+
+
+def enclosing_call_positions(text, index):
+    found, depth = [], 0
+    # Only within the statement's few lines: enough for a call that wraps its arguments.
+    limit = max(0, index - 600)
+    while index > limit:
+        index -= 1
+        c = text[index]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if depth == 0:
+                match = re.search(r"([A-Za-z_][A-Za-z0-9_]*)\s*$", text[max(0, index - 80):index])
+                found.append((match.group(1) if match else None, index))
+            else:
+                depth -= 1
+    return found
+
+
+def literals_in_arguments(text, start):
+    """[(index, None)] of the string literals in the argument list opening before text[start] (up to its
+    closing parenthesis) that are not the argument of L( ... ) (nor inside one)."""
+    found, depth, i = [], 0, start
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            before = text[max(0, i - 40):i].rstrip()
+            try:
+                _, end = read_literal(text, i)
+            except (SourceError, ValueError, IndexError):
+                return found
+            if not CALL_BEFORE.search(before):
+                found.append((i, None))
+            i = end
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return found
+            depth -= 1
+        elif c == "\n" and depth == 0 and text[i - 1] not in ",(+?:":
+            return found
+        i += 1
+    return found
+
+
+CALL_BEFORE = re.compile(r'(?<![A-Za-z0-9_.])L\($')
+
+
+def check_sinks():
+    problems = []
+    for name in FOLDERS_CHECKED:
+        for path in sorted((ROOT / "Sources" / name).rglob("*.swift")):
+            if "Embedded" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            for line, kind, literal in english_outside_messages(path, text):
+                problems.append('%s:%d: English outside L("..."), %s: %r' % (path.relative_to(ROOT), line, kind, literal))
+    return problems
+
+
 # ---- .strings tables -------------------------------------------------------------------------------------
 
 STRINGS_TOKEN = re.compile(r'/\*.*?\*/|//[^\n]*', re.S)
@@ -260,6 +420,7 @@ def check():
         if not value.strip():
             problems.append("%s: %r: the zh-Hant text is empty" % (path, key))
     unused = sorted(set(catalog) - set(messages))
+    problems += check_sinks()
     for problem in problems:
         print(problem, file=sys.stderr)
     for key in unused:

@@ -95,6 +95,13 @@ extension Message {
     public static func plural(_ count: Int, one: Message, other: Message) -> Message {
         count == 1 ? one : other
     }
+
+    /// Messages one after another with `separator` between them (`L("; ")`), each translated on its own.
+    public static func joined(_ messages: [Message], separator: Message) -> Message {
+        guard var result = messages.first else { return Message(verbatim: "") }
+        for message in messages.dropFirst() { result = result + separator + message }
+        return result
+    }
 }
 
 /// A message: `L("the plan has \(count) errors")`. The English text is the key; see `Message`.

@@ -22,7 +22,7 @@ extension EmbeddedMessageCatalogs {
 "the %1$@ (%2$@) has no member in members.yml on main to approve it" = "%1$@（%2$@）在 main 的 members.yml 中沒有可核可的成員";
 "the approval of %1$@ (%2$@) is stale: given on %3$@, the proposal is now at %4$@" = "%1$@（%2$@）的核可已過時：核可的是 %3$@，提案目前在 %4$@";
 "the approval of %1$@ has an invalid signature: %2$@" = "%1$@ 的核可簽章無效：%2$@";
-"the approval of %1$@ is signed by %2$@, but members.yml on main lists no key for %3$@" = "%1$@ 的核可以 %2$@ 簽章，但 main 的 members.yml 沒有列出 %3$@ 的金鑰";
+"the approval of %1$@ is signed by %2$@, but %3$@ lists no key for %4$@" = "%1$@ 的核可以 %2$@ 簽章，但%3$@ 沒有列出 %4$@ 的金鑰";
 "the approval of %1$@ is signed by a key that is not %2$@'s key (%3$@)" = "%1$@ 的核可所用的簽章金鑰不是 %2$@ 的金鑰（%3$@）";
 "the approval of %1$@ is unsigned; the policy requires approvals signed with the member's key" = "%1$@ 的核可未簽章；政策要求核可須以成員本人的金鑰簽章";
 "the approval of %1$@ was given through host %2$@, and the policy does not count host-attested approvals (host-attested-approvals: false); approve with nap, signed with your own key" = "%1$@ 的核可是經由代理主機 %2$@ 提出，而政策不採計代理主機證明的核可（host-attested-approvals: false）；請以 nap 核可，並以您自己的金鑰簽章";

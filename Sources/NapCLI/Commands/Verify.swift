@@ -94,7 +94,7 @@ struct Verify: ParsableCommand {
         if json {
             let convert: (VerificationFinding) -> FindingJSON = {
                 FindingJSON(severity: $0.severity.rawValue, kind: $0.kind.rawValue, commit: $0.commit?.hex, tag: $0.tag,
-                            proposal: $0.proposal, event: $0.event, message: $0.message)
+                            proposal: $0.proposal, event: $0.event, message: $0.message.description)
             }
             try JSONOutput.print(ReportJSON(
                 revision: report.revision, head: report.head.hex, founding: report.founding?.hex, ok: report.passed,
@@ -110,8 +110,8 @@ struct Verify: ParsableCommand {
     }
 
     private func print(_ report: VerificationReport) {
-        for failure in report.failures { Console.out("✘ " + SafeText.line(failure.message)) }
-        for notice in report.notices { Console.out("· " + SafeText.line(notice.message)) }
+        for failure in report.failures { Console.out("✘ " + SafeText.line(failure.message.localized)) }
+        for notice in report.notices { Console.out("· " + SafeText.line(notice.message.localized)) }
         guard let founding = report.founding else {
             Console.out(L("\(SafeText.line(report.revision)) (\(report.head.short())): the plan is not founded yet (members.yml names no two co-chairs); nothing is gated."))
             return

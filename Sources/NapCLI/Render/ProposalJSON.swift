@@ -69,7 +69,7 @@ struct SignatureJSON: Encodable {
         status = check.verdict.rawValue
         fingerprint = check.fingerprint
         expectedFingerprint = check.expectedFingerprint
-        explanation = check.explanation
+        explanation = check.explanation.description
     }
 
     enum CodingKeys: String, CodingKey {

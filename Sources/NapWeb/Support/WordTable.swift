@@ -146,7 +146,6 @@ enum WordTable {
         "linesLabel": ("第 %@ 行", "lines %@"),
         "fieldsCaption": ("承諾事項欄位", "Commitment fields"),
         "untranslatedNote": ("未翻譯", "not translated"),
-        "englishMessages": ("以下為 nap 的英文訊息，未翻譯", "nap's messages, in English"),
         // Proposals
         "proposalsIntro": ("任何人都可以提出修改行動方案的提案；每項提案都公開其討論、回應說明與審閱。", "Anyone can propose a change to the plan; every proposal's discussion, reasoned responses and reviews are public."),
         "filterByState": ("依狀態篩選", "Filter by state"),

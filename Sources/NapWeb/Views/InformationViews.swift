@@ -1,3 +1,4 @@
+import Localization
 import PlanKit
 
 /// How to take part: the routes plan.yml declares, and the commands for people with git.
@@ -58,7 +59,6 @@ struct VerifyView {
     let signaturesRequired: Bool
     let hasFindings: Bool
     let findings: [Finding]
-    let englishNote: String?
     let keys: [Key]
 
     init(page: PageContext) {
@@ -82,9 +82,11 @@ struct VerifyView {
             checked = words.format("checkedCounts", String(report.commits), String(report.merges), String(report.tags),
                                    String(report.events), String(report.goodSignatures))
             signaturesRequired = report.signaturesRequired
+            // nap's own sentences, in the page's language.
+            let messageLanguage = Language(rawValue: page.language) ?? .english
             findings = report.findings.map { finding in
                 Finding(kind: finding.severity == .failure ? "bad" : "unsigned", severity: words[finding.severity.rawValue],
-                        message: Privacy.withoutAddresses(finding.message))
+                        message: Privacy.withoutAddresses(finding.message.resolved(in: messageLanguage)))
             }
         } else {
             result = Badge(label: words["verifyNotRun"], kind: "bad", detail: content.verificationProblem.map(Privacy.withoutAddresses))
@@ -93,7 +95,6 @@ struct VerifyView {
             findings = []
         }
         hasFindings = !findings.isEmpty
-        englishNote = page.language == "en" ? nil : words["englishMessages"]
         keys = content.members.all.compactMap { member in
             guard let fingerprint = member.key.flatMap(MemberKey.fingerprint(ofKeyLine:)) else { return nil }
             return Key(name: member.name, role: words.role(member.role.rawValue) + " · " + words.sector(member.sector.rawValue), fingerprint: fingerprint)

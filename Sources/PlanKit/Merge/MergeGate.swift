@@ -1,7 +1,6 @@
 import Foundation
 import GitKit
 import Localization
-import Localization
 
 /// The rule that guards main (DESIGN.md section 4): a proposal is merged only with the current approval
 /// of the approvers the policy names (by default both co-chairs), no open request for changes from them,
@@ -130,8 +129,10 @@ public enum MergeGate {
     }
 
     /// Why a co-chair's approval does not count under `require-signatures`; nil when it is signed by
-    /// the key members.yml on main gives them.
-    static func signatureProblem(_ state: EventSignatureState, chair: Member, label: Message) -> Message? {
+    /// the key members.yml on main gives them. `keysFrom` names where the keys were read (`nap verify`
+    /// reads members.yml before the merge).
+    static func signatureProblem(_ state: EventSignatureState, chair: Member, label: Message,
+                                 keysFrom: Message = L("members.yml on main")) -> Message? {
         let who = L("\(chair.name) (\(label))")
         let expected = MembersTimeline.key(of: chair)
         switch state {
@@ -140,7 +141,7 @@ public enum MergeGate {
         case .invalid(let reason):
             return L("the approval of \(who) has an invalid signature: \(reason)")
         case .signed(let key) where expected == nil:
-            return L("the approval of \(who) is signed by \(key.fingerprint), but members.yml on main lists no key for \(chair.name)")
+            return L("the approval of \(who) is signed by \(key.fingerprint), but \(keysFrom) lists no key for \(chair.name)")
         case .signed(let key) where key != expected:
             return L("the approval of \(who) is signed by a key that is not \(chair.name)'s key (\(key.fingerprint))")
         case .signed:

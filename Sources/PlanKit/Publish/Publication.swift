@@ -74,9 +74,9 @@ extension PlanStore {
         let blockers = try unansweredInputsOfCycle(since: previous).map(Self.describe)
         guard blockers.isEmpty else {
             throw PlanError.refused(
-                reason: Message.plural(blockers.count, one: L("version \(version) cannot be published yet: 1 input has no reasoned response:"),
-                                       other: L("version \(version) cannot be published yet: \(blockers.count) inputs have no reasoned response:"))
-                    + blockers.reduce(Message(verbatim: "")) { $0 + Message(verbatim: "\n  - ") + $1 },
+                reason: BlockerList.message(Message.plural(blockers.count, one: L("version \(version) cannot be published yet: 1 input has no reasoned response:"),
+                                                           other: L("version \(version) cannot be published yet: \(blockers.count) inputs have no reasoned response:")),
+                                            blockers),
                 hint: L("give each one a reasoned response: nap respond <comment id | proposal> --disposition … -m \"…\""))
         }
         let full = PublicationMessage(message: text, publisher: signature, actor: actor, plan: plan,
@@ -137,11 +137,11 @@ extension PlanStore {
     /// Why `version` cannot name a published version, or nil. `nap publish` writes, and `nap sync` takes
     /// from a remote or gives to it, only tags whose names pass: not empty, not starting with `-`, a valid
     /// git tag name, and not shadowing nap's or git's own references (`RefNames.shadowingProblem`).
-    static func versionNameProblem(_ version: String) -> String? {
-        if version.isEmpty { return "a version needs a name, e.g. v1" }
-        if version.hasPrefix("-") { return "a version cannot start with '-'" }
+    static func versionNameProblem(_ version: String) -> Message? {
+        if version.isEmpty { return L("a version needs a name, e.g. v1") }
+        if version.hasPrefix("-") { return L("a version cannot start with '-'") }
         guard Repository.isValidReferenceName(RefNames.tagPrefix + version) else {
-            return "not a valid git tag name (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', control characters; not ending in '.' or '.lock')"
+            return L("not a valid git tag name (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', control characters; not ending in '.' or '.lock')")
         }
         return RefNames.shadowingProblem(tag: version)
     }

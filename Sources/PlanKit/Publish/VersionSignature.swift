@@ -38,7 +38,7 @@ extension PlanStore {
         guard armored.contains("-----BEGIN SSH SIGNATURE-----") else { return .notChecked }
         switch Record.signatureState(armored: armored, message: Array(raw[..<split]), namespace: SigningNamespace.git) {
         case .invalid(let reason):
-            return .invalid(reason: reason)
+            return .invalid(reason: reason.description)
         case .unsigned:
             return .unsigned(required: false)
         case .signed(let key):

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 /// What an event's signature file proves on its own, before asking whose key it is.
@@ -9,7 +10,7 @@ public enum EventSignatureState: Sendable, Equatable {
     /// A valid SSHSIG (namespace `nap-event`) over the event file's exact bytes, made by this key.
     case signed(SSHPublicKey)
     /// The signature is garbled, truncated, made for another namespace or over other bytes.
-    case invalid(reason: String)
+    case invalid(reason: Message)
 }
 
 /// An event's signature judged against the key members.yml gave its author.
@@ -31,8 +32,8 @@ public struct SignatureCheck: Sendable, Equatable {
     public let fingerprint: String?
     /// The fingerprint of the key members.yml gave the author, when it gives one.
     public let expectedFingerprint: String?
-    /// One sentence for people.
-    public let explanation: String
+    /// One sentence for people (English in `--json`: `Message` encodes as English).
+    public let explanation: Message
 
     /// Judges `state` for an event by `author`, whose registered key (from members.yml in force) is `expected`.
     public init(state: EventSignatureState, author: String, expected: SSHPublicKey?) {
@@ -41,21 +42,21 @@ public struct SignatureCheck: Sendable, Equatable {
         case .unsigned:
             verdict = .unsigned
             fingerprint = nil
-            explanation = "unsigned"
+            explanation = L("unsigned")
         case .invalid(let reason):
             verdict = .invalid
             fingerprint = nil
-            explanation = "the signature is invalid: \(reason)"
+            explanation = L("the signature is invalid: \(reason)")
         case .signed(let key) where key == expected:
             verdict = .good
             fingerprint = key.fingerprint
-            explanation = "signed by \(author)'s key (\(key.fingerprint))"
+            explanation = L("signed by \(author)'s key (\(key.fingerprint))")
         case .signed(let key):
             verdict = .wrongKey
             fingerprint = key.fingerprint
             explanation = expected == nil
-                ? "signed by key \(key.fingerprint), but members.yml lists no key for \(author)"
-                : "signed by a key that is not \(author)'s key (\(key.fingerprint))"
+                ? L("signed by key \(key.fingerprint), but members.yml lists no key for \(author)")
+                : L("signed by a key that is not \(author)'s key (\(key.fingerprint))")
         }
     }
 }
@@ -73,7 +74,7 @@ extension Record {
         guard let root = try tree ?? self.tree() else { return .unsigned }
         let path = Record.path(of: event, proposal: proposal)
         guard let bytes = try PlanError.wrap({ try repository.fileData(tree: root, path: path) }) else {
-            return .invalid(reason: "the event file \(path) is missing")
+            return .invalid(reason: L("the event file \(path) is missing"))
         }
         return Self.signatureState(armored: armored, message: bytes, namespace: SigningNamespace.event)
     }
@@ -83,7 +84,8 @@ extension Record {
         do throws(SSHSigError) {
             return .signed(try SSHSignature.verify(armored: armored, message: message, namespace: namespace))
         } catch {
-            return .invalid(reason: error.description)
+            // SSHSig's own words, in English (it is a library of its own, without nap's messages).
+            return .invalid(reason: Message(verbatim: error.description))
         }
     }
 }

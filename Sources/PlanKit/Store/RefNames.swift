@@ -1,3 +1,5 @@
+import Localization
+
 /// The one table of reference names nap reads and writes (DESIGN.md section 2).
 public enum RefNames {
     /// The agreed text.
@@ -36,22 +38,22 @@ public enum RefNames {
     /// special git name (`FETCH_HEAD`, `@`, `stash`); it looks like an object id; it holds revision syntax
     /// (`~`, `^`, `:`, `@{`, `..`) or would be read as an option. A revision typed as `main` could then
     /// mean the tag (git prefers tags to branches).
-    public static func shadowingProblem(tag name: String, remotes: [String] = []) -> String? {
+    public static func shadowingProblem(tag name: String, remotes: [String] = []) -> Message? {
         let lowered = name.lowercased()
         if ["main", "head", "@", "stash", "auto_merge"].contains(lowered) || lowered.hasSuffix("_head") {
-            return "its name is that of a nap or git reference (\(name))"
+            return L("its name is that of a nap or git reference (\(name))")
         }
         let firstComponent = lowered.split(separator: "/", omittingEmptySubsequences: false).first.map(String.init) ?? lowered
         if ["nap", "proposal", "refs", "heads", "tags", "remotes", "origin"].contains(firstComponent)
             || remotes.contains(where: { $0.lowercased() == firstComponent }) {
-            return "its name would shadow a branch or reference (\(name))"
+            return L("its name would shadow a branch or reference (\(name))")
         }
-        if name.count >= 4, name.count <= 40, name.allSatisfy(\.isHexDigit) { return "its name looks like a commit id" }
-        if name.hasPrefix("-") { return "its name would be read as an option" }
+        if name.count >= 4, name.count <= 40, name.allSatisfy(\.isHexDigit) { return L("its name looks like a commit id") }
+        if name.hasPrefix("-") { return L("its name would be read as an option") }
         let syntax: Set<Character> = ["~", "^", ":", "?", "*", "[", "\\", " "]
         let isControl: (Character) -> Bool = { $0.isNewline || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }
         if name.contains("@{") || name.contains("..") || name.contains(where: { syntax.contains($0) || isControl($0) }) {
-            return "its name holds revision syntax (\(name))"
+            return L("its name holds revision syntax (\(name))")
         }
         return nil
     }

@@ -41,7 +41,7 @@ extension PlanStore {
             if error.isNotFound, error.message.contains("refs/remotes/") || error.message.contains("main") {
                 throw PlanError.refused(reason: L("\(ShownAddress.of(url)) is not a plan: it has no main branch"), hint: L("check the address"))
             }
-            throw TransportTrust.failure(error, place: url, url: url, action: "cannot clone")
+            throw TransportTrust.failure(error, place: url, url: url, action: L("cannot clone"))
         } catch {
             // A request refused before anything was sent (an unsafe URL for the credential helper).
             removeLeftovers()
@@ -75,7 +75,7 @@ extension PlanStore {
         guard let refused = incoming.refused else { return nil }
         guard let accepted = incoming.accepted else {
             return SyncProblem(.ungatedMain, reference: RefNames.main,
-                message: L("the hub's main has commit \(refused.commit.short()) that did not go through the gate: \(refused.findings.map(\.message).joined(separator: "; ")); no commit of it could be verified"),
+                message: L("the hub's main has commit \(refused.commit.short()) that did not go through the gate: \(Message.joined(refused.findings.map(\.message), separator: L("; "))); no commit of it could be verified"),
                 hint: L("ask the co-chairs to check the hub; a commit on main must be a gated merge of an approved proposal"))
         }
         try PlanError.wrap {

@@ -152,14 +152,14 @@ final class SyncSession {
         let tree = try store.record.tree()
         if receivedFiles.keys.contains(where: { $0.hasPrefix(ProcessSubject.meetingsFolder + "/") || $0.hasPrefix(ProcessSubject.progressFolder + "/") }) {
             for event in try store.reviewProcessRecord(in: tree).quarantined where receivedFiles[event.path] != nil {
-                warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.message,
                                  hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
         }
         for proposal in proposals.sorted() {
             guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }
             for event in state.quarantined where receivedFiles[event.path] != nil {
-                warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.message,
                                  hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
         }

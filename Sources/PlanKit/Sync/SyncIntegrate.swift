@@ -37,7 +37,7 @@ extension SyncSession {
 
     private func reportUngated(_ refused: (commit: ObjectID, findings: [VerificationFinding]), accepted: ObjectID?, local: ObjectID?) {
         let stays = accepted == local ? L("main here stays at \(local?.short() ?? "-")") : L("main here moved only to \(accepted?.short() ?? "-"), the last verified commit")
-        let findings = refused.findings.map(\.message).joined(separator: "; ")
+        let findings = Message.joined(refused.findings.map(\.message), separator: L("; "))
         roundProblems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
             message: L("the remote's main has commit \(refused.commit.short()) that did not go through the gate: \(findings); \(stays)"),
             hint: L("ask the co-chairs to check the hub (`nap verify`); a commit on main must be a gated merge of an approved proposal")))

@@ -77,7 +77,7 @@ extension SyncSession {
         let pushed = accepted == remote ? L("it was not pushed: the remote's main stays at \(remote?.short() ?? "-")")
             : L("main was pushed only as far as \(accepted?.short() ?? "-"), the last gated commit")
         let back = accepted.map { L("`git reset --keep \($0.short())` with main checked out") } ?? L("reset main to the remote's")
-        let findings = refused.findings.map(\.message).joined(separator: "; ")
+        let findings = Message.joined(refused.findings.map(\.message), separator: L("; "))
         roundProblems.append(SyncProblem(.ungatedMain, reference: RefNames.main,
             message: L("main here has commit \(refused.commit.short()) that did not go through the gate: \(findings); \(pushed)"),
             hint: L("after the founding, main changes only through an approved proposal: keep the change on a branch (`git branch proposal/<name> main`), set main back to the last gated commit (\(back)), then `nap propose <name> --title \"…\" --adopt-branch`")))

@@ -35,37 +35,37 @@ final class VersionTagJudge {
 
     /// Why `name` cannot name a published version here, or nil: an invalid or shadowing name
     /// (`PlanStore.versionNameProblem`, `RefNames.shadowingProblem`) or a proposal's name.
-    func nameProblem(_ name: String) throws -> String? {
+    func nameProblem(_ name: String) throws -> Message? {
         if let problem = PlanStore.versionNameProblem(name) ?? RefNames.shadowingProblem(tag: name, remotes: remotes) { return problem }
         if slugs == nil { slugs = Set(try store.proposalCandidates().map(\.slug)).union(remoteProposals) }
-        if slugs?.contains(name) == true { return "its name is that of a proposal (`nap render \(name)` would be ambiguous)" }
+        if slugs?.contains(name) == true { return L("its name is that of a proposal (`nap render \(name)` would be ambiguous)") }
         return nil
     }
 
     /// Why the tag `name`, pointing at `target`, is not a published version, or nil when it is.
-    func trustProblem(_ name: String, target: ObjectID) throws -> String? {
-        guard let main else { return "this copy has no main to check it against" }
+    func trustProblem(_ name: String, target: ObjectID) throws -> Message? {
+        guard let main else { return L("this copy has no main to check it against") }
         switch repository.objectKind(target) {
         case .tag:
             break
         case .commit:
-            return "it is a lightweight tag on \(target.short()), not an annotated tag made by `nap publish`"
+            return L("it is a lightweight tag on \(target.short()), not an annotated tag made by `nap publish`")
         case let kind:
-            return "it points at \(Self.describe(kind)), not at an annotated tag of a commit"
+            return L("it points at \(Self.describe(kind)), not at an annotated tag of a commit")
         }
         let tag = try PlanError.wrap { try repository.annotatedTag(target) }
         guard repository.objectKind(tag.target) == .commit else {
-            return "it tags \(Self.describe(repository.objectKind(tag.target))), not a commit of main"
+            return L("it tags \(Self.describe(repository.objectKind(tag.target))), not a commit of main")
         }
-        guard tag.name == name else { return "its tag object is named \(tag.name), not \(name)" }
+        guard tag.name == name else { return L("its tag object is named \(tag.name), not \(name)") }
         if line == nil { line = try firstParentLine(of: main) }
         guard line?.contains(tag.target) == true else {
-            return "it tags commit \(tag.target.short()), which is not on main's first-parent line here; a published version is a tag of main"
+            return L("it tags commit \(tag.target.short()), which is not on main's first-parent line here; a published version is a tag of main")
         }
         if forPush {
-            guard let remoteMain else { return "the remote has no main for it to be a version of" }
+            guard let remoteMain else { return L("the remote has no main for it to be a version of") }
             if tag.target != remoteMain, try !PlanError.wrap({ try repository.isAncestor(tag.target, of: remoteMain) }) {
-                return "it tags commit \(tag.target.short()), which main on the remote does not have yet"
+                return L("it tags commit \(tag.target.short()), which main on the remote does not have yet")
             }
         }
         if verifier == nil { verifier = Verifier(store: store, report: VerificationReport(revision: RefNames.main, head: main)) }
@@ -82,13 +82,13 @@ final class VersionTagJudge {
         return line
     }
 
-    private static func describe(_ kind: ObjectKind?) -> String {
+    private static func describe(_ kind: ObjectKind?) -> Message {
         switch kind {
-        case .commit: "a commit"
-        case .tree: "a tree"
-        case .blob: "a file (blob)"
-        case .tag: "another tag"
-        case nil: "an object this copy does not have"
+        case .commit: L("a commit")
+        case .tree: L("a tree")
+        case .blob: L("a file (blob)")
+        case .tag: L("another tag")
+        case nil: L("an object this copy does not have")
         }
     }
 }

@@ -167,6 +167,6 @@ struct SyncTarget {
     /// The error for a remote that cannot be fetched from.
     func unreachable(_ error: GitError) -> PlanError {
         let place = shownPlace
-        return TransportTrust.failure(error, place: place, url: url, action: "cannot reach the remote")
+        return TransportTrust.failure(error, place: place, url: url, action: L("cannot reach the remote"))
     }
 }

@@ -38,7 +38,7 @@ enum TransportTrust {
 
     /// The error for a transfer that failed: the server's identity refused, credentials refused, or
     /// the remote unreachable. `place` names the remote; `action` says what failed ("cannot reach …").
-    static func failure(_ error: GitError, place: String, url: String, action: String) -> PlanError {
+    static func failure(_ error: GitError, place: String, url: String, action: Message) -> PlanError {
         let place = ShownAddress.scrub(ShownAddress.of(place), of: url)
         let error = GitError(code: error.code, errorClass: error.errorClass, message: ShownAddress.scrub(error.message, of: url), function: error.function)
         let ssh = !url.hasPrefix("http") && Remote.localPath(of: url) == nil && !url.hasPrefix("git://")

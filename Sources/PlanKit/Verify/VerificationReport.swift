@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// One thing `nap verify` found about the plan's history.
 public struct VerificationFinding: Sendable, Equatable {
@@ -51,11 +52,11 @@ public struct VerificationFinding: Sendable, Equatable {
     public let proposal: EventID?
     /// The event concerned, if any.
     public let event: EventID?
-    /// One sentence for people.
-    public let message: String
+    /// One sentence for people (English in `--json` and the evidence pack: `Message` encodes as English).
+    public let message: Message
 
     public init(_ severity: Severity, _ kind: Kind, commit: ObjectID? = nil, tag: String? = nil, proposal: EventID? = nil,
-                event: EventID? = nil, message: String) {
+                event: EventID? = nil, message: Message) {
         self.severity = severity
         self.kind = kind
         self.commit = commit

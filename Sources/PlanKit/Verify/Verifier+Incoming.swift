@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What `nap sync` and `nap clone` may take of a remote's main: the newest commit up to which every new
 /// first-parent commit passes the `nap verify` rules, and why the first one that fails does.
@@ -24,8 +25,8 @@ extension PlanStore {
             cursor = try PlanError.wrap { try repository.commit(id).parents.first }
         }
         if let old, cursor != old {
-            let message = outgoing ? "this copy's main \(new.short()) does not continue the remote's main \(old.short()) along its first parents"
-                : "the remote's main \(new.short()) does not continue this copy's main \(old.short()) along its first parents"
+            let message = outgoing ? L("this copy's main \(new.short()) does not continue the remote's main \(old.short()) along its first parents")
+                : L("the remote's main \(new.short()) does not continue this copy's main \(old.short()) along its first parents")
             let finding = VerificationFinding(.failure, .bypassedGate, commit: new, message: message)
             return IncomingMain(accepted: old, refused: (new, [finding]))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 extension Verifier {
@@ -15,7 +16,7 @@ extension Verifier {
                 guard try isInHistory(target, line: line) else { continue }
                 report.tags += 1
                 report.add(VerificationFinding(.failure, .tagNotAnnotated, commit: target, tag: name,
-                                               message: "tag \(name) on \(target.short()) is not an annotated tag; a published version is an annotated (signed) tag made by `nap publish`"))
+                                               message: L("tag \(name) on \(target.short()) is not an annotated tag; a published version is an annotated (signed) tag made by `nap publish`")))
             case .tag:
                 let tag = try PlanError.wrap { try repository.annotatedTag(target) }
                 guard repository.objectKind(tag.target) == .commit, try isInHistory(tag.target, line: line) else { continue }
@@ -36,12 +37,12 @@ extension Verifier {
     /// of the tagged commit; a missing one fails when plan.yml there (or `alsoRequired`) requires signatures.
     func checkTagSignature(name: String, object: ObjectID, tag: AnnotatedTag, alsoRequired: Bool = false) throws {
         let raw = try PlanError.wrap { try repository.readObject(object) }.data
-        let label = "tag \(name)" + (tag.tagger.map { " by \(Self.person($0))" } ?? "")
+        let label = tag.tagger.map { L("tag \(name) by \(Self.person($0))") } ?? L("tag \(name)")
         let required = try alsoRequired || policy(at: tag.target).requireSignatures
         guard let split = Self.signatureStart(in: raw) else {
             if required {
                 report.add(VerificationFinding(.failure, .unsigned, commit: tag.target, tag: name,
-                                               message: "\(label) is unsigned; the policy requires signatures"))
+                                               message: L("\(label) is unsigned; the policy requires signatures")))
             }
             return
         }
@@ -56,20 +57,20 @@ extension Verifier {
     /// on main (the verified head) or at the tagged commit requires them; and then only a valid SSH
     /// signature by the key members.yml of the tagged commit gives a co-chair who is the tagger will do,
     /// as only a co-chair publishes (`nap publish`).
-    func versionTagProblem(name: String, object: ObjectID, tag: AnnotatedTag) throws -> String? {
+    func versionTagProblem(name: String, object: ObjectID, tag: AnnotatedTag) throws -> Message? {
         let required = try policy(at: report.head).requireSignatures || policy(at: tag.target).requireSignatures
         let failuresBefore = report.failures.count
         let goodBefore = report.goodSignatures
         try checkTagSignature(name: name, object: object, tag: tag, alsoRequired: required)
         let failures = report.failures.dropFirst(failuresBefore)
-        if !failures.isEmpty { return failures.map(\.message).joined(separator: "; ") }
+        if !failures.isEmpty { return Message.joined(failures.map(\.message), separator: L("; ")) }
         guard required else { return nil }
         guard report.goodSignatures > goodBefore else {
-            return "tag \(name) has no SSH signature by a member's key in members.yml; the policy requires signatures"
+            return L("tag \(name) has no SSH signature by a member's key in members.yml; the policy requires signatures")
         }
         let members = try timeline.members(atCommit: tag.target)
         guard let tagger = tag.tagger, members.member(email: tagger.email)?.role == .coChair else {
-            return "tag \(name) is not by a co-chair of the tagged commit's members.yml; only a co-chair publishes a version"
+            return L("tag \(name) is not by a co-chair of the tagged commit's members.yml; only a co-chair publishes a version")
         }
         return nil
     }
@@ -97,12 +98,12 @@ extension Verifier {
         for (proposal, _) in try store.record.proposals(in: tree) {
             let read = try store.record.events(of: proposal, in: tree)
             for problem in read.problems {
-                report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.description))
+                report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.message))
             }
             let admission = try ProposalState.admit(read.events, authority: store.authority())
             for quarantined in admission.quarantined {
                 report.add(VerificationFinding(.notice, .quarantinedEvent, proposal: proposal, event: quarantined.id,
-                                               message: quarantined.problem.description))
+                                               message: quarantined.problem.message))
             }
             // Events a host wrote: admitted only when signed by the host's key (a quarantined one is reported above).
             let attested = Set(admission.admitted.filter { $0.author.host != nil }.map(\.id))
@@ -118,7 +119,7 @@ extension Verifier {
                     break
                 case .invalid(let reason):
                     report.add(VerificationFinding(.failure, .badSignature, proposal: proposal, event: event.id,
-                                                   message: "the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)"))
+                                                   message: L("the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)")))
                 case .signed(let key):
                     let expected = try timeline.key(of: event.author.email, at: event.time)
                     if key == expected {
@@ -126,7 +127,7 @@ extension Verifier {
                     } else if !event.author.isPublic {
                         let check = SignatureCheck(state: .signed(key), author: event.author.name, expected: expected)
                         report.add(VerificationFinding(.notice, .wrongKey, proposal: proposal, event: event.id,
-                                                       message: "\(event.body.typeName) event \(event.id.prefix(8)): \(check.explanation)"))
+                                                       message: L("\(event.body.typeName) event \(event.id.prefix(8)): \(check.explanation)")))
                     }
                 }
             }

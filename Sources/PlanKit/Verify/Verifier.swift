@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 import SSHSig
 
 extension PlanStore {
@@ -80,7 +81,7 @@ final class Verifier {
     /// members.yml or plan.yml.
     func reportBypass(_ commit: Commit, firstParent: ObjectID?) throws {
         let who = Self.person(commit.author)
-        let what = commit.parents.count > 1 ? "a merge without nap's Proposal trailers" : "committed directly on main"
+        let what = commit.parents.count > 1 ? L("a merge without nap's Proposal trailers") : L("committed directly on main")
         var changed: [String] = []
         if let firstParent {
             let old = try PlanError.wrap { try repository.treeID(ofCommit: firstParent) }
@@ -90,14 +91,13 @@ final class Verifier {
                 if before != after { changed.append(path) }
             }
         }
-        let base = "commit \(commit.id.short()) by \(who) (\(Self.date(commit.committer.time)), \"\(commit.summary)\")"
+        let base = L("commit \(commit.id.short()) by \(who) (\(Self.date(commit.committer.time)), \"\(commit.summary)\")")
         if changed.isEmpty {
             report.add(VerificationFinding(.failure, .bypassedGate, commit: commit.id,
-                                           message: "\(base) bypassed the gate: \(what), not merged from a proposal both co-chairs approved"))
+                                           message: L("\(base) bypassed the gate: \(what), not merged from a proposal both co-chairs approved")))
         } else {
             report.add(VerificationFinding(.failure, .governanceBypass, commit: commit.id,
-                                           message: "\(base) changed \(changed.joined(separator: " and ")) outside the gate: \(what); "
-                                               + "the forum and its rules change only through approved proposals"))
+                                           message: L("\(base) changed \(changed.count == 2 ? L("\(changed[0]) and \(changed[1])") : Message(verbatim: changed.joined())) outside the gate: \(what); the forum and its rules change only through approved proposals")))
         }
     }
 

@@ -18,9 +18,8 @@ extension EmbeddedWebResources {
 {{^signaturesRequired}}<p class="warning">{{t.approvalsNotAuthenticated}}</p>{{/signaturesRequired}}
 {{#hasFindings}}
 <h3>{{t.findings}}</h3>
-{{#.englishNote}}<p class="lang-note">({{englishNote}})</p>{{/.englishNote}}
 <ul>
-{{#findings}}<li><span class="badge {{kind}}">{{severity}}</span> <span lang="en">{{message}}</span></li>
+{{#findings}}<li><span class="badge {{kind}}">{{severity}}</span> <span>{{message}}</span></li>
 {{/findings}}
 </ul>
 {{/hasFindings}}

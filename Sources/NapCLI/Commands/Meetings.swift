@@ -59,7 +59,7 @@ struct Meetings: ParsableCommand {
         if !overview.problems.isEmpty {
             Console.out("")
             Console.out(L("Record problems (ignored)"))
-            for problem in overview.problems { Console.out("  ! " + SafeText.line(problem.description)) }
+            for problem in overview.problems { Console.out("  ! " + SafeText.line(problem.message.localized)) }
         }
     }
 }

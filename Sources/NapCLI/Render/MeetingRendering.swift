@@ -63,7 +63,7 @@ extension MeetingJSON {
     /// The JSON of a meeting; a meeting whose folder holds only ignored files is an error people can read.
     static func required(_ state: MeetingState) throws -> MeetingJSON {
         guard let json = MeetingJSON(state) else {
-            let reasons = (state.problems + state.quarantined.map(\.problem)).map(\.description).joined(separator: "; ")
+            let reasons = Message.joined((state.problems + state.quarantined.map(\.problem)).map(\.message), separator: L("; "))
             throw PlanError.refused(reason: L("meeting \(state.id) has no valid record: \(reasons)"), hint: L("docs/SECURITY.md: ignored events are kept and reported"))
         }
         return json
@@ -76,7 +76,7 @@ enum MeetingRendering {
         var out: [String] = []
         guard let current = state.current else {
             out.append(L("meeting \(SafeText.line(state.id)): no valid record").localized)
-            for problem in state.problems + state.quarantined.map(\.problem) { out.append("  ! " + SafeText.line(problem.description)) }
+            for problem in state.problems + state.quarantined.map(\.problem) { out.append("  ! " + SafeText.line(problem.message.localized)) }
             return out.joined(separator: "\n")
         }
         let record = current.record
@@ -107,7 +107,7 @@ enum MeetingRendering {
         if !problems.isEmpty {
             out.append("")
             out.append(L("Record problems (ignored)").localized)
-            for problem in problems { out.append("  ! " + SafeText.line(problem.description)) }
+            for problem in problems { out.append("  ! " + SafeText.line(problem.message.localized)) }
         }
         return out.joined(separator: "\n")
     }

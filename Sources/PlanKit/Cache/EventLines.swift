@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// Events as cache records (`CacheLines`): every field of `Event`, its signature included, so that a
 /// proposal's events can be read back without decoding hundreds of JSON files.
@@ -121,11 +122,13 @@ extension PlanStore {
             return (decoded.events, decoded.problems)
         }
         let read = try record.events(of: proposal, in: root, known: decoded?.known ?? [:])
-        // Only record problems that round-trip exactly are cached (all the reader reports today).
+        // Only record problems that round-trip exactly are cached: a reason that is text as it is (a message
+        // nap translates would come back English), so a proposal with a damaged event file is read each time.
         var records = read.events.map(EventLines.record)
         for problem in read.problems {
-            guard case .corruptRecord(let path, let reason) = problem else { return (read.events, read.problems) }
-            records.append(["X", path, reason])
+            guard case .corruptRecord(let path, let reason) = problem, reason.key == Message(verbatim: "").key,
+                  case .text(let text)? = reason.arguments.first else { return (read.events, read.problems) }
+            records.append(["X", path, text])
         }
         for event in read.events { if let blob = read.blobs[event.id] { records.append(["B", event.id, blob.hex]) } }
         cache.storeLines(records, key: folder.id.hex, as: name)
@@ -144,7 +147,7 @@ extension PlanStore {
         events.reserveCapacity(records.count)
         for record in records {
             if record.first == "X", record.count == 3 {
-                problems.append(.corruptRecord(path: record[1], reason: record[2]))
+                problems.append(.corruptRecord(path: record[1], reason: Message(verbatim: record[2])))
             } else if record.first == "B", record.count == 3 {
                 guard let blob = ObjectID(hex: record[2]) else { throw CacheFields.Malformed() }
                 blobs[record[1]] = blob

@@ -88,7 +88,7 @@ struct ProposalCandidate {
     func digest() throws -> ProposalDigest? {
         guard let entry else { return nil }
         guard let digest = try entry.digest() else {
-            throw PlanError.corruptRecord(path: ".git/nap/cache", reason: "a proposal's cached summary could not be read")
+            throw PlanError.corruptRecord(path: ".git/nap/cache", reason: L("a proposal's cached summary could not be read"))
         }
         return digest
     }

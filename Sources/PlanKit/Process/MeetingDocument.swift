@@ -22,7 +22,7 @@ public enum MeetingDocument {
                                                     ?? Diagnostic(path: path, message: message)])
         }
         let reader = FieldReader(path: path, lineOffset: frontMatter.openingLine)
-        guard let root = reader.compose(frontMatter.yaml), let fields = reader.mapping(root, "the front matter") else {
+        guard let root = reader.compose(frontMatter.yaml), let fields = reader.mapping(root, L("the front matter")) else {
             if reader.diagnostics.isEmpty { reader.report(.error, L("the front matter is empty; it needs at least date and kind"), line: 1, column: 1) }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
@@ -90,11 +90,11 @@ private struct MeetingFields {
     }
 
     func read(into draft: inout MeetingDraft) {
-        reader.warnUnknownKeys(fields, known: MeetingDocument.known, in: "a meeting")
-        if let id = reader.text(fields, "id", "id", required: false, owner: nil), id != draft.id {
+        reader.warnUnknownKeys(fields, known: MeetingDocument.known, in: L("a meeting"))
+        if let id = reader.text(fields, "id", .field("id"), required: false, owner: nil), id != draft.id {
             reader.error(L("the document is for meeting '\(id)', not '\(draft.id)'"), at: FieldReader.entry(fields, "id")?.value)
         }
-        if let date = reader.date(fields, "date", "the meeting's date", required: true, owner: nil) {
+        if let date = reader.date(fields, "date", L("the meeting's date"), required: true, owner: nil) {
             let node = FieldReader.entry(fields, "date")?.value
             if date.day == nil {
                 reader.error(L("the meeting's date names a month; write the day it was held (YYYY-MM-DD)"), at: node)
@@ -102,7 +102,7 @@ private struct MeetingFields {
                 draft.date = .init(date, at: place(node))
             }
         }
-        if let kind = reader.text(fields, "kind", "the meeting's kind", required: true, owner: nil) {
+        if let kind = reader.text(fields, "kind", L("the meeting's kind"), required: true, owner: nil) {
             if let value = MeetingKind(rawValue: kind) {
                 draft.kind = value
             } else {
@@ -111,43 +111,43 @@ private struct MeetingFields {
             }
         }
         if let (key, value) = FieldReader.entry(fields, "title"), !FieldReader.isNull(value) {
-            draft.title = reader.localized(value, "the meeting's title", languages: languages, at: key)
+            draft.title = reader.localized(value, L("the meeting's title"), languages: languages, at: key)
         }
-        if let date = reader.date(fields, "agenda-published", "agenda-published", required: false, owner: nil) {
+        if let date = reader.date(fields, "agenda-published", .field("agenda-published"), required: false, owner: nil) {
             draft.agendaPublished = .init(date, at: place(FieldReader.entry(fields, "agenda-published")?.value))
         }
-        if let (_, value) = FieldReader.entry(fields, "attendees"), let items = reader.sequence(value, "attendees") {
+        if let (_, value) = FieldReader.entry(fields, "attendees"), let items = reader.sequence(value, .field("attendees")) {
             for item in items {
-                guard let id = reader.scalar(item, "an attendee"), !id.isEmpty else { continue }
+                guard let id = reader.scalar(item, L("an attendee")), !id.isEmpty else { continue }
                 draft.attendees.append(.init(id, at: place(item)))
             }
         }
         if let (key, value) = FieldReader.entry(fields, "public-attendance"), !FieldReader.isNull(value),
-           let mapping = reader.mapping(value, "public-attendance", at: key) {
+           let mapping = reader.mapping(value, .field("public-attendance"), at: key) {
             for (sectorNode, _) in mapping {
                 let sector = sectorNode.scalar?.string ?? "?"
                 guard EventBounds.knownSectors.contains(sector) else {
                     reader.error(L("'\(sector.prefix(40))' is not a sector (use \(EventBounds.knownSectors.sorted().joined(separator: ", ")))"), at: sectorNode)
                     continue
                 }
-                if let count = reader.integer(mapping, sector, "public-attendance.\(sector)", in: 0...ProcessEventBounds.maximumAttendance) {
+                if let count = reader.integer(mapping, sector, .field("public-attendance.\(sector)"), in: 0...ProcessEventBounds.maximumAttendance) {
                     draft.publicAttendance[sector] = count
                 }
             }
         }
-        if let (_, value) = FieldReader.entry(fields, "links"), let items = reader.sequence(value, "links") {
+        if let (_, value) = FieldReader.entry(fields, "links"), let items = reader.sequence(value, .field("links")) {
             for item in items { readLink(item, into: &draft) }
         }
-        if let (_, value) = FieldReader.entry(fields, "decisions"), let items = reader.sequence(value, "decisions") {
+        if let (_, value) = FieldReader.entry(fields, "decisions"), let items = reader.sequence(value, .field("decisions")) {
             for item in items { readDecision(item, into: &draft) }
         }
     }
 
     private func readLink(_ item: Yams.Node, into draft: inout MeetingDraft) {
-        guard let mapping = reader.mapping(item, "a link") else { return }
-        reader.warnUnknownKeys(mapping, known: ["kind", "url"], in: "a link")
-        let kindText = reader.text(mapping, "kind", "the link's kind", required: true, owner: item)
-        let url = reader.text(mapping, "url", "the link's url", required: true, owner: item)
+        guard let mapping = reader.mapping(item, L("a link")) else { return }
+        reader.warnUnknownKeys(mapping, known: ["kind", "url"], in: L("a link"))
+        let kindText = reader.text(mapping, "kind", L("the link's kind"), required: true, owner: item)
+        let url = reader.text(mapping, "url", L("the link's url"), required: true, owner: item)
         guard let kindText, let url else { return }
         guard let kind = MeetingLink.Kind(rawValue: kindText) else {
             reader.error(L("'\(kindText.prefix(40))' is not a kind of link (use \(MeetingLink.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"),
@@ -162,11 +162,11 @@ private struct MeetingFields {
     }
 
     private func readDecision(_ item: Yams.Node, into draft: inout MeetingDraft) {
-        guard let mapping = reader.mapping(item, "a decision") else { return }
-        reader.warnUnknownKeys(mapping, known: ["proposal", "outcome", "reason"], in: "a decision")
-        let proposal = reader.text(mapping, "proposal", "the decision's proposal", required: true, owner: item)
-        let outcomeText = reader.text(mapping, "outcome", "the decision's outcome", required: true, owner: item)
-        let reason = reader.text(mapping, "reason", "the decision's reason", required: true, owner: item)
+        guard let mapping = reader.mapping(item, L("a decision")) else { return }
+        reader.warnUnknownKeys(mapping, known: ["proposal", "outcome", "reason"], in: L("a decision"))
+        let proposal = reader.text(mapping, "proposal", L("the decision's proposal"), required: true, owner: item)
+        let outcomeText = reader.text(mapping, "outcome", L("the decision's outcome"), required: true, owner: item)
+        let reason = reader.text(mapping, "reason", L("the decision's reason"), required: true, owner: item)
         guard let proposal, let outcomeText, let reason else { return }
         guard let outcome = Disposition(rawValue: outcomeText) else {
             reader.error(L("'\(outcomeText.prefix(40))' is not an outcome (use \(Disposition.allCases.map(\.rawValue).joined(separator: ", ")))"),

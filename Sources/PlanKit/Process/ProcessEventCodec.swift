@@ -12,7 +12,7 @@ public enum ProcessEventCodec {
         let file = ProcessEventFile(event)
         // What is written must read back: the same bounds as for reading.
         do { try ProcessEventBounds.check(file) } catch {
-            throw PlanError.invalidInput(L("cannot record this: \(describe(error))"))
+            throw PlanError.invalidInput(L("cannot record this: \(RecordFieldProblem.describe(error))"))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -28,31 +28,21 @@ public enum ProcessEventCodec {
     /// Reads a process event file; `path` is only for error messages.
     public static func decode(_ bytes: [UInt8], path: String) throws -> ProcessEvent {
         guard bytes.count <= EventCodec.maximumSize else {
-            throw PlanError.corruptRecord(path: path, reason: "event file larger than \(EventCodec.maximumSize) bytes")
+            throw PlanError.corruptRecord(path: path, reason: L("event file larger than \(EventCodec.maximumSize) bytes"))
         }
         let probe: VersionProbe
         do { probe = try JSONDecoder().decode(VersionProbe.self, from: Data(bytes)) } catch {
-            throw PlanError.corruptRecord(path: path, reason: "not an event file (not JSON with a version)")
+            throw PlanError.corruptRecord(path: path, reason: L("not an event file (not JSON with a version)"))
         }
         guard probe.version == Event.formatVersion else {
-            throw PlanError.corruptRecord(path: path, reason: "event format version \(probe.version) is not known to this nap (it reads version \(Event.formatVersion)); upgrade nap")
+            throw PlanError.corruptRecord(path: path, reason: L("event format version \(probe.version) is not known to this nap (it reads version \(Event.formatVersion)); upgrade nap"))
         }
         do {
             var event = try JSONDecoder().decode(ProcessEventFile.self, from: Data(bytes)).event()
             event.id = EventCodec.id(of: bytes)
             return event
         } catch {
-            throw PlanError.corruptRecord(path: path, reason: "malformed event: \(describe(error))")
-        }
-    }
-
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing field '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
-            "bad field '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
-        case let error as PlanError: error.description
-        default: "\(error)"
+            throw PlanError.corruptRecord(path: path, reason: L("malformed event: \(RecordFieldProblem.describe(error))"))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// The stored shape of a process event: common fields and the type's own, flat, keys in kebab case where
 /// they have two words (docs/STORAGE.md, "Meetings and progress").
@@ -79,18 +80,18 @@ struct ProcessEventFile: Codable {
     /// The event, after every bound is checked (`ProcessEventBounds`).
     func event() throws -> ProcessEvent {
         typealias Key = CodingKeys
-        guard let instant = Timestamp.parse(time) else { throw ProcessEventBounds.fail(.time, "not a time: \(time.prefix(40))") }
+        guard let instant = Timestamp.parse(time) else { throw ProcessEventBounds.fail(.time, L("not a time: \(time.prefix(40))")) }
         try ProcessEventBounds.check(self)
         let subject: ProcessSubject
         switch (meeting, commitment) {
         case (let id?, nil): subject = .meeting(id)
         case (nil, let id?): subject = .commitment(id)
-        default: throw ProcessEventBounds.fail(.meeting, "a process event names exactly one meeting or one commitment")
+        default: throw ProcessEventBounds.fail(.meeting, L("a process event names exactly one meeting or one commitment"))
         }
         let body: ProcessEventBody
         switch (type, subject) {
         case ("meeting", .meeting(let id)):
-            guard let kindText = kind, let kind = MeetingKind(rawValue: kindText) else { throw ProcessEventBounds.fail(.kind, "not a meeting kind") }
+            guard let kindText = kind, let kind = MeetingKind(rawValue: kindText) else { throw ProcessEventBounds.fail(.kind, L("not a meeting kind")) }
             body = .meeting(MeetingRecord(
                 id: id, date: try day(need(date, .date), .date), kind: kind, title: title ?? [:],
                 agendaPublished: try agendaPublished.map { try day($0, .agendaPublished) }, attendees: attendees ?? [],
@@ -103,7 +104,7 @@ struct ProcessEventFile: Codable {
         case ("progress-response", .commitment):
             body = .progressResponse(target: try need(target, .target), disposition: try need(disposition, .disposition), reason: try need(reason, .reason))
         default:
-            throw ProcessEventBounds.fail(.type, "'\(type.prefix(40))' is not a process event type for a \(meeting == nil ? "commitment" : "meeting")")
+            throw ProcessEventBounds.fail(.type, meeting == nil ? L("'\(type.prefix(40))' is not a process event type for a commitment") : L("'\(type.prefix(40))' is not a process event type for a meeting"))
         }
         var event = ProcessEvent(subject: subject, author: author, time: instant, clock: clock, body: body)
         event.version = version
@@ -117,7 +118,7 @@ struct ProcessEventFile: Codable {
 
     /// A calendar day (`YYYY-MM-DD`), never a month.
     private func day(_ text: String, _ key: CodingKeys) throws -> PlanDate {
-        guard let date = PlanDate(text), date.day != nil else { throw ProcessEventBounds.fail(key, "not a day (YYYY-MM-DD): \(text.prefix(40))") }
+        guard let date = PlanDate(text), date.day != nil else { throw ProcessEventBounds.fail(key, L("not a day (YYYY-MM-DD): \(text.prefix(40))")) }
         return date
     }
 }

@@ -1,4 +1,5 @@
 import GitKit
+import Localization
 
 /// Everything wrong in the process part of the record (meetings and progress): files that are not valid
 /// events, and events the states ignore because they break the record's rules. What `nap verify`,
@@ -48,7 +49,7 @@ extension Verifier {
             report.add(VerificationFinding(.failure, .recordProblem, message: problem.description))
         }
         for quarantined in review.quarantined {
-            report.add(VerificationFinding(.failure, .quarantinedEvent, event: quarantined.id, message: quarantined.problem.description))
+            report.add(VerificationFinding(.failure, .quarantinedEvent, event: quarantined.id, message: quarantined.problem.message))
         }
         for event in review.events {
             report.events += 1
@@ -58,7 +59,7 @@ extension Verifier {
                 break
             case .invalid(let reason):
                 report.add(VerificationFinding(.failure, .badSignature, event: event.id,
-                                               message: "the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)"))
+                                               message: L("the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)")))
             case .signed(let key):
                 if key == (try timeline.key(of: event.author.email, at: event.time)) { report.goodSignatures += 1 }
             }

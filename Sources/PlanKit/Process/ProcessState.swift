@@ -1,11 +1,13 @@
 import Foundation
+import Localization
 
 /// A process event the states did not use, and why (as `QuarantinedEvent` for proposal events).
 public struct QuarantinedProcessEvent: Sendable, Equatable {
     public let id: EventID
     public let path: String
     public let type: String
-    public let reason: String
+    /// Why, for people (English in `--json`: `Message` encodes as English).
+    public let reason: Message
 
     /// As a record problem, for listings of what was ignored.
     public var problem: PlanError { .quarantined(path: path, reason: reason) }

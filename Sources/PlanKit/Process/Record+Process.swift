@@ -8,14 +8,14 @@ extension Record {
         guard let root = try tree ?? self.tree() else { return ([], []) }
         return try PlanError.wrap {
             guard let top = try repository.treeEntry(root, path: folder) else { return ([], []) }
-            guard top.kind == .tree else { return ([], [.corruptRecord(path: folder, reason: "not a folder of events")]) }
+            guard top.kind == .tree else { return ([], [.corruptRecord(path: folder, reason: L("not a folder of events"))]) }
             var subjects: [(String, ObjectID)] = []
             var problems: [PlanError] = []
             for entry in try repository.treeEntries(top.id) {
                 if entry.kind == .tree, Identifier.isSafe(entry.name) {
                     subjects.append((entry.name, entry.id))
                 } else {
-                    problems.append(.corruptRecord(path: folder + "/" + entry.name, reason: "not a folder named by a meeting or commitment id"))
+                    problems.append(.corruptRecord(path: folder + "/" + entry.name, reason: L("not a folder named by a meeting or commitment id")))
                 }
             }
             return (subjects, problems)
@@ -32,7 +32,7 @@ extension Record {
             let parent = String(directory.dropLast("/events".count))
             if let folder = try repository.treeEntry(root, path: parent), folder.kind == .tree {
                 for entry in try repository.treeEntries(folder.id) where entry.name != "events" {
-                    problems.append(.corruptRecord(path: parent + "/" + entry.name, reason: "not an event file"))
+                    problems.append(.corruptRecord(path: parent + "/" + entry.name, reason: L("not an event file")))
                 }
             }
             guard let folder = try repository.treeEntry(root, path: directory), folder.kind == .tree else { return ([], problems) }
@@ -43,24 +43,24 @@ extension Record {
                 if entry.kind == .blob, entry.name.hasSuffix(".sig") {
                     let bytes = try repository.blobData(entry.id)
                     guard bytes.count <= Record.maximumSignatureSize else {
-                        problems.append(.corruptRecord(path: path, reason: "not a signature file (\(bytes.count) bytes)"))
+                        problems.append(.corruptRecord(path: path, reason: L("not a signature file (\(bytes.count) bytes)")))
                         continue
                     }
                     signatures[String(entry.name.dropLast(4))] = (path, String(decoding: bytes, as: UTF8.self))
                     continue
                 }
                 guard entry.kind == .blob, entry.name.hasSuffix(".json") else {
-                    problems.append(.corruptRecord(path: path, reason: "not an event file"))
+                    problems.append(.corruptRecord(path: path, reason: L("not an event file")))
                     continue
                 }
                 do {
                     let event = try ProcessEventCodec.decode(try repository.blobData(entry.id), path: path)
                     guard event.id == String(entry.name.dropLast(5)) else {
-                        problems.append(.corruptRecord(path: path, reason: "the file's contents do not match its name (SHA-256 \(event.id.prefix(12))…)"))
+                        problems.append(.corruptRecord(path: path, reason: L("the file's contents do not match its name (SHA-256 \(event.id.prefix(12))…)")))
                         continue
                     }
                     guard event.subject == subject else {
-                        problems.append(.corruptRecord(path: path, reason: "the event belongs to \(event.subject.directory), not to this folder"))
+                        problems.append(.corruptRecord(path: path, reason: L("the event belongs to \(event.subject.directory), not to this folder")))
                         continue
                     }
                     events.append(event)
@@ -72,7 +72,7 @@ extension Record {
                 events[index].signature = signatures.removeValue(forKey: events[index].id)?.text
             }
             for (_, orphan) in signatures.sorted(by: { $0.key < $1.key }) {
-                problems.append(.corruptRecord(path: orphan.path, reason: "a signature without its event"))
+                problems.append(.corruptRecord(path: orphan.path, reason: L("a signature without its event")))
             }
             return (events.sorted { ($0.clock, $0.id) < ($1.clock, $1.id) }, problems)
         }
@@ -106,7 +106,7 @@ extension Record {
         guard let armored = event.signature else { return .unsigned }
         guard let root = try tree ?? self.tree() else { return .unsigned }
         guard let bytes = try PlanError.wrap({ try repository.fileData(tree: root, path: event.path) }) else {
-            return .invalid(reason: "the event file \(event.path) is missing")
+            return .invalid(reason: L("the event file \(event.path) is missing"))
         }
         return Self.signatureState(armored: armored, message: bytes, namespace: SigningNamespace.event)
     }

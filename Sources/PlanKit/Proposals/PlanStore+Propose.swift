@@ -47,7 +47,7 @@ extension PlanStore {
             throw error
         }
         guard let state = try fold([try recordedEvent(opening)]) else {
-            throw PlanError.corruptRecord(path: RefNames.record, reason: "the opening event could not be read back")
+            throw PlanError.corruptRecord(path: RefNames.record, reason: L("the opening event could not be read back"))
         }
         return state
     }

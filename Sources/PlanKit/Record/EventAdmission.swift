@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// The rules an event must keep before the fold uses it (docs/SECURITY.md, "The record"). Each event's
 /// author is re-derived from members.yml on main at the event's time; what the event says about its own
@@ -28,7 +29,7 @@ struct EventAdmission {
     mutating func admit(_ event: Event) throws -> Result<Event, QuarantineReason> {
         var event = event
         guard event.clock <= total else {
-            return .failure(.init("its clock \(event.clock) is higher than this proposal's \(total) events allow"))
+            return .failure(.init(L("its clock \(event.clock) is higher than this proposal's \(total) events allow")))
         }
         let anyone = EventAuthor(name: event.author.name, email: event.author.email, member: nil, sector: "public", role: nil)
         if let proxy = event.onBehalfOf {
@@ -40,13 +41,13 @@ struct EventAdmission {
             if let reason = try importedAuthor(&event) { return .failure(reason) }
         } else if let member = try authority.member(email: event.author.email, at: event.time) {
             if member.role == .host {
-                return .failure(.init("it is written as host '\(member.id)' itself; a host writes only on behalf of a member or the public (on-behalf-of) and has no voice of its own"))
+                return .failure(.init(L("it is written as host '\(member.id)' itself; a host writes only on behalf of a member or the public (on-behalf-of) and has no voice of its own")))
             }
             if authority.requiresSignatures, needsSignature(event), try !authority.isSigned(event, by: member) {
                 // A member's address without that member's signature: whoever wrote it, it is not the member.
                 event.author = anyone
                 if event.body.changesTheGate {
-                    return .failure(.init("it names \(member.email) but is not signed with that member's key, and the policy requires signatures"))
+                    return .failure(.init(L("it names \(member.email) but is not signed with that member's key, and the policy requires signatures")))
                 }
             } else {
                 event.author = EventAuthor(name: member.name, email: event.author.email, member: member.id,
@@ -55,7 +56,7 @@ struct EventAdmission {
         } else {
             event.author = anyone
             if authority.requiresSignatures, event.body.changesTheGate || event.body.isModeration {
-                return .failure(.init("\(event.author.email) was not a member at \(Timestamp.format(event.time)), so the event cannot be signed, and the policy requires signatures"))
+                return .failure(.init(L("\(event.author.email) was not a member at \(Timestamp.format(event.time)), so the event cannot be signed, and the policy requires signatures")))
             }
         }
         if event.source == nil { event.recordedBy = nil }
@@ -78,16 +79,16 @@ struct EventAdmission {
     private func importedAuthor(_ event: inout Event) throws -> QuarantineReason? {
         switch event.body {
         case .opened, .comment: break
-        default: return .init("only a proposal or a comment can be imported; a \(event.body.typeName) event cannot carry a source")
+        default: return .init(L("only a proposal or a comment can be imported; a \(event.body.typeName) event cannot carry a source"))
         }
         guard event.author.email.isEmpty else {
-            return .init("an imported input names its author without an address, and this one gives \(event.author.email)")
+            return .init(L("an imported input names its author without an address, and this one gives \(event.author.email)"))
         }
         guard let claimed = event.recordedBy, let member = try authority.member(email: claimed.email, at: event.time) else {
-            return .init("imported inputs are recorded by a member; \(event.recordedBy?.email ?? "no one") was not a member at \(Timestamp.format(event.time))")
+            return .init(L("imported inputs are recorded by a member; \(event.recordedBy.map { Message(verbatim: $0.email) } ?? L("no one")) was not a member at \(Timestamp.format(event.time))"))
         }
         if authority.requiresSignatures, try !authority.isSigned(event, by: member) {
-            return .init("it says \(member.email) imported it but is not signed with that member's key, and the policy requires signatures")
+            return .init(L("it says \(member.email) imported it but is not signed with that member's key, and the policy requires signatures"))
         }
         event.recordedBy = EventAuthor(name: member.name, email: claimed.email, member: member.id, sector: member.sector.rawValue, role: member.role.rawValue)
         event.author = EventAuthor(name: event.author.name, email: "", member: nil, sector: "public", role: nil)
@@ -131,57 +132,57 @@ struct EventAdmission {
         let author = event.author
         let isCoChair = author.isCoChair
         let isProposalAuthor = isProposalAuthor(author)
-        if namesANonCommit(event.body) { return .init("it names an object that is not a commit where a commit belongs") }
+        if namesANonCommit(event.body) { return .init(L("it names an object that is not a commit where a commit belongs")) }
         if let opened, event.time < opened.addingTimeInterval(-Self.clockSkew) {
-            return .init("it is dated \(Timestamp.format(event.time)), before the proposal was opened (\(Timestamp.format(opened)))")
+            return .init(L("it is dated \(Timestamp.format(event.time)), before the proposal was opened (\(Timestamp.format(opened)))"))
         }
         switch event.body {
         case .opened, .revised:
             return nil
         case .comment(_, _, let replyTo):
-            if let replyTo, commentAuthors[replyTo] == nil { return .init("it replies to \(replyTo.prefix(8)), which is not a comment on this proposal") }
+            if let replyTo, commentAuthors[replyTo] == nil { return .init(L("it replies to \(replyTo.prefix(8)), which is not a comment on this proposal")) }
             return nil
         case .withdrawn:
             guard isProposalAuthor || isCoChair else {
-                return .init("a withdrawal by \(author.email), who is neither the proposal's author nor a co-chair")
+                return .init(L("a withdrawal by \(author.email), who is neither the proposal's author nor a co-chair"))
             }
             return nil
         case .resolved(let comment), .reopened(let comment):
-            guard let commenter = commentAuthors[comment] else { return .init("it names \(comment.prefix(8)), which is not a comment on this proposal") }
+            guard let commenter = commentAuthors[comment] else { return .init(L("it names \(comment.prefix(8)), which is not a comment on this proposal")) }
             // A public person who commented through a host is not authenticated, so nobody is them later.
             let isCommenter = commenter.member.map { author.member == $0 }
                 ?? (author.isPublic && commenter.host == nil && commenter.hasSameAddress(as: author))
             guard isProposalAuthor || isCoChair || isCommenter else {
-                return .init("only the comment's author, the proposal's author or a co-chair may resolve or reopen it; \(author.email) is none of them")
+                return .init(L("only the comment's author, the proposal's author or a co-chair may resolve or reopen it; \(author.email) is none of them"))
             }
             return nil
         case .response(let target, _, _, _):
             guard target == proposal || commentAuthors[target] != nil else {
-                return .init("it responds to \(target.prefix(8)), which is neither this proposal nor one of its comments")
+                return .init(L("it responds to \(target.prefix(8)), which is neither this proposal nor one of its comments"))
             }
             guard author.member != nil, author.isGovernment || isCoChair || isProposalAuthor else {
-                return .init("reasoned responses are given by government members, the co-chairs or the proposal's author; \(author.email) was \(author.member == nil ? "not a member" : "a member of \(author.sector)") at \(Timestamp.format(event.time))")
+                return .init(L("reasoned responses are given by government members, the co-chairs or the proposal's author; \(author.email) was \(author.member == nil ? L("not a member") : L("a member of \(MessageWords.sector(author.sector))")) at \(Timestamp.format(event.time))"))
             }
             return nil
         case .review(let verdict, _, _):
-            guard author.member != nil else { return .init("a review by \(author.email), who was not a member at \(Timestamp.format(event.time))") }
-            if author.memberRole == .observer { return .init("a review by an observer; observers do not review") }
-            if author.memberRole == .reviewer, verdict == .approve { return .init("an approval by an independent reviewer; reviewers never approve") }
+            guard author.member != nil else { return .init(L("a review by \(author.email), who was not a member at \(Timestamp.format(event.time))")) }
+            if author.memberRole == .observer { return .init(L("a review by an observer; observers do not review")) }
+            if author.memberRole == .reviewer, verdict == .approve { return .init(L("an approval by an independent reviewer; reviewers never approve")) }
             return nil
         case .hidden(let target, let reason):
-            guard isCoChair else { return .init("inputs are hidden by the co-chairs; \(author.email) was not a co-chair at \(Timestamp.format(event.time))") }
+            guard isCoChair else { return .init(L("inputs are hidden by the co-chairs; \(author.email) was not a co-chair at \(Timestamp.format(event.time))")) }
             guard target == proposal || commentAuthors[target] != nil else {
-                return .init("it hides \(target.prefix(8)), which is neither this proposal nor one of its comments")
+                return .init(L("it hides \(target.prefix(8)), which is neither this proposal nor one of its comments"))
             }
-            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .init("it hides an input without a reason") }
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .init(L("it hides an input without a reason")) }
             return nil
         case .merged(let commit, let head):
-            guard isCoChair else { return .init("a merge recorded by \(author.email), who was not a co-chair at \(Timestamp.format(event.time))") }
+            guard isCoChair else { return .init(L("a merge recorded by \(author.email), who was not a co-chair at \(Timestamp.format(event.time))")) }
             guard let merge = try authority.mergeOnMain(commit) else {
-                return .init("it names commit \(commit.short()), which is not a merge commit on main's first-parent line")
+                return .init(L("it names commit \(commit.short()), which is not a merge commit on main's first-parent line"))
             }
             guard merge.proposal == proposal, merge.head == head else {
-                return .init("commit \(commit.short()) on main merges \(merge.head.short()) of proposal \(merge.proposal.prefix(8)), not \(head.short()) of this one")
+                return .init(L("commit \(commit.short()) on main merges \(merge.head.short()) of proposal \(merge.proposal.prefix(8)), not \(head.short()) of this one"))
             }
             return nil
         }
@@ -190,8 +191,8 @@ struct EventAdmission {
 
 /// Why an event was quarantined, in words for people.
 struct QuarantineReason: Error {
-    let text: String
-    init(_ text: String) { self.text = text }
+    let text: Message
+    init(_ text: Message) { self.text = text }
 }
 
 extension EventBody {

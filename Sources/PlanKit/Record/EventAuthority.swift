@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What the fold asks about the world outside the record before it believes an event (docs/SECURITY.md):
 /// who an author was in members.yml on main at the event's time, whether the event is signed by that
@@ -28,7 +29,8 @@ public struct QuarantinedEvent: Sendable, Equatable {
     public let id: EventID
     public let proposal: EventID
     public let type: String
-    public let reason: String
+    /// Why, for people (English in `--json`: `Message` encodes as English).
+    public let reason: Message
 
     /// The event file's path in the record.
     public var path: String { Record.path(of: id, proposal: proposal) }

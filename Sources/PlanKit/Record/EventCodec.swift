@@ -32,13 +32,13 @@ public enum EventCodec {
 
     /// Reads an event file; `path` is only for error messages.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Event {
-        guard bytes.count <= maximumSize else { throw PlanError.corruptRecord(path: path, reason: "event file larger than \(maximumSize) bytes") }
+        guard bytes.count <= maximumSize else { throw PlanError.corruptRecord(path: path, reason: L("event file larger than \(maximumSize) bytes")) }
         let probe: VersionProbe
         do { probe = try JSONDecoder().decode(VersionProbe.self, from: Data(bytes)) } catch {
-            throw PlanError.corruptRecord(path: path, reason: "not an event file (not JSON with a version)")
+            throw PlanError.corruptRecord(path: path, reason: L("not an event file (not JSON with a version)"))
         }
         guard probe.version == Event.formatVersion else {
-            throw PlanError.corruptRecord(path: path, reason: "event format version \(probe.version) is not known to this nap (it reads version \(Event.formatVersion)); upgrade nap")
+            throw PlanError.corruptRecord(path: path, reason: L("event format version \(probe.version) is not known to this nap (it reads version \(Event.formatVersion)); upgrade nap"))
         }
         do {
             var event = try JSONDecoder().decode(EventFile.self, from: Data(bytes)).event()
@@ -47,16 +47,7 @@ public enum EventCodec {
         } catch PlanError.corruptRecord(_, let reason) {
             throw PlanError.corruptRecord(path: path, reason: reason)
         } catch {
-            throw PlanError.corruptRecord(path: path, reason: "malformed event: \(describe(error))")
-        }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing field '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
-            "bad field '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
-        default: "\(error)"
+            throw PlanError.corruptRecord(path: path, reason: L("malformed event: \(RecordFieldProblem.describe(error))"))
         }
     }
 
@@ -145,7 +136,7 @@ struct EventFile: Codable {
         case "review": body = .review(verdict: try need(verdict, .verdict), head: try need(head, .head), body: self.body ?? "")
         case "merged": body = .merged(commit: try need(commit, .commit), head: try need(head, .head))
         case "hidden": body = .hidden(target: try need(target, .target), reason: try need(reason, .reason))
-        default: throw PlanError.corruptRecord(path: "", reason: "unknown event type '\(type)'")
+        default: throw PlanError.corruptRecord(path: "", reason: L("unknown event type '\(type)'"))
         }
         if case .opened = body {} else if proposal == nil {
             throw DecodingError.keyNotFound(CodingKeys.proposal, .init(codingPath: [], debugDescription: "a \(type) event names its proposal"))

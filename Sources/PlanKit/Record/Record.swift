@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// The collaboration record: the `nap/record` branch, an add-only tree of immutable event files at
 /// content-addressed paths, `proposals/<2 hex>/<proposal id>/events/<event id>.json` (docs/STORAGE.md).
@@ -89,7 +90,7 @@ public final class Record {
                 if entry.kind == .blob, entry.name.hasSuffix(".sig") {
                     let size = try repository.blobSize(entry.id)
                     guard size <= Record.maximumSignatureSize else {
-                        problems.append(.corruptRecord(path: path, reason: "not a signature file (\(size) bytes)"))
+                        problems.append(.corruptRecord(path: path, reason: L("not a signature file (\(size) bytes)")))
                         continue
                     }
                     let bytes = try repository.blobData(entry.id)
@@ -97,7 +98,7 @@ public final class Record {
                     continue
                 }
                 guard entry.kind == .blob, entry.name.hasSuffix(".json") else {
-                    problems.append(.corruptRecord(path: path, reason: "not an event file"))
+                    problems.append(.corruptRecord(path: path, reason: L("not an event file")))
                     continue
                 }
                 let expected = String(entry.name.dropLast(5))
@@ -108,18 +109,18 @@ public final class Record {
                 }
                 let size = try repository.blobSize(entry.id)
                 guard size <= EventCodec.maximumSize else {
-                    problems.append(.corruptRecord(path: path, reason: "event file larger than \(EventCodec.maximumSize) bytes (\(size))"))
+                    problems.append(.corruptRecord(path: path, reason: L("event file larger than \(EventCodec.maximumSize) bytes (\(size))")))
                     continue
                 }
                 let bytes = try repository.blobData(entry.id)
                 do {
                     let event = try EventCodec.decode(bytes, path: path)
                     guard event.id == expected else {
-                        problems.append(.corruptRecord(path: path, reason: "the file's contents do not match its name (SHA-256 \(event.id.prefix(12))…)"))
+                        problems.append(.corruptRecord(path: path, reason: L("the file's contents do not match its name (SHA-256 \(event.id.prefix(12))…)")))
                         continue
                     }
                     guard event.proposalID == proposal else {
-                        problems.append(.corruptRecord(path: path, reason: "the event belongs to proposal \(event.proposalID.prefix(12))…"))
+                        problems.append(.corruptRecord(path: path, reason: L("the event belongs to proposal \(event.proposalID.prefix(12))…")))
                         continue
                     }
                     events.append(event)
@@ -132,7 +133,7 @@ public final class Record {
                 events[index].signature = signatures.removeValue(forKey: events[index].id)?.text
             }
             for (_, orphan) in signatures.sorted(by: { $0.key < $1.key }) {
-                problems.append(.corruptRecord(path: orphan.path, reason: "a signature without its event"))
+                problems.append(.corruptRecord(path: orphan.path, reason: L("a signature without its event")))
             }
             return (Record.foldOrder(events), problems, blobs)
         }

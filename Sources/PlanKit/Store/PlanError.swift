@@ -35,10 +35,10 @@ public enum PlanError: Error, Sendable, Equatable {
     case mergeConflict(proposal: String, paths: [String])
     /// The record holds something it must not: the same path with different bytes, a file that is not an
     /// event, an event of an unknown format version.
-    case corruptRecord(path: String, reason: String)
+    case corruptRecord(path: String, reason: Message)
     /// An event the fold did not use because it broke the rules of the record (docs/SECURITY.md): it
     /// stays in the record, is reported, and changes no state.
-    case quarantined(path: String, reason: String)
+    case quarantined(path: String, reason: Message)
     /// A plan file in the working tree is a symbolic link (or lies in a linked folder) that leads out of
     /// the plan's folder: it is neither read nor saved. `target` is the link's text.
     case symbolicLink(path: String, target: String, folder: Bool)
@@ -100,7 +100,7 @@ extension PlanError: CustomStringConvertible {
         case .refused(let reason, _): reason
         case .invalidInput(let message): message
         case .gateClosed(let proposal, let blockers):
-            blockers.reduce(L("proposal \(proposal) cannot be merged yet:")) { $0 + Message(verbatim: "\n  - ") + $1 }
+            BlockerList.message(L("proposal \(proposal) cannot be merged yet:"), blockers)
         case .mergeConflict(let proposal, let paths):
             L("merging \(proposal) into main would conflict in: \(paths.joined(separator: ", "))")
         case .corruptRecord(let path, let reason): L("the record is damaged at \(path): \(reason)")

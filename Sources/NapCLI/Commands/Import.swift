@@ -56,9 +56,9 @@ struct ImportPublicInput: ParsableCommand {
                     ? L("Would import line \(item.line): \(source) → \(SafeText.line(item.proposal)) (\(item.event.prefix(8)))")
                     : L("Imported line \(item.line): \(source) → \(SafeText.line(item.proposal)) (\(item.event.prefix(8)))"))
             }
-            for problem in result.alreadyImported { Console.out(L("· line \(problem.line): \(SafeText.line(problem.message))")) }
-            for problem in result.notices { Console.err(L("notice: \(SafeText.line(problem.description))")) }
-            for problem in result.skipped { Console.err(L("skipped \(SafeText.line(problem.description))")) }
+            for problem in result.alreadyImported { Console.out(L("· line \(problem.line): \(SafeText.line(problem.message.localized))")) }
+            for problem in result.notices { Console.err(L("notice: \(SafeText.line(problem.located.localized))")) }
+            for problem in result.skipped { Console.err(L("skipped \(SafeText.line(problem.located.localized))")) }
             let name = SafeText.line(result.recordedBy.name)
             Console.out(result.dryRun
                 ? L("Would import \(result.imported.count), already in the record \(result.alreadyImported.count), skipped \(result.skipped.count); recorded by \(name).")
@@ -104,7 +104,7 @@ struct ImportPublicInput: ParsableCommand {
             dryRun = result.dryRun
             recordedBy = result.recordedBy
             imported = result.imported.map { Item(line: $0.line, source: $0.source, event: $0.event, proposal: $0.proposal) }
-            let problem: (PublicInputProblem) -> Problem = { Problem(line: $0.line, column: $0.column, message: $0.message) }
+            let problem: (PublicInputProblem) -> Problem = { Problem(line: $0.line, column: $0.column, message: $0.message.description) }
             alreadyImported = result.alreadyImported.map(problem)
             skipped = result.skipped.map(problem)
             notices = result.notices.map(problem)

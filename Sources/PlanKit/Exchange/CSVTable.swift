@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Localization
 
 /// CSV (RFC 4180) as nap reads and writes it, through yaslab/CSV.swift (docs/ARCHITECTURE.md): the OGP
 /// commitments layout, the response report, platforms' exports of public input.
@@ -18,15 +19,17 @@ public enum CSVTable {
     public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         public let line: Int
         public let column: Int?
-        public let message: String
-        public var description: String { "line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)" }
+        public let message: Message
+        /// The problem at its place, for people.
+        public var located: Message { column.map { L("line \(line), column \($0): \(message)") } ?? L("line \(line): \(message)") }
+        public var description: String { located.description }
     }
 
     /// The rows of `bytes` (the header first), numbered by line. Throws a located `ReadError` for bytes
     /// that are not UTF-8, a NUL byte, a quoted field left open at the end, or a file over `maximumBytes`.
     public static func read(_ bytes: [UInt8], maximumBytes: Int) throws -> [Row] {
         guard bytes.count <= maximumBytes else {
-            throw ReadError(line: 1, column: nil, message: "the file is \(bytes.count / 1024) KiB; at most \(maximumBytes / 1024) KiB are read")
+            throw ReadError(line: 1, column: nil, message: L("the file is \(bytes.count / 1024) KiB; at most \(maximumBytes / 1024) KiB are read"))
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -38,9 +41,9 @@ public enum CSVTable {
             rows.append(Row(line: line, fields: fields))
             line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
         }
-        if let error = reader.error { throw ReadError(line: line, column: nil, message: "cannot read the CSV: \(error)") }
+        if let error = reader.error { throw ReadError(line: line, column: nil, message: L("cannot read the CSV: \(error)")) }
         if let open = unclosedQuote(text) {
-            throw ReadError(line: open, column: nil, message: "a quoted field opened on this line is never closed")
+            throw ReadError(line: open, column: nil, message: L("a quoted field opened on this line is never closed"))
         }
         // A final line break gives no empty row; blank lines between rows are dropped.
         return rows.filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
@@ -97,13 +100,13 @@ public enum CSVTable {
             switch decoder.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
-                if scalar == "\0" { throw ReadError(line: line, column: column, message: "a NUL byte: this is not a text file") }
+                if scalar == "\0" { throw ReadError(line: line, column: column, message: L("a NUL byte: this is not a text file")) }
                 scalars.append(scalar)
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
                 return String(scalars)
             case .error:
-                throw ReadError(line: line, column: column, message: "bytes that are not UTF-8 (save the file as UTF-8; Big5 and other encodings are not read)")
+                throw ReadError(line: line, column: column, message: L("bytes that are not UTF-8 (save the file as UTF-8; Big5 and other encodings are not read)"))
             }
         }
     }

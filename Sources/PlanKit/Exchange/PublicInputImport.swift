@@ -56,7 +56,7 @@ extension PlanStore {
         var already: [PublicInputProblem] = []
         for row in table.rows {
             if let proposal = known[row.source.key] {
-                already.append(.init(line: row.line, column: nil, message: "\(row.source.platformLabel) \(row.source.id) is already in the record, on \(proposal)"))
+                already.append(.init(line: row.line, column: nil, message: L("\(row.source.platformLabel) \(row.source.id) is already in the record, on \(proposal)")))
             } else {
                 fresh.append(row)
             }
@@ -115,7 +115,7 @@ extension PlanStore {
         for row in rows {
             let slug = Self.importedSlug(platform: platform, id: row.source.id)
             guard !taken.contains(slug), try PlanError.wrap({ try repository.referenceTarget(RefNames.proposal(slug)) }) == nil else {
-                skipped.append(.init(line: row.line, column: nil, message: "a proposal named \(slug) already exists"))
+                skipped.append(.init(line: row.line, column: nil, message: L("a proposal named \(slug) already exists")))
                 continue
             }
             let title = row.title ?? ""

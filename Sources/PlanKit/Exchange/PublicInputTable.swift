@@ -17,8 +17,11 @@ public struct PublicInputProblem: Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     /// The column concerned, when one is.
     public let column: String?
-    public let message: String
-    public var description: String { "line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)" }
+    /// Why, for people (English in `--json`: `Message` encodes as English).
+    public let message: Message
+    /// The problem at its place, for people.
+    public var located: Message { column.map { L("line \(line), column \($0): \(message)") } ?? L("line \(line): \(message)") }
+    public var description: String { located.description }
 }
 
 /// A platform's CSV export read into inputs (`nap import public-input`). Problems with the file as a
@@ -44,7 +47,7 @@ public struct PublicInputTable: Sendable {
                             zoneOffset: Int, now: Date) throws -> PublicInputTable {
         let table: [CSVTable.Row]
         do { table = try CSVTable.read(bytes, maximumBytes: maximumBytes) } catch let error as CSVTable.ReadError {
-            throw PlanError.invalidInput(L("the file cannot be imported: \(error)"))
+            throw PlanError.invalidInput(L("the file cannot be imported: \(error.located)"))
         }
         guard let header = table.first else { throw PlanError.invalidInput(L("the file cannot be imported: it is empty")) }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -59,7 +62,7 @@ public struct PublicInputTable: Sendable {
         }
         let missing = Set(required).filter { index[$0] == nil }.sorted { $0.rawValue < $1.rawValue }
         guard missing.isEmpty else {
-            let wanted = missing.map { "\($0.rawValue) (column '\(mapping.columns[$0] ?? $0.rawValue)')" }.joined(separator: ", ")
+            let wanted = Message.joined(missing.map { L("\($0.rawValue) (column '\(mapping.columns[$0] ?? $0.rawValue)')") }, separator: L(", "))
             throw PlanError.invalidInput(L("the file cannot be imported: line 1 has no column for \(wanted); its columns are \(names.joined(separator: ", ")); name them with --map FIELD=COLUMN"))
         }
         var reader = RowReader(platform: platform, names: names, index: index, needsTitle: needsTitle, zoneOffset: zoneOffset, now: now)
@@ -83,7 +86,7 @@ private struct RowReader {
 
     mutating func read(_ row: CSVTable.Row) {
         guard row.fields.count == names.count else {
-            skipped.append(.init(line: row.line, column: nil, message: "it has \(row.fields.count) fields; the header has \(names.count)"))
+            skipped.append(.init(line: row.line, column: nil, message: L("it has \(row.fields.count) fields; the header has \(names.count)")))
             return
         }
         func cell(_ field: PublicInputMapping.Field) -> String? {
@@ -92,54 +95,54 @@ private struct RowReader {
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
         }
-        func skip(_ field: PublicInputMapping.Field, _ message: String) {
+        func skip(_ field: PublicInputMapping.Field, _ message: Message) {
             skipped.append(.init(line: row.line, column: index[field].map { names[$0] }, message: message))
         }
         let id = cell(.id) ?? ""
-        guard !id.isEmpty else { return skip(.id, "the input's id is empty") }
+        guard !id.isEmpty else { return skip(.id, L("the input's id is empty")) }
         guard id.utf8.count <= EventBounds.maximumSourceIDBytes, !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
               !CSVTable.looksLikeFormula(id) else {
-            return skip(.id, "an id is at most \(EventBounds.maximumSourceIDBytes) bytes, without control characters or a leading =, +, - or @")
+            return skip(.id, L("an id is at most \(EventBounds.maximumSourceIDBytes) bytes, without control characters or a leading =, +, - or @"))
         }
-        if let first = seen[id] { return skip(.id, "the id \(id) is also on line \(first); each input is imported once") }
+        if let first = seen[id] { return skip(.id, L("the id \(id) is also on line \(first); each input is imported once")) }
         seen[id] = row.line
         let author = cell(.author) ?? ""
-        guard !author.isEmpty else { return skip(.author, "the author's name is empty; an input is the words of someone named") }
+        guard !author.isEmpty else { return skip(.author, L("the author's name is empty; an input is the words of someone named")) }
         guard author.count <= PublicInputTable.maximumNameCharacters, !author.contains(where: \.isNewline) else {
-            return skip(.author, "a name is one line of at most \(PublicInputTable.maximumNameCharacters) characters")
+            return skip(.author, L("a name is one line of at most \(PublicInputTable.maximumNameCharacters) characters"))
         }
         let title = cell(.title).flatMap { $0.isEmpty ? nil : $0 }
         let body = cell(.body) ?? ""
         if needsTitle {
-            guard let title else { return skip(.title, "the title is empty; a proposal needs one") }
+            guard let title else { return skip(.title, L("the title is empty; a proposal needs one")) }
             guard title.count <= PublicInputTable.maximumNameCharacters, !title.contains(where: \.isNewline) else {
-                return skip(.title, "a title is one line of at most \(PublicInputTable.maximumNameCharacters) characters")
+                return skip(.title, L("a title is one line of at most \(PublicInputTable.maximumNameCharacters) characters"))
             }
         } else if body.isEmpty {
-            return skip(.body, "the text is empty")
+            return skip(.body, L("the text is empty"))
         }
         guard body.utf8.count <= PlanStore.maximumTextBytes else {
-            return skip(.body, "the text is \(body.utf8.count / 1024) KiB; at most \(PlanStore.maximumTextBytes / 1024) KiB are imported (link to a longer document)")
+            return skip(.body, L("the text is \(body.utf8.count / 1024) KiB; at most \(PlanStore.maximumTextBytes / 1024) KiB are imported (link to a longer document)"))
         }
         var submitted: Date?
         if let text = cell(.submitted), !text.isEmpty {
             guard let date = PlatformDate.parse(text, zoneOffset: zoneOffset) else {
-                return skip(.submitted, "'\(text.prefix(40))' is not a date (write 2024-06-10, 2024/06/10 14:30, 113/06/10 or an RFC 3339 time)")
+                return skip(.submitted, L("'\(text.prefix(40))' is not a date (write 2024-06-10, 2024/06/10 14:30, 113/06/10 or an RFC 3339 time)"))
             }
             guard date >= EventBounds.earliestTime, date <= now.addingTimeInterval(86_400) else {
-                return skip(.submitted, "\(Timestamp.format(date)) is \(date < EventBounds.earliestTime ? "before 2000" : "in the future")")
+                return skip(.submitted, date < EventBounds.earliestTime ? L("\(Timestamp.format(date)) is before 2000") : L("\(Timestamp.format(date)) is in the future"))
             }
             submitted = date
         }
         var url: String?
         if let text = cell(.url), !text.isEmpty {
-            if let problem = EventBounds.problemOfURL(text) { return skip(.url, "the address \(text.prefix(60)): \(problem)") }
+            if let problem = EventBounds.problemOfURL(text) { return skip(.url, L("the address \(text.prefix(60)): \(problem)")) }
             url = text
         }
         for field in [PublicInputMapping.Field.author, .title, .body] {
             if let text = cell(field), CSVTable.looksLikeFormula(text) {
                 notices.append(.init(line: row.line, column: index[field].map { names[$0] },
-                                     message: "starts like a spreadsheet formula; imported as text, and every CSV nap writes prefixes it with '"))
+                                     message: L("starts like a spreadsheet formula; imported as text, and every CSV nap writes prefixes it with '")))
             }
         }
         rows.append(PublicInputRow(line: row.line, source: InputSource(platform: platform, id: id, url: url, submitted: submitted),

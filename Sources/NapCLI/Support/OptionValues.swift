@@ -9,7 +9,7 @@ enum OptionValues {
     static func date(_ text: String, option: String, month: Bool = false) throws -> PlanDate {
         let date: PlanDate
         do { date = try PlanDate(parsing: text) } catch let error as FormatError {
-            throw PlanError.invalidInput(L("\(option) \(text): \(error)"))
+            throw PlanError.invalidInput(L("\(option) \(text): \(error.message)"))
         }
         guard month || date.day != nil else { throw PlanError.invalidInput(L("\(option) \(text): name a day (YYYY-MM-DD)")) }
         return date

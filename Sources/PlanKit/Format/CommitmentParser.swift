@@ -25,7 +25,7 @@ extension Commitment {
             }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
-        guard let fields = reader.mapping(root, "the front matter") else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
+        guard let fields = reader.mapping(root, L("the front matter")) else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
         let context = CommitmentContext(languages: plan?.languages ?? [], planPeriod: plan?.period, fileName: fileName(of: path))
         var commitment = CommitmentFields(reader: reader, fields: fields, context: context).read()
         let body = CommitmentBody(lines: frontMatter.body, firstLine: frontMatter.closingLine + 1)
@@ -59,16 +59,16 @@ private struct CommitmentFields {
     static let known = ["id", "title", "period", "lead", "supporting", "values", "status", "milestones", "contact", "sdgs", "budget", "area", "policy-areas"]
 
     func read() -> Commitment {
-        reader.warnUnknownKeys(fields, known: Self.known, in: "the front matter")
+        reader.warnUnknownKeys(fields, known: Self.known, in: L("the front matter"))
         let id = readID()
         var title: LocalizedText = [:]
         if let (key, value) = FieldReader.entry(fields, "title") {
-            title = reader.localized(value, "the title", languages: context.languages, at: key)
+            title = reader.localized(value, L("the title"), languages: context.languages, at: key)
         } else {
             reader.error(L("the title is missing (add 'title:' with a line per language)"), at: nil)
         }
         let period = readPeriod()
-        let lead = institutions("lead", "lead institution", required: true, in: fields)
+        let lead = institutions("lead", L("lead institution"), required: true, in: fields)
         let supporting = readSupporting()
         let values = readValues()
         let status = readStatus()
@@ -79,10 +79,10 @@ private struct CommitmentFields {
         let sdgs = readSDGs()
         var budget: LocalizedText = [:]
         if let (key, value) = FieldReader.entry(fields, "budget"), !FieldReader.isNull(value) {
-            budget = reader.localized(value, "the budget", languages: context.languages, at: key)
+            budget = reader.localized(value, L("the budget"), languages: context.languages, at: key)
         }
         var area: String?
-        if let text = reader.text(fields, "area", "area", required: false, owner: nil) {
+        if let text = reader.text(fields, "area", .field("area"), required: false, owner: nil) {
             if let problem = Identifier.problem(in: text) {
                 reader.error(L("area '\(text.prefix(40))': \(problem) (an area is a short id such as open-data)"), at: FieldReader.entry(fields, "area")?.value)
             } else {
@@ -97,7 +97,7 @@ private struct CommitmentFields {
     }
 
     private func readID() -> String {
-        guard let id = reader.text(fields, "id", "id", required: true, owner: nil) else { return context.expectedID }
+        guard let id = reader.text(fields, "id", .field("id"), required: true, owner: nil) else { return context.expectedID }
         let node = FieldReader.entry(fields, "id")?.value
         if let problem = Identifier.problem(in: id) {
             reader.error(L("id '\(id)': \(problem)"), at: node)
@@ -112,7 +112,7 @@ private struct CommitmentFields {
             reader.error(L("the period is missing (add 'period:' with 'start:' and 'end:')"), at: nil)
             return nil
         }
-        let (period, startNode, endNode) = reader.period(value, "the commitment's period", at: key)
+        let (period, startNode, endNode) = reader.period(value, L("the commitment's period"), at: key)
         guard let period, let planPeriod = context.planPeriod else { return period }
         if !planPeriod.contains(period.start) {
             reader.error(L("the commitment starts (\(period.start)) outside the plan's period (\(planPeriod))"), at: startNode)
@@ -125,24 +125,24 @@ private struct CommitmentFields {
 
     private func readSupporting() -> SupportingInstitutions {
         guard let (key, value) = FieldReader.entry(fields, "supporting"), !FieldReader.isNull(value),
-              let mapping = reader.mapping(value, "supporting", at: key) else { return SupportingInstitutions() }
-        reader.warnUnknownKeys(mapping, known: ["government", "civil-society", "others"], in: "supporting")
+              let mapping = reader.mapping(value, .field("supporting"), at: key) else { return SupportingInstitutions() }
+        reader.warnUnknownKeys(mapping, known: ["government", "civil-society", "others"], in: .field("supporting"))
         return SupportingInstitutions(
-            government: institutions("government", "supporting government institution", required: false, in: mapping),
-            civilSociety: institutions("civil-society", "supporting civil-society organisation", required: false, in: mapping),
-            others: institutions("others", "other supporting institution", required: false, in: mapping))
+            government: institutions("government", L("supporting government institution"), required: false, in: mapping),
+            civilSociety: institutions("civil-society", L("supporting civil-society organisation"), required: false, in: mapping),
+            others: institutions("others", L("other supporting institution"), required: false, in: mapping))
     }
 
     /// A list of institutions, each a language map.
-    private func institutions(_ key: String, _ what: String, required: Bool, in mapping: Yams.Node.Mapping) -> [LocalizedText] {
+    private func institutions(_ key: String, _ what: Message, required: Bool, in mapping: Yams.Node.Mapping) -> [LocalizedText] {
         guard let (keyNode, value) = FieldReader.entry(mapping, key) else {
             if required { reader.error(L("\(key) is missing: name at least one \(what)"), at: nil) }
             return []
         }
-        guard let items = reader.sequence(value, key) else { return [] }
+        guard let items = reader.sequence(value, .field(key)) else { return [] }
         if items.isEmpty, required { reader.error(L("\(key) is empty: name at least one \(what)"), at: keyNode) }
         return items.enumerated().map { index, item in
-            reader.localized(item, "\(what) \(index + 1)", languages: context.languages, at: item)
+            reader.localized(item, L("\(what) \(index + 1)"), languages: context.languages, at: item)
         }
     }
 
@@ -152,11 +152,11 @@ private struct CommitmentFields {
             reader.error(L("values is missing: list the OGP values the commitment promotes (\(allowed))"), at: nil)
             return []
         }
-        guard let items = reader.sequence(value, "values") else { return [] }
+        guard let items = reader.sequence(value, .field("values")) else { return [] }
         if items.isEmpty { reader.error(L("values is empty: list the OGP values the commitment promotes (\(allowed))"), at: key) }
         var values: [OGPValue] = []
         for item in items {
-            guard let text = reader.scalar(item, "a value") else { continue }
+            guard let text = reader.scalar(item, L("a value")) else { continue }
             guard let ogpValue = OGPValue(rawValue: text) else {
                 reader.error(L("'\(text)' is not an OGP value (use \(allowed))"), at: item)
                 continue
@@ -167,7 +167,7 @@ private struct CommitmentFields {
     }
 
     private func readStatus() -> CompletionLevel? {
-        guard let text = reader.text(fields, "status", "status", required: false, owner: nil) else { return nil }
+        guard let text = reader.text(fields, "status", .field("status"), required: false, owner: nil) else { return nil }
         guard let level = CompletionLevel(rawValue: text) else {
             let allowed = CompletionLevel.allCases.map(\.rawValue).joined(separator: ", ")
             reader.error(L("status '\(text)' is not a completion level (use \(allowed))"), at: FieldReader.entry(fields, "status")?.value)
@@ -181,16 +181,16 @@ private struct CommitmentFields {
             reader.error(L("contact is missing (add 'contact:' with name, title, email and phone)"), at: nil)
             return Contact()
         }
-        guard !FieldReader.isNull(value), let mapping = reader.mapping(value, "contact", at: key) else {
+        guard !FieldReader.isNull(value), let mapping = reader.mapping(value, .field("contact"), at: key) else {
             if FieldReader.isNull(value) { reader.error(L("contact is empty (give name, title, email and phone)"), at: key) }
             return Contact()
         }
-        reader.warnUnknownKeys(mapping, known: ["name", "title", "email", "phone"], in: "contact")
+        reader.warnUnknownKeys(mapping, known: ["name", "title", "email", "phone"], in: .field("contact"))
         var contact = Contact()
-        contact.name = reader.text(mapping, "name", "contact name", required: true, owner: key) ?? ""
-        contact.title = reader.text(mapping, "title", "contact title", required: false, owner: key)
-        contact.phone = reader.text(mapping, "phone", "contact phone", required: false, owner: key)
-        if let email = reader.text(mapping, "email", "contact email", required: true, owner: key) {
+        contact.name = reader.text(mapping, "name", L("contact name"), required: true, owner: key) ?? ""
+        contact.title = reader.text(mapping, "title", L("contact title"), required: false, owner: key)
+        contact.phone = reader.text(mapping, "phone", L("contact phone"), required: false, owner: key)
+        if let email = reader.text(mapping, "email", L("contact email"), required: true, owner: key) {
             if let problem = EmailAddress.problem(in: email) {
                 reader.error(L("contact email '\(email)' is not well formed: \(problem)"), at: FieldReader.entry(mapping, "email")?.value)
             }
@@ -202,11 +202,11 @@ private struct CommitmentFields {
     /// `policy-areas:`: ids of the policy-area columns of OGP's commitments database (`OGPColumns.policyAreas`).
     private func readPolicyAreas() -> [String] {
         guard let (_, value) = FieldReader.entry(fields, "policy-areas"), !FieldReader.isNull(value),
-              let items = reader.sequence(value, "policy-areas") else { return [] }
+              let items = reader.sequence(value, .field("policy-areas")) else { return [] }
         let known = Set(OGPColumns.policyAreas.map(\.id))
         var areas: [String] = []
         for item in items {
-            guard let text = reader.scalar(item, "a policy area") else { continue }
+            guard let text = reader.scalar(item, L("a policy area")) else { continue }
             guard known.contains(text) else {
                 let near = OGPColumns.policyAreas.map(\.id).filter { $0.hasPrefix(String(text.prefix(4)).lowercased()) }.prefix(4)
                 let head = String(text.prefix(60))
@@ -221,10 +221,10 @@ private struct CommitmentFields {
     }
 
     private func readSDGs() -> [Int] {
-        guard let (_, value) = FieldReader.entry(fields, "sdgs"), let items = reader.sequence(value, "sdgs") else { return [] }
+        guard let (_, value) = FieldReader.entry(fields, "sdgs"), let items = reader.sequence(value, .field("sdgs")) else { return [] }
         var goals: [Int] = []
         for item in items {
-            guard let text = reader.scalar(item, "an SDG") else { continue }
+            guard let text = reader.scalar(item, L("an SDG")) else { continue }
             guard let goal = Int(text), (1...17).contains(goal) else {
                 reader.error(L("sdgs: '\(text)' is not a Sustainable Development Goal (a number from 1 to 17)"), at: item)
                 continue

@@ -36,8 +36,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The compiler-style line in `language`: the position as it is, the severity and the message translated
     /// (`commitments/1-1.md:12:3: 錯誤：……`).
     public func resolved(in language: Language) -> String {
-        let label = severity == .error ? L("error: \(text)") : L("warning: \(text)")
-        return "\(path):\(line):\(column): " + label.resolved(in: language)
+        located.resolved(in: language)
+    }
+
+    /// The compiler-style line as a message.
+    public var located: Message {
+        Message(verbatim: "\(path):\(line):\(column): ") + (severity == .error ? L("error: \(text)") : L("warning: \(text)"))
     }
 
     /// The compiler-style line in the process's language (`Language.current`).

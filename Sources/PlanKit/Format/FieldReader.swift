@@ -1,5 +1,5 @@
-import Yams
 import Localization
+import Yams
 
 /// Reads fields out of a YAML document (composed with Yams, so every node knows its position) and
 /// records a `Diagnostic` for every problem, positioned in the file. Values are read from the scalar's
@@ -110,14 +110,14 @@ final class FieldReader {
     }
 
     /// The mapping, or nil after reporting that `what` must be one.
-    func mapping(_ node: Yams.Node, _ what: String, at place: Yams.Node? = nil) -> Yams.Node.Mapping? {
+    func mapping(_ node: Yams.Node, _ what: Message, at place: Yams.Node? = nil) -> Yams.Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
         error(L("\(what) must be a mapping of fields (key: value lines)"), at: Self.isNull(node) ? place ?? node : node)
         return nil
     }
 
     /// The sequence's items; nil for a missing value; reports any other shape.
-    func sequence(_ node: Yams.Node, _ what: String, at place: Yams.Node? = nil) -> [Yams.Node]? {
+    func sequence(_ node: Yams.Node, _ what: Message, at place: Yams.Node? = nil) -> [Yams.Node]? {
         if case .sequence(let sequence) = node { return Array(sequence) }
         if Self.isNull(node) { return [] }
         error(L("\(what) must be a list (lines starting with '- ')"), at: node)
@@ -125,7 +125,7 @@ final class FieldReader {
     }
 
     /// The scalar's text as written, trimmed; nil after reporting any other shape.
-    func scalar(_ node: Yams.Node, _ what: String) -> String? {
+    func scalar(_ node: Yams.Node, _ what: Message) -> String? {
         if case .scalar(let scalar) = node { return Self.isNull(node) ? "" : scalar.string.trimmed }
         if case .mapping = node {
             error(L("\(what) must be a single value, not a mapping"), at: node)
@@ -141,7 +141,7 @@ final class FieldReader {
     }
 
     /// Warns about keys that are not in `known`: usually a typo that would otherwise be silently ignored.
-    func warnUnknownKeys(_ mapping: Yams.Node.Mapping, known: [String], in what: String) {
+    func warnUnknownKeys(_ mapping: Yams.Node.Mapping, known: [String], in what: Message) {
         for (key, _) in mapping {
             let name = key.scalar?.string ?? "?"
             if !known.contains(name) {
@@ -154,7 +154,7 @@ final class FieldReader {
 
     /// A text field. A required field that is missing or empty is an error reported at `owner` (the mapping's
     /// key) or at the empty value.
-    func text(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, required: Bool, owner: Yams.Node?) -> String? {
+    func text(_ mapping: Yams.Node.Mapping, _ key: String, _ what: Message, required: Bool, owner: Yams.Node?) -> String? {
         guard let (keyNode, value) = Self.entry(mapping, key) else {
             if required { error(L("\(what) is missing (add a '\(key):' line)"), at: owner) }
             return nil
@@ -169,7 +169,7 @@ final class FieldReader {
 
     /// A language map (`zh-Hant: …`, `en: …`) that must have text in every one of `languages`. Languages
     /// not in the plan are warned about.
-    func localized(_ node: Yams.Node, _ what: String, languages: [String], at keyNode: Yams.Node?) -> LocalizedText {
+    func localized(_ node: Yams.Node, _ what: Message, languages: [String], at keyNode: Yams.Node?) -> LocalizedText {
         if Self.isNull(node) {
             error(languages.isEmpty ? L("\(what) is empty")
                   : L("\(what) is empty (give a text in \(languages.joined(separator: ", ")))"), at: keyNode ?? node)
@@ -183,7 +183,7 @@ final class FieldReader {
         var result: LocalizedText = [:]
         for (languageNode, textNode) in mapping {
             let language = languageNode.scalar?.string ?? "?"
-            guard let text = scalar(textNode, "\(what) in \(language)") else { continue }
+            guard let text = scalar(textNode, L("\(what) in \(language)")) else { continue }
             if !languages.isEmpty, !languages.contains(language) {
                 warning(L("\(what) has text in '\(language)', which is not one of the plan's languages (\(languages.joined(separator: ", ")))"), at: languageNode)
             }
@@ -200,7 +200,7 @@ final class FieldReader {
     }
 
     /// A date field (`YYYY-MM` or `YYYY-MM-DD`).
-    func date(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, required: Bool, owner: Yams.Node?) -> PlanDate? {
+    func date(_ mapping: Yams.Node.Mapping, _ key: String, _ what: Message, required: Bool, owner: Yams.Node?) -> PlanDate? {
         guard let (keyNode, value) = Self.entry(mapping, key) else {
             if required { error(L("\(what) is missing (add '\(key): YYYY-MM')"), at: owner) }
             return nil
@@ -213,7 +213,7 @@ final class FieldReader {
         do {
             return try PlanDate(parsing: text)
         } catch let problem as FormatError {
-            error(L("\(what): \(problem)"), at: value)
+            error(L("\(what): \(problem.message)"), at: value)
         } catch {
             self.error(L("\(what): '\(text)' is not a date"), at: value)
         }
@@ -221,11 +221,11 @@ final class FieldReader {
     }
 
     /// A `{start, end}` period whose start is not after its end.
-    func period(_ node: Yams.Node, _ what: String, at keyNode: Yams.Node) -> (Period?, start: Yams.Node?, end: Yams.Node?) {
+    func period(_ node: Yams.Node, _ what: Message, at keyNode: Yams.Node) -> (Period?, start: Yams.Node?, end: Yams.Node?) {
         guard let mapping = mapping(node, what, at: keyNode) else { return (nil, nil, nil) }
         warnUnknownKeys(mapping, known: ["start", "end"], in: what)
-        let start = date(mapping, "start", "\(what) start", required: true, owner: keyNode)
-        let end = date(mapping, "end", "\(what) end", required: true, owner: keyNode)
+        let start = date(mapping, "start", L("\(what) start"), required: true, owner: keyNode)
+        let end = date(mapping, "end", L("\(what) end"), required: true, owner: keyNode)
         let startNode = Self.entry(mapping, "start")?.value
         let endNode = Self.entry(mapping, "end")?.value
         guard let start, let end else { return (nil, startNode, endNode) }
@@ -239,7 +239,7 @@ final class FieldReader {
 
     /// A whole number in `range`, or nil when absent (or after reporting a value that is not one). The text
     /// is checked before it is converted: digits only, so no value in a file can overflow.
-    func integer(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, in range: ClosedRange<Int>) -> Int? {
+    func integer(_ mapping: Yams.Node.Mapping, _ key: String, _ what: Message, in range: ClosedRange<Int>) -> Int? {
         guard let (_, value) = Self.entry(mapping, key), let text = scalar(value, what), !text.isEmpty else { return nil }
         guard text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), range.contains(number) else {
             error(L("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text.prefix(40))'"), at: value)
@@ -249,7 +249,7 @@ final class FieldReader {
     }
 
     /// A `true`/`false` field, or the default when absent.
-    func bool(_ mapping: Yams.Node.Mapping, _ key: String, _ what: String, default defaultValue: Bool) -> Bool {
+    func bool(_ mapping: Yams.Node.Mapping, _ key: String, _ what: Message, default defaultValue: Bool) -> Bool {
         guard let (_, value) = Self.entry(mapping, key), let text = scalar(value, what), !text.isEmpty else { return defaultValue }
         switch text {
         case "true", "True", "TRUE": return true
@@ -259,4 +259,10 @@ final class FieldReader {
             return defaultValue
         }
     }
+}
+
+extension Message {
+    /// The name of a field or file as it is written (`policy.require-signatures`, `plan.yml`): not
+    /// translated, since it is what people type.
+    static func field(_ name: String) -> Message { Message(verbatim: name) }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 /// The rule for ids of commitments and members, which become file names (`commitments/<id>.md`) and
 /// parts of branch names: letters of any script (CJK included), ASCII digits, `-`, `_` and `.`;
 /// starting with a letter or digit; no `..`; not ending in `.` or `.lock`; at most 64 characters.
@@ -7,23 +9,23 @@ public enum Identifier {
     public static let maximumLength = 64
 
     /// Why `id` is not a safe id, or nil when it is.
-    public static func problem(in id: String) -> String? {
-        guard let first = id.unicodeScalars.first else { return "an id cannot be empty" }
+    public static func problem(in id: String) -> Message? {
+        guard let first = id.unicodeScalars.first else { return L("an id cannot be empty") }
         guard id.unicodeScalars.count <= maximumLength else {
-            return "an id has at most \(maximumLength) characters (this one has \(id.unicodeScalars.count))"
+            return L("an id has at most \(maximumLength) characters (this one has \(id.unicodeScalars.count))")
         }
         for scalar in id.unicodeScalars where !isAllowed(scalar) {
             switch scalar {
-            case "/", "\\": return "an id cannot contain '\(scalar)'"
-            case _ where scalar.properties.isWhitespace: return "an id cannot contain white space"
+            case "/", "\\": return L("an id cannot contain '\(scalar)'")
+            case _ where scalar.properties.isWhitespace: return L("an id cannot contain white space")
             case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format:
-                return "an id cannot contain control characters"
-            default: return "an id can only use letters, digits, '-', '_' and '.' (not '\(scalar)')"
+                return L("an id cannot contain control characters")
+            default: return L("an id can only use letters, digits, '-', '_' and '.' (not '\(scalar)')")
             }
         }
-        guard isLetterOrDigit(first) else { return "an id must start with a letter or a digit" }
-        guard !id.contains("..") else { return "an id cannot contain '..'" }
-        guard !id.hasSuffix("."), !id.hasSuffix(".lock") else { return "an id cannot end with '.' or '.lock'" }
+        guard isLetterOrDigit(first) else { return L("an id must start with a letter or a digit") }
+        guard !id.contains("..") else { return L("an id cannot contain '..'") }
+        guard !id.hasSuffix("."), !id.hasSuffix(".lock") else { return L("an id cannot end with '.' or '.lock'") }
         return nil
     }
 

@@ -1,19 +1,21 @@
+import Localization
+
 /// Checks the language codes a plan is written in: BCP-47 tags of the shape `language[-Script][-REGION]`
 /// (`zh-Hant`, `en`, `zh-Hant-TW`, `en-GB`, `ami`), written in their canonical case so that they match
 /// the keys used in the plan's files exactly.
 public enum LanguageCode {
     /// The code's problem, or nil when nap accepts it.
-    public static func problem(in code: String) -> String? {
+    public static func problem(in code: String) -> Message? {
         let parts = code.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let language = parts.first, !language.isEmpty else { return "the code is empty" }
+        guard let language = parts.first, !language.isEmpty else { return L("the code is empty") }
         guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }) else {
-            return "write it as language[-Script][-REGION] with ASCII letters, e.g. zh-Hant or en"
+            return L("write it as language[-Script][-REGION] with ASCII letters, e.g. zh-Hant or en")
         }
         guard (2...3).contains(language.count), language.allSatisfy(\.isLetter) else {
-            return "'\(language)' is not a language subtag (two or three letters, e.g. zh, en, ami)"
+            return L("'\(language)' is not a language subtag (two or three letters, e.g. zh, en, ami)")
         }
         if language.count == 2, !iso639_1.contains(language.lowercased()) {
-            return "'\(language)' is not an ISO 639-1 language"
+            return L("'\(language)' is not an ISO 639-1 language")
         }
         var rest = parts.dropFirst()
         var canonical = [language.lowercased()]
@@ -27,10 +29,10 @@ public enum LanguageCode {
             rest = rest.dropFirst()
         }
         guard rest.isEmpty else {
-            return "'\(rest.joined(separator: "-"))' is not a script (4 letters, e.g. Hant) or a region (e.g. TW)"
+            return L("'\(rest.joined(separator: "-"))' is not a script (4 letters, e.g. Hant) or a region (e.g. TW)")
         }
         let written = canonical.joined(separator: "-")
-        guard written == code else { return "write it as '\(written)'" }
+        guard written == code else { return L("write it as '\(written)'") }
         return nil
     }
 

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 /// Edits `members.yml` as text, so that the comments, order and layout people gave the file survive and
@@ -21,7 +22,7 @@ public enum MembersEditor {
         let lineBreak = lines.preferredBreak
         guard let keyIndex = lines.contents.firstIndex(where: isMembersKey) else {
             guard existing.isEmpty else {
-                throw FormatError.unsupportedLayout(path: path, reason: "'members:' does not start a line; nap cannot find where the list is")
+                throw FormatError.unsupportedLayout(path: path, reason: L("'members:' does not start a line; nap cannot find where the list is"))
             }
             lines.insert(["members:"] + block(for: member, indent: "  "), at: lines.contents.count, lineBreak: lineBreak)
             return lines.joined()
@@ -33,7 +34,7 @@ public enum MembersEditor {
             let comment = afterKey.drop { $0 != "#" }
             lines.replace(lineAt: keyIndex, with: "members:" + (comment.isEmpty ? "" : " " + comment))
         } else if !value.isEmpty {
-            throw FormatError.unsupportedLayout(path: path, reason: "the members list is written on one line ([…]); write one field per line")
+            throw FormatError.unsupportedLayout(path: path, reason: L("the members list is written on one line ([…]); write one field per line"))
         }
         // The list ends before the next line that starts at column 1 with anything but '-' or '#'.
         var end = keyIndex + 1
@@ -54,7 +55,7 @@ public enum MembersEditor {
         lines.insert(newLines, at: lastContent + 1, lineBreak: lineBreak)
         let result = lines.joined()
         guard (try? existingMembers(in: result, path: path))?.contains(where: { $0.id == member.id }) == true else {
-            throw FormatError.unsupportedLayout(path: path, reason: "nap could not add the member without rewriting the file; add it by hand")
+            throw FormatError.unsupportedLayout(path: path, reason: L("nap could not add the member without rewriting the file; add it by hand"))
         }
         return result
     }
@@ -84,7 +85,7 @@ public enum MembersEditor {
         if let problem = Identifier.problem(in: member.id) {
             throw FormatError.invalidMember(field: "id", value: member.id, reason: problem)
         }
-        if member.name.trimmed.isEmpty { throw FormatError.invalidMember(field: "name", value: member.name, reason: "a name is needed") }
+        if member.name.trimmed.isEmpty { throw FormatError.invalidMember(field: "name", value: member.name, reason: L("a name is needed")) }
         if let problem = EmailAddress.problem(in: member.email) {
             throw FormatError.invalidMember(field: "email", value: member.email, reason: problem)
         }
@@ -93,7 +94,7 @@ public enum MembersEditor {
         }
         for group in member.groups {
             if let problem = Identifier.problem(in: group) {
-                throw FormatError.invalidMember(field: "groups", value: group, reason: problem + " (a group is an area id such as open-data)")
+                throw FormatError.invalidMember(field: "groups", value: group, reason: L("\(problem) (a group is an area id such as open-data)"))
             }
         }
     }
@@ -110,11 +111,11 @@ public enum MembersEditor {
         guard reader.diagnostics.isEmpty else { throw FormatError.invalidFile(path: path, diagnostics: reader.diagnostics) }
         guard let root else { return [] }
         guard case .mapping(let fields) = root else {
-            throw FormatError.unsupportedLayout(path: path, reason: "the file is not a mapping with a 'members:' list")
+            throw FormatError.unsupportedLayout(path: path, reason: L("the file is not a mapping with a 'members:' list"))
         }
         guard let (_, value) = FieldReader.entry(fields, "members"), !FieldReader.isNull(value) else { return [] }
         guard case .sequence(let items) = value else {
-            throw FormatError.unsupportedLayout(path: path, reason: "'members:' is not a list")
+            throw FormatError.unsupportedLayout(path: path, reason: L("'members:' is not a list"))
         }
         return items.compactMap { item in
             guard case .mapping(let entry) = item else { return nil }

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 /// Sets a member's public key in `members.yml` as text: one `key:` line added to (or replaced in) that
@@ -15,17 +16,17 @@ public enum MembersKeyEditor {
         let diagnostics = parsed.diagnostics.filter { $0.severity == .error }
         guard parsed.value?.member(id: id) != nil else {
             if !diagnostics.isEmpty { throw FormatError.invalidFile(path: path, diagnostics: diagnostics) }
-            throw FormatError.invalidMember(field: "id", value: id, reason: "no member with this id in \(path)")
+            throw FormatError.invalidMember(field: "id", value: id, reason: L("no member with this id in \(path)"))
         }
         var lines = TextLines(text)
         guard let block = memberBlock(id, in: lines.contents) else {
-            throw FormatError.unsupportedLayout(path: path, reason: "member \(id) is not written one field per line ('- id: …'); nap cannot edit it")
+            throw FormatError.unsupportedLayout(path: path, reason: L("member \(id) is not written one field per line ('- id: …'); nap cannot edit it"))
         }
         let rendered = "key: " + YAMLScalar.render(key)
         if let keyLine = block.lines.first(where: { fieldName(lines.contents[$0]) == "key" }) {
             let content = lines.contents[keyLine]
             guard let range = content.range(of: "key:") else {
-                throw FormatError.unsupportedLayout(path: path, reason: "the key line of member \(id) cannot be edited")
+                throw FormatError.unsupportedLayout(path: path, reason: L("the key line of member \(id) cannot be edited"))
             }
             lines.replace(lineAt: keyLine, with: String(content[..<range.lowerBound]) + rendered)
         } else {
@@ -35,7 +36,7 @@ public enum MembersKeyEditor {
         let result = lines.joined()
         let check = Members.parse(Array(result.utf8), path: path).value?.member(id: id)?.key
         guard check == key else {
-            throw FormatError.unsupportedLayout(path: path, reason: "adding the key to member \(id) would not read back as written; add `key: \(key)` by hand")
+            throw FormatError.unsupportedLayout(path: path, reason: L("adding the key to member \(id) would not read back as written; add `key: \(key)` by hand"))
         }
         return result
     }

@@ -18,13 +18,13 @@ extension Members {
             }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
-        guard let fields = reader.mapping(root, "members.yml") else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
-        reader.warnUnknownKeys(fields, known: ["members"], in: "members.yml")
+        guard let fields = reader.mapping(root, .field("members.yml")) else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
+        reader.warnUnknownKeys(fields, known: ["members"], in: .field("members.yml"))
         guard let (key, value) = FieldReader.entry(fields, "members") else {
             reader.error(L("members.yml needs a 'members:' list (write 'members: []' for none yet)"), at: nil)
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
-        guard let items = reader.sequence(value, "members") else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
+        guard let items = reader.sequence(value, .field("members")) else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
         var list = MemberList(reader: reader)
         for (index, item) in items.enumerated() {
             list.read(item, number: index + 1)
@@ -47,15 +47,15 @@ private struct MemberList {
     }
 
     mutating func read(_ item: Yams.Node, number: Int) {
-        let what = "member \(number)"
+        let what = L("member \(number)")
         guard let fields = reader.mapping(item, what) else { return }
         reader.warnUnknownKeys(fields, known: ["id", "name", "email", "sector", "organization", "role", "key", "groups"], in: what)
         let id = readID(fields, what: what, item: item)
-        let label = id.map { "member '\($0)'" } ?? what
-        let name = reader.text(fields, "name", "\(label): name", required: true, owner: item)
+        let label = id.map { L("member '\($0)'") } ?? what
+        let name = reader.text(fields, "name", L("\(label): name"), required: true, owner: item)
         let email = readEmail(fields, label: label, item: item)
         let sector = readEnum(fields, "sector", label: label, item: item, as: Sector.self)
-        let organization = reader.text(fields, "organization", "\(label): organization", required: false, owner: item)
+        let organization = reader.text(fields, "organization", L("\(label): organization"), required: false, owner: item)
         let roleNode = FieldReader.entry(fields, "role")?.value
         let role = roleNode == nil ? Role.member : readEnum(fields, "role", label: label, item: item, as: Role.self)
         let key = readKey(fields, label: label)
@@ -70,8 +70,8 @@ private struct MemberList {
         members.append(member)
     }
 
-    private mutating func readID(_ fields: Yams.Node.Mapping, what: String, item: Yams.Node) -> String? {
-        guard let id = reader.text(fields, "id", "\(what): id", required: true, owner: item) else { return nil }
+    private mutating func readID(_ fields: Yams.Node.Mapping, what: Message, item: Yams.Node) -> String? {
+        guard let id = reader.text(fields, "id", L("\(what): id"), required: true, owner: item) else { return nil }
         let node = FieldReader.entry(fields, "id")?.value
         if let problem = Identifier.problem(in: id) {
             reader.error(L("\(what): id '\(id)': \(problem)"), at: node)
@@ -85,8 +85,8 @@ private struct MemberList {
         return id
     }
 
-    private mutating func readEmail(_ fields: Yams.Node.Mapping, label: String, item: Yams.Node) -> String? {
-        guard let email = reader.text(fields, "email", "\(label): email", required: true, owner: item) else { return nil }
+    private mutating func readEmail(_ fields: Yams.Node.Mapping, label: Message, item: Yams.Node) -> String? {
+        guard let email = reader.text(fields, "email", L("\(label): email"), required: true, owner: item) else { return nil }
         let node = FieldReader.entry(fields, "email")?.value
         if let problem = EmailAddress.problem(in: email) {
             reader.error(L("\(label): email '\(email)' is not well formed: \(problem)"), at: node)
@@ -102,9 +102,9 @@ private struct MemberList {
     }
 
     private func readEnum<Value: RawRepresentable & CaseIterable>(
-        _ fields: Yams.Node.Mapping, _ key: String, label: String, item: Yams.Node, as type: Value.Type
+        _ fields: Yams.Node.Mapping, _ key: String, label: Message, item: Yams.Node, as type: Value.Type
     ) -> Value? where Value.RawValue == String {
-        guard let text = reader.text(fields, key, "\(label): \(key)", required: true, owner: item) else { return nil }
+        guard let text = reader.text(fields, key, L("\(label): \(key)"), required: true, owner: item) else { return nil }
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
             reader.error(L("\(label): '\(text)' is not a \(key) (use one of \(allowed))"), at: FieldReader.entry(fields, key)?.value)
@@ -114,11 +114,11 @@ private struct MemberList {
     }
 
     /// `groups:`: a list of area ids (thematic working groups).
-    private func readGroups(_ fields: Yams.Node.Mapping, label: String) -> [String] {
-        guard let (_, value) = FieldReader.entry(fields, "groups"), let items = reader.sequence(value, "\(label): groups") else { return [] }
+    private func readGroups(_ fields: Yams.Node.Mapping, label: Message) -> [String] {
+        guard let (_, value) = FieldReader.entry(fields, "groups"), let items = reader.sequence(value, L("\(label): groups")) else { return [] }
         var groups: [String] = []
         for item in items {
-            guard let group = reader.scalar(item, "\(label): a group"), !group.isEmpty else { continue }
+            guard let group = reader.scalar(item, L("\(label): a group")), !group.isEmpty else { continue }
             if let problem = Identifier.problem(in: group) {
                 reader.error(L("\(label): group '\(group.prefix(40))': \(problem) (a group is an area id such as open-data)"), at: item)
             } else if groups.contains(group) {
@@ -130,8 +130,8 @@ private struct MemberList {
         return groups
     }
 
-    private func readKey(_ fields: Yams.Node.Mapping, label: String) -> String? {
-        guard let key = reader.text(fields, "key", "\(label): key", required: false, owner: nil) else { return nil }
+    private func readKey(_ fields: Yams.Node.Mapping, label: Message) -> String? {
+        guard let key = reader.text(fields, "key", L("\(label): key"), required: false, owner: nil) else { return nil }
         if let problem = PublicKeyLine.problem(in: key) {
             reader.error(L("\(label): key: \(problem)"), at: FieldReader.entry(fields, "key")?.value)
             return nil
@@ -160,14 +160,14 @@ private struct MemberList {
 
 /// Checks a member's public key: one OpenSSH line `ssh-ed25519 <base64> [comment]` holding a 32-byte key.
 enum PublicKeyLine {
-    static func problem(in line: String) -> String? {
+    static func problem(in line: String) -> Message? {
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-        guard parts.count >= 2 else { return "write the whole public key line: ssh-ed25519 AAAA… comment" }
-        guard parts[0] == "ssh-ed25519" else { return "only ssh-ed25519 keys are supported, not \(parts[0])" }
-        guard let blob = Data(base64Encoded: String(parts[1])) else { return "the key's base64 text is damaged" }
+        guard parts.count >= 2 else { return L("write the whole public key line: ssh-ed25519 AAAA… comment") }
+        guard parts[0] == "ssh-ed25519" else { return L("only ssh-ed25519 keys are supported, not \(parts[0])") }
+        guard let blob = Data(base64Encoded: String(parts[1])) else { return L("the key's base64 text is damaged") }
         let expected: [UInt8] = [0, 0, 0, 11] + Array("ssh-ed25519".utf8) + [0, 0, 0, 32]
         guard blob.count == expected.count + 32, Array(blob.prefix(expected.count)) == expected else {
-            return "the key's data is not an ssh-ed25519 public key"
+            return L("the key's data is not an ssh-ed25519 public key")
         }
         return nil
     }

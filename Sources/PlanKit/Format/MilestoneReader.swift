@@ -15,20 +15,20 @@ struct MilestoneReader {
             reader.error(L("milestones is missing: list at least one milestone with activity, output, start and end"), at: nil)
             return []
         }
-        guard let items = reader.sequence(value, "milestones") else { return [] }
+        guard let items = reader.sequence(value, .field("milestones")) else { return [] }
         if items.isEmpty { reader.error(L("milestones is empty: list at least one milestone with activity, output, start and end"), at: key) }
         return items.enumerated().compactMap { index, item in read(item, number: index + 1) }
     }
 
     private func read(_ item: Yams.Node, number: Int) -> Milestone? {
-        let what = "milestone \(number)"
+        let what = L("milestone \(number)")
         guard let fields = reader.mapping(item, what) else { return nil }
         reader.warnUnknownKeys(fields, known: ["activity", "output", "start", "end", "responsible"], in: what)
-        let activity = localized(fields, "activity", "\(what): the activity", item: item, required: true)
-        let output = localized(fields, "output", "\(what): the output (a verifiable deliverable)", item: item, required: true)
-        let responsible = localized(fields, "responsible", "\(what): the responsible body", item: item, required: false)
-        let start = reader.date(fields, "start", "\(what): start", required: false, owner: item)
-        let end = reader.date(fields, "end", "\(what): end (the due date)", required: true, owner: item)
+        let activity = localized(fields, "activity", L("\(what): the activity"), item: item, required: true)
+        let output = localized(fields, "output", L("\(what): the output (a verifiable deliverable)"), item: item, required: true)
+        let responsible = localized(fields, "responsible", L("\(what): the responsible body"), item: item, required: false)
+        let start = reader.date(fields, "start", L("\(what): start"), required: false, owner: item)
+        let end = reader.date(fields, "end", L("\(what): end (the due date)"), required: true, owner: item)
         let startNode = FieldReader.entry(fields, "start")?.value
         let endNode = FieldReader.entry(fields, "end")?.value
         if let start, let end, !Period(start: start, end: end).isOrdered {
@@ -46,7 +46,7 @@ struct MilestoneReader {
     }
 
     private func localized(
-        _ fields: Yams.Node.Mapping, _ key: String, _ what: String, item: Yams.Node, required: Bool
+        _ fields: Yams.Node.Mapping, _ key: String, _ what: Message, item: Yams.Node, required: Bool
     ) -> LocalizedText {
         guard let (keyNode, value) = FieldReader.entry(fields, key) else {
             if required { reader.error(L("\(what) is missing (add '\(key):' with a line per language)"), at: item) }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A date in a plan: a month (`2021-01`) or a day (`2021-01-15`), always a real calendar date.
 ///
 /// A month stands for all its days: as a start it means the first day, as an end the last day, so the
@@ -23,7 +25,7 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         guard (parts.count == 2 || parts.count == 3), digitsOnly, parts[0].count == 4, parts[1].count == 2,
               parts.count == 2 || parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]) else {
-            throw FormatError.invalidDate(text, reason: "write YYYY-MM or YYYY-MM-DD, e.g. 2021-01 or 2021-01-15")
+            throw FormatError.invalidDate(text, reason: L("write YYYY-MM or YYYY-MM-DD, e.g. 2021-01 or 2021-01-15"))
         }
         let day = parts.count == 3 ? Int(parts[2]) : nil
         if let problem = Self.problem(year: year, month: month, day: day) {
@@ -75,11 +77,12 @@ public struct PlanDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         }
     }
 
-    private static func problem(year: Int, month: Int, day: Int?) -> String? {
-        guard (1000...9999).contains(year) else { return "the year must have four digits" }
-        guard (1...12).contains(month) else { return "there is no month \(month)" }
+    private static func problem(year: Int, month: Int, day: Int?) -> Message? {
+        guard (1000...9999).contains(year) else { return L("the year must have four digits") }
+        guard (1...12).contains(month) else { return L("there is no month \(month)") }
         if let day, !(1...daysIn(month: month, year: year)).contains(day) {
-            return "\(year)-\(month < 10 ? "0" : "")\(month) has no day \(day)"
+            let yearMonth = "\(year)-\(month < 10 ? "0" : "")\(month)"
+            return L("\(yearMonth) has no day \(day)")
         }
         return nil
     }

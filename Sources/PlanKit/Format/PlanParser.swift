@@ -19,7 +19,7 @@ extension Plan {
             }
             return Parsed(value: nil, diagnostics: reader.diagnostics)
         }
-        guard let fields = reader.mapping(root, "plan.yml") else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
+        guard let fields = reader.mapping(root, .field("plan.yml")) else { return Parsed(value: nil, diagnostics: reader.diagnostics) }
         let plan = PlanFields(reader: reader, fields: fields).read()
         return Parsed(value: plan, diagnostics: reader.diagnostics)
     }
@@ -31,19 +31,19 @@ private struct PlanFields {
     let fields: Yams.Node.Mapping
 
     func read() -> Plan {
-        reader.warnUnknownKeys(fields, known: ["format", "title", "country", "period", "languages", "introduction", "policy", "process", "participation"], in: "plan.yml")
+        reader.warnUnknownKeys(fields, known: ["format", "title", "country", "period", "languages", "introduction", "policy", "process", "participation"], in: .field("plan.yml"))
         let format = readFormat()
         let languages = readLanguages()
         var title: LocalizedText = [:]
         if let (key, value) = FieldReader.entry(fields, "title") {
-            title = reader.localized(value, "the plan's title", languages: languages, at: key)
+            title = reader.localized(value, L("the plan's title"), languages: languages, at: key)
         } else {
             reader.error(L("the plan's title is missing (add 'title:' with a line per language)"), at: nil)
         }
-        let country = reader.text(fields, "country", "country", required: true, owner: nil) ?? ""
+        let country = reader.text(fields, "country", .field("country"), required: true, owner: nil) ?? ""
         var period: Period?
         if let (key, value) = FieldReader.entry(fields, "period") {
-            period = reader.period(value, "the plan's period", at: key).0
+            period = reader.period(value, L("the plan's period"), at: key).0
         } else {
             reader.error(L("the plan's period is missing (add 'period:' with 'start:' and 'end:')"), at: nil)
         }
@@ -53,12 +53,12 @@ private struct PlanFields {
         }
         var policy = Policy()
         if let (key, value) = FieldReader.entry(fields, "policy"), !FieldReader.isNull(value),
-           let mapping = reader.mapping(value, "policy", at: key) {
+           let mapping = reader.mapping(value, .field("policy"), at: key) {
             policy = readPolicy(mapping)
         }
         var process = PlanProcess()
         if let (key, value) = FieldReader.entry(fields, "process"), !FieldReader.isNull(value),
-           let mapping = reader.mapping(value, "process", at: key) {
+           let mapping = reader.mapping(value, .field("process"), at: key) {
             process = ProcessFields(reader: reader, fields: mapping, key: key).read()
         }
         return Plan(format: format, title: title, country: country, period: period, languages: languages,
@@ -70,7 +70,7 @@ private struct PlanFields {
             reader.error(L("format is missing (add 'format: \(Plan.formatVersion)' as the first line)"), at: nil)
             return Plan.formatVersion
         }
-        guard let text = reader.scalar(value, "format") else { return Plan.formatVersion }
+        guard let text = reader.scalar(value, .field("format")) else { return Plan.formatVersion }
         guard let format = Int(text), format == Plan.formatVersion else {
             reader.error(L("format '\(text)' is not one this nap reads (it reads format \(Plan.formatVersion))"), at: FieldReader.isNull(value) ? key : value)
             return Int(text) ?? Plan.formatVersion
@@ -83,14 +83,14 @@ private struct PlanFields {
             reader.error(L("languages is missing (add 'languages:' listing e.g. zh-Hant and en, primary language first)"), at: nil)
             return []
         }
-        guard let items = reader.sequence(value, "languages") else { return [] }
+        guard let items = reader.sequence(value, .field("languages")) else { return [] }
         guard !items.isEmpty else {
             reader.error(L("languages is empty; list the plan's languages, primary language first"), at: key)
             return []
         }
         var languages: [String] = []
         for item in items {
-            guard let code = reader.scalar(item, "a language") else { continue }
+            guard let code = reader.scalar(item, L("a language")) else { continue }
             if let problem = LanguageCode.problem(in: code) {
                 reader.error(L("language '\(code)': \(problem)"), at: item)
             } else if languages.contains(code) {
@@ -104,11 +104,11 @@ private struct PlanFields {
 
     /// The introduction is optional: no text at all is fine, but text in some languages only is a warning.
     private func readIntroduction(_ node: Yams.Node, key: Yams.Node, languages: [String]) -> LocalizedText {
-        guard let mapping = reader.mapping(node, "introduction", at: key) else { return [:] }
+        guard let mapping = reader.mapping(node, .field("introduction"), at: key) else { return [:] }
         var result: LocalizedText = [:]
         for (languageNode, textNode) in mapping {
             let language = languageNode.scalar?.string ?? "?"
-            guard let text = reader.scalar(textNode, "the introduction in \(language)") else { continue }
+            guard let text = reader.scalar(textNode, L("the introduction in \(language)")) else { continue }
             if !languages.contains(language) {
                 reader.warning(L("the introduction has text in '\(language)', which is not one of the plan's languages"), at: languageNode)
             }
@@ -125,12 +125,12 @@ private struct PlanFields {
     private func readPolicy(_ mapping: Yams.Node.Mapping) -> Policy {
         let known = ["approvals", "require-responses", "request-changes-blocks", "require-signatures", "min-discussion-days", "response-days",
                      "host-attested-approvals"]
-        reader.warnUnknownKeys(mapping, known: known, in: "policy")
+        reader.warnUnknownKeys(mapping, known: known, in: .field("policy"))
         var policy = Policy()
-        if let (key, value) = FieldReader.entry(mapping, "approvals"), let items = reader.sequence(value, "policy.approvals") {
+        if let (key, value) = FieldReader.entry(mapping, "approvals"), let items = reader.sequence(value, .field("policy.approvals")) {
             var approvers: [Policy.Approver] = []
             for item in items {
-                guard let text = reader.scalar(item, "an approver") else { continue }
+                guard let text = reader.scalar(item, L("an approver")) else { continue }
                 guard let approver = Policy.Approver(rawValue: text) else {
                     let allowed = Policy.Approver.allCases.map(\.rawValue).joined(separator: ", ")
                     reader.error(L("policy.approvals: '\(text)' is not an approver (use \(allowed))"), at: item)
@@ -148,12 +148,12 @@ private struct PlanFields {
                 policy.approvals = approvers
             }
         }
-        policy.requireResponses = reader.bool(mapping, "require-responses", "policy.require-responses", default: true)
-        policy.requestChangesBlocks = reader.bool(mapping, "request-changes-blocks", "policy.request-changes-blocks", default: true)
-        policy.requireSignatures = reader.bool(mapping, "require-signatures", "policy.require-signatures", default: false)
-        policy.minDiscussionDays = reader.integer(mapping, "min-discussion-days", "policy.min-discussion-days", in: 0...Policy.maximumDays) ?? 0
-        policy.responseDays = reader.integer(mapping, "response-days", "policy.response-days", in: 1...Policy.maximumDays)
-        policy.hostAttestedApprovals = reader.bool(mapping, "host-attested-approvals", "policy.host-attested-approvals", default: false)
+        policy.requireResponses = reader.bool(mapping, "require-responses", .field("policy.require-responses"), default: true)
+        policy.requestChangesBlocks = reader.bool(mapping, "request-changes-blocks", .field("policy.request-changes-blocks"), default: true)
+        policy.requireSignatures = reader.bool(mapping, "require-signatures", .field("policy.require-signatures"), default: false)
+        policy.minDiscussionDays = reader.integer(mapping, "min-discussion-days", .field("policy.min-discussion-days"), in: 0...Policy.maximumDays) ?? 0
+        policy.responseDays = reader.integer(mapping, "response-days", .field("policy.response-days"), in: 1...Policy.maximumDays)
+        policy.hostAttestedApprovals = reader.bool(mapping, "host-attested-approvals", .field("policy.host-attested-approvals"), default: false)
         return policy
     }
 }

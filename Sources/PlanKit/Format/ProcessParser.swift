@@ -16,14 +16,14 @@ struct ProcessFields {
 
     func read() -> PlanProcess {
         reader.warnUnknownKeys(fields, known: ["timeline-published", "phases", "minutes-within-days", "agenda-days-before",
-                                               "meeting-every-months", "implementation-meetings"], in: "process")
+                                               "meeting-every-months", "implementation-meetings"], in: .field("process"))
         var process = PlanProcess()
-        process.timelinePublished = reader.date(fields, "timeline-published", "process.timeline-published", required: false, owner: key)
-        process.minutesWithinDays = reader.integer(fields, "minutes-within-days", "process.minutes-within-days", in: Self.dayRange)
-        process.agendaDaysBefore = reader.integer(fields, "agenda-days-before", "process.agenda-days-before", in: Self.dayRange)
-        process.meetingEveryMonths = reader.integer(fields, "meeting-every-months", "process.meeting-every-months", in: Self.monthRange)
-        process.implementationMeetings = reader.integer(fields, "implementation-meetings", "process.implementation-meetings", in: Self.meetingRange)
-        if let (phasesKey, value) = FieldReader.entry(fields, "phases"), let items = reader.sequence(value, "process.phases") {
+        process.timelinePublished = reader.date(fields, "timeline-published", .field("process.timeline-published"), required: false, owner: key)
+        process.minutesWithinDays = reader.integer(fields, "minutes-within-days", .field("process.minutes-within-days"), in: Self.dayRange)
+        process.agendaDaysBefore = reader.integer(fields, "agenda-days-before", .field("process.agenda-days-before"), in: Self.dayRange)
+        process.meetingEveryMonths = reader.integer(fields, "meeting-every-months", .field("process.meeting-every-months"), in: Self.monthRange)
+        process.implementationMeetings = reader.integer(fields, "implementation-meetings", .field("process.implementation-meetings"), in: Self.meetingRange)
+        if let (phasesKey, value) = FieldReader.entry(fields, "phases"), let items = reader.sequence(value, .field("process.phases")) {
             process.phases = readPhases(items)
             if let first = process.phases.first {
                 if let published = process.timelinePublished {
@@ -42,18 +42,18 @@ struct ProcessFields {
     private func readPhases(_ items: [Yams.Node]) -> [TimelinePhase] {
         var phases: [TimelinePhase] = []
         for (index, item) in items.enumerated() {
-            let what = "process.phases item \(index + 1)"
+            let what = L("process.phases item \(index + 1)")
             guard let mapping = reader.mapping(item, what) else { continue }
             reader.warnUnknownKeys(mapping, known: ["phase", "start", "end"], in: what)
-            guard let name = reader.text(mapping, "phase", "\(what): phase", required: true, owner: item) else { continue }
+            guard let name = reader.text(mapping, "phase", L("\(what): phase"), required: true, owner: item) else { continue }
             let nameNode = FieldReader.entry(mapping, "phase")?.value
             guard let kind = TimelinePhase.Kind(rawValue: name) else {
                 let known = TimelinePhase.Kind.allCases.map(\.rawValue).joined(separator: ", ")
                 reader.error(L("\(what): '\(name.prefix(40))' is not a phase (use \(known))"), at: nameNode)
                 continue
             }
-            let start = reader.date(mapping, "start", "phase \(name) start", required: true, owner: item)
-            let end = reader.date(mapping, "end", "phase \(name) end", required: true, owner: item)
+            let start = reader.date(mapping, "start", L("phase \(name) start"), required: true, owner: item)
+            let end = reader.date(mapping, "end", L("phase \(name) end"), required: true, owner: item)
             let startNode = FieldReader.entry(mapping, "start")?.value
             guard let start, let end else { continue }
             let period = Period(start: start, end: end)

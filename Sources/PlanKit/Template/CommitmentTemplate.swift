@@ -1,3 +1,5 @@
+import Localization
+
 /// Makes a new commitment file from the template (`plan-template/commitment.md`): every OGP field, with
 /// the id, titles and period filled in and guidance in comments, so that validation lists what is left
 /// to write.
@@ -12,7 +14,7 @@ public enum CommitmentTemplate {
     /// - Throws: `FormatError.invalidIdentifier`, `.invalidLanguage`, `.invalidPeriod`.
     public static func make(id: String, titles: LocalizedText, languages: [String], period: Period) throws -> String {
         try Identifier.check(id)
-        guard !languages.isEmpty else { throw FormatError.invalidLanguage("", reason: "a commitment needs at least one language") }
+        guard !languages.isEmpty else { throw FormatError.invalidLanguage("", reason: L("a commitment needs at least one language")) }
         for language in languages {
             if let problem = LanguageCode.problem(in: language) { throw FormatError.invalidLanguage(language, reason: problem) }
         }

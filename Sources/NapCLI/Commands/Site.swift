@@ -54,7 +54,7 @@ struct Site: ParsableCommand {
             }
         } catch let error as SiteError {
             meter.finish()
-            throw PlanError.refused(reason: Message(verbatim: error.description), hint: nil)
+            throw PlanError.refused(reason: error.message, hint: nil)
         }
         meter.finish()
         let place = SafeText.line(output)

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Renders a range of a site's files on every core. Rendering reads the site's content, which no page
 /// changes (the only shared mutable state, `RenderMemo`, holds a lock), so pages can be made at once.
@@ -38,7 +39,7 @@ enum ParallelRender {
 
         func files() throws -> [SiteFile] {
             try lock.withLock { slots }.map { slot in
-                guard let slot else { throw SiteError.output(path: "", problem: "a page was not rendered") }
+                guard let slot else { throw SiteError.output(path: "", problem: L("a page was not rendered")) }
                 return try slot.get()
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import PlanKit
 
 /// What writing the site did.
@@ -74,7 +75,7 @@ public struct SiteWriter {
             guard let url = target(path) else { continue }
             if manager.fileExists(atPath: url.path) {
                 do { try manager.removeItem(at: url) } catch {
-                    throw SiteError.output(path: url.path, problem: "cannot delete the old page: \(error.localizedDescription)")
+                    throw SiteError.output(path: url.path, problem: L("cannot delete the old page: \(error.localizedDescription)"))
                 }
                 summary.removed.append(path)
             }
@@ -93,13 +94,13 @@ public struct SiteWriter {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return [] }
-        guard isFolder.boolValue else { throw SiteError.output(path: directory.path, problem: "it is a file, not a folder") }
+        guard isFolder.boolValue else { throw SiteError.output(path: directory.path, problem: L("it is a file, not a folder")) }
         let manifest = directory.appendingPathComponent(SiteWriter.manifestName)
         guard let data = manager.contents(atPath: manifest.path) else {
             let contents = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
             guard contents.filter({ $0 != ".DS_Store" }).isEmpty else {
                 throw SiteError.output(path: directory.path,
-                                       problem: "the folder is not empty and was not written by nap site (it has no \(SiteWriter.manifestName)); give an empty or new folder")
+                                       problem: L("the folder is not empty and was not written by nap site (it has no \(SiteWriter.manifestName)); give an empty or new folder"))
             }
             return []
         }
@@ -124,7 +125,7 @@ public struct SiteWriter {
     /// Writes the file unless its bytes are there already; true when it was written.
     @discardableResult
     private func write(_ file: SiteFile, into summary: inout SiteWriteSummary) throws -> Bool {
-        guard let url = target(file.path) else { throw SiteError.output(path: file.path, problem: "not a path inside the site") }
+        guard let url = target(file.path) else { throw SiteError.output(path: file.path, problem: L("not a path inside the site")) }
         let manager = FileManager.default
         if let existing = manager.contents(atPath: url.path), existing.count == file.bytes.count, [UInt8](existing) == file.bytes {
             summary.unchanged += 1
@@ -134,7 +135,7 @@ public struct SiteWriter {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url, options: .atomic)
         } catch {
-            throw SiteError.output(path: url.path, problem: error.localizedDescription)
+            throw SiteError.output(path: url.path, problem: Message(verbatim: error.localizedDescription))
         }
         return true
     }

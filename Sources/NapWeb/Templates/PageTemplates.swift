@@ -1,3 +1,4 @@
+import Localization
 import Mustache
 
 /// The site's Mustache templates (Resources/templates/, embedded at build time) and its assets. One
@@ -52,12 +53,15 @@ public enum SiteError: Error, CustomStringConvertible, Sendable {
     /// A template that does not parse or is missing: a bug in nap, caught by its tests.
     case template(name: String, problem: String)
     /// The output folder cannot be used.
-    case output(path: String, problem: String)
+    case output(path: String, problem: Message)
 
-    public var description: String {
+    /// What went wrong, for people. A template's problem is in English: it is a bug in nap, for its developers.
+    public var message: Message {
         switch self {
-        case .template(let name, let problem): "the site's template \(name) cannot be used: \(problem)"
-        case .output(let path, let problem): "cannot write the site to \(path): \(problem)"
+        case .template(let name, let problem): L("the site's template \(name) cannot be used: \(problem)")
+        case .output(let path, let problem): L("cannot write the site to \(path): \(problem)")
         }
     }
+
+    public var description: String { message.description }
 }

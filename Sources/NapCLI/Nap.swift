@@ -49,6 +49,9 @@ public struct Nap: ParsableCommand {
         let code: Int32
         do {
             var arguments = Array(CommandLine.arguments.dropFirst())
+            // Twice on purpose: first the environment's language, so that the error `choose` throws for a
+            // bad `--lang` (a `--lang` with no value, a language nap does not speak) is already said in the
+            // language the environment asks for; then the one `--lang` chooses, for everything after.
             Language.current = Language.fromEnvironment()
             Language.current = try MessageLanguage.choose(from: &arguments)
             // `nap -C <path> <command>`, as with git: change folder before anything else.
@@ -64,7 +67,7 @@ public struct Nap: ParsableCommand {
         } catch let error as PlanError {
             code = report(error)
         } catch let error as FormatError {
-            Console.err(L("nap: error: \(SafeText.display(error.description))"))
+            Console.err(L("nap: error: \(SafeText.display(error.message.localized))"))
             code = 1
         } catch let error as ExitCode {
             code = error.rawValue

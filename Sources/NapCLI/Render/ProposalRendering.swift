@@ -42,7 +42,7 @@ enum ProposalRendering {
     static func signatureMark(_ check: SignatureCheck?) -> String {
         switch check?.verdict {
         case .good: L("  signed (\(check?.fingerprint ?? ""))").localized
-        case .wrongKey: "  ✘ " + (check?.explanation ?? "")
+        case .wrongKey: "  ✘ " + (check?.explanation.localized ?? "")
         case .invalid: L("  ✘ INVALID SIGNATURE").localized
         case .unsigned, nil: ""
         }
@@ -129,13 +129,13 @@ enum ProposalRendering {
                 out.append(L("Ready to merge: a co-chair can run `nap merge \(SafeText.line(state.slug))`.").localized)
             } else {
                 out.append(L("Blocking the merge").localized)
-                for blocker in detail.blockers { out.append("  - " + SafeText.line(blocker.localized)) }
+                out += BlockerList.lines(detail.blockers, in: .current, line: SafeText.line)
             }
         }
         if !detail.problems.isEmpty {
             out.append("")
             out.append(L("Record problems (ignored)").localized)
-            for problem in detail.problems { out.append("  ! " + SafeText.line(problem.description)) }
+            for problem in detail.problems { out.append("  ! " + SafeText.line(problem.message.localized)) }
         }
         return out.joined(separator: "\n")
     }

@@ -79,7 +79,7 @@ func someCommit(_ record: Record) throws -> ObjectID {
             _ = try EventCodec.decode(future, path: "p/e.json")
         } catch let PlanError.corruptRecord(path, reason) {
             #expect(path == "p/e.json")
-            #expect(reason.contains("version 2"))
+            #expect(reason.description.contains("version 2"))
         }
         #expect(throws: PlanError.self) { try EventCodec.decode(Array("not json".utf8), path: "x") }
         #expect(throws: PlanError.self) { try EventCodec.decode(Array(#"{"version": 1, "type": "nonsense"}"#.utf8), path: "x") }

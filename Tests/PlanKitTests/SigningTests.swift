@@ -106,7 +106,7 @@ private struct SigningFixture {
             Issue.record("a git-namespace signature passed as an event signature")
             return
         }
-        #expect(reason.contains("namespace"))
+        #expect(reason.description.contains("namespace"))
     }
 
     @Test func locatingTheKey() throws {

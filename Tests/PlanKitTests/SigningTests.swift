@@ -181,7 +181,7 @@ private struct SigningFixture {
         #expect(blockers(.signed(chairKey)).isEmpty)
         #expect(blockers(nil) == ["the approval of 林政府 (government co-chair) is unsigned; the policy requires approvals signed with the member's key"])
         #expect(blockers(.signed(otherKey)) == ["the approval of 林政府 (government co-chair) is signed by a key that is not 林政府's key (\(otherKey.fingerprint))"])
-        #expect(blockers(.invalid(reason: "garbled"))[0].contains("has an invalid signature: garbled"))
+        #expect(blockers(.invalid(reason: Message(verbatim: "garbled")))[0].contains("has an invalid signature: garbled"))
         var relaxed = policy
         relaxed.requireSignatures = false
         #expect(MergeGate.blockers(state: state, head: head, members: members, policy: relaxed).isEmpty)

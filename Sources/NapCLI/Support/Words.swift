@@ -10,12 +10,6 @@ enum Words {
         "not-adopted": L("NOT-ADOPTED"), "out-of-scope": L("OUT-OF-SCOPE"),
     ]
 
-    /// Dispositions in running text (`adopted 2`, `adopted-in-part 1`).
-    private static let dispositionWords: [String: Message] = [
-        "adopted": L("adopted"), "adopted-in-part": L("adopted-in-part"), "deferred": L("deferred"),
-        "not-adopted": L("not-adopted"), "out-of-scope": L("out-of-scope"),
-    ]
-
     /// Kinds of meetings (`forum`, `consultation`, `implementation`, `public`).
     private static let meetingKinds: [String: Message] = [
         "forum": L("forum"), "consultation": L("consultation"), "implementation": L("implementation"), "public": L("public meeting"),
@@ -39,7 +33,7 @@ enum Words {
     static func disposition(_ name: String) -> Message { dispositions[name] ?? Message(verbatim: name.uppercased()) }
 
     /// A disposition in running text, lower case in English.
-    static func dispositionWord(_ name: String) -> Message { dispositionWords[name] ?? Message(verbatim: name) }
+    static func dispositionWord(_ name: String) -> Message { MessageWords.disposition(name) }
 
     /// A kind of meeting.
     static func meetingKind(_ name: String) -> Message { meetingKinds[name] ?? Message(verbatim: name) }

@@ -1,5 +1,7 @@
 import Foundation
+import Localization
 import Mustache
+import PlanKit
 
 /// The site's own words in one language: Traditional Chinese for `zh-…`, English otherwise. Templates
 /// read them as `{{t.name}}` (a test checks that every name used there is in the table); Swift code reads
@@ -34,15 +36,24 @@ struct Words: MustacheParent, Sendable {
         code.lowercased().hasPrefix("zh") ? "繁體中文" : code == "en" ? "English" : code
     }
 
+    // The domain's words (sectors, roles, states, dispositions): in Chinese from nap's message catalogs
+    // through PlanKit's `MessageWords`, the one source the command line uses too (docs/GLOSSARY.md); in
+    // English as the site writes them for readers (capitalised, in words rather than identifiers).
+
+    /// A word of the catalogs in Chinese, else the site's English.
+    private func word(_ message: Message, _ english: String) -> String {
+        chinese ? message.resolved(in: .traditionalChinese) : english
+    }
+
     /// A sector as readers say it.
     func sector(_ sector: String) -> String {
         switch sector {
-        case "government": pick("政府", "Government")
-        case "civil-society": pick("公民社會", "Civil society")
-        case "legislature": pick("立法機關", "Legislature")
-        case "private-sector": pick("私部門", "Private sector")
-        case "academia": pick("學界", "Academia")
-        case "public": pick("民眾", "Public")
+        case "government": word(MessageWords.sector(sector), "Government")
+        case "civil-society": word(MessageWords.sector(sector), "Civil society")
+        case "legislature": word(MessageWords.sector(sector), "Legislature")
+        case "private-sector": word(MessageWords.sector(sector), "Private sector")
+        case "academia": word(MessageWords.sector(sector), "Academia")
+        case "public": word(MessageWords.sector(sector), "Public")
         default: sector
         }
     }
@@ -50,10 +61,10 @@ struct Words: MustacheParent, Sendable {
     /// A member's role.
     func role(_ role: String) -> String {
         switch role {
-        case "co-chair": pick("共同主席", "Co-chair")
-        case "member": pick("成員", "Member")
-        case "reviewer": pick("審閱者", "Reviewer")
-        case "observer": pick("觀察員", "Observer")
+        case "co-chair": word(MessageWords.role(role), "Co-chair")
+        case "member": word(MessageWords.role(role), "Member")
+        case "reviewer": word(MessageWords.role(role), "Reviewer")
+        case "observer": word(MessageWords.role(role), "Observer")
         default: role
         }
     }
@@ -61,16 +72,20 @@ struct Words: MustacheParent, Sendable {
     /// A trailer's `Name (government co-chair)` with the role in the page's language.
     func approval(_ text: String) -> String {
         guard chinese else { return text }
-        return text.replacingOccurrences(of: "(government co-chair)", with: "（政府共同主席）")
-            .replacingOccurrences(of: "(civil-society co-chair)", with: "（民間共同主席）")
+        var result = text
+        for approver in [Policy.Approver.governmentCoChair, .civilSocietyCoChair] {
+            result = result.replacingOccurrences(of: "(\(approver.label))",
+                                                 with: "（" + MessageWords.approver(approver).resolved(in: .traditionalChinese) + "）")
+        }
+        return result
     }
 
     /// A proposal state.
     func state(_ state: String) -> String {
         switch state {
-        case "open": pick("進行中", "Open")
-        case "merged": pick("已合併", "Merged")
-        case "withdrawn": pick("已撤回", "Withdrawn")
+        case "open": word(MessageWords.status(state), "Open")
+        case "merged": word(MessageWords.status(state), "Merged")
+        case "withdrawn": word(MessageWords.status(state), "Withdrawn")
         default: state
         }
     }
@@ -78,11 +93,11 @@ struct Words: MustacheParent, Sendable {
     /// A disposition of a reasoned response.
     func disposition(_ disposition: String) -> String {
         switch disposition {
-        case "adopted": pick("採納", "Adopted")
-        case "adopted-in-part": pick("部分採納", "Adopted in part")
-        case "deferred": pick("列為備選", "Deferred (kept in reserve)")
-        case "not-adopted": pick("不採納", "Not adopted")
-        case "out-of-scope": pick("非本方案範圍", "Out of scope")
+        case "adopted": word(MessageWords.disposition(disposition), "Adopted")
+        case "adopted-in-part": word(MessageWords.disposition(disposition), "Adopted in part")
+        case "deferred": word(MessageWords.disposition(disposition), "Deferred (kept in reserve)")
+        case "not-adopted": word(MessageWords.disposition(disposition), "Not adopted")
+        case "out-of-scope": word(MessageWords.disposition(disposition), "Out of scope")
         case "none": pick("尚無回應", "No response yet")
         default: disposition
         }

@@ -41,7 +41,7 @@ public enum CSVTable {
             rows.append(Row(line: line, fields: fields))
             line += 1 + fields.reduce(0) { $0 + lineBreaks(in: $1) }
         }
-        if let error = reader.error { throw ReadError(line: line, column: nil, message: L("cannot read the CSV: \(error)")) }
+        if let error = reader.error { throw ReadError(line: line, column: nil, message: L("cannot read the CSV: \(String(describing: error))")) }
         if let open = unclosedQuote(text) {
             throw ReadError(line: open, column: nil, message: L("a quoted field opened on this line is never closed"))
         }

@@ -42,7 +42,7 @@ extension PlanStore {
     /// none; rows with problems are set aside and reported.
     public func importPublicInput(_ bytes: [UInt8], platform: String, mapping: PublicInputMapping, target: PublicInputImport.Target,
                                   dryRun: Bool = false) throws -> PublicInputImport {
-        if let problem = Identifier.problem(in: platform) { throw PlanError.invalidName(kind: L("platform"), name: platform, reason: Message(verbatim: problem)) }
+        if let problem = Identifier.problem(in: platform) { throw PlanError.invalidName(kind: L("platform"), name: platform, reason: problem) }
         let signature = try identity()
         let recorder = try eventAuthor(for: signature)
         guard recorder.member != nil else {

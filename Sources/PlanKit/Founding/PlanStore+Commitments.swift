@@ -6,7 +6,7 @@ extension PlanStore {
     /// languages and period, and the OGP template's guidance in every section. Refuses an unsafe id or
     /// one that exists. Returns the file's path relative to the plan.
     public func newCommitment(id: String, titles: [String: String]) throws -> String {
-        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: L("commitment id"), name: id, reason: Message(verbatim: problem)) }
+        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: L("commitment id"), name: id, reason: problem) }
         let relative = PlanFiles.commitmentPath(id: id)
         let path = root + relative
         guard !FileManager.default.fileExists(atPath: path) else { throw PlanError.alreadyExists(kind: L("commitment"), name: id) }
@@ -37,7 +37,7 @@ extension PlanStore {
     /// Returns whether the file changed.
     @discardableResult
     public func markTranslated(commitment id: String, sections: Set<SectionKey>? = nil, languages: Set<String>? = nil) throws -> Bool {
-        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: L("commitment id"), name: id, reason: Message(verbatim: problem)) }
+        if let problem = Identifier.problem(in: id) { throw PlanError.invalidName(kind: L("commitment id"), name: id, reason: problem) }
         let relative = PlanFiles.commitmentPath(id: id)
         guard let bytes = try workTreeFiles.read(relative) else { throw PlanError.notFound(kind: L("commitment"), name: id) }
         guard let text = String(bytes: bytes, encoding: .utf8) else { throw PlanError.invalidInput(L("\(relative) is not UTF-8 text")) }

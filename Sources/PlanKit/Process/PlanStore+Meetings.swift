@@ -17,7 +17,7 @@ extension PlanStore {
 
     /// The meeting `id` as the record has it.
     public func meeting(_ id: String) throws -> MeetingState {
-        guard Identifier.isSafe(id) else { throw PlanError.invalidName(kind: L("meeting id"), name: id, reason: Message(verbatim: Identifier.problem(in: id) ?? "")) }
+        guard Identifier.isSafe(id) else { throw PlanError.invalidName(kind: L("meeting id"), name: id, reason: Identifier.problem(in: id) ?? Message(verbatim: "")) }
         let read = try record.processEvents(of: .meeting(id))
         guard !read.events.isEmpty || !read.problems.isEmpty else { throw PlanError.notFound(kind: L("meeting"), name: id) }
         return try MeetingState.fold(id: id, events: read.events, problems: read.problems, authority: try authority())

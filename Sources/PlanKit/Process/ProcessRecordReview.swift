@@ -46,7 +46,7 @@ extension Verifier {
     func checkProcessRecord(in tree: ObjectID) throws {
         let review = try store.reviewProcessRecord(in: tree)
         for problem in review.problems {
-            report.add(VerificationFinding(.failure, .recordProblem, message: problem.description))
+            report.add(VerificationFinding(.failure, .recordProblem, message: problem.message))
         }
         for quarantined in review.quarantined {
             report.add(VerificationFinding(.failure, .quarantinedEvent, event: quarantined.id, message: quarantined.problem.message))

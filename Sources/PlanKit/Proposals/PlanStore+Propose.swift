@@ -8,7 +8,7 @@ extension PlanStore {
     /// existing branch pushed with plain git is given its record instead. Changes nothing on failure.
     @discardableResult
     public func propose(slug: String, title: String, description: String, adoptBranch: Bool = false) throws -> ProposalState {
-        if let problem = Slug.problem(slug) { throw PlanError.invalidName(kind: L("proposal name"), name: slug, reason: Message(verbatim: problem)) }
+        if let problem = Slug.problem(slug) { throw PlanError.invalidName(kind: L("proposal name"), name: slug, reason: problem) }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw PlanError.invalidInput(L("a proposal needs a title (--title)")) }
         guard title.count <= 200, !title.contains("\n") else { throw PlanError.invalidInput(L("the title must be one line of at most 200 characters")) }

@@ -131,7 +131,7 @@ extension PlanStore {
     /// Refuses a version name that cannot be a tag (`refs/tags/<version>` must be a valid reference
     /// name), that would be read as an option, or that would shadow a reference (`versionNameProblem`).
     static func checkVersionName(_ version: String) throws {
-        if let problem = versionNameProblem(version) { throw PlanError.invalidName(kind: L("version"), name: version, reason: Message(verbatim: problem)) }
+        if let problem = versionNameProblem(version) { throw PlanError.invalidName(kind: L("version"), name: version, reason: problem) }
     }
 
     /// Why `version` cannot name a published version, or nil. `nap publish` writes, and `nap sync` takes

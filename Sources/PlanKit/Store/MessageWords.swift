@@ -35,6 +35,19 @@ public enum MessageWords {
         }
     }
 
+    /// A reasoned response's disposition (`adopted`, `adopted-in-part`, `deferred`, `not-adopted`,
+    /// `out-of-scope`), as a word in running text.
+    public static func disposition(_ name: String) -> Message {
+        switch name {
+        case "adopted": L("adopted")
+        case "adopted-in-part": L("adopted-in-part")
+        case "deferred": L("deferred")
+        case "not-adopted": L("not-adopted")
+        case "out-of-scope": L("out-of-scope")
+        default: Message(verbatim: name)
+        }
+    }
+
     /// A sector in members.yml, or `public` (the English is the identifier, as before messages were translated).
     public static func sector(_ name: String) -> Message {
         switch name {

@@ -52,7 +52,7 @@ extension SyncSession {
     }
 
     private func rename(_ key: String, to newSlug: String, clashes: [SlugClash], remote: RemoteState) throws {
-        if let problem = Slug.problem(newSlug) { throw PlanError.invalidName(kind: L("proposal name"), name: newSlug, reason: Message(verbatim: problem)) }
+        if let problem = Slug.problem(newSlug) { throw PlanError.invalidName(kind: L("proposal name"), name: newSlug, reason: problem) }
         let lowered = key.lowercased()
         guard let clash = clashes.first(where: { $0.slug == key })
                 ?? clashes.first(where: { $0.proposals.contains { lowered.count >= 4 && $0.id.hasPrefix(lowered) } }) else {

@@ -170,8 +170,9 @@ SINKS = [
     ("argument", re.compile(r'(?<![.\w])(?:message|reason|hint|explanation|why|detail|problem):\s*(?=")')),
     # Text shown as it is, which is meant for text from outside nap, not for nap's own sentences.
     ("verbatim", re.compile(r'\bMessage\(verbatim:\s*(?=")')),
-    # A reason returned as text by a function that says why something is wrong (`Slug.problem`).
-    ("returned", re.compile(r'\breturn\s+(?=")')),
+    # A reason returned as text by a function that says why something is wrong (`Slug.problem`), also
+    # as a switch's case (`case .summary: "a brief description"`).
+    ("returned", re.compile(r'(?:\breturn|\bcase\s[^\n:"]*:|\bdefault:)\s*(?=")')),
 ]
 # The functions whose returned text is a reason for people (checked by the sink "returned").
 REASON_FUNCTION = re.compile(r"(?i)problem|reason|describe|explain|why")

@@ -283,5 +283,15 @@ extension EmbeddedMessageCatalogs {
 "the key line of member %1$@ cannot be edited" = "無法編輯成員 %1$@ 的 key 一行";
 "a commitment needs at least one language" = "承諾事項至少需要一種語言";
 
+/* What each section of a commitment's prose holds (CommitmentProse: "write …") */
+"a brief description of the commitment" = "承諾事項的簡要說明";
+"the public problem the commitment addresses" = "承諾事項所要處理的公共問題";
+"the causes of the problem" = "問題的成因";
+"what has been done so far to solve the problem" = "至今為解決問題已做了什麼";
+"the proposed solution: what the commitment will do" = "提議的解決方案：承諾事項將做什麼";
+"the results the commitment is expected to achieve" = "承諾事項預期達成的成果";
+"how the commitment promotes transparency, accountability, participation and inclusion" = "承諾事項如何促進透明、課責、參與及包容";
+"budget, links to other plans and strategies, SDGs" = "預算、與其他計畫及策略的關聯、永續發展目標（SDG）";
+
 """#
 }

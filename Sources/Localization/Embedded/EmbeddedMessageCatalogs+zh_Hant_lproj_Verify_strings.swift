@@ -10,8 +10,8 @@ extension EmbeddedMessageCatalogs {
 
 /* Commits on main outside the gate (Verifier.swift) */
 "%1$@ and %2$@" = "%1$@ 和 %2$@";
-"%1$@ bypassed the gate: %2$@, not merged from a proposal both co-chairs approved" = "%1$@ 繞過了合併條件：%2$@，而不是由兩位共同主席都核可的提案合併而來";
-"%1$@ changed %2$@ outside the gate: %3$@; the forum and its rules change only through approved proposals" = "%1$@ 在合併條件之外變更了 %2$@：%3$@；論壇及其規則只能經由核可的提案變更";
+"%1$@ bypassed the gate: %2$@, not merged from a proposal both co-chairs approved" = "%1$@繞過了合併條件：%2$@，而不是由兩位共同主席都核可的提案合併而來";
+"%1$@ changed %2$@ outside the gate: %3$@; the forum and its rules change only through approved proposals" = "%1$@在合併條件之外變更了 %2$@：%3$@；論壇及其規則只能經由核可的提案變更";
 "a merge without nap's Proposal trailers" = "沒有 nap 的 Proposal trailer 的合併";
 "commit %1$@ by %2$@ (%3$@, \"%4$@\")" = "%2$@ 的提交 %1$@（%3$@，「%4$@」）";
 "committed directly on main" = "直接提交到 main";

@@ -10,6 +10,7 @@ enum EmbeddedMessageCatalogs {
         "zh-Hant.lproj/CLIRender.strings": file_zh_Hant_lproj_CLIRender_strings,
         "zh-Hant.lproj/Core.strings": file_zh_Hant_lproj_Core_strings,
         "zh-Hant.lproj/Exchange.strings": file_zh_Hant_lproj_Exchange_strings,
+        "zh-Hant.lproj/Files.strings": file_zh_Hant_lproj_Files_strings,
         "zh-Hant.lproj/Process.strings": file_zh_Hant_lproj_Process_strings,
         "zh-Hant.lproj/Record.strings": file_zh_Hant_lproj_Record_strings,
         "zh-Hant.lproj/Server.strings": file_zh_Hant_lproj_Server_strings,

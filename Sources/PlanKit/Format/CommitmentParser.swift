@@ -142,7 +142,7 @@ private struct CommitmentFields {
         guard let items = reader.sequence(value, .field(key)) else { return [] }
         if items.isEmpty, required { reader.error(L("\(key) is empty: name at least one \(what)"), at: keyNode) }
         return items.enumerated().map { index, item in
-            reader.localized(item, L("\(what) \(index + 1)"), languages: context.languages, at: item)
+            reader.localized(item, what + Message(verbatim: " \(index + 1)"), languages: context.languages, at: item)
         }
     }
 

@@ -143,16 +143,16 @@ struct CommitmentProse {
         return nil
     }
 
-    private func describe(_ key: SectionKey) -> String {
+    private func describe(_ key: SectionKey) -> Message {
         switch key {
-        case .summary: "a brief description of the commitment"
-        case .problem: "the public problem the commitment addresses"
-        case .causes: "the causes of the problem"
-        case .background: "what has been done so far to solve the problem"
-        case .solution: "the proposed solution: what the commitment will do"
-        case .results: "the results the commitment is expected to achieve"
-        case .analysis: "how the commitment promotes transparency, accountability, participation and inclusion"
-        case .additional: "budget, links to other plans and strategies, SDGs"
+        case .summary: L("a brief description of the commitment")
+        case .problem: L("the public problem the commitment addresses")
+        case .causes: L("the causes of the problem")
+        case .background: L("what has been done so far to solve the problem")
+        case .solution: L("the proposed solution: what the commitment will do")
+        case .results: L("the results the commitment is expected to achieve")
+        case .analysis: L("how the commitment promotes transparency, accountability, participation and inclusion")
+        case .additional: L("budget, links to other plans and strategies, SDGs")
         }
     }
 }

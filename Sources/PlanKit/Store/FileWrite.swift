@@ -49,20 +49,20 @@ extension PlanError {
     }
 
     /// Why, in words: from the POSIX error code when there is one, else the error's own description.
-    private static func reason(_ code: Int32?, _ error: any Error) -> String {
+    private static func reason(_ code: Int32?, _ error: any Error) -> Message {
         switch code {
-        case ENOENT?: "there is no such file or folder (the folder it goes in may not exist)"
-        case EISDIR?: "it is a folder"
-        case ENOTDIR?: "a part of the path is a file, not a folder"
-        case EACCES?, EPERM?: "permission denied"
-        case EROFS?: "the file system is read-only"
-        case ENOSPC?: "no space left on the device"
-        case EDQUOT?: "the disk quota is used up"
-        case EEXIST?: "a file is already there"
-        case ENAMETOOLONG?: "the name is too long"
-        case let code?: String(cString: strerror(code)).lowercased()
-        case nil where (error as NSError).domain == NSCocoaErrorDomain: "the file system refused it"
-        case nil: "\(error)"
+        case ENOENT?: L("there is no such file or folder (the folder it goes in may not exist)")
+        case EISDIR?: L("it is a folder")
+        case ENOTDIR?: L("a part of the path is a file, not a folder")
+        case EACCES?, EPERM?: L("permission denied")
+        case EROFS?: L("the file system is read-only")
+        case ENOSPC?: L("no space left on the device")
+        case EDQUOT?: L("the disk quota is used up")
+        case EEXIST?: L("a file is already there")
+        case ENAMETOOLONG?: L("the name is too long")
+        case let code?: Message(verbatim: String(cString: strerror(code)).lowercased())
+        case nil where (error as NSError).domain == NSCocoaErrorDomain: L("the file system refused it")
+        case nil: Message(verbatim: "\(error)")
         }
     }
 

@@ -161,5 +161,11 @@ extension EmbeddedMessageCatalogs {
 "the proposal %1$@" = "提案 %1$@";
 "unanswered input of %1$@" = "%1$@ 未獲回應的意見";
 
+/* A milestone's completion on OGP's scale (MessageWords.completion) */
+"not-started" = "尚未開始";
+"limited" = "有限";
+"substantial" = "大致完成";
+"complete" = "完成";
+
 """#
 }

@@ -119,7 +119,7 @@ struct InboxCommand: ParsableCommand {
         if !work.overdue.isEmpty {
             Console.out(L("Overdue milestones of commitments your agency leads (\(work.overdue.count))"))
             for item in work.overdue {
-                let status = item.milestone.status?.rawValue ?? L("no evidence").localized
+                let status = (item.milestone.status.map(MessageWords.completion) ?? L("no evidence")).localized
                 Console.out(L("  \(SafeText.line(item.commitment)) milestone \(item.milestone.index)  due \(item.milestone.due?.description ?? "-")  \(item.daysLate) days late  \(status)"))
             }
             Console.out(L("  report with: nap progress <commitment> --milestone N --status ... --delay \"why\" -m \"what was done\""))

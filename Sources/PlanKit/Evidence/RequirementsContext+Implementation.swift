@@ -74,10 +74,15 @@ extension RequirementsContext {
         }
         if contents.commitments.isEmpty { failures.append(L("version \(version.name) has no commitment")) }
         let reasons = failures.isEmpty
-            ? [Message.plural(contents.commitments.count, one: L("version \(version.name) has 1 commitment, in \(plan.languages.joined(separator: " and "))"),
-                              other: L("version \(version.name) has \(contents.commitments.count) commitments, each in \(plan.languages.joined(separator: " and "))"))]
+            ? [Message.plural(contents.commitments.count, one: L("version \(version.name) has 1 commitment, in \(Self.languageList(plan.languages))"),
+                              other: L("version \(version.name) has \(contents.commitments.count) commitments, each in \(Self.languageList(plan.languages))"))]
             : failures
         return RequirementVerdict(id: "published-languages", requirement: requirement, outcome: failures.isEmpty ? .pass : .fail,
                                   reasons: reasons, evidence: evidence)
+    }
+
+    /// The plan's languages in a sentence: `zh-Hant and en` (`zh-Hant 和 en`).
+    static func languageList(_ languages: [String]) -> Message {
+        languages.count == 2 ? L("\(languages[0]) and \(languages[1])") : Message(verbatim: languages.joined(separator: ", "))
     }
 }

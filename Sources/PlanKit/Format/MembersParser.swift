@@ -149,7 +149,7 @@ private struct MemberList {
         for sector in [Sector.government, .civilSociety] {
             let entries = coChairs[sector] ?? []
             if entries.isEmpty {
-                reader.error(L("the forum has no \(sector.rawValue) co-chair (a member with 'sector: \(sector.rawValue)' and 'role: co-chair')"), at: membersKey)
+                reader.error(L("the forum has no \(MessageWords.sector(sector.rawValue)) co-chair (a member with 'sector: \(sector.rawValue)' and 'role: co-chair')"), at: membersKey)
             }
             for entry in entries.dropFirst() {
                 reader.error(L("member '\(entry.member.id)' is a second \(sector.rawValue) co-chair (the first is '\(entries[0].member.id)'); the forum has exactly one"), at: entry.node)

@@ -48,6 +48,16 @@ public enum MessageWords {
         }
     }
 
+    /// A milestone's completion on OGP's scale (`not-started`, `limited`, `substantial`, `complete`).
+    public static func completion(_ level: CompletionLevel) -> Message {
+        switch level {
+        case .notStarted: L("not-started")
+        case .limited: L("limited")
+        case .substantial: L("substantial")
+        case .complete: L("complete")
+        }
+    }
+
     /// A sector in members.yml, or `public` (the English is the identifier, as before messages were translated).
     public static func sector(_ name: String) -> Message {
         switch name {

@@ -94,7 +94,7 @@ extension EmbeddedMessageCatalogs {
 "member id '%1$@' is used twice (first on line %2$@)" = "成員 id「%1$@」重複使用（第一次在第 %2$@ 行）";
 "members.yml is empty; it needs a 'members:' list (write 'members: []' for none yet)" = "members.yml 是空的；需要 'members:' 清單（尚無成員時請寫 'members: []'）";
 "members.yml needs a 'members:' list (write 'members: []' for none yet)" = "members.yml 需要 'members:' 清單（尚無成員時請寫 'members: []'）";
-"the forum has no %1$@ co-chair (a member with 'sector: %2$@' and 'role: co-chair')" = "論壇沒有 %1$@ 的共同主席（即 'sector: %2$@' 且 'role: co-chair' 的成員）";
+"the forum has no %1$@ co-chair (a member with 'sector: %2$@' and 'role: co-chair')" = "論壇沒有%1$@方的共同主席（即 'sector: %2$@' 且 'role: co-chair' 的成員）";
 "%1$@ is missing (add '%2$@:' with a line per language)" = "缺少 %1$@（請加上 '%2$@:'，每種語言一行）";
 "milestones is empty: list at least one milestone with activity, output, start and end" = "milestones 是空的：請至少列出一個里程碑，含 activity、output、start 與 end";
 "milestones is missing: list at least one milestone with activity, output, start and end" = "缺少 milestones：請至少列出一個里程碑，含 activity、output、start 與 end";

@@ -83,6 +83,8 @@ import Testing
         try await app.test(.router) { client in
             let first = try await ServeHubWorld.page(client)
             #expect(first.contains(ServeWorld.title) && !first.contains(cliText))
+            // A page of the whole record waits for the first whole reading (a proposal's page need not).
+            try await client.execute(uri: "/en/proposals/index.html", method: .get) { #expect($0.status == .ok) }
             #expect(await gate.readings == 1)
             await gate.close()
             // A comment with the command line in the same copy: the plan moved, a new reading starts (held).

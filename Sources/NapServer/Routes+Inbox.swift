@@ -51,7 +51,7 @@ extension NapServe {
         // Each part shown only when it has something: its heading (with the count) and its items.
         let parts = [("owed", owed, "inboxOwed"), ("awaiting", awaiting, "inboxAwaitingReview"), ("overdue", overdue, "inboxOverdue"),
                      ("progress", progress, "inboxProgressComments")]
-        for (key, items, heading) where !items.isEmpty {
+        for (key, items, heading) in parts where !items.isEmpty {
             values[key] = ["heading": SiteWords.word(heading, language: language, String(items.count)), "items": items] as [String: Any]
         }
         values["hasProposals"] = !proposals.isEmpty

@@ -212,7 +212,7 @@ actor SiteService {
             let delay = due.timeIntervalSince(now)
             Task {
                 try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000) + 1_000_000)
-                await self.lookAgain()
+                self.lookAgain()
             }
         }
     }

@@ -9,9 +9,10 @@ import Testing
 @Suite struct ServeSessionTests {
     /// A browser signed in as `member` on `server` with a fresh invitation.
     static func signedIn(_ world: ServeWorld, _ client: some TestClientProtocol, member: String) async throws -> Browser {
-        let link = try world.h.ok(["serve", "invite", member])
+        let token = try ServeSignInTests.token(from: try world.h.ok(["serve", "invite", member]))
         var browser = Browser()
-        #expect(try await ServeSignInTests.signIn(client, token: try ServeSignInTests.token(from: link), browser: &browser) == .seeOther)
+        let status = try await ServeSignInTests.signIn(client, token: token, browser: &browser)
+        #expect(status == .seeOther)
         return browser
     }
 
@@ -21,10 +22,11 @@ import Testing
 
     @Test func aMembersSessionSurvivesARestartAndSigningOutEndsItForGood() async throws {
         let world = try ServeWorld.plan("nap-serve-sessions")
-        var browser = Browser()
-        try await world.server().application().test(.router) { client in
-            browser = try await Self.signedIn(world, client, member: "g0v-wang")
-            #expect(try await Self.inboxStatus(client, browser) == .ok)
+        let browser = try await world.server().application().test(.router) { client in
+            let browser = try await Self.signedIn(world, client, member: "g0v-wang")
+            let browserStatus = try await Self.inboxStatus(client, browser)
+            #expect(browserStatus == .ok)
+            return browser
         }
         // Only the digest of the session's id is on disk, owner-only.
         let file = world.privateFolder + "sessions.json"
@@ -43,25 +45,28 @@ import Testing
             // A forged cookie (well formed, unknown) and one with the id changed are visitors.
             var forged = Browser()
             forged.cookie = "nap_session=" + String(repeating: "A", count: 43)
-            #expect(try await Self.inboxStatus(client, forged) == .forbidden)
+            let forgedStatus = try await Self.inboxStatus(client, forged)
+            #expect(forgedStatus == .forbidden)
             var altered = browser
             altered.cookie = String(cookie.dropLast()) + (cookie.hasSuffix("A") ? "B" : "A")
-            #expect(try await Self.inboxStatus(client, altered) == .forbidden)
+            let alteredStatus = try await Self.inboxStatus(client, altered)
+            #expect(alteredStatus == .forbidden)
             try await client.execute(uri: "/en/sign-out", method: .post, headers: browser.headers(form: true),
                                      body: Browser.form([("csrf", csrf)])) { #expect($0.status == .ok) }
         }
         // Signed out before the restart: signed out after it.
-        #expect(!(try String(contentsOfFile: file, encoding: .utf8)).contains("g0v-wang"))
+        let after = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(!after.contains("g0v-wang"))
         try await world.server().application().test(.router) { client in
-            #expect(try await Self.inboxStatus(client, browser) == .forbidden)
+            let browserStatus = try await Self.inboxStatus(client, browser)
+            #expect(browserStatus == .forbidden)
         }
     }
 
     @Test func expiredAndMalformedSavedSessionsSignNoOneIn() async throws {
         let world = try ServeWorld.plan("nap-serve-sessions-expired")
-        var browser = Browser()
-        try await world.server().application().test(.router) { client in
-            browser = try await Self.signedIn(world, client, member: "g0v-wang")
+        let browser = try await world.server().application().test(.router) { client in
+            try await Self.signedIn(world, client, member: "g0v-wang")
         }
         // The saved session's expiry moved into the past, and entries that are not well formed added.
         let file = world.privateFolder + "sessions.json"
@@ -71,26 +76,29 @@ import Testing
         entries.append(["digest": "not a digest", "member": "ndc-chair", "expires": Date().addingTimeInterval(3600).timeIntervalSince1970])
         try JSONSerialization.data(withJSONObject: entries).write(to: URL(fileURLWithPath: file))
         try await world.server().application().test(.router) { client in
-            #expect(try await Self.inboxStatus(client, browser) == .forbidden)
+            let browserStatus = try await Self.inboxStatus(client, browser)
+            #expect(browserStatus == .forbidden)
         }
     }
 
     @Test func aDamagedSessionFileIsClearedNotACrash() async throws {
         let world = try ServeWorld.plan("nap-serve-sessions-damaged")
-        var browser = Browser()
-        try await world.server().application().test(.router) { client in
-            browser = try await Self.signedIn(world, client, member: "g0v-wang")
+        let browser = try await world.server().application().test(.router) { client in
+            try await Self.signedIn(world, client, member: "g0v-wang")
         }
         let file = world.privateFolder + "sessions.json"
         try Data("{\"not\": [\"sessions\"".utf8).write(to: URL(fileURLWithPath: file))
         try await world.server().application().test(.router) { client in
             // Everyone signs in again; the server serves and signs in as usual.
-            #expect(try await Self.inboxStatus(client, browser) == .forbidden)
+            let browserStatus = try await Self.inboxStatus(client, browser)
+            #expect(browserStatus == .forbidden)
             #expect(!FileManager.default.fileExists(atPath: file))
             try await client.execute(uri: "/en/proposals/\(ServeWorld.slug).html", method: .get) { #expect($0.status == .ok) }
             let again = try await Self.signedIn(world, client, member: "g0v-wang")
-            #expect(try await Self.inboxStatus(client, again) == .ok)
+            let againStatus = try await Self.inboxStatus(client, again)
+            #expect(againStatus == .ok)
         }
-        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("g0v-wang"))
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains("g0v-wang"))
     }
 }

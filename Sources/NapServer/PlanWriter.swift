@@ -83,8 +83,8 @@ actor PlanWriter {
         return try body(try store.acting(for: principal))
     }
 
-    /// After a write about `proposal`: its page shows it at once, the site is read again in the
-    /// background, and the hub sync is asked for.
+    /// After a write about `proposal`: its pages are read afresh when next asked for, the whole site is
+    /// read again once writes pause, and the hub sync is asked for.
     func written(about proposal: String) async {
         await site.wrote(proposal: proposal)
         await hub?.requestSync()

@@ -53,35 +53,4 @@ extension NapServe {
         guard let session = await session(of: request), let member = session.member else { throw Refusal.signInRequired }
         return (session, member)
     }
-
-    /// A member's inbox: the open proposals, with the inputs awaiting a response and the approvals of
-    /// the current text, each with its page and its member actions.
-    func inboxPage(_ request: Request, context: ServeContext) async throws -> Response {
-        let language = try await pageLanguage(context)
-        let (_, member) = try await signedInMember(request)
-        struct Item: Sendable { let id, slug, title: String; let unanswered, approvals: Int }
-        let (name, items) = try await site.read { store -> (String, [Item]) in
-            let name = try store.currentMembers().member(id: member)?.name ?? member
-            let items = try store.proposalListings().filter { $0.hasRecord && $0.statusName == "open" }.compactMap { listing -> Item? in
-                guard let id = listing.id else { return nil }
-                return Item(id: id, slug: listing.slug, title: listing.title, unanswered: listing.unansweredCount,
-                            approvals: listing.currentApprovals.count)
-            }
-            return (name, items)
-        }
-        var proposals: [[String: Any]] = []
-        for item in items {
-            var entry: [String: Any] = [
-                "href": try await site.proposalPage(id: item.id) ?? "proposals/index.html", "title": item.title, "slug": item.slug,
-                "unanswered": SiteWords.word("unansweredCount", language: language, String(item.unanswered)),
-                "actHref": "act?proposal=" + item.id,
-            ]
-            if item.approvals > 0 { entry["approvals"] = SiteWords.word("approvalsOnCurrent", language: language, String(item.approvals)) }
-            proposals.append(entry)
-        }
-        let values: [String: Any] = ["signedInAs": SiteWords.word("signedInAs", language: language, name),
-                                     "hasProposals": !proposals.isEmpty, "proposals": proposals]
-        let bytes = try await servedPage(ServedPage(template: "serve-inbox", path: "inbox", titleWord: "inbox", values: values), language: language, request: request)
-        return Reply.html(bytes)
-    }
 }

@@ -20,25 +20,31 @@ final class ServedSite: @unchecked Sendable {
     private var pages: [String: Page] = [:]
     private static let maximumPages = 20_000
 
+    /// The proposals' ids by their page's path under a language folder.
+    let proposalIDs: [String: String]
+
     init(renderer: SiteRenderer, key: String) {
         self.renderer = renderer
         self.key = key
+        proposalIDs = renderer.proposalIDsByPath
     }
 
-    /// A site read again in part (`SiteRenderer.refreshing`): the pages `old` rendered are kept, but for
-    /// those of the proposal read again (its page in every language, at `except` under a language folder).
-    init(renderer: SiteRenderer, key: String, keeping old: ServedSite, except page: String?) {
-        self.renderer = renderer
-        self.key = key
-        let kept = old.lock.withLock { old.pages }
-        pages = page.map { page in kept.filter { !$0.key.hasSuffix("/" + page) } } ?? [:]
+    /// The id of the proposal whose page is at `path` (`en/proposals/x.html`).
+    func proposalID(atSitePath path: String) -> String? {
+        guard let slash = path.firstIndex(of: "/") else { return nil }
+        return proposalIDs[String(path[path.index(after: slash)...])]
+    }
+
+    /// A page of the site as it is served: its bytes with where its session slot is.
+    static func page(_ bytes: [UInt8], path: String) -> Page {
+        Page(bytes: bytes, slot: path.hasSuffix(".html") ? offset(of: NapServe.slotMarker, in: bytes) : nil)
     }
 
     /// The site's file at `path` (`en/proposals/x.html`), rendered once; nil when the site has no such file.
     func file(_ path: String) throws -> Page? {
         if let page = lock.withLock({ pages[path] }) { return page }
         guard let file = try renderer.render(path: path) else { return nil }
-        let page = Page(bytes: file.bytes, slot: path.hasSuffix(".html") ? Self.offset(of: NapServe.slotMarker, in: file.bytes) : nil)
+        let page = Self.page(file.bytes, path: path)
         lock.withLock {
             if pages.count >= Self.maximumPages { pages.removeAll() }
             pages[path] = page

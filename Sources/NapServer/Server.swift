@@ -23,7 +23,7 @@ public struct NapServe: Sendable {
         privateDirectory = try store.privateDirectory()
         site = SiteService(planPath: options.planPath, beforeReading: options.beforeSiteReading)
         writer = PlanWriter(planPath: options.planPath, site: site)
-        sessions = SessionStore()
+        sessions = SessionStore(directory: privateDirectory)
         limiter = RateLimiter(limits: options.limits)
         if let remote = options.hub {
             let writer = self.writer

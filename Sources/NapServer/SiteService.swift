@@ -2,19 +2,29 @@ import Foundation
 import NapWeb
 import PlanKit
 
-/// The site's pages for the server: the same `SiteRenderer` as `nap site`, built for `nap serve`. The site
-/// is read from the plan when the server starts and again, in the background, whenever a reference of the
-/// plan moves (`PlanStore.stateKey`, looked at no more than once a second, and at once after the server's
-/// own writes and syncs); until a new reading is done the previous one is shown, so no visitor waits for
-/// it. A page the server has just written to — the proposal someone commented on — is shown at once from
-/// the new state: that proposal is read again on top of the site shown (`SiteRenderer.refreshing`).
-/// Pages are rendered on the requests' own tasks (`ServedSite`); this actor keeps the state (PlanStore is
-/// not Sendable: the store for the forms' reads is used on this actor only).
+/// The site's pages for the server: the same `SiteRenderer` as `nap site`, built for `nap serve`.
+///
+/// - **The whole site** is read in the background (`SiteRenderer(store:)`, on a thread of its own) when the
+///   server starts and again when a reference of the plan moves (`PlanStore.stateKey`, looked at no more
+///   than once a second); until a new reading is done the previous one is shown. After the server's own
+///   writes the next reading waits until writes have paused for `quietAfterWrites` (at most
+///   `longestWait` after the first change not read yet), so that a burst of comments costs one reading.
+/// - **A proposal's pages** are read afresh, one proposal at a time (`FreshPages`), when the whole site
+///   shown does not have them right: before the first whole reading is done (start-up on a large plan
+///   answers at once), and for a proposal the server has written to since the reading shown began (the
+///   person who commented sees their comment at once).
+/// - The server's own pages (forms, messages) are rendered in the whole site's frame, or before it is read
+///   in the frame read from main alone (`SiteRenderer.frame`).
+///
+/// PlanStore is not Sendable: the store for the forms' reads is used on this actor only; readings and
+/// fresh pages open their own.
 actor SiteService {
-    private let planPath: String
+    let planPath: String
     private let beforeReading: (@Sendable () async -> Void)?
-    /// The site shown now; nil until the first reading is done.
+    /// The whole site shown now; nil until the first reading is done.
     private var site: ServedSite?
+    /// Before the first whole reading: the frame of the state `storeKey` (the server's own pages, proposals').
+    private var frame: ServedSite?
     /// A store of the latest state seen, for the forms' reads (opened anew when the state moves: a store
     /// keeps memos of the state it opened).
     private var store: PlanStore?
@@ -27,76 +37,82 @@ actor SiteService {
     private var failed: (key: String?, time: Date)?
     private static let retryInterval: TimeInterval = 30
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    /// The server's own writes, numbered, with the proposal each was about: those made after a reading
-    /// began are read again on top of it.
+    /// The server's own writes, numbered; the last one, when; and the write number of the last write to
+    /// each proposal (by id) not yet in the whole site shown.
     private var writes = 0
-    private var written: [(number: Int, proposal: String)] = []
-    /// Proposals written to whose pages wait to be read again, the writes waiting for it, and whether a
-    /// round of that is under way.
-    private var toRefresh: Set<String> = []
-    private var refreshWaiting: [CheckedContinuation<Void, Never>] = []
-    private var refreshingNow = false
+    private var lastWrite: Date = .distantPast
+    private var written: [String: Int] = [:]
+    /// Since when the plan has a change that no reading has begun to read; whether a timer will look again.
+    private var pendingSince: Date?
+    private var timerSet = false
+    static let quietAfterWrites: TimeInterval = 2
+    static let longestWait: TimeInterval = 30
+    /// Proposals' pages read afresh.
+    let fresh = FreshPages()
 
-    /// `beforeReading` is awaited before each reading of the site (tests hold a reading with it).
+    /// `beforeReading` is awaited before each reading of the whole site (tests hold a reading with it).
     init(planPath: String, beforeReading: (@Sendable () async -> Void)? = nil) {
         self.planPath = planPath
         self.beforeReading = beforeReading
     }
 
-    /// Starts the first reading (when the server starts), so that the first visitor waits the least.
+    /// Starts the first reading (when the server starts), in the background.
     func start() {
         try? checkState()
     }
 
     /// Forgets when the references were looked at (after a sync): the next request looks again, and a
-    /// new reading starts now if they moved.
+    /// new reading starts if they moved.
     func invalidate() {
         checked = .distantPast
         try? checkState()
     }
 
-    /// After the server's own write about `proposal`: that proposal's page shows it at once, and the
-    /// whole site is read again in the background.
-    func wrote(proposal: String?) async {
+    /// After the server's own write about `proposal` (an id, a prefix or a slug): that proposal's pages are
+    /// read afresh when next asked for, and the whole site is read again once writes pause.
+    func wrote(proposal: String?) {
         writes += 1
+        lastWrite = Date()
+        checked = .distantPast
+        guard let proposal else { return checkAfterWrite() }
+        // A full id the site knows needs no reading (the forms post full ids).
+        if site?.renderer.proposalPage(id: proposal) != nil {
+            written[proposal] = writes
+        } else if let id = try? read({ store in try store.proposal(named: proposal).id }) {
+            written[id] = writes
+        }
+        checkAfterWrite()
+    }
+
+    private func checkAfterWrite() {
         checked = .distantPast
         try? checkState()
-        guard let proposal else { return }
-        written.append((writes, proposal))
-        guard site != nil else { return }
-        toRefresh.insert(proposal)
-        await withCheckedContinuation { continuation in
-            refreshWaiting.append(continuation)
-            if !refreshingNow {
-                refreshingNow = true
-                Task { await refreshWritten() }
-            }
-        }
     }
 
-    /// Reads the proposals written to again on top of the site shown, one round at a time: the writes made
-    /// during a round wait for the next, which reads all of theirs at once.
-    private func refreshWritten() async {
-        while !toRefresh.isEmpty, let shown = site {
-            let proposals = toRefresh
-            let waiters = refreshWaiting
-            toRefresh = []
-            refreshWaiting = []
-            var updated = shown
-            for proposal in proposals {
-                updated = await Self.refreshing(updated, proposal: proposal, planPath: planPath) ?? updated
-            }
-            // A reading shown meanwhile has these writes already (it read them, or read them again on top).
-            if site === shown { site = updated }
-            for waiter in waiters { waiter.resume() }
-        }
-        toRefresh = []
-        for waiter in refreshWaiting { waiter.resume() }
-        refreshWaiting = []
-        refreshingNow = false
+    /// How a page of the site is served: from the whole site, or read afresh (a proposal's pages).
+    enum Source: Sendable {
+        case whole(ServedSite)
+        case fresh(FreshPages.Request)
     }
 
-    /// The site as it is shown now: the latest reading (waiting only for the first one).
+    /// Where the page at `path` (`en/proposals/x.html`) comes from now (waiting for the first whole reading
+    /// only for a page that shows the whole record).
+    func source(of path: String) async throws -> Source {
+        try checkState()
+        if let site {
+            if let id = site.proposalID(atSitePath: path), let write = written[id] {
+                return .fresh(FreshPages.Request(name: id, renderer: site, tag: "write \(write)"))
+            }
+            return .whole(site)
+        }
+        if let name = FreshPages.proposalName(inSitePath: path), let frame = try frameSite(),
+           frame.renderer.languages.contains(where: { path.hasPrefix($0 + "/") }) {
+            return .fresh(FreshPages.Request(name: name, renderer: frame, tag: "state " + frame.key))
+        }
+        return .whole(try await current())
+    }
+
+    /// The whole site as it is shown now (waiting only for the first reading).
     func current() async throws -> ServedSite {
         try checkState()
         while true {
@@ -104,6 +120,24 @@ actor SiteService {
             if !reading { throw readingFailure ?? PlanError.notAPlan(path: planPath) }
             await withCheckedContinuation { waiting.append($0) }
         }
+    }
+
+    /// The site whose frame the server's own pages are rendered in: the whole site, else the frame of the
+    /// latest state (read from main alone, at once).
+    func framing() throws -> ServedSite {
+        try checkState()
+        if let site { return site }
+        if let frame = try frameSite() { return frame }
+        throw readingFailure ?? PlanError.notAPlan(path: planPath)
+    }
+
+    /// The frame of the latest state seen, read when that state is new.
+    private func frameSite() throws -> ServedSite? {
+        guard let storeKey else { return nil }
+        if let frame, frame.key == storeKey { return frame }
+        let made = try read { store in ServedSite(renderer: try SiteRenderer.frame(store: store), key: storeKey) }
+        frame = made
+        return made
     }
 
     /// Reads from the plan with this actor's store, of the latest state seen (what a form page needs).
@@ -116,27 +150,33 @@ actor SiteService {
 
     /// The site's file at `path` (`en/proposals/x.html`), rendered; nil when the site has no such file.
     nonisolated func file(_ path: String) async throws -> ServedSite.Page? {
-        try await current().file(path)
+        switch try await source(of: path) {
+        case .whole(let site): try site.file(path)
+        case .fresh(let request):
+            // Not a proposal's page after all (`proposals/open.html` before the whole site is read): the whole site's.
+            if let page = try await fresh.page(path, for: request, planPath: planPath) { page } else { try await current().file(path) }
+        }
     }
 
     /// One of the server's own pages, in the site's frame.
     nonisolated func render(_ page: ServedPage, language: String) async throws -> [UInt8] {
-        try await current().renderer.render(page, language: language)
+        try await framing().renderer.render(page, language: language)
     }
 
     /// A part of a page without the frame (the session slot).
     nonisolated func fragment(_ template: String, language: String, values: [String: Any]) async throws -> String {
-        try await current().renderer.fragment(template, language: language, values: values)
+        try await framing().renderer.fragment(template, language: language, values: values)
     }
 
     /// The site's languages, the primary one first.
     nonisolated func languages() async throws -> [String] {
-        try await current().renderer.languages
+        try await framing().renderer.languages
     }
 
-    /// The page of the proposal with this id, when the site has one.
-    nonisolated func proposalPage(id: String) async throws -> String? {
-        try await current().renderer.proposalPage(id: id)
+    /// The page of the proposal with this id (under a language folder), when the site has one.
+    func proposalPage(id: String) throws -> String? {
+        if let site { return site.renderer.proposalPage(id: id) }
+        return try read { store in (try? store.proposal(named: id))?.state.map { SiteRenderer.proposalPath(slug: $0.slug) } }
     }
 
     /// Looks at the references when it is time (always while nothing is shown): a store for a new state,
@@ -156,7 +196,31 @@ actor SiteService {
         // While a site is shown, a state whose reading failed is read again only after a while (or when the
         // plan moves again); with none, every request tries.
         if site != nil, let failed, failed.key == key, now.timeIntervalSince(failed.time) < Self.retryInterval { return }
-        if !reading, key != site?.key { startReading() }
+        if !reading, key != site?.key { readWhenDue(now: now) }
+    }
+
+    /// Starts a reading of the whole site now, or once the server's writes have paused.
+    private func readWhenDue(now: Date) {
+        let since = pendingSince ?? now
+        pendingSince = since
+        let due = site == nil ? now : min(lastWrite.addingTimeInterval(Self.quietAfterWrites), since.addingTimeInterval(Self.longestWait))
+        if due <= now {
+            pendingSince = nil
+            startReading()
+        } else if !timerSet {
+            timerSet = true
+            let delay = due.timeIntervalSince(now)
+            Task {
+                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000) + 1_000_000)
+                self.lookAgain()
+            }
+        }
+    }
+
+    private func lookAgain() {
+        timerSet = false
+        checked = .distantPast
+        try? checkState()
     }
 
     private func startReading() {
@@ -165,19 +229,16 @@ actor SiteService {
         Task { await read(after: started) }
     }
 
-    /// One reading of the whole site, off this actor; then the writes made since it began are read again
-    /// on top of it, it is shown, and a new one starts if the plan moved meanwhile.
+    /// One reading of the whole site, off this actor; then it is shown (the proposals written to since it
+    /// began are still read afresh), and a new one starts if the plan moved meanwhile.
     private func read(after started: Int) async {
         do {
-            let fresh = try await Self.readSite(planPath: planPath, before: beforeReading)
-            var shown = ServedSite(renderer: fresh.renderer, key: fresh.key)
-            for proposal in Set(written.filter { $0.number > started }.map(\.proposal)) {
-                shown = await Self.refreshing(shown, proposal: proposal, planPath: planPath) ?? shown
-            }
-            site = shown
+            let made = try await Self.readSite(planPath: planPath, before: beforeReading)
+            site = ServedSite(renderer: made.renderer, key: made.key)
+            frame = nil
             readingFailure = nil
             failed = nil
-            written.removeAll { $0.number <= started }
+            written = written.filter { $0.value > started }
         } catch {
             readingFailure = error
             failed = (storeKey, Date())
@@ -208,16 +269,5 @@ actor SiteService {
             let key = try store.stateKey()
             return Reading(renderer: try SiteRenderer(store: store, served: true), key: key)
         }
-    }
-
-    /// `site` with `proposal` read again from the plan, its pages dropped and the others kept; nil when it
-    /// cannot be (a proposal the site does not have yet: the next reading shows it).
-    private static func refreshing(_ site: ServedSite, proposal: String, planPath: String) async -> ServedSite? {
-        try? await OwnThread.run {
-            guard let store = try? PlanStore.open(at: planPath),
-                  let renderer = try site.renderer.refreshing(proposal: proposal, from: store) else { return nil }
-            let page = (try? store.proposal(named: proposal))?.id.flatMap { renderer.proposalPage(id: $0) }
-            return ServedSite(renderer: renderer, key: site.key, keeping: site, except: page)
-        } ?? nil
     }
 }

@@ -1,7 +1,9 @@
 /// The table of `Words`: each name with its Traditional Chinese and English text.
 enum WordTable {
-    /// Every word: the site's general ones and those of the process pages (ProcessWordTable).
+    /// Every word: the site's general ones, those of the process pages (ProcessWordTable) and of the
+    /// server's inbox (ServeWordTable).
     static let entries: [String: (zh: String, en: String)] = general.merging(ProcessWordTable.entries) { general, _ in general }
+        .merging(ServeWordTable.entries) { general, _ in general }
 
     private static let general: [String: (zh: String, en: String)] = [
         // Navigation and frame

@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import Localization
 
 /// What waits on one person (`nap inbox`).
 public struct Inbox: Sendable {
@@ -75,5 +76,17 @@ extension PlanStore {
         var inbox = Inbox(unanswered: unanswered, awaitingReview: awaiting)
         inbox.implementation = try implementationInbox(leads: Array(leads.values), policy: policy, now: now)
         return inbox
+    }
+}
+
+extension PlanStore {
+    /// What waits on the member with this id in members.yml on main, as `nap inbox` shows it to them (the
+    /// same rules, read as that member): for `nap serve`, which shows a signed-in member their inbox.
+    public func inbox(ofMember id: String, now: Date? = nil) throws -> Inbox {
+        guard let member = try currentMembers().member(id: id) else { throw PlanError.notFound(kind: L("member"), name: id) }
+        var environment = self.environment
+        environment["GIT_AUTHOR_NAME"] = member.name
+        environment["GIT_AUTHOR_EMAIL"] = member.email
+        return try PlanStore(repository: repository, environment: environment).inbox(now: now ?? self.now)
     }
 }

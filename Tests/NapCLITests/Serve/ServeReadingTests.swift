@@ -44,6 +44,34 @@ import Testing
         }
     }
 
+    @Test func aProposalsPageAnswersBeforeTheWholeSiteIsRead() async throws {
+        let world = try ServeWorld.plan("nap-serve-startup")
+        let gate = Gate()
+        await gate.close()
+        var options = ServeOptions(planPath: world.h.plan, host: "127.0.0.1", port: 0)
+        options.beforeSiteReading = { await gate.pass() }
+        let app = try await NapServe(options: options).application()
+        try await app.test(.router) { client in
+            // The first whole reading is held: a proposal's page is read on its own, in both languages.
+            let page = try await Self.within(30) { try await ServeHubWorld.page(client) }
+            #expect(page.contains(ServeWorld.title))
+            let zh = try await Self.within(30) {
+                try await client.execute(uri: "/zh-Hant/proposals/\(ServeWorld.slug).html", method: .get) { $0 }
+            }
+            #expect(zh.status == .ok && zh.text.contains(ServeWorld.title))
+            #expect(await gate.holding == 1, "the whole site is still being read")
+            // The server's own pages and a comment work meanwhile; the comment shows at once.
+            let text = "站台尚在讀取時的意見"
+            _ = try await Self.within(30) { try await ServeHubWorld.comment(client, body: text, name: "路人庚") }
+            #expect(try await ServeHubWorld.page(client).contains(text))
+            // A page that does not exist is not found (it waits for the whole reading, then 404).
+            await gate.open()
+            try await client.execute(uri: "/en/proposals/no-such-proposal.html", method: .get) { #expect($0.status == .notFound) }
+            let index = try await client.execute(uri: "/en/proposals/index.html", method: .get) { $0 }
+            #expect(index.status == .ok && index.text.contains(ServeWorld.title))
+        }
+    }
+
     @Test func pagesAreServedFromThePreviousReadingWhileTheNextIsMade() async throws {
         let world = try ServeWorld.plan("nap-serve-reading")
         let gate = Gate()
@@ -55,6 +83,8 @@ import Testing
         try await app.test(.router) { client in
             let first = try await ServeHubWorld.page(client)
             #expect(first.contains(ServeWorld.title) && !first.contains(cliText))
+            // A page of the whole record waits for the first whole reading (a proposal's page need not).
+            try await client.execute(uri: "/en/proposals/index.html", method: .get) { #expect($0.status == .ok) }
             #expect(await gate.readings == 1)
             await gate.close()
             // A comment with the command line in the same copy: the plan moved, a new reading starts (held).

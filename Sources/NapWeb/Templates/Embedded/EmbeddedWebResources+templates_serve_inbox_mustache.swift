@@ -7,6 +7,52 @@ extension EmbeddedWebResources {
 <article class="served-form">
 <h1>{{t.inbox}}</h1>
 <p>{{signedInAs}}</p>
+{{#nothingWaits}}
+<p>{{t.inboxNothing}}</p>
+{{/nothingWaits}}
+{{#owed}}
+<h2>{{heading}}</h2>
+<ul class="items">
+{{#items}}
+<li>
+<p><a href="{{href}}">{{title}}</a> <span class="mono">{{slug}}</span></p>
+<p class="meta">{{what}} · {{author}} · {{due}} · {{why}}</p>
+<p>{{text}}</p>
+<p class="meta"><a href="{{actHref}}">{{t.actTitle}}<span class="visually-hidden">: {{title}}</span></a></p>
+</li>
+{{/items}}
+</ul>
+{{/owed}}
+{{#awaiting}}
+<h2>{{heading}}</h2>
+<ul class="items">
+{{#items}}
+<li>
+<p><a href="{{href}}">{{title}}</a> <span class="mono">{{slug}}</span></p>
+<p class="meta"><a href="{{actHref}}">{{t.actTitle}}<span class="visually-hidden">: {{title}}</span></a></p>
+</li>
+{{/items}}
+</ul>
+{{/awaiting}}
+{{#overdue}}
+<h2>{{heading}}</h2>
+<ul class="items">
+{{#items}}
+<li><p><a href="{{href}}">{{commitment}}</a> · {{text}}</p></li>
+{{/items}}
+</ul>
+{{/overdue}}
+{{#progress}}
+<h2>{{heading}}</h2>
+<ul class="items">
+{{#items}}
+<li>
+<p><a href="{{href}}">{{commitment}}</a> · {{author}} · {{due}}</p>
+<p>{{text}}</p>
+</li>
+{{/items}}
+</ul>
+{{/progress}}
 <h2>{{t.openProposals}}</h2>
 {{#hasProposals}}
 <ul class="items">

@@ -13,7 +13,7 @@ extension SiteRenderer {
         // Its folder id is left out: the page is made again from the fresh state, never taken from a key.
         content.proposals[index] = SiteContent.Proposal(summary: summary, state: state, path: old.path, folder: nil)
         // Pages read their proposal's detail when rendered (ProposalReader): from this store, not the old one.
-        content.reader = ProposalReader(store: store)
+        content.reader = ProposalReader(store: store, now: content.reader.now)
         return try SiteRenderer(content: content, baseURL: baseURL, served: served)
     }
 }

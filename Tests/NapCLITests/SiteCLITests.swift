@@ -60,14 +60,15 @@ import Testing
                      "en/commitments/political-donations.html", "zh-Hant/proposals/political-donations.html",
                      "en/proposals/open-data.html", "en/proposals/open.html", "en/proposals/merged.html", "en/proposals/withdrawn.html",
                      "en/proposals/sector-government.html", "en/proposals/sector-civil-society.html", "en/versions/index.html",
-                     "en/versions/v1.html", "en/responses.html", "en/forum.html",
+                     "en/versions/v1.html", "en/responses.html", "en/responses/political-donations.html",
+                     "zh-Hant/responses/open-data.html", "en/forum.html",
                      "en/participate.html", "en/verify.html", "en/accessibility.html", "en/feed.atom", "zh-Hant/feed.atom",
                      "downloads/responses.csv", "downloads/responses.json", "downloads/plan-v1.html", "downloads/plan-v1.md"] {
             #expect(a[page] != nil, "\(page) is missing")
         }
-        // Nothing changed: nothing is written.
+        // Nothing changed: nothing is written, nor even rendered (every file has a key).
         let again = try h.ok(["site", "-o", first])
-        #expect(again.contains(": 0 files written"), "\(again)")
+        #expect(again.contains(": 0 files written, \(a.count) unchanged (\(a.count) not rendered again)"), "\(again)")
 
         // One new comment on open-data: only the pages that show it change.
         let before = try Self.files(first)
@@ -78,13 +79,24 @@ import Testing
         #expect(changed.contains("en/proposals/open-data.html") && changed.contains("zh-Hant/proposals/open-data.html"))
         let allowed: Set<String> = Set(["en", "zh-Hant"].flatMap { language in
             ["proposals/open-data.html", "proposals/index.html", "proposals/open.html", "proposals/sector-government.html",
-             "index.html", "responses.html", "verify.html"].map { language + "/" + $0 }
+             "index.html", "responses.html", "responses/open-data.html", "verify.html"].map { language + "/" + $0 }
         } + ["downloads/responses.csv", "downloads/responses.json",
              // The rendered plan's "how the plan was developed" section counts the input received so far.
              "downloads/plan-v1.html", "downloads/plan-v1.md"])
         #expect(changed.isSubset(of: allowed), "rewritten beyond the pages that show the comment: \(changed.subtracting(allowed).sorted())")
-        #expect(!changed.contains("en/proposals/political-donations.html"))
+        #expect(!changed.contains("en/proposals/political-donations.html") && !changed.contains("en/responses/political-donations.html"))
+        #expect(changed.contains("en/responses/open-data.html") && changed.contains("downloads/responses.json"))
         #expect(after.count == before.count)
+
+        // The JSON download, streamed an input at a time, is one document with every input of the report.
+        let report = try #require(try h.json(["report", "responses", "--format", "json"]) as? [String: Any])
+        let download = try #require(try JSONSerialization.jsonObject(with: try #require(after["downloads/responses.json"])) as? [String: Any])
+        let expected = try #require(report["inputs"] as? [[String: Any]]), inputs = try #require(download["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["id"] as? String } == expected.map { $0["id"] as? String })
+        for (input, original) in zip(inputs, expected) where !((original["text"] as? String) ?? "").contains("@") {
+            #expect(input["text"] as? String == original["text"] as? String)
+            #expect((input["author"] as? [String: Any])?["name"] as? String == (original["author"] as? [String: Any])?["name"] as? String)
+        }
     }
 
     @Test func noParticipantAddressEverReachesTheSiteAndHostileTextIsEscaped() throws {

@@ -33,4 +33,10 @@ import Testing
         #expect(try CSVTable.read(Array(text.utf8), maximumBytes: 4096).map(\.fields) == rows)
         #expect(rows[2][1] == "'=1+1" && CSVTable.defused("普通") == "普通")
     }
+
+    @Test func aRowWrittenAloneIsTheRowOfTheTable() {
+        let rows = [["a", "b,c", "\"q\"", "line\r\nbreak", "lone\rcr", "lf\n", " spaced ", "", "中文"], ["'=1", "x"]]
+        #expect(rows.map(CSVTable.line).joined() == CSVTable.write(rows))
+        #expect(CSVTable.line(["a\"b"]) == "\"a\"\"b\"\r\n")
+    }
 }

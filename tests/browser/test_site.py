@@ -20,6 +20,7 @@ KEY_PAGES = [
     "en/proposals/political-donations.html",
     "en/versions/v1.html",
     "zh-Hant/responses.html",
+    "en/responses/political-donations.html",
     "en/forum.html",
     "en/verify.html",
 ]

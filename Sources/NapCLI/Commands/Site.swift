@@ -48,9 +48,10 @@ struct Site: ParsableCommand {
         }
         do {
             // The proposal index stays in memory for the whole build: pages read proposals as they are rendered.
-            summary = try store.readingMany {
+            let writer = SiteWriter(directory: folder)
+            summary = try writer.unchanged(store: store, revision: revision, baseURL: baseURL, asOf: day) ?? store.readingMany {
                 let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, asOf: day, progress: meter.update)
-                return try SiteWriter(directory: folder).write(site, progress: meter.update)
+                return try writer.write(site, progress: meter.update)
             }
         } catch let error as SiteError {
             meter.finish()

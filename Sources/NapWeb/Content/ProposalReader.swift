@@ -20,16 +20,20 @@ final class ProposalReader: @unchecked Sendable {
     private let store: PlanStore
     private var recent: [(id: EventID, loaded: Loaded)] = []
     private static let kept = 4
+    /// The moment the merge gate and response deadlines are judged at: the site's day for a static site
+    /// (so that the same state gives the same page), nil for the computer's clock (`nap serve`).
+    let now: Date?
 
-    init(store: PlanStore) {
+    init(store: PlanStore, now: Date? = nil) {
         self.store = store
+        self.now = now
     }
 
     /// The detail and the diff of a proposal the site has read (with its summary and state).
     func load(_ summary: ProposalSummary) throws -> Loaded {
         try lock.withLock {
             if let id = summary.id, let known = recent.first(where: { $0.id == id }) { return known.loaded }
-            let detail = try store.detail(of: summary)
+            let detail = try store.detail(of: summary, now: now)
             let id = detail.state.id
             let files = detail.summary.head == nil ? [] : try store.diff(of: detail.summary).files
             let loaded = Loaded(detail: detail, files: files)

@@ -12,7 +12,11 @@ public struct SiteProgress: Sendable, Equatable {
 extension SiteContent {
     /// Reads everything from the plan. `revision` names the plan text shown (main, a version, a commit).
     /// `asOf` dates what counts days (the current phase, overdue milestones); nil: the last change's day.
-    static func read(from store: PlanStore, revision: String, asOf: PlanDate? = nil, progress: (SiteProgress) -> Void) throws -> SiteContent {
+    /// `pinned`: the merge gate and response deadlines on proposals' pages are judged on that day too (a
+    /// static site: the same state gives the same bytes); off, on the computer's clock (`nap serve`).
+    static func read(from store: PlanStore, revision: String, asOf: PlanDate? = nil, pinned: Bool = true,
+                     progress: (SiteProgress) -> Void) throws -> SiteContent {
+        let stateKey = try store.stateKey()
         let document = try store.planDocument(at: revision)
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
         guard let commit = document.commit else { throw PlanError.notFound(kind: L("revision"), name: revision) }
@@ -64,14 +68,18 @@ extension SiteContent {
         } catch {
             verificationProblem = String(describing: error)
         }
+        let process = try SiteProcess.read(from: store, plan: document.plan, asOf: asOf)
+        let report = try store.responseReport()
+        var reportIndex: [EventID: [Int]] = [:]
+        for (index, input) in report.inputs.enumerated() { reportIndex[input.proposal, default: []].append(index) }
         return SiteContent(
             revision: revision, document: document, languages: languages, members: loaded.members, governance: governance,
             participation: try store.participation(at: revision), proposals: proposals,
             branchesWithoutRecord: summaries.filter { $0.id == nil }, versions: versions,
-            merges: try store.mergeHistory(upTo: revision), report: try store.responseReport(),
+            merges: try store.mergeHistory(upTo: revision), report: report, reportIndex: reportIndex,
             verification: verification, verificationProblem: verificationProblem, blames: blames, unpublished: unpublished,
-            process: try SiteProcess.read(from: store, plan: document.plan, asOf: asOf),
+            process: process, stateKey: stateKey,
             main: main, mainPolicy: try main.flatMap { try store.loadPlan(at: $0).plan?.policy } ?? Policy(),
-            reader: ProposalReader(store: store), proposalBySlug: bySlug, proposalByID: byID)
+            reader: ProposalReader(store: store, now: pinned ? SiteProcess.noon(of: process.asOf) : nil), proposalBySlug: bySlug, proposalByID: byID)
     }
 }

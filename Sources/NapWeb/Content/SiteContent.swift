@@ -44,6 +44,8 @@ struct SiteContent {
     /// The gated merges on the revision's first-parent line, oldest first.
     let merges: [MergeRecord]
     let report: ResponseReport
+    /// The positions in `report.inputs` of each proposal's inputs, in the report's order.
+    let reportIndex: [EventID: [Int]]
     /// The result of `nap verify` on the revision; nil when it could not run (with the reason).
     let verification: VerificationReport?
     let verificationProblem: String?
@@ -53,6 +55,9 @@ struct SiteContent {
     let unpublished: PlanChanges?
     /// The timeline, the meetings and implementation, as of the site's day.
     let process: SiteProcess
+    /// Where the plan's references were when it was read (`PlanStore.stateKey`: main, the record, the
+    /// proposal branches, the tags): part of the key of every page that shows the whole record.
+    let stateKey: String
 
     /// Main's commit (the merge gate, the diffs and the signatures are judged against it).
     let main: ObjectID?
@@ -73,6 +78,11 @@ struct SiteContent {
     /// The proposal page for a slug, when there is one.
     func proposal(slug: String) -> Proposal? {
         proposalBySlug[slug].map { proposals[$0] }
+    }
+
+    /// A proposal's inputs in the response report, in its order (its report page).
+    func reportInputs(of id: EventID) -> [ResponseReport.Input] {
+        (reportIndex[id] ?? []).map { report.inputs[$0] }
     }
 
     /// The proposal page for a proposal id.

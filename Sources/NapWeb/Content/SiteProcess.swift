@@ -26,9 +26,15 @@ struct SiteProcess {
     /// Noon (UTC) of a day, for the reports that count from an instant.
     static func noon(of day: PlanDate) -> Date { Date(timeIntervalSince1970: Double(day.firstDayNumber) * 86_400 + 43_200) }
 
-    static func read(from store: PlanStore, plan: Plan?, asOf requested: PlanDate?) throws -> SiteProcess {
+    /// The site's day: the one asked for, else the day of the repository's last change.
+    static func day(from store: PlanStore, requested: PlanDate?) throws -> PlanDate {
         let asOf = try requested ?? store.lastChangeDay() ?? PlanDate.day(of: store.now) ?? PlanDate(year: 2000, month: 1, day: 1)
         guard let asOf else { throw PlanError.invalidInput(L("the site's day is outside the years nap can count")) }
+        return asOf
+    }
+
+    static func read(from store: PlanStore, plan: Plan?, asOf requested: PlanDate?) throws -> SiteProcess {
+        let asOf = try day(from: store, requested: requested)
         let instant = noon(of: asOf)
         let overview = try store.meetingsOverview(now: instant)
         let held = overview.meetings.filter { $0.current != nil }

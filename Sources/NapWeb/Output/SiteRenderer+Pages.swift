@@ -6,15 +6,17 @@ extension SiteRenderer {
     /// the downloads and the sitemap.
     func listEntries() -> [Entry] {
         var entries: [Entry] = [
-            Entry(path: SitePaths.rootIndex) { [self] in try templates.render(RootView(content: content), with: "root") },
-            Entry(path: SitePaths.stylesheet) { PageTemplates.asset("site.css") ?? "" },
+            Entry(path: SitePaths.rootIndex, key: KeyDigest.of([contentKey, SitePaths.rootIndex])) { [self] in
+                try templates.render(RootView(content: content), with: "root")
+            },
+            Entry(path: SitePaths.stylesheet, key: KeyDigest.of([SiteRenderer.pageFormat, SitePaths.stylesheet])) { PageTemplates.asset("site.css") ?? "" },
         ]
         for language in content.languages {
             entries += pageEntries(language: language)
         }
         entries += downloadEntries()
         let pages = entries.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix(SitePaths.downloads + "/") }
-        entries.append(Entry(path: SitePaths.sitemap) { [self] in
+        entries.append(Entry(path: SitePaths.sitemap, key: KeyDigest.of([recordKey, SitePaths.sitemap])) { [self] in
             try templates.render(SitemapView(urls: pages.map { page in baseURL.map { $0 + page } ?? page }), with: "sitemap")
         })
         return entries
@@ -23,10 +25,13 @@ extension SiteRenderer {
     private func pageEntries(language: String) -> [Entry] {
         var entries: [Entry] = []
         let content = self.content
+        let recordKey = self.recordKey, versionsKey = self.versionsKey, contentKey = self.contentKey
+        /// `key`: what the page is made from (default: the whole record, `recordKey`).
         func add(_ path: String, template: String, crumbs: [(word: String, page: String)] = [], key: String? = nil, group: String? = nil,
                  title: @escaping (PageContext) -> String, view: @escaping (PageContext) throws -> Any) {
+            let sitePath = SitePaths.page(path, language: language)
             // A page in each language shares most of its work (the same comments' HTML): made together.
-            entries.append(Entry(path: SitePaths.page(path, language: language), key: key, group: group ?? path) { [self] in
+            entries.append(Entry(path: sitePath, key: KeyDigest.of([key ?? recordKey, sitePath]), group: group ?? path) { [self] in
                 let page = PageContext(content: content, language: language, path: path, served: served)
                 let body = try templates.render(view(page), with: template)
                 let breadcrumbs = crumbs.map { Link(label: page.words[$0.word], href: page.link($0.page)) }
@@ -54,23 +59,29 @@ extension SiteRenderer {
                 key: proposalKey(proposal, language: language), group: proposal.id,
                 title: { _ in proposal.state.title }, view: { ProposalView(proposal, loaded: try reader.load(proposal.summary), page: $0) })
         }
-        add(SiteLayout.versions, template: "versions", crumbs: home, title: { $0.words["versions"] }, view: VersionsView.init(page:))
+        for proposal in content.proposals {
+            let report = content.reportInputs(of: proposal.id)
+            add(SiteLayout.responsesPath(of: proposal), template: "responses-proposal", crumbs: home + [("responses", SiteLayout.responses)],
+                key: reportKey(proposal), title: { $0.words["responses"] + " — " + proposal.state.title },
+                view: { ResponseReportView(proposal, inputs: report, page: $0) })
+        }
+        add(SiteLayout.versions, template: "versions", crumbs: home, key: versionsKey, title: { $0.words["versions"] }, view: VersionsView.init(page:))
         for (index, version) in content.versions.enumerated() {
-            add(SiteLayout.versionPath(version.fileName), template: "version", crumbs: home + [("versions", SiteLayout.versions)],
+            add(SiteLayout.versionPath(version.fileName), template: "version", crumbs: home + [("versions", SiteLayout.versions)], key: versionsKey,
                 title: { $0.words["version"] + " " + version.version.name }, view: { VersionView(index, page: $0) })
             if let changes = version.changes, index > 0 {
                 let previous = content.versions[index - 1].version.name
                 add(SiteLayout.versionChangesPath(version.fileName), template: "changes", crumbs: home + [("versions", SiteLayout.versions)],
-                    title: { version.version.name + " — " + $0.words.format("changesSince", previous) },
+                    key: versionsKey, title: { version.version.name + " — " + $0.words.format("changesSince", previous) },
                     view: { ChangesView(changes, heading: version.version.name + " — " + $0.words.format("changesSince", previous), page: $0) })
             }
         }
         if let unpublished = content.unpublished, let latest = content.versions.last {
-            add(SiteLayout.unpublished, template: "changes", crumbs: home + [("versions", SiteLayout.versions)],
+            add(SiteLayout.unpublished, template: "changes", crumbs: home + [("versions", SiteLayout.versions)], key: versionsKey,
                 title: { $0.words.format("unpublishedSince", latest.version.name) },
                 view: { ChangesView(unpublished, heading: $0.words.format("unpublishedSince", latest.version.name), page: $0) })
         }
-        add(SiteLayout.responses, template: "responses", crumbs: home, title: { $0.words["responses"] }, view: ResponsesView.init(page:))
+        add(SiteLayout.responses, template: "responses", crumbs: home, title: { $0.words["responses"] }, view: ResponsesIndexView.init(page:))
         add(SiteLayout.process, template: "process", crumbs: home, title: { $0.words["process"] }, view: ProcessView.init(page:))
         for meeting in content.process.meetings {
             guard let path = content.process.meetingPaths[meeting.id] else { continue }
@@ -79,12 +90,13 @@ extension SiteRenderer {
         }
         add(SiteLayout.implementation, template: "implementation", crumbs: home + [("process", SiteLayout.process)],
             title: { $0.words["implementation"] }, view: ImplementationView.init(page:))
-        add(SiteLayout.forum, template: "forum", crumbs: home, title: { $0.words["forum"] }, view: ForumView.init(page:))
-        add(SiteLayout.participate, template: "participate", crumbs: home, title: { $0.words["howToTakePart"] }, view: ParticipateView.init(page:))
+        add(SiteLayout.forum, template: "forum", crumbs: home, key: contentKey, title: { $0.words["forum"] }, view: ForumView.init(page:))
+        add(SiteLayout.participate, template: "participate", crumbs: home, key: contentKey, title: { $0.words["howToTakePart"] }, view: ParticipateView.init(page:))
         add(SiteLayout.verify, template: "verify", crumbs: home, title: { $0.words["howToVerify"] }, view: VerifyView.init(page:))
-        add(SiteLayout.accessibility, template: "accessibility", crumbs: home, title: { $0.words["accessibilityStatement"] },
+        add(SiteLayout.accessibility, template: "accessibility", crumbs: home, key: contentKey, title: { $0.words["accessibilityStatement"] },
             view: AccessibilityView.init(page:))
-        entries.append(Entry(path: SitePaths.page(SiteLayout.feed, language: language)) { [self] in
+        let feedSitePath = SitePaths.page(SiteLayout.feed, language: language)
+        entries.append(Entry(path: feedSitePath, key: KeyDigest.of([recordKey, feedSitePath])) { [self] in
             let page = PageContext(content: content, language: language, path: SiteLayout.feed)
             let feedPath = page.sitePath
             let link = { (target: String) -> String in
@@ -110,23 +122,37 @@ extension SiteRenderer {
         digest.add(proposal.folder)
         digest.add(proposal.summary.branchHead)
         if proposal.state.status == .open {
-            digest.add(MergeGate.discussionWait(opened: proposal.state.opened, now: Date(), policy: content.mainPolicy)?.description ?? "-")
+            let now = content.reader.now ?? Date()
+            digest.add(MergeGate.discussionWait(opened: proposal.state.opened, now: now, policy: content.mainPolicy)?.description ?? "-")
         }
         return digest.finish()
     }
 
+    /// The key of a proposal's report page (both languages; `add` adds the page's path): the content
+    /// key (main: members' sectors, whether an input is owed a response), the proposal's folder in the
+    /// record and its page's path (the report links to it).
+    func reportKey(_ proposal: SiteContent.Proposal) -> String {
+        KeyDigest.of([contentKey, "report", proposal.path, proposal.id, proposal.folder?.hex ?? "-"])
+    }
+
     private func downloadEntries() -> [Entry] {
         let content = self.content
+        // Made from the whole record (the plans count the input received so far), a piece at a time.
         var entries = [
-            Entry(path: SiteLayout.responsesCSV) { ResponseReportRenderer.csv(content.report) },
-            Entry(path: SiteLayout.responsesJSON) { try ResponsesJSON.encode(content.report) },
+            Entry(path: SiteLayout.responsesCSV, key: KeyDigest.of([recordKey, SiteLayout.responsesCSV])) { sink in
+                try ResponseReportRenderer.csvRows(content.report, sink.write)
+            },
+            Entry(path: SiteLayout.responsesJSON, key: KeyDigest.of([recordKey, SiteLayout.responsesJSON])) { sink in
+                try ResponsesJSON.write(content.report, to: sink.write)
+            },
         ]
         for version in content.versions {
             let languages = (try? version.document.languages(for: .all)) ?? content.languages
-            entries.append(Entry(path: SiteLayout.planDownload(version.fileName, format: "html")) {
+            let html = SiteLayout.planDownload(version.fileName, format: "html"), markdown = SiteLayout.planDownload(version.fileName, format: "md")
+            entries.append(Entry(path: html, key: KeyDigest.of([recordKey, html])) {
                 HTMLRenderer.render(version.document, languages: languages)
             })
-            entries.append(Entry(path: SiteLayout.planDownload(version.fileName, format: "md")) {
+            entries.append(Entry(path: markdown, key: KeyDigest.of([recordKey, markdown])) {
                 MarkdownRenderer.render(version.document, languages: languages)
             })
         }

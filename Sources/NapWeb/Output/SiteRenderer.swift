@@ -1,3 +1,4 @@
+import Foundation
 import PlanKit
 
 /// One file of the site: its path under the site's folder (`en/proposals/x.html`) and its bytes.
@@ -13,13 +14,33 @@ public struct SiteFile: Sendable, Equatable {
 public struct SiteRenderer {
     struct Entry {
         let path: String
-        /// The key of everything the file is made from, when it is known without rendering it (a
-        /// proposal's page); nil for a file rendered on every build (pages that show the whole record).
+        /// The key of everything the file is made from, known without rendering it: a proposal's page
+        /// from its folder in the record, a version's from the tags, a page that shows the whole record
+        /// from every reference of the plan. Nil: rendered on every build.
         var key: String?
         /// Files read from the same source (a proposal's page in each language) share a group, and are
         /// rendered one after the other.
         var group: String?
-        let make: () throws -> String
+        /// The file as one string (a page).
+        let make: (() throws -> String)?
+        /// The file a piece at a time (the big downloads): written to the file as it is made.
+        let stream: ((SiteSink) throws -> Void)?
+
+        init(path: String, key: String? = nil, group: String? = nil, make: @escaping () throws -> String) {
+            self.path = path
+            self.key = key
+            self.group = group
+            self.make = make
+            stream = nil
+        }
+
+        init(path: String, key: String?, stream: @escaping (SiteSink) throws -> Void) {
+            self.path = path
+            self.key = key
+            group = nil
+            make = nil
+            self.stream = stream
+        }
     }
 
     let content: SiteContent
@@ -35,6 +56,11 @@ public struct SiteRenderer {
     /// The key of what every page is made from: nap's page format, how the site is built, the plan at the
     /// revision shown, main, and the addresses hidden. Part of every page's key.
     private(set) var contentKey = ""
+    /// The key of the pages that show the whole record (listings, the feed, the report's index and
+    /// downloads, the process pages): the content key, every reference of the plan and the site's day.
+    private(set) var recordKey = ""
+    /// The key of the versions' pages: the content key and the tags (a published version never changes).
+    private(set) var versionsKey = ""
 
     /// Reads the plan (`revision`: the plan text shown; every proposal and version is read) and lists the
     /// site's files. `asOf` is the day the process pages count from (default: the repository's last
@@ -42,7 +68,9 @@ public struct SiteRenderer {
     /// do not change with it off. `progress` is told how the reading goes.
     public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil, served: Bool = false,
                 progress: (SiteProgress) -> Void = { _ in }) throws {
-        let content = try store.readingMany { try SiteContent.read(from: store, revision: revision, asOf: asOf, progress: progress) }
+        let content = try store.readingMany {
+            try SiteContent.read(from: store, revision: revision, asOf: asOf, pinned: !served, progress: progress)
+        }
         try self.init(content: content, baseURL: baseURL, served: served)
     }
 
@@ -50,22 +78,38 @@ public struct SiteRenderer {
         self.content = content
         self.served = served
         templates = try PageTemplates()
-        if let baseURL, !baseURL.isEmpty {
-            self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-        } else {
-            self.baseURL = nil
-        }
+        self.baseURL = SiteRenderer.normalized(baseURL: baseURL)
         privacy = SiteRenderer.privacy(for: content)
         contentKey = KeyDigest.of([SiteRenderer.pageFormat, served ? "served" : "static", self.baseURL ?? "-", content.revision,
                                    content.document.commit?.hex ?? "-", content.main?.hex ?? "-",
                                    content.languages.joined(separator: ","), privacy.digest])
+        recordKey = KeyDigest.of([contentKey, content.stateKey, content.process.asOf.description])
+        let tags = content.stateKey.split(separator: "\n").filter { $0.hasPrefix(RefNames.tagPrefix) }.map(String.init)
+        versionsKey = KeyDigest.of([contentKey] + tags)
+        buildKey = SiteRenderer.buildKey(stateKey: content.stateKey, revision: content.revision, commit: content.document.commit,
+                                         baseURL: self.baseURL, asOf: content.process.asOf, served: served)
         entries = listEntries()
         renderOrder = SiteRenderer.grouped(entries)
     }
 
+    /// The key of a whole build: every reference of the plan, the revision shown and its commit, the base
+    /// URL, the site's day and how it is served. A folder whose last build had this key, with every file
+    /// still as that build left it, is up to date without reading the plan (`SiteWriter.unchanged`).
+    private(set) var buildKey = ""
+
+    static func buildKey(stateKey: String, revision: String, commit: ObjectID?, baseURL: String?, asOf: PlanDate, served: Bool) -> String {
+        KeyDigest.of([pageFormat, stateKey, revision, commit?.hex ?? "-", baseURL ?? "-", asOf.description, served ? "served" : "static"])
+    }
+
+    /// The base URL with a final `/`; nil for none.
+    static func normalized(baseURL: String?) -> String? {
+        guard let baseURL, !baseURL.isEmpty else { return nil }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
     /// Bump when what a page shows changes in a way its key does not see (the keys are kept per build of
     /// nap anyway: another build never trusts them).
-    static let pageFormat = "nap-site-page-1"
+    static let pageFormat = "nap-site-page-2"
 
     /// The site's order, except that the files of a group follow the first of them.
     static func grouped(_ entries: [Entry]) -> [Int] {
@@ -101,7 +145,27 @@ public struct SiteRenderer {
     /// The file at `index` of `paths`, rendered.
     public func render(at index: Int) throws -> SiteFile {
         let entry = entries[index]
-        return SiteFile(path: entry.path, bytes: Array(privacy.scrub(try entry.make()).utf8))
+        if let stream = entry.stream {
+            let sink = SiteSink(privacy: privacy)
+            try stream(sink)
+            return SiteFile(path: entry.path, bytes: sink.bytes())
+        }
+        return SiteFile(path: entry.path, bytes: Array(privacy.scrub(try entry.make?() ?? "").utf8))
+    }
+
+    /// Whether the file at `index` is made a piece at a time (`stream(at:into:)`), not held whole.
+    func isStreamed(at index: Int) -> Bool { entries[index].stream != nil }
+
+    /// Writes the file at `index`, scrubbed, into `handle` a piece at a time (a streamed file; another
+    /// file is written whole).
+    func stream(at index: Int, into handle: FileHandle) throws {
+        let sink = SiteSink(privacy: privacy, handle: handle)
+        if let stream = entries[index].stream {
+            try stream(sink)
+        } else {
+            try sink.write(try entries[index].make?() ?? "")
+        }
+        try sink.flush()
     }
 
     /// The file at `path`, rendered; nil when the site has no such file.

@@ -62,9 +62,16 @@ public struct SiteWriter {
                 }
                 pending.append(index)
             }
-            for (index, file) in zip(pending, try ParallelRender.files(of: site, pending)) {
+            // Pages on every core; the big downloads one at a time, each streamed to its file.
+            let whole = pending.filter { !site.isStreamed(at: $0) }
+            for (index, file) in zip(whole, try ParallelRender.files(of: site, whole)) {
                 if try write(file, into: &summary) { written.append((index, file.path)) }
                 if let key = site.key(at: index), let stamp = stamp(of: file.path) { records[file.path] = SitePageRecord(key: key, stamp: stamp) }
+            }
+            for index in pending where site.isStreamed(at: index) {
+                let path = site.path(at: index)
+                if try stream(site, at: index, into: &summary) { written.append((index, path)) }
+                if let key = site.key(at: index), let stamp = stamp(of: path) { records[path] = SitePageRecord(key: key, stamp: stamp) }
             }
             progress(SiteProgress(phase: "writing", done: next, total: order.count))
         }
@@ -84,8 +91,29 @@ public struct SiteWriter {
         let manifest = SiteFile(path: SiteWriter.manifestName, bytes: Array((current.sorted().joined(separator: "\n") + "\n").utf8))
         var ignored = SiteWriteSummary()
         try write(manifest, into: &ignored)
+        if let stamp = stamp(of: SiteWriter.manifestName) { records[SiteWriter.manifestName] = SitePageRecord(key: site.buildKey, stamp: stamp) }
         site.reader.storePageRecords(records, folder: directory.path)
         return summary
+    }
+
+    /// What a build of the plan in `store` into this folder would do when nothing changed since the last
+    /// build into it: every reference of the plan, the revision, the base URL and the site's day as they
+    /// were (`SiteRenderer.buildKey`), and every file of that build still there as it was left (its list
+    /// and each file with the stamp the page cache remembers). Then nothing is read nor rendered, and
+    /// the summary says every file is unchanged; nil when anything may differ (build the site).
+    public func unchanged(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil) throws -> SiteWriteSummary? {
+        let previous = try previousFiles()
+        guard !previous.isEmpty else { return nil }
+        let records = store.sitePageRecords(folder: directory.path)
+        let key = SiteRenderer.buildKey(stateKey: try store.stateKey(), revision: revision, commit: try? store.resolveRevision(revision),
+                                        baseURL: SiteRenderer.normalized(baseURL: baseURL), asOf: try SiteProcess.day(from: store, requested: asOf),
+                                        served: false)
+        guard let build = records[SiteWriter.manifestName], build.key == key, stamp(of: SiteWriter.manifestName) == build.stamp,
+              records.count == previous.count + 1 else { return nil }
+        for path in previous {
+            guard let record = records[path], stamp(of: path) == record.stamp else { return nil }
+        }
+        return SiteWriteSummary(unchanged: previous.count, notRendered: previous.count)
     }
 
     /// The files an earlier build wrote (from its list); empty for a new or empty folder. Refuses a folder
@@ -138,6 +166,67 @@ public struct SiteWriter {
             throw SiteError.output(path: url.path, problem: Message(verbatim: error.localizedDescription))
         }
         return true
+    }
+
+    /// Streams the file at `index` into a temporary file beside its place, then moves it there unless the
+    /// file already there has the same bytes (compared a megabyte at a time); true when it was written.
+    private func stream(_ site: SiteRenderer, at index: Int, into summary: inout SiteWriteSummary) throws -> Bool {
+        let path = site.path(at: index)
+        guard let url = target(path) else { throw SiteError.output(path: path, problem: "not a path inside the site") }
+        let manager = FileManager.default
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".nap-partial")
+        do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? manager.removeItem(at: temporary)
+            guard manager.createFile(atPath: temporary.path, contents: nil) else {
+                throw SiteError.output(path: temporary.path, problem: "cannot create the file")
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            do {
+                try site.stream(at: index, into: handle)
+                try handle.close()
+            } catch {
+                try? handle.close()
+                try? manager.removeItem(at: temporary)
+                throw error
+            }
+            if Self.sameBytes(temporary, url) {
+                try manager.removeItem(at: temporary)
+                summary.unchanged += 1
+                return false
+            }
+            if rename(temporary.path, url.path) != 0 {
+                throw SiteError.output(path: url.path, problem: String(cString: strerror(errno)))
+            }
+        } catch let error as SiteError {
+            throw error
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw SiteError.output(path: url.path, problem: error.localizedDescription)
+        }
+        return true
+    }
+
+    /// Whether two files hold the same bytes (false when either is missing), read a megabyte at a time.
+    static func sameBytes(_ one: URL, _ other: URL) -> Bool {
+        guard let left = try? FileHandle(forReadingFrom: one), let right = try? FileHandle(forReadingFrom: other) else { return false }
+        defer {
+            try? left.close()
+            try? right.close()
+        }
+        guard (try? left.seekToEnd()) == (try? right.seekToEnd()) else { return false }
+        try? left.seek(toOffset: 0)
+        try? right.seek(toOffset: 0)
+        do {
+            while true {
+                // At the end a read gives nothing (empty, or nil on some platforms).
+                let a = try left.read(upToCount: 1 << 20) ?? Data(), b = try right.read(upToCount: 1 << 20) ?? Data()
+                if a != b { return false }
+                if a.isEmpty { return true }
+            }
+        } catch {
+            return false
+        }
     }
 
     private func removeEmptyFolders(above url: URL) {

@@ -104,6 +104,10 @@ enum SiteLayout {
     static func versionChangesPath(_ name: String) -> String { "versions/\(name)-changes.html" }
     static func proposalFilterPath(_ filter: String) -> String { "proposals/\(filter).html" }
     static func meetingPath(_ name: String) -> String { "meetings/\(name).html" }
+    /// A proposal's page of the response report: `responses/<slug>.html`, beside its `proposals/<slug>.html`.
+    static func responsesPath(of proposal: SiteContent.Proposal) -> String {
+        "responses/" + (proposal.path.split(separator: "/").last.map(String.init) ?? SitePaths.safeName(proposal.id) + ".html")
+    }
 
     static let responsesCSV = SitePaths.downloads + "/responses.csv"
     static let responsesJSON = SitePaths.downloads + "/responses.json"

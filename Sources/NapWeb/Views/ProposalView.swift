@@ -85,6 +85,8 @@ struct ProposalView {
     let problemNote: String
     let proposalResponses: [ResponseView]
     let proposalResponseNote: String
+    /// The proposal's page of the response report (every input on it, with its disposition).
+    let reportHref: String
     let files: [DiffFileView]
     let hasOutdated: Bool
     let outdated: [Placed]
@@ -151,6 +153,7 @@ struct ProposalView {
         problemNote = words.format("problemNote", String(detail.problems.count))
         proposalResponses = ResponseView(state.responses, page: page, signatures: detail.signatures).map { [$0] } ?? []
         proposalResponseNote = state.author.sector == "government" ? words["noResponseNeeded"] : words["noResponseYet"]
+        reportHref = page.link(SiteLayout.responsesPath(of: proposal))
 
         // Threads: anchored ones placed in the diff (or listed as outdated), the others as general discussion.
         let threads = ThreadView.threads(of: detail, page: page)

@@ -65,6 +65,21 @@ public enum CSVTable {
         return String(decoding: data, as: UTF8.self) + (rows.isEmpty ? "" : "\r\n")
     }
 
+    /// One row as `write` writes it, with its CRLF: a field quoted (its quotes doubled) when it holds a
+    /// comma, a quote or a line break. For writers that stream rows instead of holding the table.
+    public static func line(_ fields: [String]) -> String {
+        var out = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += "," }
+            if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) {
+                out += "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            } else {
+                out += field
+            }
+        }
+        return out + "\r\n"
+    }
+
     /// User text for a spreadsheet cell: text that starts like a formula (`=`, `+`, `-`, `@`, a tab or
     /// a carriage return) gets a leading `'`, so that a spreadsheet shows it and never runs it.
     public static func defused(_ value: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 import Localization
 
@@ -39,14 +40,18 @@ extension PlanStore {
 
     /// The full picture of a proposal already read with its state (`proposals(usingCache:)`: a site build
     /// reads every summary at once): its name is not resolved nor its events folded again; they are read
-    /// from the cache of decoded events for their signatures and record problems.
-    public func detail(of summary: ProposalSummary) throws -> ProposalDetail {
+    /// from the cache of decoded events for their signatures and record problems. `now` is the moment the
+    /// merge gate and the response deadlines are judged at (default: the person's clock, `now`); a site
+    /// built as of a day passes that day, so that the same state gives the same page.
+    public func detail(of summary: ProposalSummary, now: Date? = nil) throws -> ProposalDetail {
         guard let id = summary.id, let state = summary.state else { throw Self.noRecord(summary.slug) }
         let read = try cachedEvents(of: id)
-        return try detail(summary: summary, state: state, events: read.events, problems: read.problems + state.quarantined.map(\.problem))
+        return try detail(summary: summary, state: state, events: read.events, problems: read.problems + state.quarantined.map(\.problem),
+                          now: now)
     }
 
-    private func detail(summary: ProposalSummary, state: ProposalState, events: [Event], problems: [PlanError]) throws -> ProposalDetail {
+    private func detail(summary: ProposalSummary, state: ProposalState, events: [Event], problems: [PlanError],
+                        now moment: Date? = nil) throws -> ProposalDetail {
         var anchors: [EventID: AnchorPosition] = [:]
         if let head = summary.head {
             // Each file is read and split into lines once, however many comments are anchored to it.
@@ -64,12 +69,12 @@ extension PlanStore {
                 anchors[comment.id] = AnchorPosition.locate(anchor, lines: lines)
             }
         }
-        let gate = try mergeGate(summary: summary, state: state)
+        let gate = try mergeGate(summary: summary, state: state, now: moment ?? Date())
         var detail = ProposalDetail(summary: summary, state: state, anchors: anchors, blockers: gate.blockers, problems: problems)
         detail.signatures = try signatureChecks(of: events)
         detail.signaturesRequired = gate.policy.requireSignatures
         if case .open = state.status {
-            detail.owed = Self.unansweredInputs(in: state).map { OwedResponse(input: $0, deadline: ResponseDeadline(inputTime: $0.time, policy: gate.policy, now: self.now)) }
+            detail.owed = Self.unansweredInputs(in: state).map { OwedResponse(input: $0, deadline: ResponseDeadline(inputTime: $0.time, policy: gate.policy, now: moment ?? self.now)) }
         }
         return detail
     }
@@ -80,14 +85,15 @@ extension PlanStore {
     }
 
     /// The blockers, and the policy of plan.yml on main they were computed under.
-    func mergeGate(summary: ProposalSummary, state: ProposalState) throws -> (blockers: [Message], policy: Policy) {
+    /// `now`: when the merge would happen (`min-discussion-days`; the computer's clock unless a site names its day).
+    func mergeGate(summary: ProposalSummary, state: ProposalState, now: Date = Date()) throws -> (blockers: [Message], policy: Policy) {
         let main = try requireMain()
         let loaded = try loadPlan(at: main)
         let policy = loaded.plan?.policy ?? Policy()
         let signatures = policy.requireSignatures ? try approvalSignatures(of: state) : [:]
         let leads = policy.approvals.contains(.leadAgency) ? try leadAgencies(changedBy: summary, main: main, members: loaded.members) : []
         var blockers = MergeGate.blockers(state: state, head: summary.branchHead, members: loaded.members, policy: policy,
-                                          signatures: signatures, leads: leads)
+                                          signatures: signatures, leads: leads, now: now)
         guard case .open = state.status, let head = summary.branchHead else { return (blockers, policy) }
         let check = try mergeCheck(main: main, head: head)
         if let paths = check.conflicts {

@@ -90,11 +90,19 @@ public enum ResponseReportRenderer {
     /// they hold a comma, a quote or a line break. UTF-8 without a byte-order mark. A text cell that
     /// starts with `=`, `+`, `-`, `@` or a tab gets a leading `'` so spreadsheets never run it as a formula.
     public static func csv(_ report: ResponseReport) -> String {
-        var rows = [csvColumns]
+        var out = ""
+        csvRows(report) { out += $0 }
+        return out
+    }
+
+    /// The same CSV a row at a time, the header first, each row with its CRLF: for a writer that streams
+    /// it to a file instead of holding it whole (the site's download).
+    public static func csvRows(_ report: ResponseReport, _ each: (String) throws -> Void) rethrows {
+        try each(CSVTable.line(csvColumns))
         for input in report.inputs {
             let response = input.response
             let earlier = input.earlierResponses.map { "\($0.disposition.rawValue) (\(iso($0.time)), \($0.author.name)): \($0.reason)" }
-            rows.append([
+            try each(CSVTable.line([
                 input.id, input.kind.rawValue, input.proposal, input.proposalSlug, text(input.proposalTitle), input.proposalStatus,
                 text(input.author.name), input.sector, input.author.role ?? "", iso(input.time), input.replyTo ?? "",
                 text(input.anchor.map { "\($0.path):\($0.startLine)-\($0.endLine)" } ?? ""), text(input.text),
@@ -102,9 +110,8 @@ public enum ResponseReportRenderer {
                 text(response?.author.name ?? ""), response.map { $0.author.isPublic ? "public" : $0.author.sector } ?? "",
                 response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")), input.author.host ?? "",
                 input.source?.platform ?? "", text(input.source?.id ?? ""), text(input.source?.url ?? ""), input.source?.submitted.map(iso) ?? "",
-            ])
+            ]))
         }
-        return CSVTable.write(rows)
     }
 
     /// User text for a spreadsheet cell: formula-like text is defused with a leading `'`.

@@ -35,6 +35,7 @@ extension EmbeddedWebResources {
 <h2 id="proposal-responses">{{t.responseToProposal}}</h2>
 {{#proposalResponses}}{{> response}}{{/proposalResponses}}
 {{^proposalResponses}}<p>{{proposalResponseNote}}</p>{{/proposalResponses}}
+<p><a href="{{reportHref}}">{{t.responses}}: {{t.inputs}}</a></p>
 </section>
 <section aria-labelledby="changes">
 <h2 id="changes">{{t.textChanges}}</h2>

@@ -28,27 +28,19 @@ extension EmbeddedWebResources {
 </tbody>
 </table>
 </div>
-{{#proposals}}
-<section aria-labelledby="p-{{slug}}-{{index}}">
-<h2 id="p-{{slug}}-{{index}}"><a href="{{href}}">{{#title}}{{> text}}{{/title}}</a> <span class="badge {{state}}">{{stateLabel}}</span></h2>
+<h2>{{t.proposals}}</h2>
+{{#hasProposals}}
 <div class="table-wrap">
 <table class="responses stack">
-<caption class="visually-hidden">{{caption}}</caption>
-<thead><tr><th scope="col">{{t.input}}</th><th scope="col">{{t.from}}</th><th scope="col">{{t.disposition}}</th><th scope="col">{{t.reason}}</th></tr></thead>
+<caption class="visually-hidden">{{t.responses}}</caption>
+<thead><tr><th scope="col">{{t.proposal}}</th><th scope="col">{{t.inputs}}</th><th scope="col">{{t.awaitingResponse}}</th></tr></thead>
 <tbody>
-{{#inputs}}
-<tr>
-<td data-label="{{t.input}}"><span class="note">{{kind}}{{#.anchor}} · {{anchor}}{{/.anchor}}</span><div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{textHTML}}}</div></td>
-<td data-label="{{t.from}}">{{author}}<br><span class="note">{{sector}} · <time datetime="{{machineTime}}">{{day}}</time></span></td>
-<td data-label="{{t.disposition}}"><span class="disposition">{{disposition}}</span>{{#.responder}}<br><span class="note">{{responder}}</span>{{/.responder}}</td>
-<td data-label="{{t.reason}}">{{#hasReason}}<div class="prose"{{#.reasonLang}} lang="{{reasonLang}}"{{/.reasonLang}}>{{{reasonHTML}}}</div>{{/hasReason}}{{#hasEarlier}}<p class="earlier">{{t.earlierResponses}}: {{#earlier}}{{.}}{{/earlier}}</p>{{/hasEarlier}}</td>
-</tr>
-{{/inputs}}
+{{#proposals}}<tr><td data-label="{{t.proposal}}"><a href="{{href}}">{{#title}}{{> text}}{{/title}}</a> <span class="badge {{state}}">{{stateLabel}}</span></td><td class="number" data-label="{{t.inputs}}">{{inputs}}</td><td class="number" data-label="{{t.awaitingResponse}}">{{awaiting}}</td></tr>
+{{/proposals}}
 </tbody>
 </table>
 </div>
-</section>
-{{/proposals}}
+{{/hasProposals}}
 {{^proposals}}<p>{{t.noInputsYet}}</p>{{/proposals}}
 
 """#

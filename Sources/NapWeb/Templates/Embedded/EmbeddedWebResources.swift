@@ -24,6 +24,7 @@ enum EmbeddedWebResources {
         "templates/proposal.mustache": file_templates_proposal_mustache,
         "templates/proposals.mustache": file_templates_proposals_mustache,
         "templates/response.mustache": file_templates_response_mustache,
+        "templates/responses-proposal.mustache": file_templates_responses_proposal_mustache,
         "templates/responses.mustache": file_templates_responses_mustache,
         "templates/root.mustache": file_templates_root_mustache,
         "templates/serve-act-fields.mustache": file_templates_serve_act_fields_mustache,

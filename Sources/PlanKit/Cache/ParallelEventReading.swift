@@ -17,7 +17,7 @@ enum ParallelEventReading {
         let box = ReadBox()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.result = Result {
+            box.result = Result<[Read], any Error> {
                 let other = Record(repository: try PlanError.wrap { try Repository.open(at: gitDirectory) })
                 return try theirs.map { try other.events(of: $0, in: tree) }
             }
@@ -25,7 +25,7 @@ enum ParallelEventReading {
         }
         thread.stackSize = 8 << 20
         thread.start()
-        let mine = Result { try proposals[..<split].map { try record.events(of: $0, in: tree) } }
+        let mine = Result<[Read], any Error> { try proposals[..<split].map { try record.events(of: $0, in: tree) } }
         done.wait()
         guard let other = box.result else { return try proposals.map { try record.events(of: $0, in: tree) } }
         return try mine.get() + other.get()

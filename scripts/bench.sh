@@ -93,7 +93,7 @@ NEW_MESSAGE="date +%s%N | sed 's/^/benchmark comment /' >'$WORK/message.txt'"
 row proposals "proposals --state all" "git for-each-ref refs/heads/proposal/" "" "100" "nap proposals --state all"
 row show "show big" "git ls-tree -r --object-only nap/record:proposals/${BIG_ID:0:2}/$BIG_ID/events | git cat-file --batch" "" "100" "nap show big (${BIG_COMMENTS} comments)"
 row inbox "inbox" "" "" "100" "nap inbox (government co-chair)"
-row comment "comment big --file '$WORK/message.txt'" "bash '$WORK/git-comment.sh'" "$RESET && $NEW_MESSAGE" "100git" "nap comment big"
+row comment "comment big --file '$WORK/message.txt'" "bash '$WORK/git-comment.sh'" "$RESET && $NEW_MESSAGE" "0.8git" "nap comment big"
 row merge "merge ready" "git merge -q --no-ff -m 'Merge proposal ready' proposal/ready" "$RESET" "" "nap merge ready"
 row blame "blame $BLAME_COMMITMENT" "git blame -s main -- commitments/$BLAME_COMMITMENT.md" "" "1000" "nap blame $BLAME_COMMITMENT"
 row attribution "attribution" "git shortlog -sne main" "" "1000" "nap attribution"
@@ -107,14 +107,19 @@ row sync "sync '$WORK/remote.git'" "git push -q --mirror '$WORK/remote.git'" "$R
 # record is put back each run; the remote-tracking references nap keeps stay, as they do between syncs).
 # git's counterpart pushes every branch and tag, as `nap sync` considers them all.
 HUB_BACK="git -C '$WORK/hub.git' update-ref refs/heads/nap/record $RECORD0 && git -C '$P' for-each-ref --format='update %(refname) $RECORD0' refs/remotes | { grep '/nap/record ' || true; } | git -C '$P' update-ref --stdin"
-row sync-one "sync '$WORK/hub.git'" "git push -q '$WORK/hub.git' 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'" "$RESET && $HUB_BACK && $NEW_MESSAGE && '$NAP' comment big --file '$WORK/message.txt' >/dev/null" "1.5x" "nap sync (one new comment, to a hub)"
+row sync-one "sync '$WORK/hub.git'" "git push -q '$WORK/hub.git' 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'" "$RESET && $HUB_BACK && $NEW_MESSAGE && '$NAP' comment big --file '$WORK/message.txt' >/dev/null" "1.2x" "nap sync (one new comment, to a hub)"
+# A new copy of the whole plan from the hub, beside git's clone that copies objects as over a network
+# (--no-local: packed and indexed, not hard-linked); then the first command in the new copy, which must
+# answer from what the clone prepared (issue 18: under 1 s).
+row clone "clone '$WORK/hub.git' '$WORK/clone'" "git clone -q --no-local '$WORK/hub.git' '$WORK/clone-git'" "rm -rf '$WORK/clone' '$WORK/clone-git'" "2x" "nap clone (whole plan)" "${NAP_BENCH_SYNC_RUNS:-2}"
+row clone-first "-C '$WORK/clone1' proposals --state all" "" "rm -rf '$WORK/clone1' && '$NAP' clone '$WORK/hub.git' '$WORK/clone1' >/dev/null 2>&1" "1000" "first nap proposals after nap clone" "${NAP_BENCH_SYNC_RUNS:-2}"
 
 # The website: the whole plan into an empty folder, then the everyday rebuild into the same folder after
 # one new comment (only the pages that show it are rewritten). Targets: 60 s and 5 s (issue 13).
 row site "site -o '$WORK/site'" "" "rm -rf '$WORK/site'" "60000" "nap site (whole plan, empty folder)" "${NAP_BENCH_SITE_RUNS:-2}"
 row site-one "site -o '$WORK/site-inc'" "" "$RESET && { [ -d '$WORK/site-inc' ] || '$NAP' site -o '$WORK/site-inc' >/dev/null; } && $NEW_MESSAGE && '$NAP' comment big --file '$WORK/message.txt' >/dev/null" "5000" "nap site (one new comment, same folder)" "${NAP_BENCH_SITE_RUNS:-2}"
 
-available() { "$NAP" "${1%% *}" --help >/dev/null 2>&1; }
+available() { local command=$1; [[ $command == "-C "* ]] && command=${command#-C * }; "$NAP" "${command%% *}" --help >/dev/null 2>&1; }
 median_ms() { awk -F, -v name="$2" 'NR > 1 && $1 == name { printf "%.1f", $4 * 1000 }' "$1"; }
 peak_mb() {
   local prepare=$1 command=$2
@@ -174,20 +179,23 @@ verdict() {
   [ -z "$nap" ] || [ "${nap:0:1}" = "n" ] || [ "${nap:0:1}" = "f" ] && { echo ""; return; }
   case "$target" in
     100git) awk -v n="$nap" -v g="$git" 'BEGIN { exit !(n < 100 && n < g) }' || ok=no ;;
-    1.5x) awk -v r="$ratio" 'BEGIN { exit !(r <= 1.5) }' || ok=no ;;
+    0.8git) awk -v n="$nap" -v g="$git" 'BEGIN { exit !(n < 100 && n <= 0.8 * g) }' || ok=no ;;
+    *x) awk -v r="$ratio" -v t="${target%x}" 'BEGIN { exit !(r <= t) }' || ok=no ;;
     "") ;;
     *) awk -v n="$nap" -v t="$target" 'BEGIN { exit !(n < t) }' || ok=no ;;
   esac
-  # The site's rows may use up to 500 MB (issue 13); every other command 150 MB.
+  # The site's rows may use up to 500 MB (issue 13), the whole-plan transfers 200 MB (issue 18); every
+  # other command 150 MB.
   local limit=150
-  case "$target" in 60000|5000) limit=500 ;; esac
+  case "$target" in 60000|5000) limit=500 ;; 1.5x|2x) limit=200 ;; esac
   awk -v p="$peak" -v l="$limit" 'BEGIN { exit !(p < l) }' || ok=no
   echo "$ok"
 }
 describe() {
   case "$1" in
     100git) echo "< 100 ms, < git" ;;
-    1.5x) echo "<= 1.5x git" ;;
+    0.8git) echo "< 100 ms, <= 0.8x git" ;;
+    *x) echo "<= $1 git" ;;
     "") echo "(memory only)" ;;
     *) echo "< $1 ms" ;;
   esac

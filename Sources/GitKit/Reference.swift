@@ -75,4 +75,14 @@ extension Repository {
         }
         return result.sorted { $0.name < $1.name }
     }
+
+    /// Moves every loose reference into `packed-refs` (as `git pack-refs --all` does), so that listing a
+    /// thousand branches reads one file instead of a thousand (libgit2's `git_refdb_compress`, under
+    /// git's lock files). Every reference keeps its target.
+    public func packReferences() throws {
+        var refdb: OpaquePointer?
+        try check(git_repository_refdb(&refdb, pointer), "git_repository_refdb")
+        defer { git_refdb_free(refdb) }
+        try check(git_refdb_compress(refdb), "git_refdb_compress")
+    }
 }

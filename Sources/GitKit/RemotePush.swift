@@ -104,8 +104,20 @@ struct LocalPush {
         }
     }
 
-    /// Writes every object reachable from `tips` that the remote's references do not already reach.
+    /// Writes every object reachable from `tips` that the remote's references do not already reach:
+    /// with stock git's `git pack-objects` when git is installed (StockGit: it reuses the deltas our
+    /// packs have), else, or when it fails, with libgit2's pack builder.
     private func sendObjects(_ tips: [ObjectID], to target: Repository) throws {
+        let hidden = try target.references(matching: "refs/*").map(\.target).filter { source.objectKind($0) == .commit }
+        if StockGit.packObjects(sourceGitDirectory: source.gitDirectory, sourceObjects: source.commonDirectory + "objects",
+                                targetObjects: target.commonDirectory + "objects", tips: tips, hidden: hidden) {
+            return
+        }
+        try packWithLibGit2(tips, hidden: hidden, to: target)
+    }
+
+    /// libgit2's pack builder: a delta search for every object (on every core), one pack into the target.
+    private func packWithLibGit2(_ tips: [ObjectID], hidden: [ObjectID], to target: Repository) throws {
         var builder: OpaquePointer?
         try check(git_packbuilder_new(&builder, source.pointer), "git_packbuilder_new")
         defer { git_packbuilder_free(builder) }
@@ -125,7 +137,7 @@ struct LocalPush {
             var oid = id.raw
             try check(git_revwalk_push(walker, &oid), "git_revwalk_push")
         }
-        for (_, id) in try target.references(matching: "refs/*") where source.objectKind(id) == .commit {
+        for id in hidden {
             var oid = id.raw
             try check(git_revwalk_hide(walker, &oid), "git_revwalk_hide")
         }

@@ -52,6 +52,10 @@ public final class Repository {
     /// The `.git` folder (or the bare repository's folder), ending in `/`.
     public var gitDirectory: String { text(git_repository_path(pointer)) }
 
+    /// The folder that holds the objects and shared references, ending in `/`: the git directory, or for
+    /// a linked work tree the main repository's.
+    public var commonDirectory: String { text(git_repository_commondir(pointer)) }
+
     /// The work tree's folder, ending in `/`; nil for a bare repository.
     public var workingDirectory: String? {
         guard let dir = git_repository_workdir(pointer) else { return nil }

@@ -108,7 +108,7 @@ extension PlanStore {
         // main), and, for proposals with quarantined events, on main itself (a merge can become valid).
         let judge = try authorityKey()
         let main = try mainHead()?.hex ?? "-"
-        let key = [tree.hex, judge, main].joined(separator: " ")
+        let key = try proposalIndexKey(tree)
         let stored = cache.loadLines(ProposalIndexFile.name)
         let entries = stored.flatMap { ProposalIndexFile.entries($0.records) }
         if let entries, stored?.key == key { return entries }
@@ -137,6 +137,31 @@ extension PlanStore {
         }
         cache.storeLines(try ProposalIndexFile.records(result), key: key, as: ProposalIndexFile.name)
         return result
+    }
+
+    /// The key the index of digests is stored under: the record tree, the authority, main.
+    private func proposalIndexKey(_ tree: ObjectID) throws -> String {
+        [tree.hex, try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ")
+    }
+
+    /// A new copy's one pass over the record at `tree`: every proposal's events decoded once (on two
+    /// threads) and folded once, and the digests stored as the index every command reads, so that the
+    /// first command after `nap clone` answers from it. Returns what the pass found for the clone's
+    /// report: the files that are not valid events, and the events the fold set aside.
+    func indexEveryProposal(in tree: ObjectID) throws -> (problems: [PlanError], quarantined: [QuarantinedEvent]) {
+        var entries: [IndexedProposal] = []
+        var problems: [PlanError] = []
+        var quarantined: [QuarantinedEvent] = []
+        let proposals = try record.proposals(in: tree)
+        let reads = try ParallelEventReading.read(proposals.map(\.id), in: tree, record: record, gitDirectory: repository.gitDirectory)
+        for ((id, subtree), read) in zip(proposals, reads) {
+            problems += read.problems
+            let state = try fold(read.events)
+            quarantined += state?.quarantined ?? []
+            entries.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
+        }
+        derivedCache.storeLines(try ProposalIndexFile.records(entries), key: try proposalIndexKey(tree), as: ProposalIndexFile.name)
+        return (problems, quarantined)
     }
 
     /// Whether main at `new` descends from main at `old` (hex ids as cache keys hold them).

@@ -54,8 +54,12 @@ extension PlanStore {
             }
             var options = SyncOptions(remote: "origin", progress: progress)
             options.checksClonedMain = true
-            var report = try store.sync(options)
-            try store.reportSkippedRecordFiles(&report)
+            let session = try store.syncSession(options)
+            var report = try session.run()
+            try store.reportSkippedRecordFiles(&report, proposalProblems: session.proposalRecordProblems)
+            // The sync stored every proposal's digest; the paths each proposal changes complete what a
+            // listing needs, so the first command in the new copy reads the cache instead of computing.
+            _ = try? store.proposalListings()
             return (store, report)
         } catch {
             removeLeftovers()
@@ -87,7 +91,8 @@ extension PlanStore {
 
     /// Every file of the record that is not a valid event (a new copy cannot compare it with anything):
     /// reported as warnings, so that a clone says what it skipped.
-    func reportSkippedRecordFiles(_ report: inout SyncReport) throws {
+    /// `proposalProblems`: those of the proposals' folders when the sync found them already (nil: read them).
+    func reportSkippedRecordFiles(_ report: inout SyncReport, proposalProblems: [PlanError]? = nil) throws {
         let tree = try record.tree()
         let process = try reviewProcessRecord(in: tree)
         for problem in process.problems {
@@ -95,12 +100,14 @@ extension PlanStore {
                                       hint: L("the file is kept in the record and ignored; compare with another copy of the plan"))
             if !report.warnings.contains(warning) { report.warnings.append(warning) }
         }
-        for (id, _) in try record.proposals(in: tree) {
-            for problem in try cachedEvents(of: id, in: tree).problems {
-                let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: L("skipped: \(problem.description)"),
-                                          hint: L("the file is kept in the record and ignored; compare with another copy of the plan"))
-                if !report.warnings.contains(warning) { report.warnings.append(warning) }
-            }
+        var problems = proposalProblems ?? []
+        if proposalProblems == nil {
+            for (id, _) in try record.proposals(in: tree) { problems += try cachedEvents(of: id, in: tree).problems }
+        }
+        for problem in problems {
+            let warning = SyncProblem(.recordSkipped, reference: RefNames.record, message: L("skipped: \(problem.description)"),
+                                      hint: L("the file is kept in the record and ignored; compare with another copy of the plan"))
+            if !report.warnings.contains(warning) { report.warnings.append(warning) }
         }
     }
 }

@@ -41,9 +41,14 @@ extension PlanStore {
     /// Throws only when nothing could be done: the remote is unreachable, refuses the credentials, or is
     /// not this plan. A push cut off midway is a problem in the report; running sync again completes it.
     public func sync(_ options: SyncOptions = SyncOptions()) throws -> SyncReport {
+        try syncSession(options).run()
+    }
+
+    /// The session `sync` runs (`nap clone` reads what it found besides the report).
+    func syncSession(_ options: SyncOptions) throws -> SyncSession {
         let target = try SyncTarget.resolve(options.remote, in: repository)
         if target.url.hasPrefix("https://") { try TransportTrust.apply(repository) }
-        return try SyncSession(store: self, target: target, options: options).run()
+        return SyncSession(store: self, target: target, options: options)
     }
 }
 
@@ -59,6 +64,9 @@ final class SyncSession {
     var lastingProblems: [SyncProblem] = []
     /// Record files the remote had that this copy lacked when the sync began.
     var receivedFiles: [String: ObjectID] = [:]
+    /// A new copy (`nap clone`): the files of the record that are not valid events, found by the one
+    /// pass over every proposal that also stores the index of digests. Nil for other syncs.
+    var proposalRecordProblems: [PlanError]?
 
     var repository: Repository { store.repository }
 
@@ -112,6 +120,9 @@ final class SyncSession {
         report.received.add(try store.record.count(receivedFiles))
         try reportQuarantined()
         report.problems = lastingProblems + roundProblems
+        // A sync writes references loose (a clone two for every proposal); packed, the next commands and
+        // syncs read one file instead of thousands. Only a slower run when it cannot be done.
+        try? repository.packReferences()
         return report
     }
 
@@ -155,6 +166,17 @@ final class SyncSession {
                 warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.message,
                                  hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
+        }
+        if options.checksClonedMain, let tree {
+            // A new copy received every event: one pass decodes and folds each proposal once and stores
+            // the digests, so the first command after the clone needs no fold.
+            let pass = try store.indexEveryProposal(in: tree)
+            proposalRecordProblems = pass.problems
+            for event in pass.quarantined where receivedFiles[event.path] != nil {
+                warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),
+                                 hint: L("the event came from the remote; it is kept in the record and changes nothing")))
+            }
+            return
         }
         for proposal in proposals.sorted() {
             guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }

@@ -89,8 +89,10 @@ import Testing
         #expect(after.count == before.count)
 
         // The JSON download, streamed an input at a time, is one document with every input of the report.
-        let report = try #require(try h.json(["report", "responses", "--format", "json"]) as? [String: Any])
-        let download = try #require(try JSONSerialization.jsonObject(with: try #require(after["downloads/responses.json"])) as? [String: Any])
+        let reportText = try h.ok(["report", "responses", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(reportText.utf8)) as? [String: Any])
+        let downloadData = try #require(after["downloads/responses.json"])
+        let download = try #require(try JSONSerialization.jsonObject(with: downloadData) as? [String: Any])
         let expected = try #require(report["inputs"] as? [[String: Any]]), inputs = try #require(download["inputs"] as? [[String: Any]])
         #expect(inputs.map { $0["id"] as? String } == expected.map { $0["id"] as? String })
         for (input, original) in zip(inputs, expected) where !((original["text"] as? String) ?? "").contains("@") {

@@ -22,6 +22,7 @@ extension EmbeddedMessageCatalogs {
 "cannot delete the old page: %1$@" = "無法刪除舊的頁面：%1$@";
 "it is a file, not a folder" = "它是檔案，不是資料夾";
 "not a path inside the site" = "不是網站內的路徑";
+"cannot create the file" = "無法建立檔案";
 "the folder is not empty and was not written by nap site (it has no %1$@); give an empty or new folder" = "資料夾不是空的，也不是由 nap site 寫入的（沒有 %1$@）；請指定空的或新的資料夾";
 "cannot write the site to %1$@: %2$@" = "無法將網站寫入 %1$@：%2$@";
 "the site's template %1$@ cannot be used: %2$@" = "網站範本 %1$@ 無法使用：%2$@";

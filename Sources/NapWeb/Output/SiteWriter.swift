@@ -172,14 +172,14 @@ public struct SiteWriter {
     /// file already there has the same bytes (compared a megabyte at a time); true when it was written.
     private func stream(_ site: SiteRenderer, at index: Int, into summary: inout SiteWriteSummary) throws -> Bool {
         let path = site.path(at: index)
-        guard let url = target(path) else { throw SiteError.output(path: path, problem: "not a path inside the site") }
+        guard let url = target(path) else { throw SiteError.output(path: path, problem: L("not a path inside the site")) }
         let manager = FileManager.default
         let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".nap-partial")
         do {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? manager.removeItem(at: temporary)
             guard manager.createFile(atPath: temporary.path, contents: nil) else {
-                throw SiteError.output(path: temporary.path, problem: "cannot create the file")
+                throw SiteError.output(path: temporary.path, problem: L("cannot create the file"))
             }
             let handle = try FileHandle(forWritingTo: temporary)
             do {
@@ -196,13 +196,13 @@ public struct SiteWriter {
                 return false
             }
             if rename(temporary.path, url.path) != 0 {
-                throw SiteError.output(path: url.path, problem: String(cString: strerror(errno)))
+                throw SiteError.output(path: url.path, problem: Message(verbatim: String(cString: strerror(errno))))
             }
         } catch let error as SiteError {
             throw error
         } catch {
             try? manager.removeItem(at: temporary)
-            throw SiteError.output(path: url.path, problem: error.localizedDescription)
+            throw SiteError.output(path: url.path, problem: Message(verbatim: error.localizedDescription))
         }
         return true
     }

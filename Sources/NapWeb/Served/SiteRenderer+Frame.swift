@@ -29,8 +29,8 @@ extension SiteContent {
         return SiteContent(
             revision: revision, document: document, languages: languages, members: loaded.members, governance: nil,
             participation: try store.participation(at: revision), proposals: [], branchesWithoutRecord: [], versions: [], merges: [],
-            report: ResponseReport(inputs: []), verification: nil, verificationProblem: nil, blames: [:], unpublished: nil,
-            process: process, main: main, mainPolicy: try main.flatMap { try store.loadPlan(at: $0).plan?.policy } ?? Policy(),
+            report: ResponseReport(inputs: []), reportIndex: [:], verification: nil, verificationProblem: nil, blames: [:], unpublished: nil,
+            process: process, stateKey: try store.stateKey(), main: main, mainPolicy: try main.flatMap { try store.loadPlan(at: $0).plan?.policy } ?? Policy(),
             reader: ProposalReader(store: store), proposalBySlug: [:], proposalByID: [:])
     }
 }

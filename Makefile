@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_FLAGS ?=
 
-.PHONY: deps build test test-browser demo bench bench-data template web release clean
+.PHONY: deps build test test-browser demo bench bench-data template web release man clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -53,6 +53,11 @@ BENCH_SIZE ?=
 bench-data: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product nap-bench $(SWIFT_FLAGS)
 	"$$($(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_FLAGS) --show-bin-path)/nap-bench" --out $(BENCH_DATA) $(BENCH_SIZE)
+
+## Man pages of every command (English only: docs/CLI.md says why) into .build/man/.
+man: build
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page --configuration debug $(SWIFT_FLAGS)
+	@rm -rf .build/man && cp -R .build/plugins/GenerateManual/outputs/nap .build/man && echo "nap: man pages in .build/man (man -l .build/man/nap.1)"
 
 clean:
 	rm -rf .build

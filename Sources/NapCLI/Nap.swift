@@ -81,7 +81,11 @@ public struct Nap: ParsableCommand {
             }
             // Usage errors, --help and --version are ArgumentParser's to print.
             // In Chinese, ArgumentParser does not wrap (it counts characters, not columns): ParserText wraps by width.
-            let message = Language.current == .english ? fullMessage(for: error) : ParserText.localized(fullMessage(for: error, columns: ParserText.unwrapped))
+            // The machine-readable help dump (read by swift-argument-parser's generate-manual) is JSON: its
+            // texts are already in the user's language (LocalizedHelp), and wrapping would break its strings.
+            let dumpsHelp = CommandLine.arguments.contains("--experimental-dump-help")
+            let message = Language.current == .english || dumpsHelp
+                ? fullMessage(for: error) : ParserText.localized(fullMessage(for: error, columns: ParserText.unwrapped))
             let exitCode = exitCode(for: error).rawValue
             if exitCode == 0 { Console.out(message) } else { Console.err(message) }
             code = exitCode

@@ -129,6 +129,19 @@ import Testing
         #expect(member.stdout.contains("\n" + String(repeating: " ", count: 26)), "\(member.stdout)")
     }
 
+    /// The help dump that man pages are made from stays JSON in Chinese: its texts are translated, never wrapped.
+    @Test func theHelpDumpIsJSONInEachLanguage() throws {
+        let h = try NapHarness("lang-dump")
+        for environment in [Self.chinese, ["NAP_LANG": "en"]] {
+            let dump = try nap(h, ["--experimental-dump-help"], environment: environment, plan: false)
+            #expect(dump.status == 0)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+            let command = try #require(json["command"] as? [String: Any])
+            let abstract = try #require(command["abstract"] as? String)
+            #expect(abstract.unicodeScalars.contains { $0.properties.isIdeographic } == (environment == Self.chinese), "\(abstract)")
+        }
+    }
+
     @Test func choosingTheLanguage() throws {
         let h = try NapHarness("lang-choose")
         // --lang en beats NAP_LANG and LANG; --lang=zh-Hant beats LANG=C; NAP_LANG beats LANG.

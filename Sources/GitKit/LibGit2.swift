@@ -1,4 +1,5 @@
 import CLibGit2
+import Synchronization
 
 /// Process-wide libgit2 state: initialised exactly once, before any other call.
 public enum LibGit2 {
@@ -20,20 +21,37 @@ public enum LibGit2 {
         return "\(major).\(minor).\(patch)"
     }
 
+    /// What the process-wide settings below hold now. libgit2 keeps them in globals without a lock:
+    /// changing one frees the old value while another thread may be reading it (opening a repository
+    /// reads the search path; a TLS handshake reads the certificate store). So a setting is changed
+    /// only when its value differs, one change at a time.
+    private static let applied = Mutex<(searchPath: String?, authorities: String?)>((nil, nil))
+
     /// Where libgit2 looks for global (`~/.gitconfig`), XDG and system configuration. Tests point all
-    /// three at an empty folder so that no developer's configuration leaks in.
+    /// three at one empty folder for the whole process, before any repository is opened, so that no
+    /// developer's configuration leaks in. Setting the folder it already has does nothing; changing it
+    /// while other threads open repositories is not safe (libgit2 frees the old path).
     public static func isolateConfiguration(in directory: String) throws {
         ensure()
-        try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_GLOBAL, directory))
-        try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_XDG, directory))
-        try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_SYSTEM, directory))
+        try applied.withLock { applied in
+            guard applied.searchPath != directory else { return }
+            try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_GLOBAL, directory))
+            try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_XDG, directory))
+            try check(nap_git_set_search_path(GIT_CONFIG_LEVEL_SYSTEM, directory))
+            applied.searchPath = directory
+        }
     }
 
     /// Makes TLS connections trust the certificate authorities in the PEM file `path` instead of the
-    /// system's bundle (git's `http.sslCAInfo`), for the rest of the process.
+    /// system's bundle (git's `http.sslCAInfo`), for the rest of the process. The same file again does
+    /// nothing (a server syncs in the background while requests are served).
     public static func trustCertificateAuthorities(inFile path: String) throws {
         ensure()
-        try check(nap_git_set_ssl_cert_file(path), "git_libgit2_opts")
+        try applied.withLock { applied in
+            guard applied.authorities != path else { return }
+            try check(nap_git_set_ssl_cert_file(path), "git_libgit2_opts")
+            applied.authorities = path
+        }
     }
 
     /// A value of the user's own git configuration (global, XDG and system files, as without a

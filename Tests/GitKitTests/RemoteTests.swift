@@ -12,7 +12,7 @@ private struct Pair {
 
     init() throws {
         sandbox = try Sandbox("nap-remote")
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         work = try Repository.create(at: sandbox.path("work"))
         hub = try Repository.create(at: sandbox.path("hub.git"), bare: true)
     }

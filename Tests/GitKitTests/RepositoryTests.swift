@@ -5,7 +5,7 @@ import Testing
 
 /// A fresh repository in a sandbox, with libgit2 reading no configuration but the sandbox's.
 func makeRepository(_ sandbox: Sandbox, bare: Bool = false) throws -> Repository {
-    try LibGit2.isolateConfiguration(in: sandbox.root.path)
+    try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
     return try Repository.create(at: sandbox.path("repo"), bare: bare)
 }
 
@@ -40,7 +40,7 @@ let alice = Signature(name: "林小明", email: "alice@example.org", time: Date(
 
     @Test func notARepositoryIsNotFound() throws {
         let sandbox = try Sandbox()
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         let error = #expect(throws: GitError.self) { try Repository.discover(from: sandbox.root.path) }
         #expect(error?.isNotFound == true)
     }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct SSHRemoteTests {
     @Test func hostKeysAreCheckedAndKeyFilesOfferedInTurn() throws {
         let sandbox = try Sandbox("nap-ssh-remote")
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         let work = try Repository.create(at: sandbox.path("work"))
         _ = try Repository.create(at: sandbox.path("hub.git"), bare: true)
         try sshKeygen(["-q", "-t", "ed25519", "-N", "", "-f", sandbox.path("good")], in: sandbox.root.path)

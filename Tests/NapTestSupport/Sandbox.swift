@@ -19,6 +19,17 @@ public final class Sandbox: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// One folder with an empty `.gitconfig`, the same for the whole test process: what in-process
+    /// libgit2 reads as its global, XDG and system configuration (`LibGit2.isolateConfiguration`).
+    /// libgit2 keeps that search path in an unlocked global, so tests running in parallel must not each
+    /// set their own: changing it frees the path another thread may be reading (heap corruption).
+    public static let emptyConfigurationFolder: String = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nap-test-config-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? Data().write(to: folder.appendingPathComponent(".gitconfig"))
+        return folder.resolvingSymlinksInPath().path
+    }()
+
     /// A path inside the sandbox.
     public func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 

@@ -13,7 +13,7 @@ private struct CacheFixture {
 
     init() throws {
         sandbox = try Sandbox("nap-cache")
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         store = try PlanStore.initialize(at: sandbox.path("plan"), titles: ["zh-Hant": "計畫", "en": "Plan"],
                                          period: try PlanStore.defaultPeriod(), environment: sandbox.environment())
         main = try #require(try store.mainHead())

@@ -9,7 +9,7 @@ let ministry = EventAuthor(name: "內政部", email: "moi@gov.example", member: 
 let signer = Signature(name: "王向榮", email: "wang@g0v.example", time: Date(timeIntervalSince1970: 1_723_500_000), timeZoneOffset: 480)
 
 func makeRecord(_ sandbox: Sandbox, name: String = "repo") throws -> Record {
-    try LibGit2.isolateConfiguration(in: sandbox.root.path)
+    try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
     return Record(repository: try Repository.create(at: sandbox.path(name)))
 }
 

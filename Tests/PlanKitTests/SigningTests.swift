@@ -15,7 +15,7 @@ private struct SigningFixture {
 
     init(signed: Bool = true, email: String = "gov.chair@example.org") throws {
         sandbox = try Sandbox("nap-signing")
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         keyPath = sandbox.path("id_test")
         if signed {
             let key = SSHPrivateKey.generate(comment: "test")
@@ -111,7 +111,7 @@ private struct SigningFixture {
 
     @Test func locatingTheKey() throws {
         let sandbox = try Sandbox("nap-keys")
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         let home = sandbox.root.path
         #expect(try SigningKey.locate(environment: ["HOME": home], repository: nil) == nil)
         #expect(try SigningKey.locate(environment: ["HOME": home, "NAP_SIGNING_KEY": "none"], repository: nil) == nil)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct TransportSettingsTests {
     @Test func certificateAuthoritiesAreFoundInGitsOrder() throws {
         let sandbox = try Sandbox("transport-trust")
-        try LibGit2.isolateConfiguration(in: sandbox.root.path)
+        try LibGit2.isolateConfiguration(in: Sandbox.emptyConfigurationFolder)
         let repository = try Repository.create(at: sandbox.path("plan"))
         #expect(TransportTrust.authoritiesFile(repository, environment: [:]) == nil, "the system's bundle")
         #expect(TransportTrust.authoritiesFile(repository, environment: ["SSL_CERT_FILE": "/ssl.pem"])?.path == "/ssl.pem")

@@ -129,4 +129,31 @@ import Testing
         let blockers = try #require(show["blockers"] as? [String])
         #expect(blockers.filter { $0.contains("stale") }.count == 2)
     }
+
+    /// `nap verify` keeps what each merge on main merged (the cache of derived state, under the merge
+    /// commit's id), so a second run merges nothing again and says the same; a merge rewritten by hand is
+    /// another commit, which the kept result of the honest one never covers.
+    @Test func verifyKeepsMergeContentsAndStillCatchesAMergeChangedByHand() throws {
+        let h = try Self.ready()
+        try h.ok(["merge", "political-donations"], as: .civilChair)
+        let first = try h.nap(["verify", "--json"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let cache = try FileManager.default.contentsOfDirectory(atPath: h.plan + "/.git/nap/cache")
+        #expect(cache.contains { $0.hasPrefix("merge-contents") })
+        let again = try h.nap(["verify", "--json"])
+        #expect(again.status == 0 && again.stdout == first.stdout)
+        // The same parents and trailers, one line added by hand before committing.
+        let message = try h.git(["log", "-1", "--format=%B", "main"])
+        try h.git(["reset", "-q", "--hard", "main^1"])
+        try h.git(["merge", "--no-ff", "--no-commit", "proposal/political-donations"])
+        try h.write("commitments/political-donations.md", try h.read("commitments/political-donations.md") + "\n未經核可的一句。\n")
+        try h.git(["add", "commitments/political-donations.md"])
+        try h.git(["commit", "-q", "-m", message])
+        let forged = try h.nap(["verify", "--json"])
+        #expect(forged.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(forged.stdout.utf8)) as? [String: Any])
+        let failures = report["failures"] as? [[String: Any]] ?? []
+        #expect(failures.contains { $0["kind"] as? String == "merge-mismatch" && ($0["message"] as? String)?.contains("changed by hand") == true },
+                "\(failures)")
+    }
 }

@@ -204,4 +204,33 @@ private struct CacheFixture {
         #expect(third.problems.map(\.localizedDescription) == reread.problems.map(\.localizedDescription))
         #expect(third.problems.count == 1)
     }
+
+    /// The index of digests written by one listing is what the next one reads: it is neither folded nor
+    /// written again (the slug, opening time and status are read from their fields without decoding the
+    /// rest, so the fields must be where the digest writes them — including for an author with a host).
+    @Test func aStoredIndexIsReadBackWithoutFoldingAgain() throws {
+        let f = try CacheFixture()
+        let id = try f.open("open-data")
+        try f.open("lobbying", at: 1_723_500_100)
+        try f.comment(on: id, count: 2)
+        let first = try f.store.proposalListings()
+        let index = f.cacheFolder.appendingPathComponent("proposals.v\(DerivedStateCache.formatVersion).txt")
+        let before = try FileManager.default.attributesOfItem(atPath: index.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        let second = try f.store.proposalListings()
+        #expect(second.map(\.slug) == first.map(\.slug))
+        let after = try FileManager.default.attributesOfItem(atPath: index.path)[.modificationDate] as? Date
+        #expect(before == after, "the stored index was judged unreadable and rewritten")
+        // The outline fields are where the digest writes them, for an author attested by a host too.
+        var hosted = CacheFixture.author
+        hosted.attestation = .host("web")
+        let state = try #require(try f.store.proposals().first { $0.id == id }?.state)
+        var records = ProposalDigest(state).records
+        records[0] = Array(records[0].prefix(4)) + CacheFields.author(hosted) + Array(records[0].dropFirst(4 + CacheFields.authorFieldCount))
+        #expect(try ProposalDigest(records: ArraySlice(records)).author.host == "web")
+        let entry = try #require(IndexedProposal(id: id, subtree: f.main, records: ArraySlice(records)))
+        #expect(entry.outline?.slug == "open-data")
+        #expect(entry.outline?.status == "open")
+        #expect(entry.outline?.opened == Date(timeIntervalSince1970: 1_723_500_000))
+    }
 }

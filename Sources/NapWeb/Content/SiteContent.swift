@@ -13,6 +13,16 @@ struct SiteContent {
         let path: String
         /// The id of its folder in the record: with the branch head and main, what its page is made from.
         let folder: ObjectID?
+        /// How many of its inputs are owed a reasoned response (counted once: every listing shows it).
+        let unanswered: Int
+
+        init(summary: ProposalSummary, state: ProposalState, path: String, folder: ObjectID?) {
+            self.summary = summary
+            self.state = state
+            self.path = path
+            self.folder = folder
+            unanswered = PlanStore.unansweredInputs(in: state).count
+        }
 
         var id: EventID { state.id }
     }

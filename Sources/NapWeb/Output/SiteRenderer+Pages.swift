@@ -16,7 +16,8 @@ extension SiteRenderer {
         }
         entries += downloadEntries()
         let pages = entries.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix(SitePaths.downloads + "/") }
-        entries.append(Entry(path: SitePaths.sitemap, key: KeyDigest.of([recordKey, SitePaths.sitemap])) { [self] in
+        // Made from the list of pages alone.
+        entries.append(Entry(path: SitePaths.sitemap, key: KeyDigest.of([contentKey, SitePaths.sitemap] + pages)) { [self] in
             try templates.render(SitemapView(urls: pages.map { page in baseURL.map { $0 + page } ?? page }), with: "sitemap")
         })
         return entries
@@ -25,7 +26,7 @@ extension SiteRenderer {
     private func pageEntries(language: String) -> [Entry] {
         var entries: [Entry] = []
         let content = self.content
-        let recordKey = self.recordKey, versionsKey = self.versionsKey, contentKey = self.contentKey
+        let recordKey = self.recordKey, versionsKey = self.versionsKey, contentKey = self.contentKey, commitmentsKey = self.commitmentsKey
         /// `key`: what the page is made from (default: the whole record, `recordKey`).
         func add(_ path: String, template: String, crumbs: [(word: String, page: String)] = [], key: String? = nil, group: String? = nil,
                  title: @escaping (PageContext) -> String, view: @escaping (PageContext) throws -> Any) {
@@ -41,9 +42,10 @@ extension SiteRenderer {
         }
         let home = [("home", SiteLayout.home)]
         add(SiteLayout.home, template: "home", title: { $0.words["home"] }, view: HomeView.init(page:))
-        add(SiteLayout.commitments, template: "commitments", crumbs: home, title: { $0.words["commitments"] }, view: CommitmentsView.init(page:))
+        add(SiteLayout.commitments, template: "commitments", crumbs: home, key: commitmentsKey, title: { $0.words["commitments"] },
+            view: CommitmentsView.init(page:))
         for commitment in content.document.commitments {
-            add(SiteLayout.commitmentPath(commitment.id), template: "commitment", crumbs: home + [("commitments", SiteLayout.commitments)],
+            add(SiteLayout.commitmentPath(commitment.id), template: "commitment", crumbs: home + [("commitments", SiteLayout.commitments)], key: commitmentsKey,
                 title: { page in
                     commitment.id + " " + (CommitmentPresentation.pick(commitment.title, language: page.language, plan: page.content.plan)?.text ?? "")
                 }, view: { CommitmentView(commitment, page: $0) })
@@ -146,13 +148,14 @@ extension SiteRenderer {
                 try ResponsesJSON.write(content.report, to: sink.write)
             },
         ]
+        // A version's plan is made from its tag alone.
         for version in content.versions {
             let languages = (try? version.document.languages(for: .all)) ?? content.languages
             let html = SiteLayout.planDownload(version.fileName, format: "html"), markdown = SiteLayout.planDownload(version.fileName, format: "md")
-            entries.append(Entry(path: html, key: KeyDigest.of([recordKey, html])) {
+            entries.append(Entry(path: html, key: KeyDigest.of([versionsKey, html])) {
                 HTMLRenderer.render(version.document, languages: languages)
             })
-            entries.append(Entry(path: markdown, key: KeyDigest.of([recordKey, markdown])) {
+            entries.append(Entry(path: markdown, key: KeyDigest.of([versionsKey, markdown])) {
                 MarkdownRenderer.render(version.document, languages: languages)
             })
         }

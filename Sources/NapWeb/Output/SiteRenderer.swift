@@ -61,6 +61,10 @@ public struct SiteRenderer {
     private(set) var recordKey = ""
     /// The key of the versions' pages: the content key and the tags (a published version never changes).
     private(set) var versionsKey = ""
+    /// The key of the commitments' pages: the versions' key (main's history and blame are in the content
+    /// key) and where each proposal's page is (their histories link the proposals that changed them). A
+    /// comment or a review changes none of them.
+    private(set) var commitmentsKey = ""
 
     /// Reads the plan (`revision`: the plan text shown; every proposal and version is read) and lists the
     /// site's files. `asOf` is the day the process pages count from (default: the repository's last
@@ -86,6 +90,7 @@ public struct SiteRenderer {
         recordKey = KeyDigest.of([contentKey, content.stateKey, content.process.asOf.description])
         let tags = content.stateKey.split(separator: "\n").filter { $0.hasPrefix(RefNames.tagPrefix) }.map(String.init)
         versionsKey = KeyDigest.of([contentKey] + tags)
+        commitmentsKey = KeyDigest.of([versionsKey, "commitments"] + content.proposals.map { $0.state.slug + " " + $0.path })
         buildKey = SiteRenderer.buildKey(stateKey: content.stateKey, revision: content.revision, commit: content.document.commit,
                                          baseURL: self.baseURL, asOf: content.process.asOf, served: served)
         entries = listEntries()

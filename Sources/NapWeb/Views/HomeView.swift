@@ -101,10 +101,9 @@ struct HomeView {
         hasOpen = !openProposals.isEmpty
         open = openProposals.map { proposal in
             let state = proposal.state
-            let owed = PlanStore.unansweredInputs(in: state).count
             return OpenProposal(title: LangText.written(state.title, page: page), href: page.link(proposal.path),
                                 author: state.author.name, day: DisplayTime.day(state.opened),
-                                machineTime: DisplayTime.machine(state.opened), comments: state.comments.count, unanswered: owed)
+                                machineTime: DisplayTime.machine(state.opened), comments: state.comments.count, unanswered: proposal.unanswered)
         }
         participateHref = page.link(SiteLayout.participate)
         sections = [

@@ -89,7 +89,7 @@ struct ProposalListView {
                         state: state.status.name, stateLabel: words.state(state.status.name), author: state.author.name,
                         sector: page.sector(of: state.author), day: DisplayTime.day(state.opened), machineTime: DisplayTime.machine(state.opened),
                         changes: changes.isEmpty ? words["noChangesYet"] : changes.joined(separator: ", "),
-                        comments: state.comments.count, unanswered: PlanStore.unansweredInputs(in: state).count,
+                        comments: state.comments.count, unanswered: proposal.unanswered,
                         sectorKey: state.author.isPublic ? "public" : state.author.sector)
         }
         // Newest first.

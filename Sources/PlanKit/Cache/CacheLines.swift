@@ -172,6 +172,9 @@ struct CacheFields {
         return author
     }
 
+    /// How many fields `author(_:)` writes.
+    static let authorFieldCount = 6
+
     static func author(_ author: EventAuthor) -> [String] {
         [author.name, author.email, CacheLines.optional(author.member), author.sector, CacheLines.optional(author.role), CacheLines.optional(author.host)]
     }

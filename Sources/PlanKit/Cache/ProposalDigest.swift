@@ -74,10 +74,13 @@ struct ProposalDigest: Sendable, Equatable {
 // MARK: Stored as lines
 
 extension ProposalDigest {
-    /// Where the slug, opening time and status are in the `P` record (read without decoding the rest).
+    /// Where the slug, opening time and status are in the `P` record (read without decoding the rest):
+    /// `P`, id, slug, title, the author's fields, then the opening time, the base and the status. Derived
+    /// from the author's field count, so that a field added to authors cannot silently move them (it did
+    /// once: every stored index then looked malformed, and every command folded the whole record again).
     static let slugField = 2
-    static let openedField = 9
-    static let statusField = 11
+    static let openedField = 4 + CacheFields.authorFieldCount
+    static let statusField = openedField + 2
 
     /// The digest as cache records: `P` and its fields, then an `R` per latest review and a `U` per
     /// unanswered input kept.

@@ -15,14 +15,14 @@ extension Verifier {
         if trailers.head != head.hex {
             mismatch(L("its Proposal-Head trailer (\(trailers.head.map { Message(verbatim: $0) } ?? L("missing"))) is not its second parent (\(head.short()))"))
         }
-        let bases = try PlanError.wrap { try repository.mergeBases(firstParent, head) }
-        if bases.count > 1 {
-            mismatch(L("main and the merged head had \(bases.count) merge bases (criss-cross merges); nap merges only what has one, so that the change reviewed is the change merged"))
+        let content = try mergeContents.content(of: commit.id, ours: firstParent, theirs: head, in: repository)
+        if content.mergeBases > 1 {
+            mismatch(L("main and the merged head had \(content.mergeBases) merge bases (criss-cross merges); nap merges only what has one, so that the change reviewed is the change merged"))
         }
-        switch try PlanError.wrap({ try repository.mergeCommits(ours: firstParent, theirs: head) }) {
-        case .clean(let tree) where tree == commit.tree: break
-        case .clean: mismatch(L("its content is not the merge of main and the approved head \(head.short()): it was changed by hand"))
-        case .conflicts(let paths): mismatch(L("main and the proposal head conflict in \(paths.joined(separator: ", ")); nap never merges a conflict"))
+        if content.tree == nil {
+            mismatch(L("main and the proposal head conflict in \(content.conflicts.joined(separator: ", ")); nap never merges a conflict"))
+        } else if content.tree != commit.tree.hex {
+            mismatch(L("its content is not the merge of main and the approved head \(head.short()): it was changed by hand"))
         }
         let members = try timeline.members(atCommit: firstParent)
         let policy = try policy(at: firstParent)

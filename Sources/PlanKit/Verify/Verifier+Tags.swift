@@ -96,7 +96,8 @@ extension Verifier {
         guard let tree = recordTree else { return }
         try checkProcessRecord(in: tree)
         for (proposal, _) in try store.record.proposals(in: tree) {
-            let read = try store.record.events(of: proposal, in: tree)
+            // Decoded once per event blob (the cache of derived state is keyed by the blobs' ids).
+            let read = try store.cachedEvents(of: proposal, in: tree)
             for problem in read.problems {
                 report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.message))
             }

@@ -27,6 +27,8 @@ final class Verifier {
     var recordTree: ObjectID?
     private var eventCache: [EventID: [Event]] = [:]
     private var policies: [ObjectID: Policy] = [:]
+    /// What each merge on the line merged, kept between runs (`MergeContents`).
+    lazy var mergeContents = MergeContents(cache: store.derivedCache)
 
     init(store: PlanStore, report: VerificationReport) {
         self.store = store
@@ -44,6 +46,7 @@ final class Verifier {
             founded = try checkLineCommit(point.commit, founded: founded)
             if founded, !wasFounded { report.founding = point.commit }
         }
+        mergeContents.save()
         try checkTags(onLine: Set(line.map(\.commit)))
         try checkRecord()
     }
@@ -72,7 +75,7 @@ final class Verifier {
     func events(of proposal: EventID) throws -> [Event] {
         if let cached = eventCache[proposal] { return cached }
         guard let tree = recordTree, let authority else { return [] }
-        let events = try ProposalState.admit(try store.record.events(of: proposal, in: tree).events, authority: authority).admitted
+        let events = try ProposalState.admit(try store.cachedEvents(of: proposal, in: tree).events, authority: authority).admitted
         eventCache[proposal] = events
         return events
     }

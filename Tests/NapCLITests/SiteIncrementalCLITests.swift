@@ -48,6 +48,29 @@ import Testing
         let c = try SiteCLITests.files(kept), d = try SiteCLITests.files(fresher)
         #expect(c == d, "the rebuild differs from a fresh build: \(c.keys.filter { c[$0] != d[$0] }.sorted())")
         for (path, data) in c { #expect(!SiteCLITests.text(data).contains("newcomer@example.org"), "\(path) shows an address") }
+
+        // The downloads are made of each proposal's kept rows: cut every kept piece short, comment again,
+        // and the rebuild still equals a build that keeps nothing at all (NAP_CACHE=off).
+        let pieces = h.plan + "/.git/nap/cache/site-static"
+        var cut = 0
+        for file in ["responses.csv", "responses.json"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: pieces + "/" + file) {
+                let url = URL(fileURLWithPath: pieces + "/" + file + "/" + name)
+                let data = try Data(contentsOf: url)
+                try data.prefix(data.count - 3).write(to: url)
+                cut += 1
+            }
+        }
+        #expect(cut >= 6, "a piece per proposal and file")
+        try h.ok(["comment", "third-idea", "-m", "One more."], as: .wang)
+        try h.ok(["site", "-o", kept])
+        h.sandbox.extraEnvironment["NAP_CACHE"] = "off"
+        let uncached = h.sandbox.path("site-uncached")
+        try h.ok(["site", "-o", uncached])
+        h.sandbox.extraEnvironment["NAP_CACHE"] = nil
+        let e = try SiteCLITests.files(kept), f = try SiteCLITests.files(uncached)
+        #expect(e == f, "the rebuild differs from a build without cache: \(e.keys.filter { e[$0] != f[$0] }.sorted())")
+        #expect(SiteCLITests.text(try #require(e["downloads/responses.csv"])).contains("One more."))
     }
 
     @Test func aMissingOrCorruptPageCacheIsRebuiltSilently() throws {

@@ -233,4 +233,65 @@ private struct CacheFixture {
         #expect(entry.outline?.status == "open")
         #expect(entry.outline?.opened == Date(timeIntervalSince1970: 1_723_500_000))
     }
+
+    /// The commitments kept under a tree id are what the validator loads from that tree, and a file that
+    /// damages the cache only makes nap load them again.
+    @Test func keptCommitmentsAreTheLoadedOnes() throws {
+        let f = try CacheFixture()
+        let loaded = try f.store.contents(at: f.main).commitments
+        #expect(try f.store.loadedCommitments(at: f.main) == loaded)
+        let file = f.cacheFolder.appendingPathComponent("commitments.v\(DerivedStateCache.formatVersion).json")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        #expect(try f.store.loadedCommitments(at: f.main) == loaded)
+        try Data("{\"format\": 1, \"payload\": [".utf8).write(to: file)
+        #expect(try f.store.loadedCommitments(at: f.main) == loaded)
+    }
+
+    /// Kept pieces of text: read back whole, never from a file cut short or of another format, never
+    /// under a key that is not a hex digest (a key is a file name); `keepOnly` removes the rest.
+    @Test func keptTextsAreWholeOrNothing() throws {
+        let f = try CacheFixture()
+        let texts = f.store.derivedTexts("site-test").folder("responses.csv")
+        let key = KeyDigest.of(["a"]), other = KeyDigest.of(["b"])
+        #expect(texts.text(key) == nil)
+        texts.store("第一列\r\n", key: key)
+        texts.store("second\r\n", key: other)
+        #expect(texts.text(key) == "第一列\r\n")
+        #expect(texts.text(key) { "made again" } == "第一列\r\n")
+        for hostile in ["../../../escape", "ABC", "", "a/b"] {
+            texts.store("x", key: hostile)
+            #expect(texts.text(hostile) == nil)
+        }
+        let folder = f.cacheFolder.appendingPathComponent("site-test/responses.csv")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [key + ".txt", other + ".txt"].sorted())
+        let file = folder.appendingPathComponent(key + ".txt")
+        let data = try Data(contentsOf: file)
+        try data.prefix(data.count - 1).write(to: file)
+        #expect(texts.text(key) == nil)
+        #expect(texts.text(key) { "made again" } == "made again")
+        texts.keepOnly([key])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [key + ".txt"])
+        #expect(texts.text(key) == "made again")
+    }
+
+    /// The development section's counts, made without the report, are the report's own.
+    @Test func responseCountsAreTheReportsCounts() throws {
+        let f = try CacheFixture()
+        let first = try f.open("open-data")
+        let second = try f.open("lobbying", at: 1_723_500_100)
+        try f.comment(on: first, count: 3)
+        try f.comment(on: second, count: 2, clock: 5)
+        _ = try f.store.comment(on: "open-data", body: "請補充時程")
+        let report = try f.store.responseReport(until: "main")
+        let counts = try f.store.responseCounts(until: "main")
+        #expect(counts.total == report.inputs.count)
+        var bySector: [String: Int] = [:], byDisposition: [String: Int] = [:]
+        for input in report.inputs {
+            bySector[input.sector, default: 0] += 1
+            if let response = input.response { byDisposition[response.disposition.rawValue, default: 0] += 1 } else if input.isOwedResponse { byDisposition["none", default: 0] += 1 }
+        }
+        #expect(counts.bySector == bySector)
+        #expect(counts.byDisposition == byDisposition)
+        #expect(counts.total >= 5, "the proposals and their comments up to main's time")
+    }
 }

@@ -72,7 +72,7 @@ extension SiteContent {
         let report = try store.responseReport()
         var reportIndex: [EventID: [Int]] = [:]
         for (index, input) in report.inputs.enumerated() { reportIndex[input.proposal, default: []].append(index) }
-        return SiteContent(
+        var content = SiteContent(
             revision: revision, document: document, languages: languages, members: loaded.members, governance: governance,
             participation: try store.participation(at: revision), proposals: proposals,
             branchesWithoutRecord: summaries.filter { $0.id == nil }, versions: versions,
@@ -81,5 +81,7 @@ extension SiteContent {
             process: process, stateKey: stateKey,
             main: main, mainPolicy: try main.flatMap { try store.loadPlan(at: $0).plan?.policy } ?? Policy(),
             reader: ProposalReader(store: store, now: pinned ? SiteProcess.noon(of: process.asOf) : nil), proposalBySlug: bySlug, proposalByID: byID)
+        content.downloadPieces = store.derivedTexts(pinned ? "site-static" : "site-served")
+        return content
     }
 }

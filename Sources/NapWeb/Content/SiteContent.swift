@@ -83,6 +83,10 @@ struct SiteContent {
     let proposalBySlug: [String: Int]
     let proposalByID: [EventID: Int]
 
+    /// Where each proposal's rows of the response report's downloads are kept between builds (nil: made
+    /// afresh every time).
+    var downloadPieces: DerivedTexts? = nil
+
     var plan: Plan { document.plan }
 
     /// The proposal page for a slug, when there is one.

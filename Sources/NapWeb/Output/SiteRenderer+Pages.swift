@@ -141,11 +141,11 @@ extension SiteRenderer {
         let content = self.content
         // Made from the whole record (the plans count the input received so far), a piece at a time.
         var entries = [
-            Entry(path: SiteLayout.responsesCSV, key: KeyDigest.of([recordKey, SiteLayout.responsesCSV])) { sink in
-                try ResponseReportRenderer.csvRows(content.report, sink.write)
+            Entry(path: SiteLayout.responsesCSV, key: KeyDigest.of([recordKey, SiteLayout.responsesCSV])) { [contentKey] sink in
+                try ResponseDownloads(content: content, contentKey: contentKey).csv(sink.write)
             },
-            Entry(path: SiteLayout.responsesJSON, key: KeyDigest.of([recordKey, SiteLayout.responsesJSON])) { sink in
-                try ResponsesJSON.write(content.report, to: sink.write)
+            Entry(path: SiteLayout.responsesJSON, key: KeyDigest.of([recordKey, SiteLayout.responsesJSON])) { [contentKey] sink in
+                try ResponseDownloads(content: content, contentKey: contentKey).json(sink.write)
             },
         ]
         // A version's plan is made from its tag alone.

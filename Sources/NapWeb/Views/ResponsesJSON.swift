@@ -12,17 +12,35 @@ enum ResponsesJSON {
     /// The report, each piece handed to `write` in order; the pieces joined are one JSON document ending
     /// in a line break.
     static func write(_ report: ResponseReport, to write: (String) throws -> Void) throws {
+        try write(opening)
+        if !report.inputs.isEmpty { try write("\n" + (try inputs(report.inputs[...]))) }
+        try write(closing(report))
+    }
+
+    /// The document up to its first input.
+    static let opening = "{\n  \"inputs\" : ["
+
+    /// Inputs of the `inputs` array, each on its lines indented for the document, separated by commas
+    /// (no comma before the first or after the last: the caller joins groups with `",\n"`).
+    static func inputs(_ inputs: ArraySlice<ResponseReport.Input>) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try write("{\n  \"inputs\" : [")
-        for (index, input) in report.inputs.enumerated() {
+        var out = ""
+        for input in inputs {
+            if !out.isEmpty { out += ",\n" }
             let json = String(decoding: try encoder.encode(InputJSON(input)), as: UTF8.self)
             // Nested two levels down: every line of the input indented by four spaces.
-            let indented = json.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-            try write((index == 0 ? "\n" : ",\n") + indented)
+            out += json.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
         }
+        return out
+    }
+
+    /// The document after its last input.
+    static func closing(_ report: ResponseReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         let revision = try report.revision.map { String(decoding: try encoder.encode($0), as: UTF8.self) } ?? "null"
-        try write((report.inputs.isEmpty ? "]" : "\n  ]") + ",\n  \"revision\" : \(revision),\n  \"unanswered\" : \(report.unansweredOwed)\n}\n")
+        return (report.inputs.isEmpty ? "]" : "\n  ]") + ",\n  \"revision\" : \(revision),\n  \"unanswered\" : \(report.unansweredOwed)\n}\n"
     }
 
     /// The whole document as one string (small reports, tests).

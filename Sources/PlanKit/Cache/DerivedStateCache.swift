@@ -88,7 +88,7 @@ struct DerivedStateCache {
 
     /// Writes a file beside its destination, then renames it over the destination: readers see the old
     /// file or the new one, never a part.
-    private func write(_ data: Data, to destination: URL) {
+    func write(_ data: Data, to destination: URL) {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")

@@ -28,10 +28,11 @@ extension PlanStore {
     /// What implementation asks of the lead agencies in `leads` (nothing before the plan is published).
     func implementationInbox(leads: [LeadAgency], policy: Policy, now: Date) throws -> ImplementationInbox {
         var inbox = ImplementationInbox()
-        guard !leads.isEmpty, let today = PlanDate.day(of: now), let (_, contents) = try publishedPlan() else { return inbox }
+        guard !leads.isEmpty, let today = PlanDate.day(of: now), let main = try mainHead(),
+              let version = try previousPublication(before: main) else { return inbox }
         let mine = Set(leads.map(\.commitment))
         let members = try currentMembers()
-        for commitment in contents.commitments where mine.contains(commitment.id) {
+        for commitment in try loadedCommitments(at: version.commit) where mine.contains(commitment.id) {
             let progress = try self.progress(of: commitment.id)
             let row = Self.row(commitment, progress: progress, members: members, asOf: today)
             for milestone in row.milestones where milestone.overdue {

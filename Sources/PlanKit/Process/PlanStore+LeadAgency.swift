@@ -30,15 +30,13 @@ extension PlanStore {
     /// The lead agency of each commitment on main, by commitment id.
     public func leadAgenciesOnMain() throws -> [String: LeadAgency] {
         guard let main = try mainHead() else { return [:] }
-        let contents = try contents(at: main)
-        let members = contents.members ?? Members([])
-        return Dictionary(contents.commitments.map { ($0.id, LeadAgency(of: $0, in: members)) }, uniquingKeysWith: { first, _ in first })
+        let members = try loadPlan(at: main).members
+        return Dictionary(try loadedCommitments(at: main).map { ($0.id, LeadAgency(of: $0, in: members)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The commitments on main whose `area` is one of `groups` (a member's thematic working groups).
     public func commitments(inAreas groups: [String]) throws -> Set<String> {
         guard !groups.isEmpty, let main = try mainHead() else { return [] }
-        let contents = try contents(at: main)
-        return Set(contents.commitments.filter { $0.area.map(groups.contains) ?? false }.map(\.id))
+        return Set(try loadedCommitments(at: main).filter { $0.area.map(groups.contains) ?? false }.map(\.id))
     }
 }

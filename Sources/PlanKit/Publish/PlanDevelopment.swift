@@ -26,19 +26,9 @@ extension PlanStore {
         let lastDay = PlanDate.day(of: cutoff)
         let meetings = try self.meetings().compactMap { $0.current?.record }
             .filter { meeting in lastDay.map { meeting.date.firstDayNumber <= $0.lastDayNumber } ?? true }
-        let report = try responseReport(until: revision)
-        var bySector: [String: Int] = [:]
-        var byDisposition: [String: Int] = [:]
-        for input in report.inputs {
-            bySector[input.sector, default: 0] += 1
-            if let response = input.response {
-                byDisposition[response.disposition.rawValue, default: 0] += 1
-            } else if input.isOwedResponse {
-                byDisposition["none", default: 0] += 1
-            }
-        }
-        return PlanDevelopment(process: process, meetings: meetings, inputsBySector: bySector.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                               answers: byDisposition.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, inputCount: report.inputs.count)
+        let counts = try responseCounts(until: revision)
+        return PlanDevelopment(process: process, meetings: meetings, inputsBySector: counts.bySector.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                               answers: counts.byDisposition.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, inputCount: counts.total)
     }
 }
 

@@ -85,10 +85,10 @@ extension PlanStore {
                 proposalStatus: state.status.name, author: state.author, time: state.opened,
                 text: state.hidden.map(Moderation.placeholder) ?? (description.isEmpty ? state.title : state.title + "\n\n" + description),
                 replyTo: nil, anchor: nil,
-                responses: upToCutoff(state.responses), isOwedResponse: state.author.sector != Sector.government.rawValue, source: state.source))
+                responses: upToCutoff(state.responses), isOwedResponse: Self.isOwed(proposal: state), source: state.source))
             for comment in state.comments {
                 if let cutoff, comment.time > cutoff { continue }
-                let isOwed = comment.author.sector != Sector.government.rawValue && !comment.author.hasSameAddress(as: state.author)
+                let isOwed = Self.isOwed(comment, on: state)
                 inputs.append(ResponseReport.Input(
                     kind: .comment, id: comment.id, proposal: state.id, proposalSlug: state.slug, proposalTitle: state.title,
                     proposalStatus: state.status.name, author: comment.author, time: comment.time, text: comment.hidden.map(Moderation.placeholder) ?? comment.body,
@@ -97,6 +97,41 @@ extension PlanStore {
             }
         }
         return ResponseReport(inputs: inputs, revision: revision, cutoff: cutoff)
+    }
+
+    /// Whether the forum's rules owe a proposal a reasoned response: when it comes from outside government.
+    static func isOwed(proposal state: ProposalState) -> Bool {
+        state.author.sector != Sector.government.rawValue
+    }
+
+    /// Whether a comment is owed a reasoned response: from outside government, and not the proposer's own.
+    static func isOwed(_ comment: CommentState, on state: ProposalState) -> Bool {
+        comment.author.sector != Sector.government.rawValue && !comment.author.hasSameAddress(as: state.author)
+    }
+
+    /// How the inputs of the report up to `revision` divide by sector (`Input.sector`) and by the response
+    /// in force (its disposition, or `none` for an input owed one that has none), and how many there are:
+    /// what `responseReport(until:)` would count, without making the report (a plan's development section
+    /// asks for each version).
+    func responseCounts(until revision: String) throws -> (bySector: [String: Int], byDisposition: [String: Int], total: Int) {
+        let cutoff = try time(of: revision)
+        var bySector: [String: Int] = [:], byDisposition: [String: Int] = [:], total = 0
+        func count(_ author: EventAuthor, _ responses: [ReasonedResponse], owed: Bool) {
+            total += 1
+            bySector[author.sectorLabel, default: 0] += 1
+            if let response = responses.last(where: { $0.time <= cutoff }) {
+                byDisposition[response.disposition.rawValue, default: 0] += 1
+            } else if owed {
+                byDisposition["none", default: 0] += 1
+            }
+        }
+        for (_, state) in try allProposalStates() where state.opened <= cutoff {
+            count(state.author, state.responses, owed: Self.isOwed(proposal: state))
+            for comment in state.comments where comment.time <= cutoff {
+                count(comment.author, comment.responses, owed: Self.isOwed(comment, on: state))
+            }
+        }
+        return (bySector, byDisposition, total)
     }
 
     /// When a revision was made: a version's tagger time, else its commit's committer time.

@@ -99,19 +99,22 @@ public enum ResponseReportRenderer {
     /// it to a file instead of holding it whole (the site's download).
     public static func csvRows(_ report: ResponseReport, _ each: (String) throws -> Void) rethrows {
         try each(CSVTable.line(csvColumns))
-        for input in report.inputs {
-            let response = input.response
-            let earlier = input.earlierResponses.map { "\($0.disposition.rawValue) (\(iso($0.time)), \($0.author.name)): \($0.reason)" }
-            try each(CSVTable.line([
-                input.id, input.kind.rawValue, input.proposal, input.proposalSlug, text(input.proposalTitle), input.proposalStatus,
-                text(input.author.name), input.sector, input.author.role ?? "", iso(input.time), input.replyTo ?? "",
-                text(input.anchor.map { "\($0.path):\($0.startLine)-\($0.endLine)" } ?? ""), text(input.text),
-                input.isOwedResponse ? "yes" : "no", response?.disposition.rawValue ?? "no response yet", text(response?.reason ?? ""),
-                text(response?.author.name ?? ""), response.map { $0.author.isPublic ? "public" : $0.author.sector } ?? "",
-                response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")), input.author.host ?? "",
-                input.source?.platform ?? "", text(input.source?.id ?? ""), text(input.source?.url ?? ""), input.source?.submitted.map(iso) ?? "",
-            ]))
-        }
+        for input in report.inputs { try each(csvLine(input)) }
+    }
+
+    /// One input's row of the CSV (with its line break).
+    public static func csvLine(_ input: ResponseReport.Input) -> String {
+        let response = input.response
+        let earlier = input.earlierResponses.map { "\($0.disposition.rawValue) (\(iso($0.time)), \($0.author.name)): \($0.reason)" }
+        return CSVTable.line([
+            input.id, input.kind.rawValue, input.proposal, input.proposalSlug, text(input.proposalTitle), input.proposalStatus,
+            text(input.author.name), input.sector, input.author.role ?? "", iso(input.time), input.replyTo ?? "",
+            text(input.anchor.map { "\($0.path):\($0.startLine)-\($0.endLine)" } ?? ""), text(input.text),
+            input.isOwedResponse ? "yes" : "no", response?.disposition.rawValue ?? "no response yet", text(response?.reason ?? ""),
+            text(response?.author.name ?? ""), response.map { $0.author.isPublic ? "public" : $0.author.sector } ?? "",
+            response.map { iso($0.time) } ?? "", text(earlier.joined(separator: "\n")), input.author.host ?? "",
+            input.source?.platform ?? "", text(input.source?.id ?? ""), text(input.source?.url ?? ""), input.source?.submitted.map(iso) ?? "",
+        ])
     }
 
     /// User text for a spreadsheet cell: formula-like text is defused with a leading `'`.

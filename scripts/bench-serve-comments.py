@@ -40,7 +40,11 @@ def post(connection, cookie, csrf, text, barrier, results, index):
     started = time.perf_counter()
     connection.request("POST", "/en/comment", body=body.encode("utf-8"), headers=headers)
     response = connection.getresponse()
-    response.read()
+    page = response.read().decode("utf-8", "replace")
+    if response.status != 303:
+        # Why it was refused, for the operator: the page's error list, without markup.
+        reasons = re.findall(r'<li[^>]*class="[^"]*error[^"]*"[^>]*>(.*?)</li>', page, re.S) or [page[:300]]
+        print(f"bench-serve: a comment was answered {response.status}: {re.sub(r'<[^>]+>', '', reasons[0]).strip()}", file=sys.stderr)
     results[index] = ((time.perf_counter() - started) * 1000, response.status, text)
     connection.close()
 

@@ -234,17 +234,22 @@ private struct CacheFixture {
         #expect(entry.outline?.opened == Date(timeIntervalSince1970: 1_723_500_000))
     }
 
-    /// The commitments kept under a tree id are what the validator loads from that tree, and a file that
-    /// damages the cache only makes nap load them again.
-    @Test func keptCommitmentsAreTheLoadedOnes() throws {
+    /// The commitments kept under a tree id are what the validator loads from that tree, without their
+    /// prose, and a file that damages the cache only makes nap load them again.
+    @Test func keptCommitmentOutlinesAreTheLoadedOnes() throws {
         let f = try CacheFixture()
-        let loaded = try f.store.contents(at: f.main).commitments
-        #expect(try f.store.loadedCommitments(at: f.main) == loaded)
-        let file = f.cacheFolder.appendingPathComponent("commitments.v\(DerivedStateCache.formatVersion).json")
+        let loaded = try f.store.contents(at: f.main).commitments.map { commitment -> Commitment in
+            var outline = commitment
+            outline.sections = []
+            return outline
+        }
+        #expect(try f.store.commitmentOutlines(at: f.main) == loaded)
+        let tree = try f.store.repository.treeID(ofCommit: f.main).hex
+        let file = f.cacheFolder.appendingPathComponent("commitments-\(tree).v\(DerivedStateCache.formatVersion).json")
         #expect(FileManager.default.fileExists(atPath: file.path))
-        #expect(try f.store.loadedCommitments(at: f.main) == loaded)
+        #expect(try f.store.commitmentOutlines(at: f.main) == loaded)
         try Data("{\"format\": 1, \"payload\": [".utf8).write(to: file)
-        #expect(try f.store.loadedCommitments(at: f.main) == loaded)
+        #expect(try f.store.commitmentOutlines(at: f.main) == loaded)
     }
 
     /// Kept pieces of text: read back whole, never from a file cut short or of another format, never

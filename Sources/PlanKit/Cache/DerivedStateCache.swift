@@ -86,6 +86,16 @@ struct DerivedStateCache {
         write(CacheLines.encode(name: name, version: Self.version, key: key, records: records), to: linesURL(name))
     }
 
+    /// Removes the oldest files whose name starts with `prefix` until at most `count` are left (files kept
+    /// per object id, e.g. one per tree, would otherwise pile up).
+    func removeFiles(prefix: String, keepingAtMost count: Int) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        let files = names.filter { $0.hasPrefix(prefix) }.map { directory.appendingPathComponent($0) }
+        guard files.count > count else { return }
+        let dated = files.map { ($0, (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast) }
+        for (file, _) in dated.sorted(by: { $0.1 < $1.1 }).prefix(files.count - count) { try? FileManager.default.removeItem(at: file) }
+    }
+
     /// Writes a file beside its destination, then renames it over the destination: readers see the old
     /// file or the new one, never a part.
     func write(_ data: Data, to destination: URL) {

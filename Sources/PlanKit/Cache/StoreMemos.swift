@@ -9,6 +9,8 @@ final class StoreMemos {
     /// The plan's files at a commit, validated, by commit; at most `contentsLimit` are kept.
     var contents: [ObjectID: PlanContents] = [:]
     static let contentsLimit = 64
+    /// plan.yml and members.yml at a commit, parsed, by commit; at most `contentsLimit` are kept.
+    var loadedPlans: [ObjectID: LoadedPlan] = [:]
     /// Kept only inside `PlanStore.readingMany` (a site build): outside it, every lookup reads the cache on
     /// disk again, and rewrites it when it is missing or stale.
     var candidates: (key: String, value: [ProposalCandidate])?

@@ -32,7 +32,7 @@ extension PlanStore {
               let version = try previousPublication(before: main) else { return inbox }
         let mine = Set(leads.map(\.commitment))
         let members = try currentMembers()
-        for commitment in try loadedCommitments(at: version.commit) where mine.contains(commitment.id) {
+        for commitment in try commitmentOutlines(at: version.commit) where mine.contains(commitment.id) {
             let progress = try self.progress(of: commitment.id)
             let row = Self.row(commitment, progress: progress, members: members, asOf: today)
             for milestone in row.milestones where milestone.overdue {

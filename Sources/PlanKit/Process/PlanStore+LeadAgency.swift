@@ -31,12 +31,12 @@ extension PlanStore {
     public func leadAgenciesOnMain() throws -> [String: LeadAgency] {
         guard let main = try mainHead() else { return [:] }
         let members = try loadPlan(at: main).members
-        return Dictionary(try loadedCommitments(at: main).map { ($0.id, LeadAgency(of: $0, in: members)) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(try commitmentOutlines(at: main).map { ($0.id, LeadAgency(of: $0, in: members)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The commitments on main whose `area` is one of `groups` (a member's thematic working groups).
     public func commitments(inAreas groups: [String]) throws -> Set<String> {
         guard !groups.isEmpty, let main = try mainHead() else { return [] }
-        return Set(try loadedCommitments(at: main).filter { $0.area.map(groups.contains) ?? false }.map(\.id))
+        return Set(try commitmentOutlines(at: main).filter { $0.area.map(groups.contains) ?? false }.map(\.id))
     }
 }

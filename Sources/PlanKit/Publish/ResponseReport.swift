@@ -109,31 +109,6 @@ extension PlanStore {
         comment.author.sector != Sector.government.rawValue && !comment.author.hasSameAddress(as: state.author)
     }
 
-    /// How the inputs of the report up to `revision` divide by sector (`Input.sector`) and by the response
-    /// in force (its disposition, or `none` for an input owed one that has none), and how many there are:
-    /// what `responseReport(until:)` would count, without making the report (a plan's development section
-    /// asks for each version).
-    func responseCounts(until revision: String) throws -> (bySector: [String: Int], byDisposition: [String: Int], total: Int) {
-        let cutoff = try time(of: revision)
-        var bySector: [String: Int] = [:], byDisposition: [String: Int] = [:], total = 0
-        func count(_ author: EventAuthor, _ responses: [ReasonedResponse], owed: Bool) {
-            total += 1
-            bySector[author.sectorLabel, default: 0] += 1
-            if let response = responses.last(where: { $0.time <= cutoff }) {
-                byDisposition[response.disposition.rawValue, default: 0] += 1
-            } else if owed {
-                byDisposition["none", default: 0] += 1
-            }
-        }
-        for (_, state) in try allProposalStates() where state.opened <= cutoff {
-            count(state.author, state.responses, owed: Self.isOwed(proposal: state))
-            for comment in state.comments where comment.time <= cutoff {
-                count(comment.author, comment.responses, owed: Self.isOwed(comment, on: state))
-            }
-        }
-        return (bySector, byDisposition, total)
-    }
-
     /// When a revision was made: a version's tagger time, else its commit's committer time.
     func time(of revision: String) throws -> Date {
         let reference = RefNames.tagPrefix + revision

@@ -10,8 +10,12 @@ public struct LoadedPlan: Sendable {
 extension PlanStore {
     /// Reads plan.yml and members.yml as they are in `commit`.
     public func loadPlan(at commit: ObjectID) throws -> LoadedPlan {
-        let source = try files(at: commit)
-        return try loadPlan(from: source)
+        // A commit's files never change: parsed once per store (a command asks for main's several times).
+        if let known = memos.loadedPlans[commit] { return known }
+        let loaded = try loadPlan(from: try files(at: commit))
+        if memos.loadedPlans.count >= StoreMemos.contentsLimit { memos.loadedPlans.removeAll() }
+        memos.loadedPlans[commit] = loaded
+        return loaded
     }
 
     /// Reads plan.yml and members.yml from any source (the working tree, a commit).

@@ -29,8 +29,9 @@ enum ResponsesJSON {
         for input in inputs {
             if !out.isEmpty { out += ",\n" }
             let json = String(decoding: try encoder.encode(InputJSON(input)), as: UTF8.self)
-            // Nested two levels down: every line of the input indented by four spaces.
-            out += json.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+            // Nested two levels down: every line of the input indented by four spaces (an empty line, which
+            // the encoder writes inside an empty array, stays empty).
+            out += json.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
         }
         return out
     }

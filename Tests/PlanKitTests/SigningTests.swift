@@ -107,6 +107,13 @@ private struct SigningFixture {
             return
         }
         #expect(reason.description.contains("namespace"))
+        // Checks are remembered for the process (SignatureMemo), under the signature, the bytes and the
+        // namespace together: asked again, the same answers; the good signature over other bytes, invalid.
+        #expect(try f.store.record.signatureState(of: stored) == .signed(key.publicKey))
+        let armored = try #require(stored.signature)
+        #expect(Record.signatureState(armored: armored, message: bytes, namespace: SigningNamespace.event) == .signed(key.publicKey))
+        #expect({ if case .invalid = Record.signatureState(armored: armored, message: bytes + [0x0A], namespace: SigningNamespace.event) { true } else { false } }())
+        #expect({ if case .invalid = Record.signatureState(armored: armored, message: bytes, namespace: SigningNamespace.git) { true } else { false } }())
     }
 
     @Test func locatingTheKey() throws {

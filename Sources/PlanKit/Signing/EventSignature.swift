@@ -79,13 +79,15 @@ extension Record {
         return Self.signatureState(armored: armored, message: bytes, namespace: SigningNamespace.event)
     }
 
-    /// Checks an armored SSHSIG over `message` in `namespace`.
+    /// Checks an armored SSHSIG over `message` in `namespace` (each distinct check once per process: `SignatureMemo`).
     static func signatureState(armored: String, message: [UInt8], namespace: String) -> EventSignatureState {
-        do throws(SSHSigError) {
-            return .signed(try SSHSignature.verify(armored: armored, message: message, namespace: namespace))
-        } catch {
-            // SSHSig's own words, in English (it is a library of its own, without nap's messages).
-            return .invalid(reason: Message(verbatim: error.description))
+        SignatureMemo.state(armored: armored, message: message, namespace: namespace) {
+            do throws(SSHSigError) {
+                return .signed(try SSHSignature.verify(armored: armored, message: message, namespace: namespace))
+            } catch {
+                // SSHSig's own words, in English (it is a library of its own, without nap's messages).
+                return .invalid(reason: Message(verbatim: error.description))
+            }
         }
     }
 }

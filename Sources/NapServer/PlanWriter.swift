@@ -5,9 +5,14 @@ import PlanKit
 /// and a second writer in the same process would only retry). Each write opens the plan anew (PlanStore
 /// is not Sendable and keeps memos of the state it opened), writes for the principal through the host
 /// (`WebPrincipal`), then tells the site and the hub sync.
+///
+/// Only the write itself runs on this actor. What follows it (telling the site, answering the request)
+/// runs off it: an actor runs the jobs queued on it in order, so a request's continuation queued here
+/// would wait behind every write that arrived meanwhile, and twenty concurrent comments would all be
+/// answered when the last one was written.
 actor PlanWriter {
     private let planPath: String
-    private let site: SiteService
+    let site: SiteService
     private var hub: HubSync?
 
     init(planPath: String, site: SiteService) {
@@ -35,58 +40,56 @@ actor PlanWriter {
     }
 
     /// A comment on a proposal, by a member of the public (with the contact address, if given, kept in the
-    /// private store) or a signed-in member. Returns the comment's event id.
-    func comment(on proposal: String, body: String, anchor: AnchorRequest?, replyTo: String?, principal: WebPrincipal,
-                 contact: String?) async throws -> EventID {
-        let id = try write(for: principal) { store in
+    /// private store) or a signed-in member. Returns the comment's event id and the proposal's full id
+    /// (resolved from the index the write reads anyway, so that the answer needs no reading after it).
+    nonisolated func comment(on proposal: String, body: String, anchor: AnchorRequest?, replyTo: String?, principal: WebPrincipal,
+                             contact: String?) async throws -> (event: EventID, proposal: String) {
+        let (id, full) = try await write(for: principal) { store in
+            let full = try store.proposalID(named: proposal) ?? proposal
             let id = try store.comment(on: proposal, body: body, anchor: anchor, replyTo: replyTo)
             if let contact, case .publicPerson(let name) = principal {
                 // Kept beside the record, never in it. A failure here loses the address, not the comment.
                 try? ContactStore.add(ContactStore.Entry(event: id, proposal: proposal, name: name, contact: contact, time: Date()),
                                       in: try store.privateDirectory())
             }
-            return id
+            return (id, full)
         }
-        await written(about: proposal)
-        return id
+        await site.wrote(proposal: full)
+        return (id, full)
     }
 
     /// A reasoned response to an input of `proposal` (a comment id, or the proposal as a whole).
-    func respond(to target: String, on proposal: String, disposition: Disposition, reason: String, member: String) async throws -> EventID {
-        let id = try write(for: .member(id: member)) { try $0.respond(to: target, disposition: disposition, reason: reason) }
-        await written(about: proposal)
+    nonisolated func respond(to target: String, on proposal: String, disposition: Disposition, reason: String, member: String) async throws -> EventID {
+        let id = try await write(for: .member(id: member)) { try $0.respond(to: target, disposition: disposition, reason: reason) }
+        await site.wrote(proposal: proposal)
         return id
     }
 
     /// Marks a comment's thread (on `proposal`) resolved or open again.
-    func resolve(_ comment: String, on proposal: String, resolved: Bool, member: String) async throws {
-        try write(for: .member(id: member)) { try $0.setResolved(comment, resolved: resolved) }
-        await written(about: proposal)
+    nonisolated func resolve(_ comment: String, on proposal: String, resolved: Bool, member: String) async throws {
+        try await write(for: .member(id: member)) { try $0.setResolved(comment, resolved: resolved) }
+        await site.wrote(proposal: proposal)
     }
 
     /// Reviews a proposal's current head.
-    func review(_ proposal: String, verdict: Verdict, body: String, member: String) async throws -> EventID {
-        let id = try write(for: .member(id: member)) { try $0.review(proposal, verdict: verdict, body: body) }
-        await written(about: proposal)
+    nonisolated func review(_ proposal: String, verdict: Verdict, body: String, member: String) async throws -> EventID {
+        let id = try await write(for: .member(id: member)) { try $0.review(proposal, verdict: verdict, body: body) }
+        await site.wrote(proposal: proposal)
         return id
     }
 
     /// Merges a proposal (a co-chair, when the gate is open).
-    func merge(_ proposal: String, member: String) async throws -> MergeResult {
-        let result = try write(for: .member(id: member)) { try $0.merge(proposal) }
-        await written(about: proposal)
+    nonisolated func merge(_ proposal: String, member: String) async throws -> MergeResult {
+        let result = try await write(for: .member(id: member)) { try $0.merge(proposal) }
+        await site.wrote(proposal: proposal)
         return result
     }
 
-    func write<T>(for principal: WebPrincipal, _ body: (PlanStore) throws -> T) throws -> T {
+    /// One write for `principal`, on this actor; then the hub sync is asked for (without waiting for it).
+    func write<T: Sendable>(for principal: WebPrincipal, _ body: @Sendable (PlanStore) throws -> T) throws -> T {
         let store = try PlanStore.open(at: planPath)
-        return try body(try store.acting(for: principal))
-    }
-
-    /// After a write about `proposal`: its pages are read afresh when next asked for, the whole site is
-    /// read again once writes pause, and the hub sync is asked for.
-    func written(about proposal: String) async {
-        await site.wrote(proposal: proposal)
-        await hub?.requestSync()
+        let result = try body(try store.acting(for: principal))
+        if let hub { Task { await hub.requestSync() } }
+        return result
     }
 }

@@ -95,9 +95,8 @@ extension NapServe {
         if errors.isEmpty {
             do {
                 let anchor = try await site.read { store in try target.anchor(in: store, proposal: proposal, language: language) }
-                let id = try await writer.comment(on: proposal, body: body, anchor: anchor, replyTo: nil, principal: principal, contact: contact)
+                let (id, full) = try await writer.comment(on: proposal, body: body, anchor: anchor, replyTo: nil, principal: principal, contact: contact)
                 ServerLog.note("recorded a comment")
-                let full = try await proposalID(proposal)
                 return Reply.redirect("received?proposal=\(full)&comment=\(id)")
             } catch let error as PlanError {
                 errors.append(SiteWords.word("notRecorded", language: language, Self.plainReason(error, language: language)))
@@ -111,7 +110,7 @@ extension NapServe {
 
     /// The full id of a proposal named by id or prefix.
     func proposalID(_ name: String) async throws -> String {
-        try await site.read { store in try store.proposal(named: name).id ?? name }
+        try await site.read { store in try store.proposalID(named: name) ?? name }
     }
 
     /// A display name the record can hold: one line, 1–100 characters, no control or direction

@@ -31,8 +31,8 @@ extension NapServe {
 
 extension PlanWriter {
     /// Hides an input (a co-chair, with a reason): an event; the input stays in the record.
-    func hide(_ target: String, on proposal: String, reason: String, member: String) async throws {
-        _ = try write(for: .member(id: member)) { try $0.hide(target, on: proposal, reason: reason) }
-        await written(about: proposal)
+    nonisolated func hide(_ target: String, on proposal: String, reason: String, member: String) async throws {
+        _ = try await write(for: .member(id: member)) { try $0.hide(target, on: proposal, reason: reason) }
+        await site.wrote(proposal: proposal)
     }
 }

@@ -147,21 +147,24 @@ extension PlanStore {
     /// A new copy's one pass over the record at `tree`: every proposal's events decoded once (on two
     /// threads) and folded once, and the digests stored as the index every command reads, so that the
     /// first command after `nap clone` answers from it. Returns what the pass found for the clone's
-    /// report: the files that are not valid events, and the events the fold set aside.
-    func indexEveryProposal(in tree: ObjectID) throws -> (problems: [PlanError], quarantined: [QuarantinedEvent]) {
+    /// report: the files that are not valid events, the events the fold set aside, and the events read,
+    /// tallied by kind (`EventCounts.events` left at zero: files are counted apart).
+    func indexEveryProposal(in tree: ObjectID) throws -> (problems: [PlanError], quarantined: [QuarantinedEvent], kinds: EventCounts) {
         var entries: [IndexedProposal] = []
         var problems: [PlanError] = []
         var quarantined: [QuarantinedEvent] = []
+        var kinds = EventCounts()
         let proposals = try record.proposals(in: tree)
         let reads = try ParallelEventReading.read(proposals.map(\.id), in: tree, record: record, gitDirectory: repository.gitDirectory)
         for ((id, subtree), read) in zip(proposals, reads) {
             problems += read.problems
+            for event in read.events { kinds.tally(event) }
             let state = try fold(read.events)
             quarantined += state?.quarantined ?? []
             entries.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
         }
         derivedCache.storeLines(try ProposalIndexFile.records(entries), key: try proposalIndexKey(tree), as: ProposalIndexFile.name)
-        return (problems, quarantined)
+        return (problems, quarantined, kinds)
     }
 
     /// Whether main at `new` descends from main at `old` (hex ids as cache keys hold them).
@@ -185,8 +188,9 @@ extension PlanStore {
     func proposalCandidates() throws -> [ProposalCandidate] {
         let branchHeads = try proposalBranchHeads()
         let tree = try record.tree()
-        // Outside a site build every command reads the index from disk, as before: no key to build.
-        guard memos.readingMany else { return try candidates(tree: tree, branchHeads: branchHeads) }
+        // Kept for the store's life under everything they are made from (a write moves the record tree,
+        // main or a branch, and so makes another key): an action that resolves its proposal twice, or a
+        // server that resolves it before and after a write, reads the index once.
         let key = [tree?.hex ?? "-", try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ") + " "
             + branchHeads.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value.hex }.joined(separator: " ")
         if let known = memos.candidates, known.key == key { return known.value }
@@ -217,7 +221,16 @@ extension PlanStore {
         for (slug, head) in branchHeads where perSlug[slug] == nil {
             result.append(ProposalCandidate(id: nil, slug: slug, status: nil, opened: nil, entry: nil, branchHead: head))
         }
-        return result.sorted { ($0.opened ?? .distantFuture, $0.slug) < ($1.opened ?? .distantFuture, $1.slug) }
+        // Sorted by index: a candidate is a large value, and moving a thousand of them costs more than the comparisons.
+        let order = result.indices.sorted { (result[$0].opened ?? .distantFuture, result[$0].slug) < (result[$1].opened ?? .distantFuture, result[$1].slug) }
+        return order.map { result[$0] }
+    }
+
+    /// The id of the proposal `name` names (a slug or a unique prefix of its id), read from the index of
+    /// digests without folding it; nil for a `proposal/*` branch without a record. Throws as
+    /// `proposal(named:)` does when `name` names none, or more than one.
+    public func proposalID(named name: String) throws -> String? {
+        try resolveProposal(name).id
     }
 
     /// The one candidate `name` names: a slug, or a unique prefix of a proposal id (at least 4 hex digits).

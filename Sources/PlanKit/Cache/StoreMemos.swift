@@ -11,8 +11,8 @@ final class StoreMemos {
     static let contentsLimit = 64
     /// plan.yml and members.yml at a commit, parsed, by commit; at most `contentsLimit` are kept.
     var loadedPlans: [ObjectID: LoadedPlan] = [:]
-    /// Kept only inside `PlanStore.readingMany` (a site build): outside it, every lookup reads the cache on
-    /// disk again, and rewrites it when it is missing or stale.
+    /// The proposal candidates, under the key of what they are made from (the record tree, the judge, main
+    /// and the proposal branches): a write makes another key, so they are read again after it.
     var candidates: (key: String, value: [ProposalCandidate])?
     var readingMany = false
     var states: (key: String, value: [(id: EventID, state: ProposalState)])?

@@ -117,8 +117,15 @@ final class SyncSession {
                 break rounds
             }
         }
-        report.received.add(try store.record.count(receivedFiles))
-        try reportQuarantined()
+        if let kinds = try reportQuarantined() {
+            // A new copy's pass decoded every proposal event once; only the other files are read to count.
+            var counts = try store.record.count(receivedFiles.filter { !Record.isProposalEventPath($0.key) })
+            counts.events += receivedFiles.keys.count(where: Record.isProposalEventPath)
+            counts.add(kinds)
+            report.received.add(counts)
+        } else {
+            report.received.add(try store.record.count(receivedFiles))
+        }
         report.problems = lastingProblems + roundProblems
         // A sync writes references loose (a clone two for every proposal); packed, the next commands and
         // syncs read one file instead of thousands. Only a slower run when it cannot be done.
@@ -153,8 +160,9 @@ final class SyncSession {
     }
 
     /// Events received in this sync that the fold ignores (they break the record's rules): reported once,
-    /// by the sync that brought them.
-    private func reportQuarantined() throws {
+    /// by the sync that brought them. On a new copy, every proposal is indexed in one pass, and what it
+    /// read is returned tallied by kind (nil otherwise).
+    private func reportQuarantined() throws -> EventCounts? {
         var proposals = Set<EventID>()
         for path in receivedFiles.keys {
             let parts = path.split(separator: "/")
@@ -176,7 +184,7 @@ final class SyncSession {
                 warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),
                                  hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
-            return
+            return pass.kinds
         }
         for proposal in proposals.sorted() {
             guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }
@@ -185,6 +193,7 @@ final class SyncSession {
                                  hint: L("the event came from the remote; it is kept in the record and changes nothing")))
             }
         }
+        return nil
     }
 
     func warn(_ warning: SyncProblem) {

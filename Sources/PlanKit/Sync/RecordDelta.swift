@@ -43,21 +43,32 @@ extension Record {
                 continue
             }
             guard let bytes = try? repository.blobData(blob), let event = try? EventCodec.decode(bytes, path: path) else { continue }
-            switch event.body {
-            case .opened: counts.proposals += 1
-            case .comment: counts.comments += 1
-            case .response: counts.responses += 1
-            case .review(.approve, _, _): counts.approvals += 1
-            case .review(.requestChanges, _, _): counts.changeRequests += 1
-            case .revised: counts.revisions += 1
-            default: break
-            }
+            counts.tally(event)
         }
         return counts
+    }
+
+    /// Whether `path` is where the record keeps a proposal's event (`proposals/<fan-out>/<id>/events/<event>.json`).
+    static func isProposalEventPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.count == 5 && parts[0] == "proposals" && parts[3] == "events" && parts[4].hasSuffix(".json")
     }
 }
 
 extension EventCounts {
+    /// Counts a proposal's event by its kind (not in `events`, which counts files).
+    mutating func tally(_ event: Event) {
+        switch event.body {
+        case .opened: proposals += 1
+        case .comment: comments += 1
+        case .response: responses += 1
+        case .review(.approve, _, _): approvals += 1
+        case .review(.requestChanges, _, _): changeRequests += 1
+        case .revised: revisions += 1
+        default: break
+        }
+    }
+
     /// Adds another count to this one.
     mutating func add(_ other: EventCounts) {
         events += other.events

@@ -52,7 +52,7 @@ struct CommentTarget: Sendable {
         if let commitment, let section {
             let listings = try store.proposalListings().filter { $0.hasRecord && $0.statusName == "open" && $0.changedCommitments.contains(commitment) }
             shown.choices = listings.compactMap { listing in listing.id.map { ($0, listing.title) } }
-            let document = try store.planDocument(at: "main")
+            let document = try store.planDocument(at: "main", development: false)
             if let found = document.commitments.first(where: { $0.id == commitment }), let key = SectionKey(rawValue: section),
                let text = found.section(key, in: language) ?? found.sections.first(where: { $0.key == key }) {
                 shown.quote = text.text
@@ -89,7 +89,7 @@ struct CommentTarget: Sendable {
               let path = summary.changedFiles.first(where: { $0.hasSuffix("/" + commitment + ".md") || $0 == commitment + ".md" }) else {
             return nil
         }
-        let document = try store.planDocument(at: head.hex)
+        let document = try store.planDocument(at: head.hex, development: false)
         guard let found = document.commitments.first(where: { $0.id == commitment }),
               let text = found.section(key, in: language) ?? found.sections.first(where: { $0.key == key }) else { return nil }
         let following = found.sections.map(\.line).filter { $0 > text.line }.min()

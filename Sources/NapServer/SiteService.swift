@@ -264,7 +264,7 @@ actor SiteService {
     /// Reads the whole site on a thread of its own (`OwnThread`: it takes seconds on a large plan).
     private static func readSite(planPath: String, before: (@Sendable () async -> Void)?) async throws -> sending Reading {
         if let before { await before() }
-        return try await OwnThread.run {
+        return try await OwnThread.run(yielding: true) {
             let store = try PlanStore.open(at: planPath)
             let key = try store.stateKey()
             return Reading(renderer: try SiteRenderer(store: store, served: true), key: key)

@@ -17,7 +17,7 @@ extension SiteContent {
     static func read(from store: PlanStore, revision: String, asOf: PlanDate? = nil, pinned: Bool = true,
                      progress: (SiteProgress) -> Void) throws -> SiteContent {
         let stateKey = try store.stateKey()
-        let document = try store.planDocument(at: revision)
+        let document = try store.planDocument(at: revision, development: false)
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
         guard let commit = document.commit else { throw PlanError.notFound(kind: L("revision"), name: revision) }
         let loaded = try store.loadPlan(at: commit)

@@ -17,7 +17,7 @@ extension SiteRenderer {
 extension SiteContent {
     /// The frame's content: what every page's layout and a proposal's page need from the plan.
     static func frame(from store: PlanStore, revision: String) throws -> SiteContent {
-        let document = try store.planDocument(at: revision)
+        let document = try store.planDocument(at: revision, development: false)
         let languages = document.plan.languages.isEmpty ? ["zh-Hant", "en"] : document.plan.languages
         guard let commit = document.commit else { throw PlanError.notFound(kind: L("revision"), name: revision) }
         let loaded = try store.loadPlan(at: commit)

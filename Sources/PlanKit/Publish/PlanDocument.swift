@@ -72,14 +72,16 @@ public enum RenderLanguages: Sendable, Equatable {
 extension PlanStore {
     /// The plan as it is at `revision` (main, a version, a proposal, any commit), ready to render.
     /// Refuses only when plan.yml cannot be read at all; other errors are counted in `errorCount`.
-    public func planDocument(at revision: String) throws -> PlanDocument {
+    /// `development: false` leaves out the development section (the process and the inputs counted up to
+    /// `revision`: a reading of every proposal's record), for a reader that shows only the text.
+    public func planDocument(at revision: String, development: Bool = true) throws -> PlanDocument {
         let commit = try resolveRevision(revision)
         let contents = try contents(at: commit)
         guard let plan = contents.plan else { throw PlanError.invalidPlan(diagnostics: contents.errors) }
         let version = try publishedVersions().last { $0.commit == commit }?.name
         var document = PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,
                                     version: version, errorCount: contents.errors.count)
-        document.development = try planDevelopment(at: revision)
+        if development { document.development = try planDevelopment(at: revision) }
         return document
     }
 }

@@ -64,11 +64,10 @@ struct CommentTarget: Sendable {
             return shown
         }
         guard let proposal else { throw Refusal.notFound }
-        let summary = try store.proposal(named: proposal)
-        guard let id = summary.id else { throw Refusal.notFound }
-        shown.proposalID = id
-        shown.proposalTitle = summary.title
-        if let path, let start, let head = summary.head {
+        guard let heading = try store.proposalHeading(named: proposal) else { throw Refusal.notFound }
+        shown.proposalID = heading.id
+        shown.proposalTitle = heading.title
+        if let path, let start, let head = heading.head {
             guard let data = try store.files(at: head).read(path) else { throw Refusal.notFound }
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let last = min(end ?? start, lines.count)

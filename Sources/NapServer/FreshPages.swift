@@ -4,8 +4,8 @@ import PlanKit
 
 /// Proposals' pages read afresh, one proposal at a time (`SiteRenderer.freshProposalPages`): what the
 /// server shows for a proposal before the whole site is read, and for one it has written to since the
-/// reading shown began. A proposal's pages are read once per tag (the state, or the write, they must show)
-/// however many requests ask for them at once, on a thread of their own (a proposal's detail and diff
+/// reading shown began. A proposal's page in one language is read once per tag (the state, or the write,
+/// it must show) however many requests ask for it at once, on a thread of their own (a proposal's detail and diff
 /// take a while on a long discussion), and kept until another tag is asked for.
 final class FreshPages: @unchecked Sendable {
     /// What to read: the proposal, the site whose frame and paths the pages take, and the tag they must have.
@@ -26,13 +26,18 @@ final class FreshPages: @unchecked Sendable {
     /// has no page there.
     func page(_ path: String, for request: Request, planPath: String) async throws -> ServedSite.Page? {
         if let known = lock.withLock({ pages[path] }), known.tag == request.tag { return known.page }
-        let key = request.tag + "\u{0}" + request.name
+        // The page in the language asked for only: the other is read when someone asks for it (a long
+        // discussion takes a second to render, and the first visitor waits for no more than their page).
+        let language = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let key = request.tag + "\u{0}" + request.name + "\u{0}" + language
         let task = lock.withLock {
             if let task = reading[key] { return task }
             let task = Task {
                 try await OwnThread.run { () -> FreshProposalPages? in
                     let store = try PlanStore.open(at: planPath)
-                    return try store.readingMany { try request.renderer.renderer.freshProposalPages(named: request.name, from: store) }
+                    return try store.readingMany {
+                        try request.renderer.renderer.freshProposalPages(named: request.name, from: store, languages: [language])
+                    }
                 }
             }
             reading[key] = task

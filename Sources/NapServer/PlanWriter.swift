@@ -2,9 +2,10 @@ import Foundation
 import PlanKit
 
 /// Every write of the server, one at a time (one writer: the record is appended by compare-and-swap,
-/// and a second writer in the same process would only retry). Each write opens the plan anew (PlanStore
-/// is not Sendable and keeps memos of the state it opened), writes for the principal through the host
-/// (`WebPrincipal`), then tells the site and the hub sync.
+/// and a second writer in the same process would only retry). Writes go through one store of the host's,
+/// kept on this actor between writes (PlanStore is not Sendable; its memos are keyed by what they are made
+/// from, so what one write read — the members, the index of proposals — serves the next one too), as the
+/// principal (`WebPrincipal`, a store that shares those memos); then the site and the hub sync are told.
 ///
 /// Only the write itself runs on this actor. What follows it (telling the site, answering the request)
 /// runs off it: an actor runs the jobs queued on it in order, so a request's continuation queued here
@@ -14,6 +15,10 @@ actor PlanWriter {
     private let planPath: String
     let site: SiteService
     private var hub: HubSync?
+    /// The host's store, opened at the first write and again after a sync or a failed write.
+    private var store: PlanStore?
+    /// Comments waiting for the next write, and whether a task is writing them.
+    var queue = CommentQueue()
 
     init(planPath: String, site: SiteService) {
         self.planPath = planPath
@@ -35,6 +40,7 @@ actor PlanWriter {
         } catch {
             complete = false
         }
+        store = nil
         await site.invalidate()
         return complete
     }
@@ -42,18 +48,12 @@ actor PlanWriter {
     /// A comment on a proposal, by a member of the public (with the contact address, if given, kept in the
     /// private store) or a signed-in member. Returns the comment's event id and the proposal's full id
     /// (resolved from the index the write reads anyway, so that the answer needs no reading after it).
+    /// Comments that arrive while another write is under way are written together, in one commit
+    /// (`CommentQueue`).
     nonisolated func comment(on proposal: String, body: String, anchor: AnchorRequest?, replyTo: String?, principal: WebPrincipal,
                              contact: String?) async throws -> (event: EventID, proposal: String) {
-        let (id, full) = try await write(for: principal) { store in
-            let full = try store.proposalID(named: proposal) ?? proposal
-            let id = try store.comment(on: proposal, body: body, anchor: anchor, replyTo: replyTo)
-            if let contact, case .publicPerson(let name) = principal {
-                // Kept beside the record, never in it. A failure here loses the address, not the comment.
-                try? ContactStore.add(ContactStore.Entry(event: id, proposal: proposal, name: name, contact: contact, time: Date()),
-                                      in: try store.privateDirectory())
-            }
-            return (id, full)
-        }
+        let request = CommentQueue.Request(proposal: proposal, body: body, anchor: anchor, replyTo: replyTo, principal: principal, contact: contact)
+        let (id, full) = try await submit(request)
         await site.wrote(proposal: full)
         return (id, full)
     }
@@ -87,9 +87,30 @@ actor PlanWriter {
 
     /// One write for `principal`, on this actor; then the hub sync is asked for (without waiting for it).
     func write<T: Sendable>(for principal: WebPrincipal, _ body: @Sendable (PlanStore) throws -> T) throws -> T {
-        let store = try PlanStore.open(at: planPath)
-        let result = try body(try store.acting(for: principal))
-        if let hub { Task { await hub.requestSync() } }
+        let result = try withStore { store in try body(try store.acting(for: principal)) }
+        requestSync()
         return result
+    }
+
+    /// Runs `body` with the host's store (opened when none is kept; forgotten when `body` fails, so that
+    /// the next write starts from what is on disk).
+    func withStore<T>(_ body: (PlanStore) throws -> T) throws -> T {
+        let store = try self.store ?? PlanStore.open(at: planPath)
+        do {
+            let result = try body(store)
+            self.store = store
+            return result
+        } catch {
+            self.store = nil
+            throw error
+        }
+    }
+
+    /// The host's store kept from the last write; nil when none is.
+    func keptStore() -> PlanStore? { store }
+
+    /// Asks the hub sync for a round, without waiting for it.
+    func requestSync() {
+        if let hub { Task { await hub.requestSync() } }
     }
 }

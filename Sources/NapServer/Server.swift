@@ -19,6 +19,8 @@ public struct NapServe: Sendable {
     /// Opens the plan (refusing a folder that is not one) and sets the server up; nothing listens yet.
     public init(options: ServeOptions) throws {
         let store = try PlanStore.open(at: options.planPath)
+        // Every write and page lists the plan's references; packed, that is one file to read.
+        store.packReferences()
         self.options = options
         privateDirectory = try store.privateDirectory()
         site = SiteService(planPath: options.planPath, beforeReading: options.beforeSiteReading)

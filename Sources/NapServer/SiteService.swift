@@ -25,8 +25,7 @@ actor SiteService {
     private var site: ServedSite?
     /// Before the first whole reading: the frame of the state `storeKey` (the server's own pages, proposals').
     private var frame: ServedSite?
-    /// A store of the latest state seen, for the forms' reads (opened anew when the state moves: a store
-    /// keeps memos of the state it opened).
+    /// The store for the forms' reads, of the latest state seen.
     private var store: PlanStore?
     private var storeKey: String?
     private var checked: Date = .distantPast
@@ -75,13 +74,18 @@ actor SiteService {
         lastWrite = Date()
         checked = .distantPast
         guard let proposal else { return checkAfterWrite() }
-        // A full id the site knows needs no reading (the forms post full ids).
-        if site?.renderer.proposalPage(id: proposal) != nil {
+        // A full id needs no reading (the forms post full ids, and a comment's write answers with one).
+        if site?.renderer.proposalPage(id: proposal) != nil || Self.isFullID(proposal) {
             written[proposal] = writes
-        } else if let id = try? read({ store in try store.proposal(named: proposal).id }) {
+        } else if let id = try? read({ store in try store.proposalID(named: proposal) }) {
             written[id] = writes
         }
         checkAfterWrite()
+    }
+
+    /// A proposal's whole id: 64 (SHA-256) or 40 (SHA-1) lowercase hex digits.
+    static func isFullID(_ name: String) -> Bool {
+        (name.utf8.count == 64 || name.utf8.count == 40) && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     private func checkAfterWrite() {
@@ -176,7 +180,7 @@ actor SiteService {
     /// The page of the proposal with this id (under a language folder), when the site has one.
     func proposalPage(id: String) throws -> String? {
         if let site { return site.renderer.proposalPage(id: id) }
-        return try read { store in (try? store.proposal(named: id))?.state.map { SiteRenderer.proposalPath(slug: $0.slug) } }
+        return try read { store in (try? store.proposalHeading(named: id)).flatMap { $0.map { SiteRenderer.proposalPath(slug: $0.slug) } } }
     }
 
     /// Looks at the references when it is time (always while nothing is shown): a store for a new state,
@@ -185,13 +189,11 @@ actor SiteService {
         let now = Date()
         if site != nil || reading, now.timeIntervalSince(checked) < Self.checkInterval { return }
         checked = now
+        // One store for the server's life: its memos are keyed by what they are made from (commits, the
+        // record's tree), so what it read of one state serves the next as far as it is the same.
         let current = try self.store ?? PlanStore.open(at: planPath)
+        store = current
         let key = try current.stateKey()
-        if storeKey == nil {
-            store = current
-        } else if key != storeKey {
-            store = try PlanStore.open(at: planPath)
-        }
         storeKey = key
         // While a site is shown, a state whose reading failed is read again only after a while (or when the
         // plan moves again); with none, every request tries.

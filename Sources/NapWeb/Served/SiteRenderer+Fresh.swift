@@ -18,7 +18,7 @@ extension SiteRenderer {
     /// addresses are hidden too, should it have new ones). The rest of the site is not read again: this is
     /// the cost of one proposal, not of the site. The path is the one this renderer's site gives the
     /// proposal, else `proposals/<slug>.html`. Nil when `name` names no proposal with a record.
-    public func freshProposalPages(named name: String, from store: PlanStore) throws -> FreshProposalPages? {
+    public func freshProposalPages(named name: String, from store: PlanStore, languages only: [String]? = nil) throws -> FreshProposalPages? {
         let summary = try store.proposal(named: name)
         guard let id = summary.id, let state = summary.state else { return nil }
         let path = content.proposal(id: id)?.path ?? Self.proposalPath(slug: state.slug)
@@ -28,7 +28,7 @@ extension SiteRenderer {
         let loaded = ProposalReader.Loaded(detail: detail, files: files)
         let own = Self.privacy(of: proposal, published: content.document.commitments.map(\.contact.email))
         var pages: [String: [UInt8]] = [:]
-        for language in content.languages {
+        for language in content.languages where only?.contains(language) ?? true {
             let page = PageContext(content: content, language: language, path: path, served: served)
             let body = try templates.render(ProposalView(proposal, loaded: loaded, page: page), with: "proposal")
             let crumbs = [Link(label: page.words["home"], href: page.link(SiteLayout.home)),

@@ -74,6 +74,15 @@ private enum ProposalIndexFile {
     }
 }
 
+/// How a proposal is named on a form: its id, slug and title, and the head its text is read at (the
+/// branch's, else the last one recorded).
+public struct ProposalHeading: Sendable, Equatable {
+    public let id: EventID
+    public let slug: String
+    public let title: String
+    public let head: ObjectID?
+}
+
 /// A proposal a name can resolve to: one with a record (its index entry) or a bare `proposal/*` branch.
 struct ProposalCandidate {
     let id: EventID?
@@ -109,9 +118,17 @@ extension PlanStore {
         let judge = try authorityKey()
         let main = try mainHead()?.hex ?? "-"
         let key = try proposalIndexKey(tree)
-        let stored = cache.loadLines(ProposalIndexFile.name)
-        let entries = stored.flatMap { ProposalIndexFile.entries($0.records) }
-        if let entries, stored?.key == key { return entries }
+        if let kept = memos.index, kept.key == key { return kept.entries }
+        // The file (another store may have written it for this very key), else what this store read or
+        // wrote last, as the digests known.
+        let file = cache.loadLines(ProposalIndexFile.name)
+        if let file, file.key == key, let entries = ProposalIndexFile.entries(file.records) {
+            memos.index = (key, entries)
+            return entries
+        }
+        let stored: (key: String, entries: [IndexedProposal]?)? = memos.index.map { ($0.key, $0.entries) }
+            ?? file.map { ($0.key, ProposalIndexFile.entries($0.records)) }
+        let entries = stored?.entries
         let storedKey = stored?.key.split(separator: " ").map(String.init) ?? []
         var sameJudge = storedKey.count == 3 && storedKey[1] == judge
         if sameJudge, storedKey[2] != main {
@@ -136,6 +153,7 @@ extension PlanStore {
             }
         }
         cache.storeLines(try ProposalIndexFile.records(result), key: key, as: ProposalIndexFile.name)
+        memos.index = (key, result)
         return result
     }
 
@@ -186,16 +204,25 @@ extension PlanStore {
     /// What a name can resolve to: every proposal with a record (by its cached digest) and every
     /// `proposal/*` branch without one, in listing order (opening time, then slug).
     func proposalCandidates() throws -> [ProposalCandidate] {
+        // Appends gathered into one commit read the proposals as they were when the gathering began (it
+        // moves nothing until it ends): the references are not listed again for each of them.
+        if let batch = record.batch, batch.isOpen, let known = batch.candidates { return known }
+        let result = try currentProposalCandidates()
+        if let batch = record.batch, batch.isOpen { batch.candidates = result }
+        return result
+    }
+
+    private func currentProposalCandidates() throws -> [ProposalCandidate] {
         let branchHeads = try proposalBranchHeads()
         let tree = try record.tree()
         // Kept for the store's life under everything they are made from (a write moves the record tree,
         // main or a branch, and so makes another key): an action that resolves its proposal twice, or a
         // server that resolves it before and after a write, reads the index once.
-        let key = [tree?.hex ?? "-", try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ") + " "
-            + branchHeads.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value.hex }.joined(separator: " ")
-        if let known = memos.candidates, known.key == key { return known.value }
+        // (The branches are compared as a dictionary: sorting a thousand names into the key cost more than the lookup.)
+        let key = [tree?.hex ?? "-", try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ")
+        if let known = memos.candidates, known.key == key, known.branchHeads == branchHeads { return known.value }
         let result = try candidates(tree: tree, branchHeads: branchHeads)
-        memos.candidates = (key, result)
+        memos.candidates = (key, branchHeads, result)
         return result
     }
 
@@ -231,6 +258,15 @@ extension PlanStore {
     /// `proposal(named:)` does when `name` names none, or more than one.
     public func proposalID(named name: String) throws -> String? {
         try resolveProposal(name).id
+    }
+
+    /// The id, slug, title and head of the proposal `name` names, read from the index of digests without
+    /// folding it (what a form needs to name the proposal it writes to); nil for a `proposal/*` branch
+    /// without a record. Throws as `proposal(named:)` does when `name` names none, or more than one.
+    public func proposalHeading(named name: String) throws -> ProposalHeading? {
+        let candidate = try resolveProposal(name)
+        guard let digest = try candidate.digest() else { return nil }
+        return ProposalHeading(id: digest.id, slug: digest.slug, title: digest.title, head: candidate.branchHead ?? digest.recordedHead)
     }
 
     /// The one candidate `name` names: a slug, or a unique prefix of a proposal id (at least 4 hex digits).

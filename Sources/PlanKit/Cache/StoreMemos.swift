@@ -13,7 +13,10 @@ final class StoreMemos {
     var loadedPlans: [ObjectID: LoadedPlan] = [:]
     /// The proposal candidates, under the key of what they are made from (the record tree, the judge, main
     /// and the proposal branches): a write makes another key, so they are read again after it.
-    var candidates: (key: String, value: [ProposalCandidate])?
+    var candidates: (key: String, branchHeads: [String: ObjectID], value: [ProposalCandidate])?
+    /// The index of digests last read or written, under its key (`indexedProposals(in:)`): a store that
+    /// writes and reads again (a server) updates it without reading the file back.
+    var index: (key: String, entries: [IndexedProposal])?
     var readingMany = false
     var states: (key: String, value: [(id: EventID, state: ProposalState)])?
 }

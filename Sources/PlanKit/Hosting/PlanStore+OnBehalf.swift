@@ -11,6 +11,9 @@ extension PlanStore {
     /// `hide(_:on:reason:)` and `merge(_:)` act as the principal, with the same rules as on the command line:
     /// a member does what their role and sector allow, a member of the public only comments. A merge
     /// through a host needs `host-attested-approvals: true` in the plan's policy.
+    ///
+    /// The store returned shares this store's memos (what one write read serves the next), its signer, and, inside
+    /// `appendingTogether`, its gathering of appends into one commit.
     public func onBehalf(of principal: Principal) throws -> PlanStore {
         guard hostAgency == nil else {
             throw PlanError.refused(reason: L("this store already writes on behalf of someone; call onBehalf(of:) on the host's own store"), hint: nil)
@@ -42,11 +45,11 @@ extension PlanStore {
         case .publicPerson(let name):
             checked = .publicPerson(displayName: try HostAgency.checkedDisplayName(name))
         }
-        let store = try PlanStore(repository: repository, environment: environment)
+        let store = try PlanStore(sharingMemosOf: self)
         let agency = HostAgency(host: host, principal: checked)
         store.hostAgency = agency
         store.record.onBehalfOf = agency.stamp
-        store.signer.warningHandler = signer.warningHandler
+        store.record.batch = record.batch
         return store
     }
 

@@ -16,6 +16,8 @@ public final class Record {
     static let maximumAttempts = 20
     /// Stamped on every event this record appends: set on the store `PlanStore.onBehalf(of:)` returns.
     var onBehalfOf: OnBehalfOf?
+    /// While set, appends gather their files here and commit nothing (`PlanStore.appendingTogether`).
+    var batch: RecordBatch?
 
     public init(repository: Repository, signer: Signer? = nil) {
         self.repository = repository
@@ -165,7 +167,11 @@ public final class Record {
                 ids.append(id)
             }
         }
-        try commit(changes: changes, signature: signature, message: message)
+        if let batch, batch.isOpen {
+            gather(changes, message: message, into: batch)
+        } else {
+            try commit(changes: changes, signature: signature, message: message)
+        }
         return ids
     }
 

@@ -14,3 +14,13 @@ extension PlanStore {
         return parts.joined(separator: "\n")
     }
 }
+
+extension PlanStore {
+    /// Moves the plan's loose references into `packed-refs`, as `git pack-refs --all` does and as every
+    /// sync ends: a plan of a thousand proposals then lists its branches from one file instead of a
+    /// thousand, which a server does on every write (`stateKey()`, resolving a name). Every reference
+    /// keeps its target; when it cannot be done (a lock held), nothing changes and reading is only slower.
+    public func packReferences() {
+        try? repository.packReferences()
+    }
+}

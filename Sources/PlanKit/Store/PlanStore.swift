@@ -15,19 +15,35 @@ public final class PlanStore {
     /// Set on the store `onBehalf(of:)` returns: the host this store writes as, and for whom (Hosting/).
     var hostAgency: HostAgency?
     /// The authority events are judged by, for the main it was built from (Record/EventAuthority.swift).
-    let authorityMemo = StoreMemo<PlanAuthority>()
+    let authorityMemo: StoreMemo<PlanAuthority>
     /// What the store derives more than once (Cache/StoreMemos.swift).
-    let memos = StoreMemos()
+    let memos: StoreMemos
 
-    public init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public convenience init(repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(repository: repository, environment: environment, signer: nil, authorityMemo: StoreMemo(), memos: StoreMemos())
+    }
+
+    /// A store of the same repository, the same identity and key, that shares `other`'s memos (each is
+    /// keyed by what it is made from, whoever writes) and signer (the key read once): the store
+    /// `onBehalf(of:)` makes, so that a server writing for many people keeps what it read between writes.
+    /// Both stores must be used from one thread at a time.
+    convenience init(sharingMemosOf other: PlanStore) throws {
+        try self.init(repository: other.repository, environment: other.environment, signer: other.signer,
+                      authorityMemo: other.authorityMemo, memos: other.memos)
+    }
+
+    private init(repository: Repository, environment: [String: String], signer: Signer?, authorityMemo: StoreMemo<PlanAuthority>,
+                 memos: StoreMemos) throws {
         guard let root = repository.workingDirectory else {
             throw PlanError.refused(reason: L("this is a bare repository; nap needs a working tree"), hint: L("clone it: nap clone <path> <folder>"))
         }
         self.repository = repository
-        self.signer = Signer(repository: repository, environment: environment)
-        self.record = Record(repository: repository, signer: signer)
+        self.signer = signer ?? Signer(repository: repository, environment: environment)
+        self.record = Record(repository: repository, signer: self.signer)
         self.root = root
         self.environment = environment
+        self.authorityMemo = authorityMemo
+        self.memos = memos
     }
 
     /// Opens the plan that contains `path` (any folder inside it).

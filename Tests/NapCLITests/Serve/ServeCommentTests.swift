@@ -67,6 +67,48 @@ import Testing
         #expect(listed.contains("reader@example.net"))
     }
 
+    /// Comments posted at the same moment are written together (PlanWriter's queue): each answered, each
+    /// recorded exactly once with its own author and contact, in no more commits than posts, and the
+    /// record still verifies.
+    @Test func commentsPostedAtOnceAreEachRecordedOnce() async throws {
+        let world = try ServeWorld.plan()
+        let app = try await world.server().application()
+        let count = 8
+        let before = Int(try world.h.git(["rev-list", "--count", "nap/record"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        try await app.test(.router) { client in
+            var forms: [(browser: Browser, csrf: String, proposal: String)] = []
+            for _ in 0..<count {
+                var browser = Browser()
+                let (csrf, proposal) = try await Self.openForm(client, browser: &browser)
+                forms.append((browser, csrf, proposal))
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for (index, form) in forms.enumerated() {
+                    group.addTask {
+                        let fields = Self.fields(csrf: form.csrf, proposal: form.proposal, body: "同時送出的第 \(index) 則意見。",
+                                                 name: "同時者 \(index)", contact: "at-once-\(index)@example.net")
+                        return try await client.execute(uri: "/en/comment", method: .post, headers: form.browser.headers(form: true),
+                                                        body: Browser.form(fields)) { $0.status }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.count == count && statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
+        }
+        let bodies = try world.comments().compactMap { $0["body"] as? String }
+        for index in 0..<count {
+            #expect(bodies.filter { $0 == "同時送出的第 \(index) 則意見。" }.count == 1, "comment \(index) once: \(bodies)")
+        }
+        #expect(bodies.count == count)
+        let after = Int(try world.h.git(["rev-list", "--count", "nap/record"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        #expect(after > before && after - before <= count, "\(before) → \(after)")
+        let contacts = try String(contentsOfFile: world.privateFolder + "contacts.jsonl", encoding: .utf8)
+        for index in 0..<count { #expect(contacts.contains("at-once-\(index)@example.net")) }
+        // nap verify and stock git accept the record (both fail the test on a non-zero exit).
+        _ = try world.h.ok(["verify"])
+        try world.h.git(["fsck", "--strict"])
+    }
+
     @Test func postsWithoutTheTokenOrFromAnotherOriginAreRefused() async throws {
         let world = try ServeWorld.plan()
         let app = try await world.server().application()

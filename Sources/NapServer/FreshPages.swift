@@ -35,9 +35,7 @@ final class FreshPages: @unchecked Sendable {
             let task = Task {
                 try await OwnThread.run { () -> FreshProposalPages? in
                     let store = try PlanStore.open(at: planPath)
-                    return try store.readingMany {
-                        try request.renderer.renderer.freshProposalPages(named: request.name, from: store, languages: [language])
-                    }
+                    return try request.renderer.renderer.freshProposalPages(named: request.name, from: store, languages: [language])
                 }
             }
             reading[key] = task

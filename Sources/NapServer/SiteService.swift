@@ -75,17 +75,12 @@ actor SiteService {
         checked = .distantPast
         guard let proposal else { return checkAfterWrite() }
         // A full id needs no reading (the forms post full ids, and a comment's write answers with one).
-        if site?.renderer.proposalPage(id: proposal) != nil || Self.isFullID(proposal) {
+        if site?.renderer.proposalPage(id: proposal) != nil || EventBounds.isEventID(proposal) {
             written[proposal] = writes
         } else if let id = try? read({ store in try store.proposalID(named: proposal) }) {
             written[id] = writes
         }
         checkAfterWrite()
-    }
-
-    /// A proposal's whole id: 64 (SHA-256) or 40 (SHA-1) lowercase hex digits.
-    static func isFullID(_ name: String) -> Bool {
-        (name.utf8.count == 64 || name.utf8.count == 40) && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     private func checkAfterWrite() {

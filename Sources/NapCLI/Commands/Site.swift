@@ -47,11 +47,12 @@ struct Site: ParsableCommand {
             day = try asOf.map { try OptionValues.date($0, option: "--as-of") }
         }
         do {
-            // The proposal index stays in memory for the whole build: pages read proposals as they are rendered.
             let writer = SiteWriter(directory: folder)
-            summary = try writer.unchanged(store: store, revision: revision, baseURL: baseURL, asOf: day) ?? store.readingMany {
+            if let unchanged = try writer.unchanged(store: store, revision: revision, baseURL: baseURL, asOf: day) {
+                summary = unchanged
+            } else {
                 let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, asOf: day, progress: meter.update)
-                return try writer.write(site, progress: meter.update)
+                summary = try writer.write(site, progress: meter.update)
             }
         } catch let error as SiteError {
             meter.finish()

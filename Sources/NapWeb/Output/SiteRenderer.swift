@@ -72,9 +72,7 @@ public struct SiteRenderer {
     /// do not change with it off. `progress` is told how the reading goes.
     public init(store: PlanStore, revision: String = "main", baseURL: String? = nil, asOf: PlanDate? = nil, served: Bool = false,
                 progress: (SiteProgress) -> Void = { _ in }) throws {
-        let content = try store.readingMany {
-            try SiteContent.read(from: store, revision: revision, asOf: asOf, pinned: !served, progress: progress)
-        }
+        let content = try SiteContent.read(from: store, revision: revision, asOf: asOf, pinned: !served, progress: progress)
         try self.init(content: content, baseURL: baseURL, served: served)
     }
 

@@ -25,6 +25,15 @@ enum CacheLines {
         return out
     }
 
+    /// The key of a header line (without its line feed) written by `encode` for `name` and `version`; nil
+    /// for another file, or a header with escapes (`decode` reads those).
+    static func key(ofHeader line: Data, name: String, version: String) -> String? {
+        guard !line.contains(0x5C) else { return nil }
+        let fields = String(decoding: line, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 4, fields[0] == magic, fields[1] == name, fields[2] == version else { return nil }
+        return String(fields[3])
+    }
+
     /// The file's bytes: the header (`magic`, `name`, the format version, `key`), then the records.
     static func encode(name: String, version: String, key: String, records: [[String]]) -> Data {
         var text = [magic, name, escape(version), escape(key)].joined(separator: "\t") + "\n"

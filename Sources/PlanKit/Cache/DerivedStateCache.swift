@@ -80,6 +80,15 @@ struct DerivedStateCache {
         return CacheLines.decode(data, name: name, version: Self.version)
     }
 
+    /// The key the records under `name` were stored with, from the header line alone (the records are not
+    /// read); nil when there is no such file, or its header is not this version's or needs unescaping.
+    func linesKey(_ name: String) -> String? {
+        guard !Self.isDisabled, let handle = try? FileHandle(forReadingFrom: linesURL(name)) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 4096), let end = head.firstIndex(of: 0x0A) else { return nil }
+        return CacheLines.key(ofHeader: head[head.startIndex..<end], name: name, version: Self.version)
+    }
+
     /// Stores records under `name` and `key`, replacing the file atomically.
     func storeLines(_ records: [[String]], key: String, as name: String) {
         guard !Self.isDisabled else { return }

@@ -119,16 +119,17 @@ extension PlanStore {
         let main = try mainHead()?.hex ?? "-"
         let key = try proposalIndexKey(tree)
         if let kept = memos.index, kept.key == key { return kept.entries }
-        // The file (another store may have written it for this very key), else what this store read or
-        // wrote last, as the digests known.
-        let file = cache.loadLines(ProposalIndexFile.name)
-        if let file, file.key == key, let entries = ProposalIndexFile.entries(file.records) {
+        // What this store read or wrote last; the file instead when there is nothing, or when another store
+        // wrote it for this very key (its header says so without reading the records).
+        var stored: (key: String, entries: [IndexedProposal]?)? = memos.index.map { ($0.key, $0.entries) }
+        if stored == nil || cache.linesKey(ProposalIndexFile.name) == key, let file = cache.loadLines(ProposalIndexFile.name) {
+            stored = (file.key, ProposalIndexFile.entries(file.records))
+        }
+        let entries = stored?.entries
+        if let entries, stored?.key == key {
             memos.index = (key, entries)
             return entries
         }
-        let stored: (key: String, entries: [IndexedProposal]?)? = memos.index.map { ($0.key, $0.entries) }
-            ?? file.map { ($0.key, ProposalIndexFile.entries($0.records)) }
-        let entries = stored?.entries
         let storedKey = stored?.key.split(separator: " ").map(String.init) ?? []
         var sameJudge = storedKey.count == 3 && storedKey[1] == judge
         if sameJudge, storedKey[2] != main {

@@ -3,8 +3,8 @@ import GitKit
 /// What one store derives more than once in a process, kept for as long as the store lives and keyed by
 /// what it is made from: the plan's files at a commit (immutable), the proposal candidates (the record's
 /// tree, the judge and the proposal branches) and every proposal's folded state (the record's tree and
-/// the judge). A site build asks for each of these hundreds of times. Not shared between threads, like
-/// the store that holds it.
+/// the judge), the index of digests. A site build asks for each of these hundreds of times. Shared only by
+/// the stores `onBehalf(of:)` makes from one store, and like them used from one thread at a time.
 final class StoreMemos {
     /// The plan's files at a commit, validated, by commit; at most `contentsLimit` are kept.
     var contents: [ObjectID: PlanContents] = [:]
@@ -17,23 +17,10 @@ final class StoreMemos {
     /// The index of digests last read or written, under its key (`indexedProposals(in:)`): a store that
     /// writes and reads again (a server) updates it without reading the file back.
     var index: (key: String, entries: [IndexedProposal])?
-    var readingMany = false
     var states: (key: String, value: [(id: EventID, state: ProposalState)])?
 }
 
 extension PlanStore {
-    /// Runs `body`, which reads many proposals (a site build, a server's page), with the proposal index
-    /// kept in memory between lookups instead of read from the cache on disk for each.
-    public func readingMany<T>(_ body: () throws -> T) rethrows -> T {
-        let outer = memos.readingMany
-        memos.readingMany = true
-        defer {
-            memos.readingMany = outer
-            if !outer { memos.candidates = nil }
-        }
-        return try body()
-    }
-
     /// The plan's files at `commit`, loaded and validated once per store.
     public func contents(at commit: ObjectID) throws -> PlanContents {
         if let known = memos.contents[commit] { return known }

@@ -163,11 +163,7 @@ final class SyncSession {
     /// by the sync that brought them. On a new copy, every proposal is indexed in one pass, and what it
     /// read is returned tallied by kind (nil otherwise).
     private func reportQuarantined() throws -> EventCounts? {
-        var proposals = Set<EventID>()
-        for path in receivedFiles.keys {
-            let parts = path.split(separator: "/")
-            if parts.count == 5, parts[0] == "proposals", parts[3] == "events" { proposals.insert(String(parts[2])) }
-        }
+        let proposals = Set(receivedFiles.keys.compactMap(Record.proposal(ofEventsFile:)))
         let tree = try store.record.tree()
         if receivedFiles.keys.contains(where: { $0.hasPrefix(ProcessSubject.meetingsFolder + "/") || $0.hasPrefix(ProcessSubject.progressFolder + "/") }) {
             for event in try store.reviewProcessRecord(in: tree).quarantined where receivedFiles[event.path] != nil {

@@ -48,10 +48,16 @@ extension Record {
         return counts
     }
 
+    /// The proposal whose events folder holds `path` (`proposals/<fan-out>/<id>/events/<file>`: an event or
+    /// its signature); nil for any other path.
+    static func proposal(ofEventsFile path: String) -> EventID? {
+        let parts = path.split(separator: "/")
+        return parts.count == 5 && parts[0] == "proposals" && parts[3] == "events" ? String(parts[2]) : nil
+    }
+
     /// Whether `path` is where the record keeps a proposal's event (`proposals/<fan-out>/<id>/events/<event>.json`).
     static func isProposalEventPath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
-        return parts.count == 5 && parts[0] == "proposals" && parts[3] == "events" && parts[4].hasSuffix(".json")
+        path.hasSuffix(".json") && proposal(ofEventsFile: path) != nil
     }
 }
 

@@ -16,11 +16,40 @@ extension Repository {
         defer { git_commit_free(ourCommit); git_commit_free(theirCommit) }
         try check(git_commit_lookup(&ourCommit, pointer, &ourOID), "git_commit_lookup")
         try check(git_commit_lookup(&theirCommit, pointer, &theirOID), "git_commit_lookup")
-        var options = git_merge_options()
-        try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "git_merge_options_init")
+        var options = try mergeOptions()
         var index: OpaquePointer?
         try check(git_merge_commits(&index, pointer, ourCommit, theirCommit, &options), "git_merge_commits")
         defer { git_index_free(index) }
+        return try result(of: index)
+    }
+
+    /// Merges `theirs` into `ours` in memory over their one merge base `base`, already known (as
+    /// `MergeBases` finds it): the same result as `mergeCommits(ours:theirs:)`, which would look for
+    /// the base again. Only for a single base; criss-cross histories go through `mergeCommits`.
+    public func mergeCommits(ours: ObjectID, theirs: ObjectID, base: ObjectID) throws -> TreeMergeResult {
+        var trees: [OpaquePointer?] = []
+        defer { trees.forEach { git_tree_free($0) } }
+        for commit in [base, ours, theirs] {
+            var oid = try treeID(ofCommit: commit).raw
+            var tree: OpaquePointer?
+            try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
+            trees.append(tree)
+        }
+        var options = try mergeOptions()
+        var index: OpaquePointer?
+        try check(git_merge_trees(&index, pointer, trees[0], trees[1], trees[2], &options), "git_merge_trees")
+        defer { git_index_free(index) }
+        return try result(of: index)
+    }
+
+    private func mergeOptions() throws -> git_merge_options {
+        var options = git_merge_options()
+        try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "git_merge_options_init")
+        return options
+    }
+
+    /// The tree of a merged index, or its conflicting paths.
+    private func result(of index: OpaquePointer?) throws -> TreeMergeResult {
         if git_index_has_conflicts(index) == 1 {
             return .conflicts(paths: try conflictPaths(index))
         }

@@ -18,8 +18,8 @@ import CLibGit2
 public final class MergeBases {
     private let repository: Repository
     /// The commit every question is asked against.
-    public let target: ObjectID
-    private let ancestry: Set<ObjectID>
+    public private(set) var target: ObjectID
+    private var ancestry: Set<ObjectID>
     /// The most commits of a head's own history walked before asking libgit2 instead.
     static let walkLimit = 2_000
 
@@ -30,15 +30,58 @@ public final class MergeBases {
         ancestry = Set(try repository.walk(from: [target], order: []))
     }
 
+    /// Asks later questions against `commit` instead. When the current target is an ancestor of it (main
+    /// moving forward, as `nap verify` walks it), only the commits between are walked; otherwise the
+    /// ancestry is listed again.
+    public func advance(to commit: ObjectID) throws {
+        guard commit != target else { return }
+        var found: [ObjectID] = []
+        var reachedTarget = false
+        if ancestry.insert(commit).inserted { found.append(commit) }
+        var next = 0
+        while next < found.count {
+            for parent in try repository.parentIDs(of: found[next]) {
+                if parent == target { reachedTarget = true }
+                if ancestry.insert(parent).inserted { found.append(parent) }
+            }
+            next += 1
+        }
+        if !reachedTarget {
+            ancestry = Set(try repository.walk(from: [commit], order: []))
+        }
+        target = commit
+    }
+
     /// The best common ancestor of `head` and the target; nil when they share no history.
     public func mergeBase(with head: ObjectID) throws -> ObjectID? {
-        if ancestry.contains(head) { return head }
+        switch try boundary(of: head) {
+        case .none: nil
+        case .one(let base): base
+        case .unknown: try repository.mergeBase(target, head)
+        }
+    }
+
+    /// Every best common ancestor of `head` and the target (`Repository.mergeBases`): one for a proposal
+    /// branched from main, more after criss-cross merges, none when they share no history.
+    public func mergeBases(with head: ObjectID) throws -> [ObjectID] {
+        switch try boundary(of: head) {
+        case .none: []
+        case .one(let base): [base]
+        case .unknown: try repository.mergeBases(target, head)
+        }
+    }
+
+    private enum Boundary { case none, one(ObjectID), unknown }
+
+    /// Walks back from `head` until the target's ancestry: the commits where it is entered.
+    private func boundary(of head: ObjectID) throws -> Boundary {
+        if ancestry.contains(head) { return .one(head) }
         var boundary: Set<ObjectID> = []
         var seen: Set<ObjectID> = [head]
         var queue = [head]
         var next = 0
         while next < queue.count {
-            if seen.count > Self.walkLimit { return try repository.mergeBase(target, head) }
+            if seen.count > Self.walkLimit { return .unknown }
             let commit = queue[next]
             next += 1
             for parent in try repository.parentIDs(of: commit) where seen.insert(parent).inserted {
@@ -49,9 +92,9 @@ public final class MergeBases {
                 }
             }
         }
-        if boundary.isEmpty { return nil }
-        if boundary.count == 1, let only = boundary.first { return only }
-        return try repository.mergeBase(target, head)
+        if boundary.isEmpty { return .none }
+        if boundary.count == 1, let only = boundary.first { return .one(only) }
+        return .unknown
     }
 }
 

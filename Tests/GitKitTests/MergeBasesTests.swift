@@ -44,4 +44,55 @@ import Testing
         #expect(try finder.mergeBase(with: side2) == side2)
         #expect(try repo.parentIDs(of: mergedMain) == [plainTwo, line[25]])
     }
+
+    /// Moved forward along main as `nap verify` walks it (merges of side branches in between), and then
+    /// back to an old commit, the finder answers every head as libgit2 does at each point.
+    @Test func advancingAlongMainAnswersAsAFreshWalk() throws {
+        let sandbox = try Sandbox()
+        let repo = try makeRepository(sandbox)
+        var line = [try commit(repo, "根", [])]
+        var heads: [ObjectID] = []
+        for index in 1..<24 {
+            if index % 4 == 0 {
+                let side = try commit(repo, "提案 \(index)", [line[index - 3]])
+                let sideTwo = try commit(repo, "提案 \(index) 二", [side])
+                heads += [side, sideTwo]
+                line.append(try commit(repo, "合併 \(index)", [line[index - 1], sideTwo]))
+            } else {
+                line.append(try commit(repo, "主 \(index)", [line[index - 1]]))
+            }
+        }
+        heads.append(try commit(repo, "交叉", [heads[1], line[9]]))
+        let finder = try MergeBases(repository: repo, target: line[0])
+        for point in line.dropFirst() + [line[6]] {
+            try finder.advance(to: point)
+            #expect(finder.target == point)
+            for head in heads {
+                #expect(try finder.mergeBases(with: head) == repo.mergeBases(point, head), "main \(point.short()), head \(head.short())")
+            }
+        }
+    }
+
+    /// A three-way merge over the base found gives the tree (or the conflicts) that libgit2's own merge of
+    /// the two commits gives, for Chinese text changed on both sides.
+    @Test func mergeOverAKnownBaseIsLibgit2sMerge() throws {
+        let sandbox = try Sandbox()
+        let repo = try makeRepository(sandbox)
+        func write(_ files: [String: String], on parents: [ObjectID]) throws -> ObjectID {
+            var changes: [String: TreeChange] = [:]
+            for (path, text) in files { changes[path] = .blob(try repo.writeBlob(Array(text.utf8))) }
+            let tree = try repo.writeTree(applying: changes, to: parents.first.map { try repo.treeID(ofCommit: $0) })
+            return try repo.createCommit(tree: tree, parents: parents, author: alice, committer: alice, message: "x\n")
+        }
+        let base = try write(["a.md": "一\n二\n三\n四\n五\n", "b.md": "甲\n"], on: [])
+        let ours = try write(["a.md": "一（改）\n二\n三\n四\n五\n"], on: [base])
+        let clean = try write(["a.md": "一\n二\n三\n四\n五（改）\n", "c.md": "新\n"], on: [base])
+        let clash = try write(["a.md": "一（另改）\n二\n三\n四\n五\n"], on: [base])
+        for theirs in [clean, clash] {
+            let bases = try MergeBases(repository: repo, target: ours).mergeBases(with: theirs)
+            #expect(bases == [base])
+            #expect(try repo.mergeCommits(ours: ours, theirs: theirs, base: base) == repo.mergeCommits(ours: ours, theirs: theirs))
+        }
+        #expect(try repo.mergeCommits(ours: ours, theirs: clash, base: base) == .conflicts(paths: ["a.md"]))
+    }
 }

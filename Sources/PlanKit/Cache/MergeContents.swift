@@ -21,6 +21,8 @@ final class MergeContents {
     private let cache: DerivedStateCache
     private var entries: [String: MergeContent]
     private var added = false
+    /// Main's ancestry up to the first parent of the last merge computed.
+    private var mainAncestry: MergeBases?
     static let name = "merge-contents"
 
     init(cache: DerivedStateCache) {
@@ -28,13 +30,24 @@ final class MergeContents {
         entries = cache.load(Self.name, as: [String: MergeContent].self) ?? [:]
     }
 
-    /// The content of merge commit `commit`, whose first parent is `ours` and second `theirs`.
+    /// The content of merge commit `commit`, whose first parent is `ours` and second `theirs`. Asked in
+    /// the order of main's line (oldest first), as `nap verify` walks it, the merge bases come from one
+    /// walk of main's history that moves forward with it (`MergeBases.advance`), not a walk of all of
+    /// main per merge; the tree merge then starts from the base found.
     func content(of commit: ObjectID, ours: ObjectID, theirs: ObjectID, in repository: Repository) throws -> MergeContent {
         if let known = entries[commit.hex] { return known }
-        let bases = try PlanError.wrap { try repository.mergeBases(ours, theirs).count }
-        let content = switch try PlanError.wrap({ try repository.mergeCommits(ours: ours, theirs: theirs) }) {
-        case .clean(let tree): MergeContent(mergeBases: bases, tree: tree.hex, conflicts: [])
-        case .conflicts(let paths): MergeContent(mergeBases: bases, tree: nil, conflicts: paths)
+        let bases = try PlanError.wrap {
+            let finder = try mainAncestry.map { try $0.advance(to: ours); return $0 } ?? MergeBases(repository: repository, target: ours)
+            mainAncestry = finder
+            return try finder.mergeBases(with: theirs)
+        }
+        let merged = try PlanError.wrap {
+            if bases.count == 1 { try repository.mergeCommits(ours: ours, theirs: theirs, base: bases[0]) }
+            else { try repository.mergeCommits(ours: ours, theirs: theirs) }
+        }
+        let content = switch merged {
+        case .clean(let tree): MergeContent(mergeBases: bases.count, tree: tree.hex, conflicts: [])
+        case .conflicts(let paths): MergeContent(mergeBases: bases.count, tree: nil, conflicts: paths)
         }
         if entries.count >= MergeContent.maximumEntries { entries.removeAll() }
         entries[commit.hex] = content

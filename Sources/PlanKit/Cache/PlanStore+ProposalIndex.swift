@@ -182,7 +182,9 @@ extension PlanStore {
             quarantined += state?.quarantined ?? []
             entries.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
         }
-        derivedCache.storeLines(try ProposalIndexFile.records(entries), key: try proposalIndexKey(tree), as: ProposalIndexFile.name)
+        let key = try proposalIndexKey(tree)
+        derivedCache.storeLines(try ProposalIndexFile.records(entries), key: key, as: ProposalIndexFile.name)
+        memos.index = (key, entries)
         return (problems, quarantined, kinds)
     }
 

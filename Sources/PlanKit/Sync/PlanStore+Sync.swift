@@ -67,6 +67,10 @@ final class SyncSession {
     /// A new copy (`nap clone`): the files of the record that are not valid events, found by the one
     /// pass over every proposal that also stores the index of digests. Nil for other syncs.
     var proposalRecordProblems: [PlanError]?
+    /// A new copy's one pass over every proposal (`PlanStore.indexEveryProposal`), made as soon as the
+    /// record and main are in, with the record tree it read: name clashes are then found from the digests
+    /// it stored, and the report's counts and quarantined events from what it read.
+    private var clonePass: (tree: ObjectID, result: (problems: [PlanError], quarantined: [QuarantinedEvent], kinds: EventCounts))?
 
     var repository: Repository { store.repository }
 
@@ -96,6 +100,9 @@ final class SyncSession {
             if attempt == 1, options.checksClonedMain, let problem = try store.checkClonedMain() { lastingProblems.append(problem) }
             try integrateMain(remote)
             if attempt == 1 { try applyRenames(remote) }
+            if attempt == 1, options.checksClonedMain, let tree = try store.record.tree() {
+                clonePass = (tree, try store.indexEveryProposal(in: tree))
+            }
             let clashes = try detectClashes()
             try reportClashes(clashes, remote)
             try integrateBranches(remote, seen: seen, clashes: clashes)
@@ -174,7 +181,7 @@ final class SyncSession {
         if options.checksClonedMain, let tree {
             // A new copy received every event: one pass decodes and folds each proposal once and stores
             // the digests, so the first command after the clone needs no fold.
-            let pass = try store.indexEveryProposal(in: tree)
+            let pass = if let clonePass, clonePass.tree == tree { clonePass.result } else { try store.indexEveryProposal(in: tree) }
             proposalRecordProblems = pass.problems
             for event in pass.quarantined where receivedFiles[event.path] != nil {
                 warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),

@@ -112,6 +112,7 @@ extension PlanStore {
     /// decoded: a blob id names its bytes, so the event decoded from it before is the same.
     func cachedEvents(of proposal: EventID, in tree: ObjectID? = nil) throws -> (events: [Event], problems: [PlanError]) {
         guard let root = try tree ?? record.tree() else { return ([], []) }
+        if let kept = memos.readEvents, kept.tree == root, let read = kept.reads[proposal] { return read }
         let folder = try PlanError.wrap { try repository.treeEntry(root, path: Record.directory(of: proposal)) }
         guard let folder, folder.kind == .tree else { return try record.events(of: proposal, in: root) }
         let cache = derivedCache

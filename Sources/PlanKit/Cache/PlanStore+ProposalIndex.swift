@@ -163,18 +163,33 @@ extension PlanStore {
         [tree.hex, try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ")
     }
 
+    /// Reads the events of every proposal in the record at `tree` at once, on two threads, and keeps them
+    /// (`StoreMemos.readEvents`) for what a new copy does next: verifying its main reads the events of
+    /// every merged proposal, and `indexEveryProposal` folds them all.
+    func readEveryProposal(in tree: ObjectID) throws {
+        let proposals = try record.proposals(in: tree).map(\.id)
+        let reads = try ParallelEventReading.read(proposals, in: tree, record: record, gitDirectory: repository.gitDirectory)
+        memos.readEvents = (tree, Dictionary(zip(proposals, reads)) { first, _ in first })
+    }
+
     /// A new copy's one pass over the record at `tree`: every proposal's events decoded once (on two
-    /// threads) and folded once, and the digests stored as the index every command reads, so that the
-    /// first command after `nap clone` answers from it. Returns what the pass found for the clone's
-    /// report: the files that are not valid events, the events the fold set aside, and the events read,
-    /// tallied by kind (`EventCounts.events` left at zero: files are counted apart).
+    /// threads, or taken from `readEveryProposal`) and folded once, and the digests stored as the index
+    /// every command reads, so that the first command after `nap clone` answers from it. Returns what the
+    /// pass found for the clone's report: the files that are not valid events, the events the fold set
+    /// aside, and the events read, tallied by kind (`EventCounts.events` left at zero: files are counted apart).
     func indexEveryProposal(in tree: ObjectID) throws -> (problems: [PlanError], quarantined: [QuarantinedEvent], kinds: EventCounts) {
         var entries: [IndexedProposal] = []
         var problems: [PlanError] = []
         var quarantined: [QuarantinedEvent] = []
         var kinds = EventCounts()
         let proposals = try record.proposals(in: tree)
-        let reads = try ParallelEventReading.read(proposals.map(\.id), in: tree, record: record, gitDirectory: repository.gitDirectory)
+        let kept = memos.readEvents.flatMap { $0.tree == tree ? $0.reads : nil }
+        memos.readEvents = nil
+        let reads = if let kept, proposals.allSatisfy({ kept[$0.id] != nil }) {
+            proposals.compactMap { kept[$0.id] }
+        } else {
+            try ParallelEventReading.read(proposals.map(\.id), in: tree, record: record, gitDirectory: repository.gitDirectory)
+        }
         for ((id, subtree), read) in zip(proposals, reads) {
             problems += read.problems
             for event in read.events { kinds.tally(event) }

@@ -18,6 +18,10 @@ final class StoreMemos {
     /// writes and reads again (a server) updates it without reading the file back.
     var index: (key: String, entries: [IndexedProposal])?
     var states: (key: String, value: [(id: EventID, state: ProposalState)])?
+    /// Every proposal's events in the record tree `tree`, read at once for a new copy
+    /// (`readEveryProposal(in:)`): the verification of its main and its one index pass take them from
+    /// here instead of decoding the same files again; the pass lets them go.
+    var readEvents: (tree: ObjectID, reads: [EventID: ParallelEventReading.Read])?
 }
 
 extension PlanStore {

@@ -30,18 +30,21 @@ public enum EventCodec {
         ObjectID.hex(SHA256.hash(data: bytes))
     }
 
-    /// Reads an event file; `path` is only for error messages.
+    /// Reads an event file; `path` is only for error messages. The file is parsed once; only when it is
+    /// not an event of this version is it parsed again, for its version alone, to say why.
     public static func decode(_ bytes: [UInt8], path: String) throws -> Event {
         guard bytes.count <= maximumSize else { throw PlanError.corruptRecord(path: path, reason: L("event file larger than \(maximumSize) bytes")) }
-        let probe: VersionProbe
-        do { probe = try JSONDecoder().decode(VersionProbe.self, from: Data(bytes)) } catch {
-            throw PlanError.corruptRecord(path: path, reason: L("not an event file (not JSON with a version)"))
-        }
-        guard probe.version == Event.formatVersion else {
-            throw PlanError.corruptRecord(path: path, reason: L("event format version \(probe.version) is not known to this nap (it reads version \(Event.formatVersion)); upgrade nap"))
-        }
+        let data = Data(bytes)
+        let file: EventFile
         do {
-            var event = try JSONDecoder().decode(EventFile.self, from: Data(bytes)).event()
+            file = try JSONDecoder().decode(EventFile.self, from: data)
+        } catch {
+            try checkVersion(of: data, path: path)
+            throw PlanError.corruptRecord(path: path, reason: L("malformed event: \(RecordFieldProblem.describe(error))"))
+        }
+        guard file.version == Event.formatVersion else { throw unknownVersion(file.version, path: path) }
+        do {
+            var event = try file.event()
             event.id = id(of: bytes)
             return event
         } catch PlanError.corruptRecord(_, let reason) {
@@ -49,6 +52,19 @@ public enum EventCodec {
         } catch {
             throw PlanError.corruptRecord(path: path, reason: L("malformed event: \(RecordFieldProblem.describe(error))"))
         }
+    }
+
+    /// Throws when `data` is not JSON with a version, or names a version this nap does not read.
+    private static func checkVersion(of data: Data, path: String) throws {
+        let probe: VersionProbe
+        do { probe = try JSONDecoder().decode(VersionProbe.self, from: data) } catch {
+            throw PlanError.corruptRecord(path: path, reason: L("not an event file (not JSON with a version)"))
+        }
+        guard probe.version == Event.formatVersion else { throw unknownVersion(probe.version, path: path) }
+    }
+
+    private static func unknownVersion(_ version: Int, path: String) -> PlanError {
+        PlanError.corruptRecord(path: path, reason: L("event format version \(version) is not known to this nap (it reads version \(Event.formatVersion)); upgrade nap"))
     }
 
     private struct VersionProbe: Decodable { let version: Int }

@@ -30,7 +30,9 @@ extension PlanStore {
             // not exist (a bare hub made by `git init --bare` points HEAD at master). nap needs main only.
             repository = try Repository.create(at: path)
             let remote = try repository.addRemote(named: "origin", url: url)
-            _ = try remote.fetch(refspecs: ["+" + RefNames.main + ":refs/remotes/origin/main"], callbacks: callbacks)
+            // Everything at once, where the sync below fetches it (which then finds nothing new): one
+            // transfer, as `git clone` makes, instead of main and then the rest.
+            _ = try remote.fetch(refspecs: SyncTarget.refspecs(ofRemote: "origin"), callbacks: callbacks)
             guard let main = try repository.referenceTarget("refs/remotes/origin/main") else {
                 throw GitError(code: -3, message: "refs/remotes/origin/main not found", function: "clone")
             }

@@ -97,6 +97,10 @@ final class SyncSession {
             }
             // The record first: the incoming main is verified against the events that gated its merges.
             try integrateRecord(remote, seen: seen)
+            if attempt == 1, options.checksClonedMain, let tree = try store.record.tree() {
+                // A new copy reads every event once, on two threads, before its main is verified.
+                try store.readEveryProposal(in: tree)
+            }
             if attempt == 1, options.checksClonedMain, let problem = try store.checkClonedMain() { lastingProblems.append(problem) }
             try integrateMain(remote)
             if attempt == 1 { try applyRenames(remote) }

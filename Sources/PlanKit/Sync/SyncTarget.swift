@@ -90,6 +90,18 @@ struct SyncTarget {
         return SyncTarget(remote: remote, label: name, headsNamespace: "refs/remotes/\(name)/", tagsNamespace: "refs/nap/remote-tags/\(name)/")
     }
 
+    /// What a fetch from this remote asks for: every branch and every tag, into its namespaces.
+    var refspecs: [String] { Self.refspecs(heads: headsNamespace, tags: tagsNamespace) }
+
+    /// `refspecs` of the remote configured as `name` (`nap clone` fetches `origin` so before its sync).
+    static func refspecs(ofRemote name: String) -> [String] {
+        refspecs(heads: "refs/remotes/\(name)/", tags: "refs/nap/remote-tags/\(name)/")
+    }
+
+    private static func refspecs(heads: String, tags: String) -> [String] {
+        ["+refs/heads/*:\(heads)*", "+refs/tags/*:\(tags)*"]
+    }
+
     /// What this copy saw on the remote last time (before this fetch).
     func lastSeen() throws -> RemoteState {
         let repository = remote.repository
@@ -112,8 +124,7 @@ struct SyncTarget {
     func fetch(_ callbacks: RemoteCallbacks) throws -> RemoteState {
         let advertised: [RemoteReference]
         do {
-            advertised = try remote.fetch(refspecs: ["+refs/heads/*:\(headsNamespace)*", "+refs/tags/*:\(tagsNamespace)*"],
-                                          callbacks: callbacks, reflogMessage: "nap sync: fetch \(label)")
+            advertised = try remote.fetch(refspecs: refspecs, callbacks: callbacks, reflogMessage: "nap sync: fetch \(label)")
         } catch let error as GitError {
             throw unreachable(error)
         }

@@ -97,6 +97,19 @@ func someCommit(_ record: Record) throws -> ObjectID {
         #expect(reason(String(decoding: bytes, as: UTF8.self)) == nil)
     }
 
+    @Test func eventsFilePathsNameTheirProposal() {
+        let id = String(repeating: "0a", count: 32)
+        #expect(Record.proposal(ofEventsFile: "proposals/0a/\(id)/events/\(id).json") == id)
+        #expect(Record.proposal(ofEventsFile: "proposals/0a/\(id)/events/\(id).sig") == id)
+        #expect(Record.isProposalEventPath("proposals/0a/\(id)/events/\(id).json"))
+        #expect(!Record.isProposalEventPath("proposals/0a/\(id)/events/\(id).sig"))
+        #expect(Record.proposal(ofEventsFile: "proposals/0a/提案/events/說明.json") == "提案")
+        for other in ["meetings/2026/\(id).json", "proposals/0a/\(id)/\(id).json", "proposals/0a/\(id)/events/x/\(id).json",
+                      "process/0a/\(id)/events/\(id).json", "proposals/0a/\(id)/notes/\(id).json", ""] {
+            #expect(Record.proposal(ofEventsFile: other) == nil, "\(other)")
+        }
+    }
+
     @Test func foldIsTheSameInAnyOrder() throws {
         let sandbox = try Sandbox()
         let record = try makeRecord(sandbox)

@@ -93,7 +93,8 @@ final class SyncSession {
             if let theirs = remote.record {
                 // What the remote has that this copy lacked just before: events made here never count.
                 let tree = try PlanError.wrap { try repository.treeID(ofCommit: theirs) }
-                receivedFiles.merge(try store.record.addedFiles(from: localTree, to: tree)) { first, _ in first }
+                let added = try store.record.addedFiles(from: localTree, to: tree)
+                if receivedFiles.isEmpty { receivedFiles = added } else { receivedFiles.merge(added) { first, _ in first } }
             }
             // The record first: the incoming main is verified against the events that gated its merges.
             try integrateRecord(remote, seen: seen)
@@ -130,8 +131,13 @@ final class SyncSession {
         }
         if let kinds = try reportQuarantined() {
             // A new copy's pass decoded every proposal event once; only the other files are read to count.
-            var counts = try store.record.count(receivedFiles.filter { !Record.isProposalEventPath($0.key) })
-            counts.events += receivedFiles.keys.count(where: Record.isProposalEventPath)
+            var others: [String: ObjectID] = [:]
+            var proposalEvents = 0
+            for (path, blob) in receivedFiles {
+                if Record.isProposalEventPath(path) { proposalEvents += 1 } else { others[path] = blob }
+            }
+            var counts = try store.record.count(others)
+            counts.events += proposalEvents
             counts.add(kinds)
             report.received.add(counts)
         } else {
@@ -174,7 +180,6 @@ final class SyncSession {
     /// by the sync that brought them. On a new copy, every proposal is indexed in one pass, and what it
     /// read is returned tallied by kind (nil otherwise).
     private func reportQuarantined() throws -> EventCounts? {
-        let proposals = Set(receivedFiles.keys.compactMap(Record.proposal(ofEventsFile:)))
         let tree = try store.record.tree()
         if receivedFiles.keys.contains(where: { $0.hasPrefix(ProcessSubject.meetingsFolder + "/") || $0.hasPrefix(ProcessSubject.progressFolder + "/") }) {
             for event in try store.reviewProcessRecord(in: tree).quarantined where receivedFiles[event.path] != nil {
@@ -193,7 +198,7 @@ final class SyncSession {
             }
             return pass.kinds
         }
-        for proposal in proposals.sorted() {
+        for proposal in Set(receivedFiles.keys.compactMap(Record.proposal(ofEventsFile:))).sorted() {
             guard let state = try store.fold(try store.cachedEvents(of: proposal, in: tree).events) else { continue }
             for event in state.quarantined where receivedFiles[event.path] != nil {
                 warn(SyncProblem(.quarantined, reference: RefNames.record, message: event.problem.message,

@@ -51,8 +51,10 @@ extension Record {
     /// The proposal whose events folder holds `path` (`proposals/<fan-out>/<id>/events/<file>`: an event or
     /// its signature); nil for any other path.
     static func proposal(ofEventsFile path: String) -> EventID? {
-        let parts = path.split(separator: "/")
-        return parts.count == 5 && parts[0] == "proposals" && parts[3] == "events" ? String(parts[2]) : nil
+        // On the UTF-8 bytes: a new copy asks this of every file of the record.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+        guard parts.count == 5, parts[0].elementsEqual("proposals".utf8), parts[3].elementsEqual("events".utf8) else { return nil }
+        return String(Substring(parts[2]))
     }
 
     /// Whether `path` is where the record keeps a proposal's event (`proposals/<fan-out>/<id>/events/<event>.json`).

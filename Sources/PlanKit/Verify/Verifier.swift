@@ -23,9 +23,12 @@ final class Verifier {
     var report: VerificationReport
     let timeline: MembersTimeline
     var repository: Repository { store.repository }
-    /// The record's tree (nil when there is no record) and each proposal's events, read once.
+    /// The record's tree (nil when there is no record).
     var recordTree: ObjectID?
-    private var eventCache: [EventID: [Event]] = [:]
+    /// The events of the proposal read last: each merge asks for its own proposal's once. Keeping every
+    /// merged proposal's events for the whole run held a national plan's record twice in a server reading
+    /// its site (the proposals' states hold it once); the decoded events stay in the store's cache file.
+    private var lastEvents: (proposal: EventID, events: [Event])?
     private var policies: [ObjectID: Policy] = [:]
     /// What each merge on the line merged, kept between runs (`MergeContents`).
     lazy var mergeContents = MergeContents(cache: store.derivedCache)
@@ -73,10 +76,10 @@ final class Verifier {
 
     /// A proposal's admitted events from the record, in fold order (cached).
     func events(of proposal: EventID) throws -> [Event] {
-        if let cached = eventCache[proposal] { return cached }
+        if let last = lastEvents, last.proposal == proposal { return last.events }
         guard let tree = recordTree, let authority else { return [] }
         let events = try ProposalState.admit(try store.cachedEvents(of: proposal, in: tree).events, authority: authority).admitted
-        eventCache[proposal] = events
+        lastEvents = (proposal, events)
         return events
     }
 

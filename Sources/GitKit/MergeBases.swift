@@ -35,18 +35,22 @@ public final class MergeBases {
     /// ancestry is listed again.
     public func advance(to commit: ObjectID) throws {
         guard commit != target else { return }
+        // Walked aside and added only once the walk succeeded: a failed read leaves the finder as it was.
+        var added: Set<ObjectID> = []
         var found: [ObjectID] = []
         var reachedTarget = false
-        if ancestry.insert(commit).inserted { found.append(commit) }
+        if !ancestry.contains(commit) { added.insert(commit); found.append(commit) }
         var next = 0
         while next < found.count {
             for parent in try repository.parentIDs(of: found[next]) {
                 if parent == target { reachedTarget = true }
-                if ancestry.insert(parent).inserted { found.append(parent) }
+                if !ancestry.contains(parent), added.insert(parent).inserted { found.append(parent) }
             }
             next += 1
         }
-        if !reachedTarget {
+        if reachedTarget {
+            ancestry.formUnion(added)
+        } else {
             ancestry = Set(try repository.walk(from: [commit], order: []))
         }
         target = commit

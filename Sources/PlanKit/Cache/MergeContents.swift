@@ -23,6 +23,9 @@ final class MergeContents {
     private var added = false
     /// Main's ancestry up to the first parent of the last merge computed.
     private var mainAncestry: MergeBases?
+    /// How many merges this verification computed (not found in the cache).
+    private var computed = 0
+    static let mergesBeforeWalkingMain = 8
     static let name = "merge-contents"
 
     init(cache: DerivedStateCache) {
@@ -37,6 +40,10 @@ final class MergeContents {
     func content(of commit: ObjectID, ours: ObjectID, theirs: ObjectID, in repository: Repository) throws -> MergeContent {
         if let known = entries[commit.hex] { return known }
         let bases = try PlanError.wrap {
+            // A few merges (a sync that brought one) ask libgit2, which walks only back to where each
+            // proposal branched; past that (a clone, a first verify) one walk of main serves them all.
+            computed += 1
+            guard computed > Self.mergesBeforeWalkingMain else { return try repository.mergeBases(ours, theirs) }
             let finder = try mainAncestry.map { try $0.advance(to: ours); return $0 } ?? MergeBases(repository: repository, target: ours)
             mainAncestry = finder
             return try finder.mergeBases(with: theirs)

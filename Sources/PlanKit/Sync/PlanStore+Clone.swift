@@ -30,6 +30,10 @@ extension PlanStore {
             // not exist (a bare hub made by `git init --bare` points HEAD at master). nap needs main only.
             repository = try Repository.create(at: path)
             let remote = try repository.addRemote(named: "origin", url: url)
+            // A remote without main is refused from its list of references, before anything is downloaded.
+            guard try remote.listReferences(callbacks: callbacks).contains(where: { $0.name == RefNames.main }) else {
+                throw GitError(code: -3, message: "refs/remotes/origin/main not found", function: "clone")
+            }
             // Everything at once, where the sync below fetches it (which then finds nothing new): one
             // transfer, as `git clone` makes, instead of main and then the rest.
             _ = try remote.fetch(refspecs: SyncTarget.refspecs(ofRemote: "origin"), callbacks: callbacks)

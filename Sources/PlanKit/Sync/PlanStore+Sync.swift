@@ -70,7 +70,7 @@ final class SyncSession {
     /// A new copy's one pass over every proposal (`PlanStore.indexEveryProposal`), made as soon as the
     /// record and main are in, with the record tree it read: name clashes are then found from the digests
     /// it stored, and the report's counts and quarantined events from what it read.
-    private var clonePass: (tree: ObjectID, result: (problems: [PlanError], quarantined: [QuarantinedEvent], kinds: EventCounts))?
+    private var clonePass: (tree: ObjectID, main: ObjectID?, result: (problems: [PlanError], quarantined: [QuarantinedEvent], kinds: EventCounts))?
 
     var repository: Repository { store.repository }
 
@@ -106,7 +106,7 @@ final class SyncSession {
             try integrateMain(remote)
             if attempt == 1 { try applyRenames(remote) }
             if attempt == 1, options.checksClonedMain, let tree = try store.record.tree() {
-                clonePass = (tree, try store.indexEveryProposal(in: tree))
+                clonePass = (tree, try store.mainHead(), try store.indexEveryProposal(in: tree))
             }
             let clashes = try detectClashes()
             try reportClashes(clashes, remote)
@@ -190,7 +190,8 @@ final class SyncSession {
         if options.checksClonedMain, let tree {
             // A new copy received every event: one pass decodes and folds each proposal once and stores
             // the digests, so the first command after the clone needs no fold.
-            let pass = if let clonePass, clonePass.tree == tree { clonePass.result } else { try store.indexEveryProposal(in: tree) }
+            let pass = if let clonePass, clonePass.tree == tree, try clonePass.main == store.mainHead() { clonePass.result }
+                       else { try store.indexEveryProposal(in: tree) }
             proposalRecordProblems = pass.problems
             for event in pass.quarantined where receivedFiles[event.path] != nil {
                 warn(SyncProblem(.quarantined, reference: RefNames.record, message: Message(verbatim: event.problem.description),

@@ -42,6 +42,13 @@ extension Repository {
         return try result(of: index)
     }
 
+    /// Merges `theirs` into `ours` given their merge bases, already found: over the one base's tree, or by
+    /// libgit2's own merge when there are none or several (its virtual base).
+    public func mergeCommits(ours: ObjectID, theirs: ObjectID, bases: [ObjectID]) throws -> TreeMergeResult {
+        if bases.count == 1 { return try mergeCommits(ours: ours, theirs: theirs, base: bases[0]) }
+        return try mergeCommits(ours: ours, theirs: theirs)
+    }
+
     private func mergeOptions() throws -> git_merge_options {
         var options = git_merge_options()
         try check(git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)), "git_merge_options_init")

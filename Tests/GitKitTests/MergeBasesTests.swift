@@ -92,6 +92,7 @@ import Testing
             let bases = try MergeBases(repository: repo, target: ours).mergeBases(with: theirs)
             #expect(bases == [base])
             #expect(try repo.mergeCommits(ours: ours, theirs: theirs, base: base) == repo.mergeCommits(ours: ours, theirs: theirs))
+            #expect(try repo.mergeCommits(ours: ours, theirs: theirs, bases: bases) == repo.mergeCommits(ours: ours, theirs: theirs))
         }
         #expect(try repo.mergeCommits(ours: ours, theirs: clash, base: base) == .conflicts(paths: ["a.md"]))
     }

@@ -25,14 +25,15 @@ extension PlanStore {
         var checks = cache.load("merge-checks", as: [String: MergeCheck].self) ?? [:]
         if let known = checks[key], known.mergeBases != nil { return known }
         var check: MergeCheck
-        switch try PlanError.wrap({ try repository.mergeCommits(ours: main, theirs: head) }) {
+        let bases = try PlanError.wrap { try repository.mergeBases(main, head) }
+        switch try PlanError.wrap({ try repository.mergeCommits(ours: main, theirs: head, bases: bases) }) {
         case .conflicts(let paths):
             check = MergeCheck(conflicts: paths, errorCount: 0, firstError: nil)
         case .clean(let tree):
             let errors = PlanValidator().validate(source: TreeFileSource(repository: repository, tree: tree)).filter { $0.severity == .error }
             check = MergeCheck(conflicts: nil, errorCount: errors.count, firstError: errors.first.map { "\($0)" })
         }
-        check.mergeBases = try PlanError.wrap { try repository.mergeBases(main, head).count }
+        check.mergeBases = bases.count
         if checks.count >= MergeCheck.maximumEntries { checks.removeAll() }
         checks[key] = check
         cache.store(checks, as: "merge-checks")

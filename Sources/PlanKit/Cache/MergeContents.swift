@@ -39,18 +39,20 @@ final class MergeContents {
     /// main per merge; the tree merge then starts from the base found.
     func content(of commit: ObjectID, ours: ObjectID, theirs: ObjectID, in repository: Repository) throws -> MergeContent {
         if let known = entries[commit.hex] { return known }
-        let bases = try PlanError.wrap {
-            // A few merges (a sync that brought one) ask libgit2, which walks only back to where each
-            // proposal branched; past that (a clone, a first verify) one walk of main serves them all.
-            computed += 1
-            guard computed > Self.mergesBeforeWalkingMain else { return try repository.mergeBases(ours, theirs) }
-            let finder = try mainAncestry.map { try $0.advance(to: ours); return $0 } ?? MergeBases(repository: repository, target: ours)
-            mainAncestry = finder
-            return try finder.mergeBases(with: theirs)
-        }
-        let merged = try PlanError.wrap {
-            if bases.count == 1 { try repository.mergeCommits(ours: ours, theirs: theirs, base: bases[0]) }
-            else { try repository.mergeCommits(ours: ours, theirs: theirs) }
+        // A few merges (a sync that brought one) ask libgit2, which walks only back to where each proposal
+        // branched; past that (a clone, a first verify) one walk of main serves them all.
+        computed += 1
+        let walksMain = computed > Self.mergesBeforeWalkingMain
+        let (bases, merged) = try PlanError.wrap {
+            let bases: [ObjectID]
+            if walksMain {
+                let finder = try mainAncestry.map { try $0.advance(to: ours); return $0 } ?? MergeBases(repository: repository, target: ours)
+                mainAncestry = finder
+                bases = try finder.mergeBases(with: theirs)
+            } else {
+                bases = try repository.mergeBases(ours, theirs)
+            }
+            return (bases, try repository.mergeCommits(ours: ours, theirs: theirs, bases: bases))
         }
         let content = switch merged {
         case .clean(let tree): MergeContent(mergeBases: bases.count, tree: tree.hex, conflicts: [])

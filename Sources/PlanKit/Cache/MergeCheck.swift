@@ -30,7 +30,7 @@ extension PlanStore {
         case .conflicts(let paths):
             check = MergeCheck(conflicts: paths, errorCount: 0, firstError: nil)
         case .clean(let tree):
-            let errors = PlanValidator().validate(source: TreeFileSource(repository: repository, tree: tree)).filter { $0.severity == .error }
+            let errors = PlanValidator(memo: memos.parses).validate(source: TreeFileSource(repository: repository, tree: tree)).filter { $0.severity == .error }
             check = MergeCheck(conflicts: nil, errorCount: errors.count, firstError: errors.first.map { "\($0)" })
         }
         check.mergeBases = bases.count

@@ -22,13 +22,16 @@ final class StoreMemos {
     /// (`readEveryProposal(in:)`): the verification of its main and its one index pass take them from
     /// here instead of decoding the same files again; the pass lets them go.
     var readEvents: (tree: ObjectID, reads: [EventID: ParallelEventReading.Read])?
+    /// Plan files parsed by blob: the merge checks validate a merged tree per open proposal, each sharing
+    /// most of its files with main.
+    let parses = PlanParseMemo()
 }
 
 extension PlanStore {
     /// The plan's files at `commit`, loaded and validated once per store.
     public func contents(at commit: ObjectID) throws -> PlanContents {
         if let known = memos.contents[commit] { return known }
-        let loaded = PlanValidator().load(source: try files(at: commit))
+        let loaded = PlanValidator(memo: memos.parses).load(source: try files(at: commit))
         if memos.contents.count >= StoreMemos.contentsLimit { memos.contents.removeAll() }
         memos.contents[commit] = loaded
         return loaded

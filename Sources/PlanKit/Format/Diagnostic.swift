@@ -56,4 +56,13 @@ public protocol PlanFileSource {
     /// The names (not paths) of the regular files directly inside `directory`, sorted; empty when the
     /// directory does not exist.
     func list(_ directory: String) throws -> [String]
+    /// A name of the bytes of the file at `path` that changes whenever they do (a git blob id), or nil
+    /// when the source has none or there is no such file: a validator with a `PlanParseMemo` reuses what it
+    /// parsed of the same bytes at the same path.
+    func contentID(_ path: String) throws -> String?
+}
+
+extension PlanFileSource {
+    /// Files on disk have no content id: they are read and parsed every time.
+    public func contentID(_ path: String) throws -> String? { nil }
 }

@@ -30,9 +30,12 @@ public struct PlanContents: Sendable {
 public struct PlanValidator: Sendable {
     /// Files larger than this are refused with a diagnostic.
     public var maximumFileSize: Int
+    /// Parses kept from earlier validations, reused for files the source names by content id.
+    let memo: PlanParseMemo?
 
-    public init(maximumFileSize: Int = PlanFiles.maximumFileSize) {
+    public init(maximumFileSize: Int = PlanFiles.maximumFileSize, memo: PlanParseMemo? = nil) {
         self.maximumFileSize = maximumFileSize
+        self.memo = memo
     }
 
     /// Every problem in the plan's files, sorted by path, line and column. Empty of errors means valid.
@@ -44,14 +47,14 @@ public struct PlanValidator: Sendable {
     public func load(source: PlanFileSource) -> PlanContents {
         var diagnostics: [Diagnostic] = []
         var plan: Plan?
-        if let bytes = read(PlanFiles.plan, from: source, required: true, into: &diagnostics) {
-            let parsed = Plan.parse(bytes, path: PlanFiles.plan, sizeLimit: maximumFileSize)
+        if let parsed = parse(PlanFiles.plan, from: source, into: &diagnostics,
+                              parse: { Plan.parse($0, path: PlanFiles.plan, sizeLimit: maximumFileSize) }) {
             plan = parsed.value
             diagnostics += parsed.diagnostics
         }
         var members: Members?
-        if let bytes = read(PlanFiles.members, from: source, required: true, into: &diagnostics) {
-            let parsed = Members.parse(bytes, path: PlanFiles.members, sizeLimit: maximumFileSize)
+        if let parsed = parse(PlanFiles.members, from: source, into: &diagnostics,
+                              parse: { Members.parse($0, path: PlanFiles.members, sizeLimit: maximumFileSize) }) {
             members = parsed.value
             diagnostics += parsed.diagnostics
         }
@@ -89,12 +92,33 @@ public struct PlanValidator: Sendable {
                 diagnostics.append(Diagnostic(path: path, message: L("\(path) and \(other) differ only in letter case; on macOS and Windows they are the same file")))
             }
             pathsByFoldedID[stem.lowercased()] = path
-            guard let bytes = read(path, from: source, required: true, into: &diagnostics) else { continue }
-            let parsed = Commitment.parse(bytes, path: path, plan: plan, sizeLimit: maximumFileSize)
+            let id = memo == nil ? nil : try? source.contentID(path)
+            let key = id.map { PlanParseMemo.key(contentID: $0, path: path, sizeLimit: maximumFileSize, plan: plan) }
+            let parsed: Parsed<Commitment>
+            if let key, let known = memo?.known(key, as: Commitment.self) {
+                parsed = known
+            } else {
+                guard let bytes = read(path, from: source, required: true, into: &diagnostics) else { continue }
+                parsed = Commitment.parse(bytes, path: path, plan: plan, sizeLimit: maximumFileSize)
+                if let key { memo?.keep(parsed, under: key) }
+            }
             diagnostics += parsed.diagnostics
             if let commitment = parsed.value { commitments.append(commitment) }
         }
         return commitments.sorted { $0.id < $1.id }
+    }
+
+    /// plan.yml or members.yml, parsed (or taken from the memo when the source names its content); nil
+    /// when the file is missing or unreadable (reported).
+    private func parse<Value>(_ path: String, from source: PlanFileSource, into diagnostics: inout [Diagnostic],
+                              parse: ([UInt8]) -> Parsed<Value>) -> Parsed<Value>? {
+        let id = memo == nil ? nil : try? source.contentID(path)
+        let key = id.map { PlanParseMemo.key(contentID: $0, path: path, sizeLimit: maximumFileSize, plan: nil) }
+        if let key, let known = memo?.known(key, as: Value.self) { return known }
+        guard let bytes = read(path, from: source, required: true, into: &diagnostics) else { return nil }
+        let parsed = parse(bytes)
+        if let key { memo?.keep(parsed, under: key) }
+        return parsed
     }
 
     private func read(_ path: String, from source: PlanFileSource, required: Bool, into diagnostics: inout [Diagnostic]) -> [UInt8]? {

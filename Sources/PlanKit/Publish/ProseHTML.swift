@@ -62,7 +62,9 @@ enum ProseHTML {
             quote = []
         }
 
-        let lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        // Foundation's replacement costs more than the whole conversion: only text with a CR needs it.
+        let unified = markdown.utf8.contains(0x0D) ? markdown.replacingOccurrences(of: "\r\n", with: "\n") : markdown
+        let lines = unified.split(separator: "\n", omittingEmptySubsequences: false)
         for line in lines {
             if let open = fence {
                 if line.trimmed.hasPrefix(open.marker), line.trimmed.allSatisfy({ $0 == open.marker.first }) {

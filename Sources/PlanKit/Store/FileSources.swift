@@ -15,6 +15,14 @@ public struct TreeFileSource: PlanFileSource {
         try PlanError.wrap { try repository.fileData(tree: tree, path: path) }
     }
 
+    /// The blob id of the file at `path` (a file `read` would give), or nil.
+    public func contentID(_ path: String) throws -> String? {
+        try PlanError.wrap {
+            guard let entry = try repository.treeEntry(tree, path: path), entry.kind == .blob else { return nil }
+            return entry.id.hex
+        }
+    }
+
     public func list(_ directory: String) throws -> [String] {
         try PlanError.wrap {
             guard let entry = try repository.treeEntry(tree, path: directory), entry.kind == .tree else { return [] }

@@ -7,6 +7,12 @@ import Mustache
 /// `Words` stay as they are.
 enum TemplateData {
     static func box(_ value: Any) -> Any {
+        boxed(value) ?? (Optional<Any>.none as Any)
+    }
+
+    /// The value boxed; nil for a nil optional (at any depth), so that a struct leaves the key out
+    /// without reflecting each field a second time to ask whether it is optional.
+    private static func boxed(_ value: Any) -> Any? {
         switch value {
         case is String, is Bool, is Int, is Double, is TrustedHTML, is Words, is MustacheParent:
             return value
@@ -16,22 +22,16 @@ enum TemplateData {
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
-            guard let wrapped = mirror.children.first?.value else { return Optional<Any>.none as Any }
-            return box(wrapped)
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return boxed(wrapped)
         case .collection, .set:
             return mirror.children.map { box($0.value) }
         case .struct, .class:
             var fields: [String: Any] = [:]
             fields.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
-                guard let label = child.label else { continue }
-                let inner = Mirror(reflecting: child.value)
-                if inner.displayStyle == .optional {
-                    guard let wrapped = inner.children.first?.value else { continue }
-                    fields[label] = box(wrapped)
-                } else {
-                    fields[label] = box(child.value)
-                }
+                guard let label = child.label, let field = boxed(child.value) else { continue }
+                fields[label] = field
             }
             return fields
         default:

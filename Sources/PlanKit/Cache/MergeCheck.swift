@@ -25,7 +25,7 @@ extension PlanStore {
         var checks = cache.load("merge-checks", as: [String: MergeCheck].self) ?? [:]
         if let known = checks[key], known.mergeBases != nil { return known }
         var check: MergeCheck
-        let bases = try PlanError.wrap { try repository.mergeBases(main, head) }
+        let bases = try mergeBases(main: main, head: head)
         switch try PlanError.wrap({ try repository.mergeCommits(ours: main, theirs: head, bases: bases) }) {
         case .conflicts(let paths):
             check = MergeCheck(conflicts: paths, errorCount: 0, firstError: nil)

@@ -25,6 +25,8 @@ final class StoreMemos {
     /// Plan files parsed by blob: the merge checks validate a merged tree per open proposal, each sharing
     /// most of its files with main.
     let parses = PlanParseMemo()
+    /// Merge bases against main from one walk of its ancestry, once a store asks about many heads.
+    var mainBases = MainMergeBases()
 }
 
 extension PlanStore {

@@ -22,9 +22,9 @@ extension PlanStore {
     public func diff(of summary: ProposalSummary, context: Int = 3) throws -> (base: ObjectID, files: [FileChange]) {
         guard let head = summary.head else { throw PlanError.notFound(kind: L("branch"), name: "proposal/\(summary.slug)") }
         let main = try requireMain()
+        var base = summary.state?.base ?? main
+        if let mergeBase = try mergeBase(main: main, head: head), mergeBase != head { base = mergeBase }
         return try PlanError.wrap {
-            var base = summary.state?.base ?? main
-            if let mergeBase = try repository.mergeBase(main, head), mergeBase != head { base = mergeBase }
             let deltas = try repository.diffTrees(try repository.treeID(ofCommit: base), try repository.treeID(ofCommit: head))
             var files: [FileChange] = []
             for delta in deltas {

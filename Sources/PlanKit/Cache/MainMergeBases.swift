@@ -1,0 +1,49 @@
+import GitKit
+
+/// Merge bases against main for a store that asks about many proposal heads (a site build, a server):
+/// from the `MergeBases.threshold`-th question against one main on, they come from one walk of main's
+/// ancestry (`MergeBases`) kept in the store's memos and moved forward with main, instead of one libgit2
+/// walk back through main's history per question. The answers are libgit2's (MergeBasesTests); a
+/// command that asks once or twice walks only as far as libgit2 does.
+struct MainMergeBases {
+    /// Questions asked against the current main.
+    var questions = 0
+    var main: ObjectID?
+    var finder: MergeBases?
+    /// The question from which one walk of main pays for itself.
+    static let threshold = 3
+}
+
+extension PlanStore {
+    /// The best common ancestor of `main` and `head` (`git merge-base`).
+    func mergeBase(main: ObjectID, head: ObjectID) throws -> ObjectID? {
+        try PlanError.wrap {
+            if let finder = try mainFinder(main) { return try finder.mergeBase(with: head) }
+            return try repository.mergeBase(main, head)
+        }
+    }
+
+    /// Every best common ancestor of `main` and `head` (`git merge-base --all`).
+    func mergeBases(main: ObjectID, head: ObjectID) throws -> [ObjectID] {
+        try PlanError.wrap {
+            if let finder = try mainFinder(main) { return try finder.mergeBases(with: head) }
+            return try repository.mergeBases(main, head)
+        }
+    }
+
+    /// The finder of merge bases against `main`, once enough questions were asked against it.
+    private func mainFinder(_ main: ObjectID) throws -> MergeBases? {
+        var state = memos.mainBases
+        if state.main != main { state.main = main; state.questions = 0 }
+        state.questions += 1
+        defer { memos.mainBases = state }
+        guard state.questions >= MainMergeBases.threshold else { return nil }
+        if let finder = state.finder {
+            if finder.target != main { try finder.advance(to: main) }
+            return finder
+        }
+        let finder = try MergeBases(repository: repository, target: main)
+        state.finder = finder
+        return finder
+    }
+}

@@ -163,8 +163,31 @@ enum ProseHTML {
 
     /// Inline Markdown as HTML: escaped text with code spans, emphasis and safe links.
     static func inline(_ text: Substring) -> String {
+        isPlain(text) ? escape(String(text)) : parsedInline(text)
+    }
+
+    /// Inline Markdown through the parser, whatever the text.
+    static func parsedInline(_ text: Substring) -> String {
         var parser = InlineParser(text: Array(text))
         return parser.render(0..<parser.text.count, depth: 0)
+    }
+
+    /// True when no character of `text` can start inline markup — no backslash, `` ` ``, `[`, `*` or `_`
+    /// byte and no `http` in any case — so the parser would escape it character by character, which
+    /// `escape` does at once (most comments: the parser's array of characters was most of their cost).
+    /// Checked on bytes, so a byte that is part of a larger character only sends the text to the parser.
+    static func isPlain(_ text: Substring) -> Bool {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x60, 0x5B, 0x2A, 0x5F: return false
+            default: break
+            }
+            let lower = byte | 0x20
+            if lower == 0x70, previous == (0x68, 0x74, 0x74) { return false }
+            previous = (previous.1, previous.2, lower)
+        }
+        return true
     }
 }
 

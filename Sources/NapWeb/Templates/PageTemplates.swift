@@ -10,10 +10,11 @@ public struct PageTemplates: Sendable {
     /// The embedded templates, parsed. Throws when one does not parse (a test proves they all do).
     public init() throws {
         var templates: [String: MustacheTemplate] = [:]
+        _ = TemplateEscaping.registered
         for (path, text) in EmbeddedWebResources.files where path.hasPrefix("templates/") && path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: TemplateEscaping.declaration + text)
             } catch {
                 throw SiteError.template(name: name, problem: String(describing: error))
             }
@@ -28,7 +29,7 @@ public struct PageTemplates: Sendable {
         }.sorted()
     }
 
-    /// `object` rendered with the template `name`; every `{{value}}` is HTML-escaped by the engine.
+    /// `object` rendered with the template `name`; every `{{value}}` is HTML-escaped (`TemplateEscaping`).
     func render(_ object: Any, with name: String) throws -> String {
         guard let text = library.render(TemplateData.box(object), withTemplate: name) else { throw SiteError.template(name: name, problem: "no such template") }
         return text

@@ -10,6 +10,9 @@ struct MainMergeBases {
     var questions = 0
     var main: ObjectID?
     var finder: MergeBases?
+    /// Set when main's whole ancestry could not be walked (a missing or unreadable commit deep in it):
+    /// questions against this main then go to libgit2, which walks only as far as each answer needs.
+    var unwalkable = false
     /// The question from which one walk of main pays for itself.
     static let threshold = 3
 }
@@ -18,7 +21,7 @@ extension PlanStore {
     /// The best common ancestor of `main` and `head` (`git merge-base`).
     func mergeBase(main: ObjectID, head: ObjectID) throws -> ObjectID? {
         try PlanError.wrap {
-            if let finder = try mainFinder(main) { return try finder.mergeBase(with: head) }
+            if let finder = mainFinder(main) { return try finder.mergeBase(with: head) }
             return try repository.mergeBase(main, head)
         }
     }
@@ -26,24 +29,30 @@ extension PlanStore {
     /// Every best common ancestor of `main` and `head` (`git merge-base --all`).
     func mergeBases(main: ObjectID, head: ObjectID) throws -> [ObjectID] {
         try PlanError.wrap {
-            if let finder = try mainFinder(main) { return try finder.mergeBases(with: head) }
+            if let finder = mainFinder(main) { return try finder.mergeBases(with: head) }
             return try repository.mergeBases(main, head)
         }
     }
 
-    /// The finder of merge bases against `main`, once enough questions were asked against it.
-    private func mainFinder(_ main: ObjectID) throws -> MergeBases? {
+    /// The finder of merge bases against `main`, once enough questions were asked against it; nil when
+    /// libgit2 should answer (few questions, or a main whose ancestry cannot be walked whole).
+    private func mainFinder(_ main: ObjectID) -> MergeBases? {
         var state = memos.mainBases
-        if state.main != main { state.main = main; state.questions = 0 }
+        if state.main != main { state.main = main; state.questions = 0; state.unwalkable = false }
         state.questions += 1
         defer { memos.mainBases = state }
-        guard state.questions >= MainMergeBases.threshold else { return nil }
-        if let finder = state.finder {
-            if finder.target != main { try finder.advance(to: main) }
+        guard state.questions >= MainMergeBases.threshold, !state.unwalkable else { return nil }
+        do {
+            if let finder = state.finder {
+                if finder.target != main { try finder.advance(to: main) }
+                return finder
+            }
+            let finder = try MergeBases(repository: repository, target: main)
+            state.finder = finder
             return finder
+        } catch {
+            state.unwalkable = true
+            return nil
         }
-        let finder = try MergeBases(repository: repository, target: main)
-        state.finder = finder
-        return finder
     }
 }

@@ -6,35 +6,60 @@
 /// Everything else is shown as text. No raw HTML ever passes through: every character of the input is
 /// escaped, and a link is made only for `http:` and `https:` addresses.
 enum ProseHTML {
-    /// Escapes text for HTML content and attribute values (`& < > " '`).
+    /// Escapes text for HTML content and attribute values (`& < > " '`), scalar by scalar: a `"` that a
+    /// combining mark follows is one `Character` but still a quote to a browser, so comparing characters
+    /// would let it close an attribute. Control characters other than tab and line breaks (a lone CR
+    /// included; CR LF is kept) have no place in a document and become U+FFFD.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and line breaks have no place in a document.
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                   scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || (0x7F...0x9F).contains(scalar.value) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.append(character)
-                }
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            if let entity = entity(for: scalar) {
+                out += entity
+            } else if scalar == "\r" && pending == "\n" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || (0x7F...0x9F).contains(scalar.value) {
+                out += "\u{FFFD}"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// Escapes text as swift-mustache's HTML escaping does (`& < > " '`, nothing else changed), but scalar
+    /// by scalar (see `escape`): the escaping of every `{{value}}` in nap's templates.
+    static func escapeForTemplate(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            if let entity = entity(for: scalar) { out += entity } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// The character reference of a scalar that is markup in HTML (`& < > " '`); nil for any other.
+    private static func entity(for scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        default: nil
+        }
     }
 
     /// Whether a link target may be linked to: only `http:` and `https:` addresses without spaces.
     static func isSafeURL(_ url: String) -> Bool {
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
-        return !url.contains { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" }
+        // Scalar by scalar: a quote that a combining mark follows is still a quote.
+        return !url.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "`" }
     }
 
     /// Markdown prose as HTML blocks. `headingLevel` is the level a `#` heading inside the prose gets.
@@ -176,11 +201,15 @@ enum ProseHTML {
     /// byte and no `http` in any case — so the parser would escape it character by character, which
     /// `escape` does at once (most comments: the parser's array of characters was most of their cost).
     /// Checked on bytes, so a byte that is part of a larger character only sends the text to the parser.
+    /// (`previous` keeps the last bytes with ASCII letters lowercased; bytes from 0x80 up are kept as they are.)
     static func isPlain(_ text: Substring) -> Bool {
         var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
         for byte in text.utf8 {
             switch byte {
             case 0x5C, 0x60, 0x5B, 0x2A, 0x5F: return false
+            // U+1FC0...U+1FFF (E1 BF xx): U+1FEF GREEK VARIA is canonically a backtick, which the
+            // parser's `Character` comparison matches; the whole block goes to the parser.
+            case 0xBF where previous.2 == 0xE1: return false
             default: break
             }
             let lower = byte | 0x20

@@ -7,6 +7,12 @@ public enum SafeProse {
         ProseHTML.escape(text)
     }
 
+    /// Escapes text as swift-mustache's HTML escaping does (`& < > " '` only), but Unicode scalar by scalar,
+    /// so that a quote or bracket that a combining mark follows is escaped too.
+    public static func escapeForTemplate(_ text: String) -> String {
+        ProseHTML.escapeForTemplate(text)
+    }
+
     /// Markdown prose (guidance comments are the caller's business) as HTML blocks: paragraphs, lists,
     /// quotes, sub-headings (`#` becomes `<h{headingLevel}>`), fenced code, emphasis, code and safe links.
     public static func html(_ markdown: String, headingLevel: Int = 4) -> String {

@@ -21,25 +21,13 @@ final class ChangedPathsMemo {
         }
     }
 
-    /// Paths computed since loading; from the `finderAfter`-th on, merge bases come from one `MergeBases`.
-    private var computed = 0
-    private var finder: MergeBases?
-    static let finderAfter = 3
-
-    /// The cached paths for these ids, or `compute()` (then remembered). `compute` is given a finder of
-    /// merge bases against main once enough have been computed to pay for listing main's ancestry (a new
-    /// copy's first listing computes every proposal's: `nap clone` spent 43% of its time in merge bases);
-    /// `changedPaths` uses it only when it was made for the same main.
-    func paths(head: ObjectID, base: ObjectID?, main: ObjectID?, repository: Repository,
-               compute: (MergeBases?) throws -> [String]) throws -> [String] {
+    /// The cached paths for these ids, or `compute()` (then remembered). A new copy's first listing
+    /// computes every proposal's; their merge bases come from one walk of main (`MainMergeBases`).
+    func paths(head: ObjectID, base: ObjectID?, main: ObjectID?, compute: () throws -> [String]) throws -> [String] {
         let key = head.hex + " " + (base?.hex ?? "-") + " " + (main?.hex ?? "-")
         used.insert(key)
         if let known = entries[key] { return known }
-        computed += 1
-        if let main, computed >= Self.finderAfter, finder?.target != main {
-            finder = try PlanError.wrap { try MergeBases(repository: repository, target: main) }
-        }
-        let paths = try compute(finder)
+        let paths = try compute()
         entries[key] = paths
         added = true
         return paths

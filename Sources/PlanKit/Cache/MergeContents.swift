@@ -21,11 +21,6 @@ final class MergeContents {
     private let cache: DerivedStateCache
     private var entries: [String: MergeContent]
     private var added = false
-    /// Main's ancestry up to the first parent of the last merge computed.
-    private var mainAncestry: MergeBases?
-    /// How many merges this verification computed (not found in the cache).
-    private var computed = 0
-    static let mergesBeforeWalkingMain = 8
     static let name = "merge-contents"
 
     init(cache: DerivedStateCache) {
@@ -34,26 +29,13 @@ final class MergeContents {
     }
 
     /// The content of merge commit `commit`, whose first parent is `ours` and second `theirs`. Asked in
-    /// the order of main's line (oldest first), as `nap verify` walks it, the merge bases come from one
-    /// walk of main's history that moves forward with it (`MergeBases.advance`), not a walk of all of
+    /// the order of main's line (oldest first), as `nap verify` walks it, the merge bases come from the
+    /// store's one walk of main's history, moved forward with it (`MainMergeBases`), not a walk of all of
     /// main per merge; the tree merge then starts from the base found.
-    func content(of commit: ObjectID, ours: ObjectID, theirs: ObjectID, in repository: Repository) throws -> MergeContent {
+    func content(of commit: ObjectID, ours: ObjectID, theirs: ObjectID, in store: PlanStore) throws -> MergeContent {
         if let known = entries[commit.hex] { return known }
-        // A few merges (a sync that brought one) ask libgit2, which walks only back to where each proposal
-        // branched; past that (a clone, a first verify) one walk of main serves them all.
-        computed += 1
-        let walksMain = computed > Self.mergesBeforeWalkingMain
-        let (bases, merged) = try PlanError.wrap {
-            let bases: [ObjectID]
-            if walksMain {
-                let finder = try mainAncestry.map { try $0.advance(to: ours); return $0 } ?? MergeBases(repository: repository, target: ours)
-                mainAncestry = finder
-                bases = try finder.mergeBases(with: theirs)
-            } else {
-                bases = try repository.mergeBases(ours, theirs)
-            }
-            return (bases, try repository.mergeCommits(ours: ours, theirs: theirs, bases: bases))
-        }
+        let bases = try store.mergeBases(main: ours, head: theirs)
+        let merged = try PlanError.wrap { try store.repository.mergeCommits(ours: ours, theirs: theirs, bases: bases) }
         let content = switch merged {
         case .clean(let tree): MergeContent(mergeBases: bases.count, tree: tree.hex, conflicts: [])
         case .conflicts(let paths): MergeContent(mergeBases: bases.count, tree: nil, conflicts: paths)

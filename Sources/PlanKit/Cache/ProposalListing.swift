@@ -90,8 +90,8 @@ extension PlanStore {
         guard let head else { return ([], []) }
         var commitments: [String] = []
         var files: [String] = []
-        let paths = try memo?.paths(head: head, base: base, main: main, repository: repository) { finder in
-            try changedPaths(head: head, base: base, main: main, mergeBases: finder)
+        let paths = try memo?.paths(head: head, base: base, main: main) {
+            try changedPaths(head: head, base: base, main: main)
         } ?? changedPaths(head: head, base: base, main: main)
         for path in paths {
             if path.hasPrefix("commitments/"), path.hasSuffix(".md") {

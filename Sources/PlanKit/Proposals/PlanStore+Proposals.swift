@@ -42,19 +42,11 @@ extension PlanStore {
     }
 
     /// The paths a proposal head changes against its merge base with main (or its recorded base).
-    func changedPaths(head: ObjectID, base: ObjectID?, main: ObjectID?, mergeBases: MergeBases? = nil) throws -> [String] {
-        try PlanError.wrap {
-            var from = base
-            var found: ObjectID?
-            if let main, let mergeBases, mergeBases.target == main {
-                found = try mergeBases.mergeBase(with: head)
-            } else if let main {
-                found = try repository.mergeBase(main, head)
-            }
-            if let mergeBase = found {
-                // A merged proposal is contained in main; its own change is against its base.
-                if mergeBase != head { from = mergeBase }
-            }
+    func changedPaths(head: ObjectID, base: ObjectID?, main: ObjectID?) throws -> [String] {
+        var from = base
+        // A merged proposal is contained in main; its own change is against its base.
+        if let main, let mergeBase = try mergeBase(main: main, head: head), mergeBase != head { from = mergeBase }
+        return try PlanError.wrap {
             let old = try from.map { try repository.treeID(ofCommit: $0) }
             return try repository.diffTrees(old, try repository.treeID(ofCommit: head)).map(\.path).sorted()
         }

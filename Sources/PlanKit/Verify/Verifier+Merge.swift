@@ -15,7 +15,7 @@ extension Verifier {
         if trailers.head != head.hex {
             mismatch(L("its Proposal-Head trailer (\(trailers.head.map { Message(verbatim: $0) } ?? L("missing"))) is not its second parent (\(head.short()))"))
         }
-        let content = try mergeContents.content(of: commit.id, ours: firstParent, theirs: head, in: repository)
+        let content = try mergeContents.content(of: commit.id, ours: firstParent, theirs: head, in: store)
         if content.mergeBases > 1 {
             mismatch(L("main and the merged head had \(content.mergeBases) merge bases (criss-cross merges); nap merges only what has one, so that the change reviewed is the change merged"))
         }

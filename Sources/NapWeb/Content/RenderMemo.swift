@@ -11,18 +11,18 @@ import PlanKit
 /// national record's hundred thousand comments need not all stay in memory until the end of the build.
 final class RenderMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var prose: [String: TrustedHTML] = [:]
+    private var prose: [TextKey: TrustedHTML] = [:]
     private var proseBytes = 0
     static let proseBudget = 48 << 20
-    private var pairs: [String: (old: [IntralineDiff.Segment], new: [IntralineDiff.Segment], similarity: Double)] = [:]
+    private var pairs: [TextKey: (old: [IntralineDiff.Segment], new: [IntralineDiff.Segment], similarity: Double)] = [:]
 
     /// Markdown through the safe subset, made once per text and heading level.
     func prose(_ markdown: String, headingLevel: Int = 4) -> TrustedHTML {
-        let key = String(headingLevel) + "\u{0}" + markdown
+        let key = TextKey(headingLevel, markdown)
         if let known = lock.withLock({ prose[key] }) { return known }
         let html = TrustedHTML.prose(markdown, headingLevel: headingLevel)
         lock.withLock {
-            let size = key.utf8.count + html.html.utf8.count
+            let size = markdown.utf8.count + html.html.utf8.count
             if proseBytes + size > Self.proseBudget {
                 prose.removeAll()
                 proseBytes = 0
@@ -34,7 +34,7 @@ final class RenderMemo: @unchecked Sendable {
 
     /// The character-level difference of a removed line and the added line that replaces it.
     func pair(old: String, new: String) -> (old: [IntralineDiff.Segment], new: [IntralineDiff.Segment], similarity: Double) {
-        let key = old + "\u{0}" + new
+        let key = TextKey(old, new)
         if let known = lock.withLock({ pairs[key] }) { return known }
         let (left, right) = IntralineDiff.segments(old: old, new: new)
         let result = (left, right, IntralineDiff.similarity(left, right))

@@ -40,20 +40,26 @@ struct Words: MustacheParent, Sendable {
     // through PlanKit's `MessageWords`, the one source the command line uses too (docs/GLOSSARY.md); in
     // English as the site writes them for readers (capitalised, in words rather than identifiers).
 
-    /// A word of the catalogs in Chinese, else the site's English.
-    private func word(_ message: Message, _ english: String) -> String {
-        chinese ? message.resolved(in: .traditionalChinese) : english
+    /// A word of the catalogs in Chinese (resolved once: `kind` and `name` say which), else the
+    /// site's English.
+    private func word(_ kind: ResolvedWords.Kind, _ name: String, _ message: @autoclosure () -> Message, _ english: String) -> String {
+        chinese ? Words.catalogWords.chinese(kind, name, message) : english
     }
+
+    /// The catalogs' Chinese for the domain's words, each resolved once: resolving a message looks it up
+    /// and formats it anew, and the pages of a national record name a sector or a disposition a few
+    /// hundred thousand times.
+    private static let catalogWords = ResolvedWords()
 
     /// A sector as readers say it.
     func sector(_ sector: String) -> String {
         switch sector {
-        case "government": word(MessageWords.sector(sector), "Government")
-        case "civil-society": word(MessageWords.sector(sector), "Civil society")
-        case "legislature": word(MessageWords.sector(sector), "Legislature")
-        case "private-sector": word(MessageWords.sector(sector), "Private sector")
-        case "academia": word(MessageWords.sector(sector), "Academia")
-        case "public": word(MessageWords.sector(sector), "Public")
+        case "government": word(.sector, sector, MessageWords.sector(sector), "Government")
+        case "civil-society": word(.sector, sector, MessageWords.sector(sector), "Civil society")
+        case "legislature": word(.sector, sector, MessageWords.sector(sector), "Legislature")
+        case "private-sector": word(.sector, sector, MessageWords.sector(sector), "Private sector")
+        case "academia": word(.sector, sector, MessageWords.sector(sector), "Academia")
+        case "public": word(.sector, sector, MessageWords.sector(sector), "Public")
         default: sector
         }
     }
@@ -61,10 +67,10 @@ struct Words: MustacheParent, Sendable {
     /// A member's role.
     func role(_ role: String) -> String {
         switch role {
-        case "co-chair": word(MessageWords.role(role), "Co-chair")
-        case "member": word(MessageWords.role(role), "Member")
-        case "reviewer": word(MessageWords.role(role), "Reviewer")
-        case "observer": word(MessageWords.role(role), "Observer")
+        case "co-chair": word(.role, role, MessageWords.role(role), "Co-chair")
+        case "member": word(.role, role, MessageWords.role(role), "Member")
+        case "reviewer": word(.role, role, MessageWords.role(role), "Reviewer")
+        case "observer": word(.role, role, MessageWords.role(role), "Observer")
         default: role
         }
     }
@@ -83,9 +89,9 @@ struct Words: MustacheParent, Sendable {
     /// A proposal state.
     func state(_ state: String) -> String {
         switch state {
-        case "open": word(MessageWords.status(state), "Open")
-        case "merged": word(MessageWords.status(state), "Merged")
-        case "withdrawn": word(MessageWords.status(state), "Withdrawn")
+        case "open": word(.status, state, MessageWords.status(state), "Open")
+        case "merged": word(.status, state, MessageWords.status(state), "Merged")
+        case "withdrawn": word(.status, state, MessageWords.status(state), "Withdrawn")
         default: state
         }
     }
@@ -93,11 +99,11 @@ struct Words: MustacheParent, Sendable {
     /// A disposition of a reasoned response.
     func disposition(_ disposition: String) -> String {
         switch disposition {
-        case "adopted": word(MessageWords.disposition(disposition), "Adopted")
-        case "adopted-in-part": word(MessageWords.disposition(disposition), "Adopted in part")
-        case "deferred": word(MessageWords.disposition(disposition), "Deferred (kept in reserve)")
-        case "not-adopted": word(MessageWords.disposition(disposition), "Not adopted")
-        case "out-of-scope": word(MessageWords.disposition(disposition), "Out of scope")
+        case "adopted": word(.disposition, disposition, MessageWords.disposition(disposition), "Adopted")
+        case "adopted-in-part": word(.disposition, disposition, MessageWords.disposition(disposition), "Adopted in part")
+        case "deferred": word(.disposition, disposition, MessageWords.disposition(disposition), "Deferred (kept in reserve)")
+        case "not-adopted": word(.disposition, disposition, MessageWords.disposition(disposition), "Not adopted")
+        case "out-of-scope": word(.disposition, disposition, MessageWords.disposition(disposition), "Out of scope")
         case "none": pick("尚無回應", "No response yet")
         default: disposition
         }

@@ -159,3 +159,52 @@ struct DiffFileView {
         })
     }
 }
+
+extension DiffFileView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("index", index)
+        fields.add("path", path)
+        fields.add("changeLabel", changeLabel)
+        fields.add("hunks", hunks)
+        fields.add("hasElsewhere", hasElsewhere)
+        fields.add("elsewhere", elsewhere)
+    }
+}
+
+extension DiffFileView.Line: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("number", number)
+        fields.add("sign", sign)
+        fields.add("kind", kind)
+        fields.add("anchored", anchored)
+        fields.add("spoken", spoken)
+        fields.add("textHTML", textHTML)
+        fields.add("newLine", newLine)
+    }
+}
+
+extension DiffFileView.Block: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("lines", lines)
+        fields.add("hasThreads", hasThreads)
+        fields.add("threadsHeading", threadsHeading)
+        fields.add("threads", threads)
+        fields.add("commentHref", commentHref)
+        fields.add("commentLabel", commentLabel)
+    }
+}
+
+extension DiffFileView.Hunk: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("header", header)
+        fields.add("blocks", blocks)
+    }
+}
+
+extension DiffFileView.Placed: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("where", `where`)
+        fields.add("quote", quote)
+        fields.add("thread", thread)
+    }
+}

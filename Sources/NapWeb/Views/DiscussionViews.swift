@@ -127,3 +127,62 @@ struct ThreadView {
         }
     }
 }
+
+extension ResponseView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("pageLang", pageLang)
+        fields.add("disposition", disposition)
+        fields.add("author", author)
+        fields.add("sector", sector)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("signature", signature)
+        fields.add("lang", lang)
+        fields.add("reasonHTML", reasonHTML)
+        fields.add("hasEarlier", hasEarlier)
+        fields.add("earlierLabel", earlierLabel)
+        fields.add("earlierCount", earlierCount)
+        fields.add("earlier", earlier)
+    }
+}
+
+extension ResponseView.Earlier: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("disposition", disposition)
+        fields.add("author", author)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("lang", lang)
+        fields.add("reason", reason)
+    }
+}
+
+extension CommentView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("pageLang", pageLang)
+        fields.add("shortID", shortID)
+        fields.add("author", author)
+        fields.add("sector", sector)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("resolved", resolved)
+        fields.add("resolvedLabel", resolvedLabel)
+        fields.add("signature", signature)
+        fields.add("replyTo", replyTo)
+        fields.add("replyLabel", replyLabel)
+        fields.add("permalinkLabel", permalinkLabel)
+        fields.add("note", note)
+        fields.add("lang", lang)
+        fields.add("bodyHTML", bodyHTML)
+        fields.add("responses", responses)
+        fields.add("owed", owed)
+    }
+}
+
+extension ThreadView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("root", root)
+        fields.add("hasReplies", hasReplies)
+        fields.add("replies", replies)
+    }
+}

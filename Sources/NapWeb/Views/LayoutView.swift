@@ -52,3 +52,33 @@ struct LayoutView {
         t = page.words
     }
 }
+
+extension LayoutView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("lang", lang)
+        fields.add("pageTitle", pageTitle)
+        fields.add("siteTitle", siteTitle)
+        fields.add("stylesheetHref", stylesheetHref)
+        fields.add("feedHref", feedHref)
+        fields.add("homeHref", homeHref)
+        fields.add("accessibilityHref", accessibilityHref)
+        fields.add("verifyHref", verifyHref)
+        fields.add("revisionNote", revisionNote)
+        fields.add("alternates", alternates)
+        fields.add("nav", nav)
+        fields.add("hasBreadcrumbs", hasBreadcrumbs)
+        fields.add("breadcrumbs", breadcrumbs)
+        fields.add("contentHTML", contentHTML)
+        fields.add("served", served)
+        fields.add("t", t)
+    }
+}
+
+extension LayoutView.Alternate: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("lang", lang)
+        fields.add("name", name)
+        fields.add("href", href)
+        fields.add("current", current)
+    }
+}

@@ -104,3 +104,42 @@ struct ProposalListView {
         return items
     }
 }
+
+extension ProposalListView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("t", t)
+        fields.add("stateFilters", stateFilters)
+        fields.add("sectorFilters", sectorFilters)
+        fields.add("heading", heading)
+        fields.add("count", count)
+        fields.add("hasItems", hasItems)
+        fields.add("items", items)
+    }
+}
+
+extension ProposalListView.Filter: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("href", href)
+        fields.add("current", current)
+        fields.add("count", count)
+    }
+}
+
+extension ProposalListView.Item: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("title", title)
+        fields.add("href", href)
+        fields.add("slug", slug)
+        fields.add("state", state)
+        fields.add("stateLabel", stateLabel)
+        fields.add("author", author)
+        fields.add("sector", sector)
+        fields.add("day", day)
+        fields.add("machineTime", machineTime)
+        fields.add("changes", changes)
+        fields.add("comments", comments)
+        fields.add("unanswered", unanswered)
+        fields.add("sectorKey", sectorKey)
+    }
+}

@@ -47,11 +47,8 @@ struct ProposalView {
         let rewritten: Bool
     }
 
-    struct Placed {
-        let `where`: String
-        let quote: String
-        let thread: ThreadView
-    }
+    /// A thread shown apart from the diff, with where it was and the text it quoted (as under a file).
+    typealias Placed = DiffFileView.Placed
 
     let t: Words
     let slug: String
@@ -204,5 +201,104 @@ struct ProposalView {
             RevisionItem(head: revision.head.short(), time: DisplayTime.minute(revision.time), machineTime: DisplayTime.machine(revision.time),
                          recordedBy: revision.recordedBy.name, rewritten: revision.rewritten)
         }
+    }
+}
+
+extension ProposalView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("t", t)
+        fields.add("slug", slug)
+        fields.add("state", state)
+        fields.add("stateLabel", stateLabel)
+        fields.add("title", title)
+        fields.add("author", author)
+        fields.add("sector", sector)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("openedSignature", openedSignature)
+        fields.add("closed", closed)
+        fields.add("changedCommitments", changedCommitments)
+        fields.add("hasChangedCommitments", hasChangedCommitments)
+        fields.add("changedFiles", changedFiles)
+        fields.add("hasChangedFiles", hasChangedFiles)
+        fields.add("hasChanges", hasChanges)
+        fields.add("base", base)
+        fields.add("head", head)
+        fields.add("hasDescription", hasDescription)
+        fields.add("descriptionHTML", descriptionHTML)
+        fields.add("descriptionLang", descriptionLang)
+        fields.add("isOpen", isOpen)
+        fields.add("hasBlockers", hasBlockers)
+        fields.add("blockers", blockers)
+        fields.add("englishNote", englishNote)
+        fields.add("closedStatus", closedStatus)
+        fields.add("signaturesRequired", signaturesRequired)
+        fields.add("hasProblems", hasProblems)
+        fields.add("problemNote", problemNote)
+        fields.add("proposalResponses", proposalResponses)
+        fields.add("proposalResponseNote", proposalResponseNote)
+        fields.add("reportHref", reportHref)
+        fields.add("files", files)
+        fields.add("hasOutdated", hasOutdated)
+        fields.add("outdated", outdated)
+        fields.add("general", general)
+        fields.add("hasReviews", hasReviews)
+        fields.add("reviews", reviews)
+        fields.add("revisions", revisions)
+        fields.add("commentHref", commentHref)
+        fields.add("actHref", actHref)
+    }
+}
+
+extension ProposalView.Closed: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("who", who)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("reason", reason)
+        fields.add("lang", lang)
+    }
+}
+
+extension ProposalView.CommitmentLink: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("id", id)
+        fields.add("href", href)
+        fields.add("isLast", isLast)
+    }
+}
+
+extension ProposalView.Blocker: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("text", text)
+        fields.add("lang", lang)
+    }
+}
+
+extension ProposalView.ReviewItem: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("author", author)
+        fields.add("sector", sector)
+        fields.add("verdict", verdict)
+        fields.add("head", head)
+        fields.add("freshness", freshness)
+        fields.add("freshnessLabel", freshnessLabel)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("signature", signature)
+        fields.add("hasBody", hasBody)
+        fields.add("bodyHTML", bodyHTML)
+        fields.add("lang", lang)
+    }
+}
+
+extension ProposalView.RevisionItem: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("head", head)
+        fields.add("time", time)
+        fields.add("machineTime", machineTime)
+        fields.add("recordedBy", recordedBy)
+        fields.add("rewritten", rewritten)
     }
 }

@@ -77,3 +77,39 @@ extension ResponseReportView {
             earlier: input.earlierResponses.reversed().map { "\(words.disposition($0.disposition.rawValue)) (\(DisplayTime.day($0.time)), \($0.author.name)): \($0.reason)" })
     }
 }
+
+extension ResponseReportView: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("t", t)
+        fields.add("title", title)
+        fields.add("slug", slug)
+        fields.add("proposalHref", proposalHref)
+        fields.add("indexHref", indexHref)
+        fields.add("state", state)
+        fields.add("stateLabel", stateLabel)
+        fields.add("caption", caption)
+        fields.add("downloads", downloads)
+        fields.add("inputs", inputs)
+        fields.add("hasInputs", hasInputs)
+    }
+}
+
+extension ResponseReportView.Input: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("kind", kind)
+        fields.add("anchor", anchor)
+        fields.add("lang", lang)
+        fields.add("textHTML", textHTML)
+        fields.add("author", author)
+        fields.add("sector", sector)
+        fields.add("day", day)
+        fields.add("machineTime", machineTime)
+        fields.add("disposition", disposition)
+        fields.add("responder", responder)
+        fields.add("hasReason", hasReason)
+        fields.add("reasonHTML", reasonHTML)
+        fields.add("reasonLang", reasonLang)
+        fields.add("hasEarlier", hasEarlier)
+        fields.add("earlier", earlier)
+    }
+}

@@ -98,3 +98,46 @@ extension Badge {
         }
     }
 }
+
+extension LangText: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("text", text)
+        fields.add("lang", lang)
+        fields.add("note", note)
+        fields.add("fallback", fallback)
+        fields.add("isLast", isLast)
+    }
+}
+
+extension Link: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("href", href)
+        fields.add("current", current)
+        fields.add("isLast", isLast)
+    }
+}
+
+extension Badge: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("label", label)
+        fields.add("kind", kind)
+        fields.add("detail", detail)
+    }
+}
+
+extension ProposalLink: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("slug", slug)
+        fields.add("href", href)
+        fields.add("isLast", isLast)
+    }
+}
+
+extension PersonLabel: TemplateFields {
+    func list(into fields: inout TemplateFieldList) {
+        fields.add("name", name)
+        fields.add("sector", sector)
+        fields.add("isLast", isLast)
+    }
+}

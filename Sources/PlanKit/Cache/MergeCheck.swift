@@ -22,7 +22,9 @@ extension PlanStore {
     func mergeCheck(main: ObjectID, head: ObjectID) throws -> MergeCheck {
         let cache = derivedCache
         let key = main.hex + " " + head.hex
-        var checks = cache.load("merge-checks", as: [String: MergeCheck].self) ?? [:]
+        // Read from the cache once per store: a site's build asks for a check per proposal page.
+        var checks = memos.mergeChecks ?? cache.load("merge-checks", as: [String: MergeCheck].self) ?? [:]
+        memos.mergeChecks = checks
         if let known = checks[key], known.mergeBases != nil { return known }
         var check: MergeCheck
         let bases = try mergeBases(main: main, head: head)
@@ -36,6 +38,7 @@ extension PlanStore {
         check.mergeBases = bases.count
         if checks.count >= MergeCheck.maximumEntries { checks.removeAll() }
         checks[key] = check
+        memos.mergeChecks = checks
         cache.store(checks, as: "merge-checks")
         return check
     }

@@ -27,6 +27,9 @@ final class StoreMemos {
     let parses = PlanParseMemo()
     /// Merge bases against main from one walk of its ancestry, once a store asks about many heads.
     var mainBases = MainMergeBases()
+    /// The merge checks of the cache file as this store last read or wrote them (each is a pure function
+    /// of its two commits, so one another process added meanwhile is only computed again).
+    var mergeChecks: [String: MergeCheck]?
 }
 
 extension PlanStore {

@@ -4,7 +4,7 @@
 extension EmbeddedWebResources {
     /// templates/badge.mustache
     static let file_templates_badge_mustache = #"""
-<span class="badge {{kind}}">{{label}}</span>{{#.detail}} <span class="note">{{detail}}</span>{{/.detail}}
+<span class="badge {{kind}}">{{label}}</span>{{#.detail}} <span class="note">{{.}}</span>{{/.detail}}
 
 """#
 }

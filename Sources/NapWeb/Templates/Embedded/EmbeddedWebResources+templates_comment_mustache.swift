@@ -4,7 +4,7 @@
 extension EmbeddedWebResources {
     /// templates/comment.mustache
     static let file_templates_comment_mustache = ##"""
-<article class="comment" id="comment-{{shortID}}"{{#.lang}} lang="{{lang}}"{{/.lang}}>
+<article class="comment" id="comment-{{shortID}}"{{#.lang}} lang="{{.}}"{{/.lang}}>
 <p class="meta" lang="{{pageLang}}"><strong>{{author}}</strong> ({{sector}}) · <time datetime="{{machineTime}}">{{time}}</time> · <a href="#comment-{{shortID}}" aria-label="{{permalinkLabel}}">#{{shortID}}</a>{{#resolved}} · <span class="badge good">{{resolvedLabel}}</span>{{/resolved}}{{#.signature}} · {{> badge}}{{/.signature}}{{#.replyTo}} · {{replyLabel}} <a href="#comment-{{replyTo}}">#{{replyTo}}</a>{{/.replyTo}}</p>
 {{#.note}}<p class="lang-note" lang="{{pageLang}}">{{note}}</p>{{/.note}}
 <div class="prose">{{{bodyHTML}}}</div>

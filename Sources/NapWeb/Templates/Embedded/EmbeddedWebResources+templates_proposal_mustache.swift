@@ -9,20 +9,20 @@ extension EmbeddedWebResources {
 <h1>{{#title}}{{> text}}{{/title}}</h1>
 <dl class="facts">
 <dt>{{t.openedBy}}</dt><dd>{{author}} ({{sector}}) · <time datetime="{{machineTime}}">{{time}}</time>{{#.openedSignature}} · {{> badge}}{{/.openedSignature}}</dd>
-{{#.closed}}<dt>{{label}}</dt><dd>{{who}} · <time datetime="{{machineTime}}">{{time}}</time>{{#.reason}} — <span{{#.lang}} lang="{{lang}}"{{/.lang}}>{{reason}}</span>{{/.reason}}</dd>{{/.closed}}
+{{#.closed}}<dt>{{label}}</dt><dd>{{who}} · <time datetime="{{machineTime}}">{{time}}</time>{{#.reason}} — <span{{#.lang}} lang="{{.}}"{{/.lang}}>{{reason}}</span>{{/.reason}}</dd>{{/.closed}}
 <dt>{{t.changes}}</dt><dd>{{#changedCommitments}}<a href="{{href}}">{{id}}</a>{{^isLast}}, {{/isLast}}{{/changedCommitments}}{{#hasChangedFiles}}{{#hasChangedCommitments}}, {{/hasChangedCommitments}}{{changedFiles}}{{/hasChangedFiles}}{{^hasChanges}}{{t.noChangesYet}}{{/hasChanges}}</dd>
 <dt>{{t.revisionRange}}</dt><dd><span class="mono">{{base}}</span> → <span class="mono">{{head}}</span></dd>
 </dl>
 {{#hasDescription}}
-<div class="prose description"{{#.descriptionLang}} lang="{{descriptionLang}}"{{/.descriptionLang}}>{{{descriptionHTML}}}</div>
+<div class="prose description"{{#.descriptionLang}} lang="{{.}}"{{/.descriptionLang}}>{{{descriptionHTML}}}</div>
 {{/hasDescription}}
 <section aria-labelledby="status">
 <h2 id="status">{{t.mergeStatus}}</h2>
 {{#isOpen}}
 {{#hasBlockers}}
-<p>{{t.blockedBy}}{{#.englishNote}} <span class="lang-note">({{englishNote}})</span>{{/.englishNote}}</p>
+<p>{{t.blockedBy}}{{#.englishNote}} <span class="lang-note">({{.}})</span>{{/.englishNote}}</p>
 <ul class="blockers">
-{{#blockers}}<li{{#.lang}} lang="{{lang}}"{{/.lang}}>{{text}}</li>{{/blockers}}
+{{#blockers}}<li{{#.lang}} lang="{{.}}"{{/.lang}}>{{text}}</li>{{/blockers}}
 </ul>
 {{/hasBlockers}}
 {{^hasBlockers}}<p>{{t.readyToMerge}}</p>{{/hasBlockers}}
@@ -98,7 +98,7 @@ extension EmbeddedWebResources {
 {{#reviews}}
 <li>
 <p><strong>{{author}}</strong> ({{sector}}) · <span class="disposition">{{verdict}}</span> · {{t.onRevision}} <span class="mono">{{head}}</span> <span class="badge {{freshness}}">{{freshnessLabel}}</span> · <time datetime="{{machineTime}}">{{time}}</time>{{#.signature}} · {{> badge}}{{/.signature}}</p>
-{{#hasBody}}<div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{bodyHTML}}}</div>{{/hasBody}}
+{{#hasBody}}<div class="prose"{{#.lang}} lang="{{.}}"{{/.lang}}>{{{bodyHTML}}}</div>{{/hasBody}}
 </li>
 {{/reviews}}
 </ul>

@@ -6,13 +6,13 @@ extension EmbeddedWebResources {
     static let file_templates_response_mustache = #"""
 <div class="response" lang="{{pageLang}}">
 <p><span class="disposition">{{disposition}}</span> — {{author}} ({{sector}}) · <time datetime="{{machineTime}}">{{time}}</time>{{#.signature}} · {{> badge}}{{/.signature}}</p>
-<div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{reasonHTML}}}</div>
+<div class="prose"{{#.lang}} lang="{{.}}"{{/.lang}}>{{{reasonHTML}}}</div>
 {{#hasEarlier}}
 <details class="earlier">
 <summary>{{earlierLabel}} ({{earlierCount}})</summary>
 <ul>
 {{#earlier}}
-<li><span class="disposition">{{disposition}}</span> — {{author}} · <time datetime="{{machineTime}}">{{time}}</time>: <span{{#.lang}} lang="{{lang}}"{{/.lang}}>{{reason}}</span></li>
+<li><span class="disposition">{{disposition}}</span> — {{author}} · <time datetime="{{machineTime}}">{{time}}</time>: <span{{#.lang}} lang="{{.}}"{{/.lang}}>{{reason}}</span></li>
 {{/earlier}}
 </ul>
 </details>

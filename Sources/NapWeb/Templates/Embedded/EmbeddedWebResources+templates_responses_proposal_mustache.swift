@@ -14,10 +14,10 @@ extension EmbeddedWebResources {
 <tbody>
 {{#inputs}}
 <tr>
-<td data-label="{{t.input}}"><span class="note">{{kind}}{{#.anchor}} · {{anchor}}{{/.anchor}}</span><div class="prose"{{#.lang}} lang="{{lang}}"{{/.lang}}>{{{textHTML}}}</div></td>
+<td data-label="{{t.input}}"><span class="note">{{kind}}{{#.anchor}} · {{.}}{{/.anchor}}</span><div class="prose"{{#.lang}} lang="{{.}}"{{/.lang}}>{{{textHTML}}}</div></td>
 <td data-label="{{t.from}}">{{author}}<br><span class="note">{{sector}} · <time datetime="{{machineTime}}">{{day}}</time></span></td>
-<td data-label="{{t.disposition}}"><span class="disposition">{{disposition}}</span>{{#.responder}}<br><span class="note">{{responder}}</span>{{/.responder}}</td>
-<td data-label="{{t.reason}}">{{#hasReason}}<div class="prose"{{#.reasonLang}} lang="{{reasonLang}}"{{/.reasonLang}}>{{{reasonHTML}}}</div>{{/hasReason}}{{#hasEarlier}}<p class="earlier">{{t.earlierResponses}}: {{#earlier}}{{.}}{{/earlier}}</p>{{/hasEarlier}}</td>
+<td data-label="{{t.disposition}}"><span class="disposition">{{disposition}}</span>{{#.responder}}<br><span class="note">{{.}}</span>{{/.responder}}</td>
+<td data-label="{{t.reason}}">{{#hasReason}}<div class="prose"{{#.reasonLang}} lang="{{.}}"{{/.reasonLang}}>{{{reasonHTML}}}</div>{{/hasReason}}{{#hasEarlier}}<p class="earlier">{{t.earlierResponses}}: {{#earlier}}{{.}}{{/earlier}}</p>{{/hasEarlier}}</td>
 </tr>
 {{/inputs}}
 </tbody>

@@ -4,7 +4,7 @@
 extension EmbeddedWebResources {
     /// templates/text.mustache
     static let file_templates_text_mustache = #"""
-<span{{#.lang}} lang="{{lang}}"{{/.lang}}{{#fallback}} class="fallback"{{/fallback}}>{{text}}</span>{{#.note}} <span class="{{#fallback}}fallback-note{{/fallback}}{{^fallback}}lang-note{{/fallback}}">({{note}})</span>{{/.note}}
+<span{{#.lang}} lang="{{.}}"{{/.lang}}{{#fallback}} class="fallback"{{/fallback}}>{{text}}</span>{{#.note}} <span class="{{#fallback}}fallback-note{{/fallback}}{{^fallback}}lang-note{{/fallback}}">({{note}})</span>{{/.note}}
 
 """#
 }

@@ -302,4 +302,34 @@ private struct CacheFixture {
         #expect(counts.byDisposition == byDisposition)
         #expect(counts.total >= 5, "the proposals and their comments up to main's time")
     }
+
+    /// Seventy proposals (more than the site's parallel reading and the counts' whole-record fold wait
+    /// for), one with a misnamed event file: read on two threads, each proposal's events and problems are
+    /// what one thread reads, from the record and then from the cache; the counts are the report's.
+    @Test func readingOnTwoThreadsIsReadingOnOne() throws {
+        let f = try CacheFixture()
+        var ids: [EventID] = []
+        for index in 0..<70 { ids.append(try f.open("p\(index)", at: 1_723_500_000 + Double(index))) }
+        for id in ids.prefix(5) { try f.comment(on: id, count: 2) }
+        let tree = try #require(try f.store.record.tree())
+        let folder = Record.directory(of: ids[3])
+        let folderEntry = try #require(try f.store.repository.treeEntry(tree, path: folder))
+        let entry = try #require(try f.store.repository.treeEntries(folderEntry.id).first { $0.name.hasSuffix(".json") })
+        let renamed = try f.store.repository.writeTree(applying: [folder + "/" + String(repeating: "0", count: 64) + ".json": .blob(entry.id)], to: tree)
+        let head = try #require(try f.store.record.head())
+        let who = try f.store.identity()
+        let commit = try f.store.repository.createCommit(tree: renamed, parents: [head], author: who, committer: who, message: "renamed copy\n")
+        try f.store.repository.updateReference(RefNames.record, to: commit, expecting: .at(head), message: "test")
+        let one = try ids.map { try f.store.record.events(of: $0, in: renamed) }
+        for round in ["decoded", "from the cache"] {
+            let two = try ParallelEventReading.readCached(ids, in: renamed, store: try f.reopened(), minimum: 2)
+            #expect(two.map(\.events) == one.map(\.events), "\(round)")
+            #expect(two.map { $0.problems.map(\.localizedDescription) } == one.map { $0.problems.map(\.localizedDescription) }, "\(round)")
+        }
+        #expect(one[3].problems.count == 1)
+        let store = try f.reopened()
+        let counts = try store.responseCounts(until: "main")
+        #expect(counts.total == (try store.responseReport(until: "main")).inputs.count)
+        #expect(try store.allProposalStates().count == 70)
+    }
 }

@@ -29,26 +29,37 @@ struct ResponseDownloads {
         try write(ResponsesJSON.closing(content.report))
     }
 
-    /// Each proposal's inputs (contiguous in the report), made by `make` or taken from the kept pieces.
+    /// Each proposal's inputs (contiguous in the report), made by `make` or taken from the kept pieces;
+    /// the pieces a window at a time on every core, written in order.
     private func pieces(file: String, _ write: (String) throws -> Void, make: (ArraySlice<ResponseReport.Input>) throws -> String) throws {
         let inputs = content.report.inputs
         let kept = content.downloadPieces?.folder(file)
-        var used = Set<String>()
+        var groups: [(range: Range<Int>, key: String?)] = []
         var start = inputs.startIndex
         while start < inputs.endIndex {
             let proposal = inputs[start].proposal
             var end = start + 1
             while end < inputs.endIndex, inputs[end].proposal == proposal { end += 1 }
-            let group = inputs[start..<end]
-            if let kept, let folder = content.proposal(id: proposal)?.folder {
-                let key = KeyDigest.of([contentKey, file, proposal, folder.hex, String(group.count)])
-                used.insert(key)
-                try write(try kept.text(key) { try make(group) })
-            } else {
-                try write(try make(group))
+            let key = kept == nil ? nil : content.proposal(id: proposal)?.folder.map { folder in
+                KeyDigest.of([contentKey, file, proposal, folder.hex, String(end - start)])
             }
+            groups.append((start..<end, key))
             start = end
+        }
+        var used = Set<String>()
+        for window in stride(from: 0, to: groups.count, by: Self.window) {
+            let slice = groups[window..<min(window + Self.window, groups.count)]
+            let texts = try ParallelRender.map(slice.count) { offset -> String in
+                let group = slice[slice.startIndex + offset]
+                guard let kept, let key = group.key else { return try make(inputs[group.range]) }
+                return try kept.text(key) { try make(inputs[group.range]) }
+            }
+            for text in texts { try write(text) }
+            used.formUnion(slice.compactMap(\.key))
         }
         kept?.keepOnly(used)
     }
+
+    /// How many proposals' pieces are made at once (and held in memory before they are written).
+    private static let window = 64
 }

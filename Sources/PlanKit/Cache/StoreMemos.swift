@@ -49,9 +49,14 @@ extension PlanStore {
         let key = tree.hex + " " + (try authorityKey()) + " " + (try mainHead()?.hex ?? "-")
         if let known = memos.states, known.key == key { return known.value }
         var states: [(id: EventID, state: ProposalState)] = []
-        for (id, _) in try record.proposals(in: tree) {
-            guard let state = try fold(try cachedEvents(of: id, in: tree).events) else { continue }
-            states.append((id, state))
+        let proposals = try record.proposals(in: tree).map(\.id)
+        // Read on two threads a window at a time, so that the events of only one window are held at once.
+        for window in stride(from: 0, to: proposals.count, by: 256) {
+            let part = Array(proposals[window..<min(window + 256, proposals.count)])
+            for (id, read) in zip(part, try ParallelEventReading.readCached(part, in: tree, store: self)) {
+                guard let state = try fold(read.events) else { continue }
+                states.append((id, state))
+            }
         }
         memos.states = (key, states)
         return states

@@ -42,8 +42,8 @@ struct Words: MustacheParent, Sendable {
 
     /// A word of the catalogs in Chinese (resolved once: `kind` and `name` say which), else the
     /// site's English.
-    private func word(_ kind: ResolvedWords.Kind, _ name: String, _ message: @autoclosure () -> Message, _ english: String) -> String {
-        chinese ? Words.catalogWords.chinese(kind, name, message) : english
+    private func word(_ kind: ResolvedWords.Kind, _ name: String, _ english: String) -> String {
+        chinese ? Words.catalogWords.chinese(kind, name) : english
     }
 
     /// The catalogs' Chinese for the domain's words, each resolved once: resolving a message looks it up
@@ -54,12 +54,12 @@ struct Words: MustacheParent, Sendable {
     /// A sector as readers say it.
     func sector(_ sector: String) -> String {
         switch sector {
-        case "government": word(.sector, sector, MessageWords.sector(sector), "Government")
-        case "civil-society": word(.sector, sector, MessageWords.sector(sector), "Civil society")
-        case "legislature": word(.sector, sector, MessageWords.sector(sector), "Legislature")
-        case "private-sector": word(.sector, sector, MessageWords.sector(sector), "Private sector")
-        case "academia": word(.sector, sector, MessageWords.sector(sector), "Academia")
-        case "public": word(.sector, sector, MessageWords.sector(sector), "Public")
+        case "government": word(.sector, sector, "Government")
+        case "civil-society": word(.sector, sector, "Civil society")
+        case "legislature": word(.sector, sector, "Legislature")
+        case "private-sector": word(.sector, sector, "Private sector")
+        case "academia": word(.sector, sector, "Academia")
+        case "public": word(.sector, sector, "Public")
         default: sector
         }
     }
@@ -67,10 +67,10 @@ struct Words: MustacheParent, Sendable {
     /// A member's role.
     func role(_ role: String) -> String {
         switch role {
-        case "co-chair": word(.role, role, MessageWords.role(role), "Co-chair")
-        case "member": word(.role, role, MessageWords.role(role), "Member")
-        case "reviewer": word(.role, role, MessageWords.role(role), "Reviewer")
-        case "observer": word(.role, role, MessageWords.role(role), "Observer")
+        case "co-chair": word(.role, role, "Co-chair")
+        case "member": word(.role, role, "Member")
+        case "reviewer": word(.role, role, "Reviewer")
+        case "observer": word(.role, role, "Observer")
         default: role
         }
     }
@@ -89,9 +89,9 @@ struct Words: MustacheParent, Sendable {
     /// A proposal state.
     func state(_ state: String) -> String {
         switch state {
-        case "open": word(.status, state, MessageWords.status(state), "Open")
-        case "merged": word(.status, state, MessageWords.status(state), "Merged")
-        case "withdrawn": word(.status, state, MessageWords.status(state), "Withdrawn")
+        case "open": word(.status, state, "Open")
+        case "merged": word(.status, state, "Merged")
+        case "withdrawn": word(.status, state, "Withdrawn")
         default: state
         }
     }
@@ -99,11 +99,11 @@ struct Words: MustacheParent, Sendable {
     /// A disposition of a reasoned response.
     func disposition(_ disposition: String) -> String {
         switch disposition {
-        case "adopted": word(.disposition, disposition, MessageWords.disposition(disposition), "Adopted")
-        case "adopted-in-part": word(.disposition, disposition, MessageWords.disposition(disposition), "Adopted in part")
-        case "deferred": word(.disposition, disposition, MessageWords.disposition(disposition), "Deferred (kept in reserve)")
-        case "not-adopted": word(.disposition, disposition, MessageWords.disposition(disposition), "Not adopted")
-        case "out-of-scope": word(.disposition, disposition, MessageWords.disposition(disposition), "Out of scope")
+        case "adopted": word(.disposition, disposition, "Adopted")
+        case "adopted-in-part": word(.disposition, disposition, "Adopted in part")
+        case "deferred": word(.disposition, disposition, "Deferred (kept in reserve)")
+        case "not-adopted": word(.disposition, disposition, "Not adopted")
+        case "out-of-scope": word(.disposition, disposition, "Out of scope")
         case "none": pick("尚無回應", "No response yet")
         default: disposition
         }

@@ -65,5 +65,14 @@ import Testing
         #expect(try fresh(["attribution", "--json"]) == cached)
         let blame = try h.ok(["blame", "political-donations", "--json"])
         #expect(try fresh(["blame", "political-donations", "--json"]) == blame)
+        #expect(blame.contains("\"proposal\" : \"political-donations\"") || blame.contains("\"proposal\":\"political-donations\""))
+        // Main moves on without touching the file: the stored blame, with the proposal of each of its
+        // hunks, is reused, and still equals a fresh computation.
+        try "notes\n".write(toFile: h.plan + "/NOTES.txt", atomically: true, encoding: .utf8)
+        try h.git(["add", "NOTES.txt"])
+        try h.git(["commit", "-q", "-m", "a note beside the plan"])
+        let reused = try h.ok(["blame", "political-donations", "--json"])
+        #expect(reused == blame)
+        #expect(try fresh(["blame", "political-donations", "--json"]) == reused)
     }
 }

@@ -165,6 +165,12 @@ import Testing
         let files = try s.git(["ls-tree", "-r", "--name-only", "nap/record"]).split(separator: "\n").map(String.init)
         let govSig = try #require(files.first { $0.hasSuffix(gov + ".sig") })
         let civilSig = try #require(files.first { $0.hasSuffix(civil + ".sig") })
+        // Verified clean, the folder is remembered (VerifiedFolders); a second run answers the same from it.
+        let clean = try s.verify()
+        #expect(clean.status == 0)
+        #expect((clean.report["events"] as? Int ?? 0) > 0)
+        let again = try s.verify()
+        #expect(NSDictionary(dictionary: again.report) == NSDictionary(dictionary: clean.report))
         // Garble one signature (truncate its base64) and give the other one a signature over other bytes.
         let original = try s.git(["show", "nap/record:" + govSig])
         let lines = original.split(separator: "\n")

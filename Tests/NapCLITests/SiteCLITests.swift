@@ -66,6 +66,13 @@ import Testing
                      "downloads/responses.csv", "downloads/responses.json", "downloads/plan-v1.html", "downloads/plan-v1.md"] {
             #expect(a[page] != nil, "\(page) is missing")
         }
+        // The feed: newest first, each response linked to the comment it answers.
+        let feed = Self.text(try #require(a["en/feed.atom"]))
+        let updated = feed.components(separatedBy: "<entry>").dropFirst().compactMap { entry in
+            entry.range(of: "<updated>").flatMap { start in entry[start.upperBound...].components(separatedBy: "</updated>").first }
+        }
+        #expect(updated.count >= 5 && updated == updated.sorted(by: >), "\(updated)")
+        #expect(feed.components(separatedBy: "proposals/political-donations.html#comment-").count - 1 == 2, "\(feed)")
         // Nothing changed: nothing is written, nor even rendered (every file has a key).
         let again = try h.ok(["site", "-o", first])
         #expect(again.contains(": 0 files written, \(a.count) unchanged (\(a.count) not rendered again)"), "\(again)")

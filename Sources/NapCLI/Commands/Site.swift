@@ -36,6 +36,7 @@ struct Site: ParsableCommand {
 
     func run() throws {
         let store = try global.openPlan()
+        KeptUntilExit.keep(store)
         let meter = SiteMeter()
         let folder = output.hasPrefix("/") ? output : global.workingDirectory + "/" + output
         let summary: SiteWriteSummary
@@ -53,6 +54,7 @@ struct Site: ParsableCommand {
             } else {
                 let site = try SiteRenderer(store: store, revision: revision, baseURL: baseURL, asOf: day, progress: meter.update)
                 summary = try writer.write(site, progress: meter.update)
+                KeptUntilExit.keep(site)
             }
         } catch let error as SiteError {
             meter.finish()

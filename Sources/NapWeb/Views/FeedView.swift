@@ -35,35 +35,64 @@ struct FeedView {
         self.feedID = feedID
         selfHref = link(SiteLayout.feed)
         homeHref = link(SiteLayout.home)
-        var entries: [Entry] = []
-        for proposal in content.proposals {
+        // What could be an entry, with only what orders them: the newest `limit` are then made whole
+        // (a national plan has tens of thousands of responses; the feed shows 200).
+        // Positions, not copies: a candidate is small (a proposal's state is a large value).
+        enum Source {
+            case opened(proposal: Int)
+            case closed(proposal: Int)
+            /// A response to the whole proposal (`comment` nil) or to one of its comments.
+            case response(proposal: Int, comment: Int?, response: Int)
+            case version(Int)
+        }
+        var candidates: [(time: Date, id: String, source: Source)] = []
+        for (index, proposal) in content.proposals.enumerated() {
             let state = proposal.state
-            let href = link(proposal.path)
-            entries.append(Entry(title: words.format("feedOpened", state.title), id: "urn:nap:event:" + state.id,
-                                 updated: DisplayTime.machine(state.opened), author: state.author.name, href: href,
-                                 summary: state.description.isEmpty ? state.title : state.description, time: state.opened))
-            if let closedAt = state.closedAt {
+            candidates.append((state.opened, "urn:nap:event:" + state.id, .opened(proposal: index)))
+            if let closedAt = state.closedAt { candidates.append((closedAt, "urn:nap:closed:" + state.id, .closed(proposal: index))) }
+            for (position, response) in state.responses.enumerated() {
+                candidates.append((response.time, "urn:nap:event:" + response.id, .response(proposal: index, comment: nil, response: position)))
+            }
+            for (number, comment) in state.comments.enumerated() {
+                for (position, response) in comment.responses.enumerated() {
+                    candidates.append((response.time, "urn:nap:event:" + response.id, .response(proposal: index, comment: number, response: position)))
+                }
+            }
+        }
+        for (index, version) in content.versions.enumerated() {
+            candidates.append((version.version.time ?? Date(timeIntervalSince1970: 0), "urn:nap:tag:" + version.version.tag.hex, .version(index)))
+        }
+        candidates.sort { ($0.time, $0.id) > ($1.time, $1.id) }
+        self.entries = candidates.prefix(FeedView.limit).map { time, id, source in
+            switch source {
+            case .opened(let index):
+                let proposal = content.proposals[index]
+                let state = proposal.state
+                return Entry(title: words.format("feedOpened", state.title), id: id, updated: DisplayTime.machine(time),
+                             author: state.author.name, href: link(proposal.path),
+                             summary: state.description.isEmpty ? state.title : state.description, time: time)
+            case .closed(let index):
+                let proposal = content.proposals[index]
+                let state = proposal.state
                 let merged = state.status != .open && state.status.name == "merged"
-                entries.append(Entry(title: words.format(merged ? "feedMerged" : "feedWithdrawn", state.title),
-                                     id: "urn:nap:closed:" + state.id, updated: DisplayTime.machine(closedAt),
-                                     author: state.closedBy?.name ?? "—", href: href, summary: state.title, time: closedAt))
-            }
-            let responses = state.responses.map { ($0, "") } + state.comments.flatMap { comment in comment.responses.map { ($0, "#comment-" + comment.id.prefix(8)) } }
-            for (response, fragment) in responses {
-                entries.append(Entry(title: words.format("feedResponse", words.disposition(response.disposition.rawValue), state.title),
-                                     id: "urn:nap:event:" + response.id, updated: DisplayTime.machine(response.time),
-                                     author: response.author.name, href: href + fragment, summary: response.reason, time: response.time))
+                return Entry(title: words.format(merged ? "feedMerged" : "feedWithdrawn", state.title), id: id,
+                             updated: DisplayTime.machine(time), author: state.closedBy?.name ?? "—", href: link(proposal.path),
+                             summary: state.title, time: time)
+            case .response(let index, let comment, let position):
+                let proposal = content.proposals[index]
+                let state = proposal.state
+                let response = comment.map { state.comments[$0].responses[position] } ?? state.responses[position]
+                let fragment = comment.map { "#comment-" + state.comments[$0].id.prefix(8) } ?? ""
+                return Entry(title: words.format("feedResponse", words.disposition(response.disposition.rawValue), state.title),
+                             id: id, updated: DisplayTime.machine(time), author: response.author.name,
+                             href: link(proposal.path) + fragment, summary: response.reason, time: time)
+            case .version(let index):
+                let version = content.versions[index]
+                return Entry(title: words.format("feedVersion", version.version.name), id: id, updated: DisplayTime.machine(time),
+                             author: version.version.tagger?.name ?? "—", href: link(SiteLayout.versionPath(version.fileName)),
+                             summary: VersionsView.message(version.version.message), time: time)
             }
         }
-        for version in content.versions {
-            let time = version.version.time ?? Date(timeIntervalSince1970: 0)
-            entries.append(Entry(title: words.format("feedVersion", version.version.name), id: "urn:nap:tag:" + version.version.tag.hex,
-                                 updated: DisplayTime.machine(time), author: version.version.tagger?.name ?? "—",
-                                 href: link(SiteLayout.versionPath(version.fileName)), summary: VersionsView.message(version.version.message),
-                                 time: time))
-        }
-        entries.sort { ($0.time, $0.id) > ($1.time, $1.id) }
-        self.entries = Array(entries.prefix(FeedView.limit))
         updated = self.entries.first?.updated ?? DisplayTime.machine(Date(timeIntervalSince1970: 0))
     }
 }

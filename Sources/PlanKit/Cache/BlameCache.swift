@@ -8,6 +8,37 @@ struct AuthoredHunk: Sendable, Equatable {
     let commit: ObjectID
     let email: String
     let name: String
+    /// The proposal whose merge brought the commit into main, once looked up (`PlanStore.blames`): it
+    /// never changes while the hunk is reused, since the hunk is reused only along main's first parents.
+    var proposal: HunkProposal = .unknown
+}
+
+/// Which proposal brought a blamed commit into main: not looked up yet, none (a founding commit), or one.
+enum HunkProposal: Sendable, Equatable {
+    case unknown
+    case none
+    case slug(String)
+
+    /// The cache's field: empty for unknown, `-` for none, `+slug` for a proposal.
+    var field: String {
+        switch self {
+        case .unknown: ""
+        case .none: "-"
+        case .slug(let slug): "+" + slug
+        }
+    }
+
+    init?(field: String) {
+        if field.isEmpty {
+            self = .unknown
+        } else if field == "-" {
+            self = .none
+        } else if field.hasPrefix("+") {
+            self = .slug(String(field.dropFirst()))
+        } else {
+            return nil
+        }
+    }
 }
 
 extension PlanStore {
@@ -46,7 +77,8 @@ extension PlanStore {
         return false
     }
 
-    /// The stored blames (`blame.v<N>.txt`): per file its head, its blob and its hunks.
+    /// The stored blames (`blame.v<N>.txt`): per file its head, its blob and its hunks (with their proposals
+    /// when looked up).
     func loadBlames() -> [String: (commit: ObjectID, blob: ObjectID, hunks: [AuthoredHunk])] {
         var result: [String: (commit: ObjectID, blob: ObjectID, hunks: [AuthoredHunk])] = [:]
         var current: (path: String, commit: ObjectID, blob: ObjectID, hunks: [AuthoredHunk])?
@@ -55,9 +87,10 @@ extension PlanStore {
             if record.count == 4, record[0] == "F", let commit = ObjectID(hex: record[2]), let blob = ObjectID(hex: record[3]) {
                 finish()
                 current = (record[1], commit, blob, [])
-            } else if record.count == 6, record[0] == "H", let start = Int(record[1]), let count = Int(record[2]),
-                      let commit = ObjectID(hex: record[3]), current != nil {
-                current?.hunks.append(AuthoredHunk(startLine: start, lineCount: count, commit: commit, email: record[4], name: record[5]))
+            } else if record.count == 7, record[0] == "H", let start = Int(record[1]), let count = Int(record[2]),
+                      let commit = ObjectID(hex: record[3]), let proposal = HunkProposal(field: record[6]), current != nil {
+                current?.hunks.append(AuthoredHunk(startLine: start, lineCount: count, commit: commit, email: record[4], name: record[5],
+                                                   proposal: proposal))
             } else {
                 return [:]
             }
@@ -71,7 +104,7 @@ extension PlanStore {
         for (path, entry) in blames.sorted(by: { $0.key < $1.key }) {
             records.append(["F", path, entry.commit.hex, entry.blob.hex])
             for hunk in entry.hunks {
-                records.append(["H", String(hunk.startLine), String(hunk.lineCount), hunk.commit.hex, hunk.email, hunk.name])
+                records.append(["H", String(hunk.startLine), String(hunk.lineCount), hunk.commit.hex, hunk.email, hunk.name, hunk.proposal.field])
             }
         }
         derivedCache.storeLines(records, key: "", as: "blame")

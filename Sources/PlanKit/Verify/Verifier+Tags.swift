@@ -95,41 +95,61 @@ extension Verifier {
     func checkRecord() throws {
         guard let tree = recordTree else { return }
         try checkProcessRecord(in: tree)
-        for (proposal, _) in try store.record.proposals(in: tree) {
-            // Decoded once per event blob (the cache of derived state is keyed by the blobs' ids).
-            let read = try store.cachedEvents(of: proposal, in: tree)
-            for problem in read.problems {
-                report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.message))
+        // Folders verified clean before under the same heads and authority are not read again.
+        let verified = VerifiedFolders(cache: store.derivedCache,
+                                       key: [report.head.hex, try store.mainHead()?.hex ?? "-", try store.authorityKey()].joined(separator: " "))
+        for (proposal, folder) in try store.record.proposals(in: tree) {
+            if let counts = verified.counts(of: folder) {
+                report.events += counts.events
+                report.hostAttestedEvents += counts.hostAttested
+                report.goodSignatures += counts.goodSignatures
+                continue
             }
-            let admission = try ProposalState.admit(read.events, authority: store.authority())
-            for quarantined in admission.quarantined {
-                report.add(VerificationFinding(.notice, .quarantinedEvent, proposal: proposal, event: quarantined.id,
-                                               message: quarantined.problem.message))
+            let before = (findings: report.findings.count, events: report.events, attested: report.hostAttestedEvents, good: report.goodSignatures)
+            try checkRecord(proposal, in: tree)
+            if report.findings.count == before.findings {
+                verified.keep(folder, VerifiedFolders.Counts(events: report.events - before.events, hostAttested: report.hostAttestedEvents - before.attested,
+                                                             goodSignatures: report.goodSignatures - before.good))
             }
-            // Events a host wrote: admitted only when signed by the host's key (a quarantined one is reported above).
-            let attested = Set(admission.admitted.filter { $0.author.host != nil }.map(\.id))
-            for event in read.events {
-                report.events += 1
-                if event.onBehalfOf != nil {
-                    if attested.contains(event.id) { report.hostAttestedEvents += 1 }
-                    continue
-                }
-                guard event.signature != nil else { continue }
-                switch try store.record.signatureState(of: event, in: tree) {
-                case .unsigned:
-                    break
-                case .invalid(let reason):
-                    report.add(VerificationFinding(.failure, .badSignature, proposal: proposal, event: event.id,
-                                                   message: L("the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)")))
-                case .signed(let key):
-                    let expected = try timeline.key(of: event.author.email, at: event.time)
-                    if key == expected {
-                        report.goodSignatures += 1
-                    } else if !event.author.isPublic {
-                        let check = SignatureCheck(state: .signed(key), author: event.author.name, expected: expected)
-                        report.add(VerificationFinding(.notice, .wrongKey, proposal: proposal, event: event.id,
-                                                       message: L("\(event.body.typeName) event \(event.id.prefix(8)): \(check.explanation)")))
-                    }
+        }
+        verified.save()
+    }
+
+    /// The events of one proposal's folder: files that are not events, quarantined events, signatures.
+    private func checkRecord(_ proposal: EventID, in tree: ObjectID) throws {
+        // Decoded once per event blob (the cache of derived state is keyed by the blobs' ids).
+        let read = try store.cachedEvents(of: proposal, in: tree)
+        for problem in read.problems {
+            report.add(VerificationFinding(.failure, .recordProblem, proposal: proposal, message: problem.message))
+        }
+        let admission = try ProposalState.admit(read.events, authority: store.authority())
+        for quarantined in admission.quarantined {
+            report.add(VerificationFinding(.notice, .quarantinedEvent, proposal: proposal, event: quarantined.id,
+                                           message: quarantined.problem.message))
+        }
+        // Events a host wrote: admitted only when signed by the host's key (a quarantined one is reported above).
+        let attested = Set(admission.admitted.filter { $0.author.host != nil }.map(\.id))
+        for event in read.events {
+            report.events += 1
+            if event.onBehalfOf != nil {
+                if attested.contains(event.id) { report.hostAttestedEvents += 1 }
+                continue
+            }
+            guard event.signature != nil else { continue }
+            switch try store.record.signatureState(of: event, in: tree) {
+            case .unsigned:
+                break
+            case .invalid(let reason):
+                report.add(VerificationFinding(.failure, .badSignature, proposal: proposal, event: event.id,
+                                               message: L("the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)")))
+            case .signed(let key):
+                let expected = try timeline.key(of: event.author.email, at: event.time)
+                if key == expected {
+                    report.goodSignatures += 1
+                } else if !event.author.isPublic {
+                    let check = SignatureCheck(state: .signed(key), author: event.author.name, expected: expected)
+                    report.add(VerificationFinding(.notice, .wrongKey, proposal: proposal, event: event.id,
+                                                   message: L("\(event.body.typeName) event \(event.id.prefix(8)): \(check.explanation)")))
                 }
             }
         }

@@ -106,6 +106,22 @@ import Testing
             #expect(input["text"] as? String == original["text"] as? String)
             #expect((input["author"] as? [String: Any])?["name"] as? String == (original["author"] as? [String: Any])?["name"] as? String)
         }
+
+        // A second comment by the same person (no new address to hide): the listings that do not show
+        // open-data (merged, withdrawn, the other sectors') are not rendered again, and the folder still
+        // equals a build from scratch.
+        try h.ok(["comment", "open-data", "-m", "也請列出更新頻率。"], as: .citizen)
+        let again2 = try h.ok(["site", "-o", first])
+        let numbers = try #require(again2.firstMatch(of: /(\d+) files written, (\d+) unchanged \((\d+) not rendered again\)/))
+        let rendered = try #require(Int(numbers.1)) + #require(Int(numbers.2)) - #require(Int(numbers.3))
+        // The comment's own pages and the pages of the whole record (home, feed, report index and
+        // downloads, process, verification) in both languages: 24; keyed by the whole record, the
+        // listings made it 30.
+        #expect(rendered <= 24, "\(again2)")
+        let scratch = h.sandbox.path("site-c")
+        try h.ok(["site", "-o", scratch])
+        let incremental = try Self.files(first), whole = try Self.files(scratch)
+        #expect(incremental == whole, "the rebuilt folder differs from a whole build: \(whole.keys.filter { incremental[$0] != whole[$0] }.sorted())")
     }
 
     @Test func noParticipantAddressEverReachesTheSiteAndHostileTextIsEscaped() throws {

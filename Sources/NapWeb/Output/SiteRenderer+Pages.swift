@@ -52,8 +52,8 @@ extension SiteRenderer {
         }
         for filter in ProposalListView.filters(of: content) {
             let crumbs = filter == "all" ? home : home + [("proposals", SiteLayout.proposals)]
-            add(ProposalListView.path(of: filter), template: "proposals", crumbs: crumbs,
-                title: { ProposalListView(filter: filter, page: $0).heading }, view: { ProposalListView(filter: filter, page: $0) })
+            add(ProposalListView.path(of: filter), template: "proposals", crumbs: crumbs, key: listKey(filter),
+                title: { ProposalListView.heading(of: filter, words: $0.words) }, view: { ProposalListView(filter: filter, page: $0) })
         }
         let reader = content.reader
         for proposal in content.proposals {
@@ -127,6 +127,41 @@ extension SiteRenderer {
             let now = content.reader.now ?? Date()
             digest.add(MergeGate.discussionWait(opened: proposal.state.opened, now: now, policy: content.mainPolicy)?.description ?? "-")
         }
+        return digest.finish()
+    }
+
+    /// The key of a listing of proposals (both languages; `add` adds the page's path): the content key
+    /// (main: members' sectors, the changes each proposal makes), the filter, how many proposals every
+    /// filter holds (each listing shows them all), and each listed proposal's path, folder in the record
+    /// and branch head, which its row is made from. A comment re-renders only the listings that show its
+    /// proposal.
+    func listKey(_ filter: String) -> String {
+        var digest = KeyDigest()
+        digest.add(contentKey)
+        digest.add("list")
+        digest.add(filter)
+        let filters = ProposalListView.filters(of: content)
+        var counts = [Int](repeating: 0, count: filters.count)
+        func count(state: String, sectorKey: String) {
+            for (index, name) in filters.enumerated() where ProposalListView.matches(name, state: state, sectorKey: sectorKey) { counts[index] += 1 }
+        }
+        for proposal in content.proposals {
+            let state = proposal.state.status.name, sectorKey = ProposalListView.sectorKey(of: proposal.state.author)
+            count(state: state, sectorKey: sectorKey)
+            guard ProposalListView.matches(filter, state: state, sectorKey: sectorKey) else { continue }
+            digest.add(proposal.path)
+            digest.add(proposal.id)
+            digest.add(proposal.folder)
+            digest.add(proposal.summary.branchHead)
+        }
+        // Branches pushed without a record are listed as open, under no sector.
+        for branch in content.branchesWithoutRecord {
+            count(state: "open", sectorKey: "")
+            guard ProposalListView.matches(filter, state: "open", sectorKey: "") else { continue }
+            digest.add(branch.slug)
+            digest.add(branch.branchHead)
+        }
+        digest.add(zip(filters, counts).map { "\($0)=\($1)" }.joined(separator: ","))
         return digest.finish()
     }
 

@@ -36,7 +36,7 @@ struct ProposalListView {
 
     /// The proposers' sectors, in a fixed order.
     static func sectors(of content: SiteContent) -> [String] {
-        let present = Set(content.proposals.map { $0.state.author.isPublic ? "public" : $0.state.author.sector })
+        let present = Set(content.proposals.map { sectorKey(of: $0.state.author) })
         let order = ["government", "civil-society", "legislature", "academia", "private-sector", "public"]
         return order.filter(present.contains) + present.subtracting(order).sorted()
     }
@@ -49,16 +49,34 @@ struct ProposalListView {
     let hasItems: Bool
     let items: [Item]
 
+    /// Whether a proposal in `state` (its status's name) from `sectorKey` (`sectorKey(of:)`) is listed under
+    /// `filter`.
+    static func matches(_ filter: String, state: String, sectorKey: String) -> Bool {
+        switch filter {
+        case "all": true
+        case let sector where sector.hasPrefix("sector-"): sectorKey == sector.dropFirst("sector-".count)
+        default: state == filter
+        }
+    }
+
+    /// The sector a proposal is filed under: its author's, or `public`.
+    static func sectorKey(of author: EventAuthor) -> String {
+        author.isPublic ? "public" : author.sector
+    }
+
+    /// The page's heading (and title).
+    static func heading(of filter: String, words: Words) -> String {
+        if filter == "all" { return words["allProposals"] }
+        if filter.hasPrefix("sector-") { return words["proposals"] + " · " + words.sector(String(filter.dropFirst("sector-".count))) }
+        return words["proposals"] + " · " + words.state(filter)
+    }
+
     init(filter: String, page: PageContext) {
         let words = page.words
         t = words
         let all = ProposalListView.items(page: page)
         func matching(_ filter: String) -> [Item] {
-            switch filter {
-            case "all": all
-            case let sector where sector.hasPrefix("sector-"): all.filter { $0.sectorKey == String(sector.dropFirst("sector-".count)) }
-            default: all.filter { $0.state == filter }
-            }
+            all.filter { ProposalListView.matches(filter, state: $0.state, sectorKey: $0.sectorKey) }
         }
         stateFilters = ["all", "open", "merged", "withdrawn"].map { name in
             Filter(label: name == "all" ? words["all"] : words.state(name), href: page.link(ProposalListView.path(of: name)),
@@ -68,13 +86,7 @@ struct ProposalListView {
             Filter(label: words.sector(sector), href: page.link(ProposalListView.path(of: "sector-" + sector)),
                    current: "sector-" + sector == filter, count: matching("sector-" + sector).count)
         }
-        if filter == "all" {
-            heading = words["allProposals"]
-        } else if filter.hasPrefix("sector-") {
-            heading = words["proposals"] + " · " + words.sector(String(filter.dropFirst("sector-".count)))
-        } else {
-            heading = words["proposals"] + " · " + words.state(filter)
-        }
+        heading = ProposalListView.heading(of: filter, words: words)
         items = matching(filter)
         count = items.count
         hasItems = !items.isEmpty
@@ -90,7 +102,7 @@ struct ProposalListView {
                         sector: page.sector(of: state.author), day: DisplayTime.day(state.opened), machineTime: DisplayTime.machine(state.opened),
                         changes: changes.isEmpty ? words["noChangesYet"] : changes.joined(separator: ", "),
                         comments: state.comments.count, unanswered: proposal.unanswered,
-                        sectorKey: state.author.isPublic ? "public" : state.author.sector)
+                        sectorKey: sectorKey(of: state.author))
         }
         // Newest first.
         items.reverse()

@@ -87,7 +87,20 @@ import Testing
         try s.ok(["review", "political-donations", "--approve"], as: .civilChair)
         #expect(try s.blockers().isEmpty)
         try s.ok(["merge", "political-donations"], as: .civilChair)
+        let clean = try s.verify()
+        #expect(clean.status == 0)
+        // The merge is remembered as verified (VerificationMemo) under its proposal's folder: when the
+        // approval it rests on is rewritten in the record, the folder is another and the merge is
+        // checked again.
         #expect(try s.verify().status == 0)
+        let approval = try #require(try s.review(by: .civilChair)["id"] as? String)
+        let files = try s.git(["ls-tree", "-r", "--name-only", "nap/record"]).split(separator: "\n").map(String.init)
+        let event = try #require(files.first { $0.contains(approval) && !$0.hasSuffix(".sig") })
+        try tamper(s, [event: "{}\n"])
+        let (after, afterReport) = try s.verify()
+        #expect(after == 1)
+        let afterKinds = (afterReport["failures"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(afterKinds.contains("approval-missing"), "\(afterKinds)")
     }
 
     @Test func tagsOnMainAreChecked() throws {

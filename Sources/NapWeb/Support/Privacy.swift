@@ -15,7 +15,9 @@ struct Privacy: Sendable {
     /// `participants`: every address to hide; `published`: addresses that are published content.
     init(participants: some Sequence<String>, published: some Sequence<String>) {
         let keep = Set(published.map { $0.lowercased() })
-        hidden = Set(participants.map { $0.lowercased() }.filter { !$0.isEmpty && $0.contains("@") && !keep.contains($0) })
+        // A national plan names the same few thousand people in a hundred thousand events: each address
+        // is lowercased once.
+        hidden = Set(Set(participants).lazy.map { $0.lowercased() }.filter { !$0.isEmpty && $0.contains("@") && !keep.contains($0) })
         digest = KeyDigest.of(hidden.sorted())
     }
 

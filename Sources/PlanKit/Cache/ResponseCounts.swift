@@ -82,10 +82,11 @@ extension PlanStore {
         var changed = false
         let proposals = try record.proposals(in: tree)
         // Many proposals to count (a cold cache, a site counting for each version): every state from the
-        // store's one reading of the record (folded once, read on two threads) instead of one at a time.
+        // store's one reading of the record (folded once, read on two threads) instead of one at a time;
+        // a few, from that reading when it was made already (a site counting after one new comment).
         let missing = proposals.count(where: { known[$0.id + $0.subtree.hex] == nil })
-        let folded: [EventID: ProposalState]? = missing > 32
-            ? Dictionary(try allProposalStates().map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }) : nil
+        let states = missing > 32 ? try allProposalStates() : missing > 0 ? try readProposalStates() : nil
+        let folded = states.map { Dictionary($0.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first }) }
         for (id, subtree) in proposals {
             let counts: ResponseCounts
             if let cached = known[id + subtree.hex] {

@@ -46,7 +46,7 @@ extension PlanStore {
     /// the cache of decoded events), once per record tree and judge.
     func allProposalStates() throws -> [(id: EventID, state: ProposalState)] {
         guard let tree = try record.tree() else { return [] }
-        let key = tree.hex + " " + (try authorityKey()) + " " + (try mainHead()?.hex ?? "-")
+        let key = try statesKey(tree)
         if let known = memos.states, known.key == key { return known.value }
         var states: [(id: EventID, state: ProposalState)] = []
         let proposals = try record.proposals(in: tree).map(\.id)
@@ -60,5 +60,15 @@ extension PlanStore {
         }
         memos.states = (key, states)
         return states
+    }
+
+    /// What `allProposalStates` returns, when it has already been read for the record as it is now.
+    func readProposalStates() throws -> [(id: EventID, state: ProposalState)]? {
+        guard let tree = try record.tree(), let known = memos.states, known.key == (try statesKey(tree)) else { return nil }
+        return known.value
+    }
+
+    private func statesKey(_ tree: ObjectID) throws -> String {
+        tree.hex + " " + (try authorityKey()) + " " + (try mainHead()?.hex ?? "-")
     }
 }

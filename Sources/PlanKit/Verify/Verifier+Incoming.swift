@@ -59,12 +59,31 @@ extension Verifier {
         let parent = commit.parents.first
         if commit.parents.count == 2, let parent, let trailers = MergeTrailers(commit.message) {
             report.merges += 1
-            try checkMerge(commit, firstParent: parent, trailers: trailers)
+            try checkMergeRemembered(commit, firstParent: parent, trailers: trailers)
         } else {
             try reportBypass(commit, firstParent: parent)
         }
         let required = try parent.map { try policy(at: $0).requireSignatures } ?? false
         try checkCommitSignature(commit, required: required)
         return true
+    }
+
+    /// `checkMerge`, or what it found the last time for the same merge and the same folder of its
+    /// proposal in the record, when it found nothing wrong (`VerificationMemo`).
+    private func checkMergeRemembered(_ commit: Commit, firstParent: ObjectID, trailers: MergeTrailers) throws {
+        guard let memo, let folder = try folder(of: trailers.proposal) else {
+            return try checkMerge(commit, firstParent: firstParent, trailers: trailers)
+        }
+        if let counts = memo.counts(ofMerge: commit.id, folder: folder) {
+            report.hostAttestedApprovals += counts.hostAttested
+            report.goodSignatures += counts.goodSignatures
+            return
+        }
+        let before = (findings: report.findings.count, attested: report.hostAttestedApprovals, good: report.goodSignatures)
+        try checkMerge(commit, firstParent: firstParent, trailers: trailers)
+        if report.findings.count == before.findings {
+            memo.keep(merge: commit.id, folder: folder, VerificationMemo.Counts(hostAttested: report.hostAttestedApprovals - before.attested,
+                                                                                goodSignatures: report.goodSignatures - before.good))
+        }
     }
 }

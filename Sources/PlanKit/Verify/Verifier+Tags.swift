@@ -95,11 +95,9 @@ extension Verifier {
     func checkRecord() throws {
         guard let tree = recordTree else { return }
         try checkProcessRecord(in: tree)
-        // Folders verified clean before under the same heads and authority are not read again.
-        let verified = VerifiedFolders(cache: store.derivedCache,
-                                       key: [report.head.hex, try store.mainHead()?.hex ?? "-", try store.authorityKey()].joined(separator: " "))
         for (proposal, folder) in try store.record.proposals(in: tree) {
-            if let counts = verified.counts(of: folder) {
+            // A folder verified clean before under the same heads and authority is not read again.
+            if let counts = memo?.counts(ofFolder: folder) {
                 report.events += counts.events
                 report.hostAttestedEvents += counts.hostAttested
                 report.goodSignatures += counts.goodSignatures
@@ -108,11 +106,10 @@ extension Verifier {
             let before = (findings: report.findings.count, events: report.events, attested: report.hostAttestedEvents, good: report.goodSignatures)
             try checkRecord(proposal, in: tree)
             if report.findings.count == before.findings {
-                verified.keep(folder, VerifiedFolders.Counts(events: report.events - before.events, hostAttested: report.hostAttestedEvents - before.attested,
-                                                             goodSignatures: report.goodSignatures - before.good))
+                memo?.keep(folder: folder, VerificationMemo.Counts(events: report.events - before.events, hostAttested: report.hostAttestedEvents - before.attested,
+                                                                   goodSignatures: report.goodSignatures - before.good))
             }
         }
-        verified.save()
     }
 
     /// The events of one proposal's folder: files that are not events, quarantined events, signatures.

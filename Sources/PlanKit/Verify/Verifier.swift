@@ -30,6 +30,10 @@ final class Verifier {
     /// its site (the proposals' states hold it once); the decoded events stay in the store's cache file.
     private var lastEvents: (proposal: EventID, events: [Event])?
     private var policies: [ObjectID: Policy] = [:]
+    /// The folders and merges verified clean by an earlier run (`run()` only: a sync checks a few new
+    /// commits against a remote's main).
+    var memo: VerificationMemo?
+    private var folders: [EventID: ObjectID]?
     /// What each merge on the line merged, kept between runs (`MergeContents`).
     lazy var mergeContents = MergeContents(cache: store.derivedCache)
 
@@ -41,6 +45,8 @@ final class Verifier {
 
     func run() throws {
         recordTree = try store.record.tree()
+        memo = VerificationMemo(cache: store.derivedCache,
+                                key: [report.head.hex, try store.mainHead()?.hex ?? "-", try store.authorityKey()].joined(separator: " "))
         report.signaturesRequired = try policy(at: report.head).requireSignatures
         let line = Array(try timeline.all().reversed())
         var founded = false
@@ -52,6 +58,15 @@ final class Verifier {
         mergeContents.save()
         try checkTags(onLine: Set(line.map(\.commit)))
         try checkRecord()
+        memo?.save()
+    }
+
+    /// The folder of a proposal in the record (nil when it has none).
+    func folder(of proposal: EventID) throws -> ObjectID? {
+        if folders == nil, let tree = recordTree {
+            folders = Dictionary(try store.record.proposals(in: tree).map { ($0.id, $0.subtree) }, uniquingKeysWith: { first, _ in first })
+        }
+        return folders?[proposal]
     }
 
     /// The policy of plan.yml in a commit (the default policy when it cannot be read); each distinct

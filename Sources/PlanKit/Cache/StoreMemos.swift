@@ -30,6 +30,9 @@ final class StoreMemos {
     /// The merge checks of the cache file as this store last read or wrote them (each is a pure function
     /// of its two commits, so one another process added meanwhile is only computed again).
     var mergeChecks: [String: MergeCheck]?
+    /// The first-parent line of the commit last asked about in `isAncestor(_:of:)` (main, as a rule): a
+    /// version is on it, and finding it there spares libgit2's walk of all of main's ancestry.
+    var firstParentLine: (head: ObjectID, commits: Set<ObjectID>)?
 }
 
 extension PlanStore {

@@ -60,6 +60,12 @@ extension PlanStore {
     /// Whether `ancestor` is `commit` or one of its ancestors.
     public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws -> Bool {
         if ancestor == commit { return true }
+        // On the commit's first-parent line (a published version on main): an ancestor, found in one
+        // walk of that line kept for the store's life; otherwise libgit2 walks the whole ancestry.
+        if memos.firstParentLine?.head != commit {
+            memos.firstParentLine = (commit, Set(try PlanError.wrap { try repository.walk(from: [commit], order: [], firstParentOnly: true) }))
+        }
+        if memos.firstParentLine?.commits.contains(ancestor) == true { return true }
         return try PlanError.wrap { try repository.isAncestor(ancestor, of: commit) }
     }
 

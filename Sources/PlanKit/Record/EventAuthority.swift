@@ -48,6 +48,9 @@ final class PlanAuthority: EventAuthority {
     let main: ObjectID?
     let requiresSignatures: Bool
     private var merges: [ObjectID: (proposal: String, head: ObjectID)?] = [:]
+    /// The kinds of the objects events named, once looked up: a proposal's comments name its few heads
+    /// thousands of times, and each lookup reads the object.
+    private var presentKinds: [ObjectID: ObjectKind] = [:]
     /// Commitments read for process events, by blob (Process/ProcessAuthority.swift).
     var commitments: [ObjectID: Commitment?] = [:]
 
@@ -78,7 +81,10 @@ final class PlanAuthority: EventAuthority {
     }
 
     func isPresentButNotACommit(_ id: ObjectID) -> Bool {
+        if let known = presentKinds[id] { return known != .commit }
         guard let kind = repository.objectKind(id) else { return false }
+        // An object's kind never changes once it is here (an absent one may arrive: not kept).
+        presentKinds[id] = kind
         return kind != .commit
     }
 

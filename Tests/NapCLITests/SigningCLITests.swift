@@ -207,6 +207,31 @@ import Testing
         #expect(orphan.contains { $0.contains("a signature without its event") })
     }
 
+    @Test func aRememberedFolderCopiedUnderAnotherProposalIsCheckedAgain() throws {
+        let s = try SignedPlan.founded(requireSignatures: true)
+        try s.proposal()
+        _ = try s.review(by: .govChair)
+        let proposal = try #require(try s.json(["show", "political-donations"])["id"] as? String)
+        #expect(try s.verify().status == 0)
+        #expect(try s.verify().status == 0)  // answered from VerificationMemo
+        // The same folder (the same tree id) planted under another proposal's name: its events name
+        // political-donations, so a fresh check fails them; the memo must not answer for it.
+        let other = String(repeating: "a", count: 64)
+        let folder = "proposals/\(proposal.prefix(2))/\(proposal)/events/"
+        let files = try s.git(["ls-tree", "-r", "--name-only", "nap/record"]).split(separator: "\n").map(String.init)
+        var copies: [String: String] = [:]
+        for file in files where file.hasPrefix(folder) {
+            copies["proposals/aa/\(other)/events/" + file.dropFirst(folder.count)] = try s.git(["show", "nap/record:" + file])
+        }
+        #expect(!copies.isEmpty)
+        try tamper(s, copies)
+        #expect(try s.git(["rev-parse", "nap/record:proposals/aa/\(other)/events"]) == (try s.git(["rev-parse", "nap/record:" + folder])))
+        let (status, report) = try s.verify()
+        #expect(status == 1)
+        let problems = (report["failures"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "record-problem" }
+        #expect(problems.contains { $0["proposal"] as? String == other }, "\(report)")
+    }
+
     /// Rewrites files of the record with plain git plumbing, as a tamperer would.
     private func tamper(_ s: SignedPlan, _ files: [String: String]) throws {
         let index = ["GIT_INDEX_FILE": s.sandbox.path("tamper-index")]

@@ -67,9 +67,17 @@ extension PlanStore {
         derivedCache.storeLines(lines, key: Self.sitePagesKey(folder), as: Self.sitePagesName(folder))
     }
 
-    /// The id of each proposal's folder in the record (it changes exactly when its events change).
+    /// The id of each proposal's folder in the record (it changes exactly when its events change): the
+    /// folder at its own place (`proposals/<first two>/<id>`), where its events are read from, not a
+    /// folder of the same name planted under another fan-out name.
     public func proposalFolders() throws -> [EventID: ObjectID] {
-        Dictionary(try record.proposals().map { ($0.id, $0.subtree) }, uniquingKeysWith: { first, _ in first })
+        guard let root = try record.tree() else { return [:] }
+        var result: [EventID: ObjectID] = [:]
+        for (id, _) in try record.proposals(in: root) where result[id] == nil {
+            let entry = try PlanError.wrap { try repository.treeEntry(root, path: "proposals/\(id.prefix(2))/\(id)") }
+            if let entry, entry.kind == .tree { result[id] = entry.id }
+        }
+        return result
     }
 
     private static func sitePagesKey(_ folder: String) -> String {

@@ -74,7 +74,7 @@ extension Verifier {
         guard let memo, let folder = try folder(of: trailers.proposal) else {
             return try checkMerge(commit, firstParent: firstParent, trailers: trailers)
         }
-        if let counts = memo.counts(ofMerge: commit.id, folder: folder) {
+        if let counts = memo.counts(ofMerge: commit.id, proposal: trailers.proposal, folder: folder) {
             report.hostAttestedApprovals += counts.hostAttested
             report.goodSignatures += counts.goodSignatures
             return
@@ -82,7 +82,7 @@ extension Verifier {
         let before = (findings: report.findings.count, attested: report.hostAttestedApprovals, good: report.goodSignatures)
         try checkMerge(commit, firstParent: firstParent, trailers: trailers)
         if report.findings.count == before.findings {
-            memo.keep(merge: commit.id, folder: folder, VerificationMemo.Counts(hostAttested: report.hostAttestedApprovals - before.attested,
+            memo.keep(merge: commit.id, proposal: trailers.proposal, folder: folder, VerificationMemo.Counts(hostAttested: report.hostAttestedApprovals - before.attested,
                                                                                 goodSignatures: report.goodSignatures - before.good))
         }
     }

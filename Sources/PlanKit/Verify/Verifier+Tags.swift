@@ -95,9 +95,10 @@ extension Verifier {
     func checkRecord() throws {
         guard let tree = recordTree else { return }
         try checkProcessRecord(in: tree)
-        for (proposal, folder) in try store.record.proposals(in: tree) {
+        for (proposal, _) in try store.record.proposals(in: tree) {
             // A folder verified clean before under the same heads and authority is not read again.
-            if let counts = memo?.counts(ofFolder: folder) {
+            let folder = try folder(of: proposal)
+            if let folder, let counts = memo?.counts(of: proposal, folder: folder) {
                 report.events += counts.events
                 report.hostAttestedEvents += counts.hostAttested
                 report.goodSignatures += counts.goodSignatures
@@ -105,8 +106,8 @@ extension Verifier {
             }
             let before = (findings: report.findings.count, events: report.events, attested: report.hostAttestedEvents, good: report.goodSignatures)
             try checkRecord(proposal, in: tree)
-            if report.findings.count == before.findings {
-                memo?.keep(folder: folder, VerificationMemo.Counts(events: report.events - before.events, hostAttested: report.hostAttestedEvents - before.attested,
+            if let folder, report.findings.count == before.findings {
+                memo?.keep(proposal, folder: folder, VerificationMemo.Counts(events: report.events - before.events, hostAttested: report.hostAttestedEvents - before.attested,
                                                                    goodSignatures: report.goodSignatures - before.good))
             }
         }

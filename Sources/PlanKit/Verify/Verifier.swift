@@ -33,7 +33,7 @@ final class Verifier {
     /// The folders and merges verified clean by an earlier run (`run()` only: a sync checks a few new
     /// commits against a remote's main).
     var memo: VerificationMemo?
-    private var folders: [EventID: ObjectID]?
+    private var folders: [EventID: ObjectID?] = [:]
     /// What each merge on the line merged, kept between runs (`MergeContents`).
     lazy var mergeContents = MergeContents(cache: store.derivedCache)
 
@@ -61,12 +61,16 @@ final class Verifier {
         memo?.save()
     }
 
-    /// The folder of a proposal in the record (nil when it has none).
+    /// The tree id of a proposal's `events` folder in the record, where its events and signatures are
+    /// read from (nil when it has none): what a remembered check is keyed by. (Not the subtree
+    /// `Record.proposals(in:)` lists, which a planted folder under another fan-out name could stand for.)
     func folder(of proposal: EventID) throws -> ObjectID? {
-        if folders == nil, let tree = recordTree {
-            folders = Dictionary(try store.record.proposals(in: tree).map { ($0.id, $0.subtree) }, uniquingKeysWith: { first, _ in first })
-        }
-        return folders?[proposal]
+        if let known = folders[proposal] { return known }
+        guard let tree = recordTree else { return nil }
+        let entry = try PlanError.wrap { try repository.treeEntry(tree, path: Record.directory(of: proposal)) }
+        let folder = entry.flatMap { $0.kind == .tree ? $0.id : nil }
+        folders[proposal] = folder
+        return folder
     }
 
     /// The policy of plan.yml in a commit (the default policy when it cannot be read); each distinct

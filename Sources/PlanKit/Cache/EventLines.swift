@@ -113,13 +113,12 @@ extension PlanStore {
     func cachedEvents(of proposal: EventID, in tree: ObjectID? = nil) throws -> (events: [Event], problems: [PlanError]) {
         guard let root = try tree ?? record.tree() else { return ([], []) }
         if let kept = memos.readEvents, kept.tree == root, let read = kept.reads[proposal] { return read }
-        let folder = try PlanError.wrap { try repository.treeEntry(root, path: Record.directory(of: proposal)) }
-        guard let folder, folder.kind == .tree else { return try record.events(of: proposal, in: root) }
+        guard let folder = try record.subtree(Record.directory(of: proposal), in: root) else { return try record.events(of: proposal, in: root) }
         let cache = derivedCache
         let name = "events-" + proposal
         let stored = cache.loadLines(name)
         let decoded = stored.flatMap { try? Self.events(from: $0.records) }
-        if let stored, let decoded, stored.key == folder.id.hex {
+        if let stored, let decoded, stored.key == folder.hex {
             return (decoded.events, decoded.problems)
         }
         let read = try record.events(of: proposal, in: root, known: decoded?.known ?? [:])
@@ -132,7 +131,7 @@ extension PlanStore {
             records.append(["X", path, text])
         }
         for event in read.events { if let blob = read.blobs[event.id] { records.append(["B", event.id, blob.hex]) } }
-        cache.storeLines(records, key: folder.id.hex, as: name)
+        cache.storeLines(records, key: folder.hex, as: name)
         return (read.events, read.problems)
     }
 

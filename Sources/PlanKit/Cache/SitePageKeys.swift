@@ -74,8 +74,7 @@ extension PlanStore {
         guard let root = try record.tree() else { return [:] }
         var result: [EventID: ObjectID] = [:]
         for (id, _) in try record.proposals(in: root) where result[id] == nil {
-            let entry = try PlanError.wrap { try repository.treeEntry(root, path: "proposals/\(id.prefix(2))/\(id)") }
-            if let entry, entry.kind == .tree { result[id] = entry.id }
+            result[id] = try record.subtree(Record.folder(of: id), in: root)
         }
         return result
     }

@@ -24,9 +24,21 @@ public final class Record {
         self.signer = signer
     }
 
+    /// The folder of a proposal inside the record tree (its events and anything beside them).
+    public static func folder(of proposal: EventID) -> String {
+        "proposals/\(proposal.prefix(2))/\(proposal)"
+    }
+
     /// The folder of a proposal's events inside the record tree.
     public static func directory(of proposal: EventID) -> String {
-        "proposals/\(proposal.prefix(2))/\(proposal)/events"
+        folder(of: proposal) + "/events"
+    }
+
+    /// The id of the tree at `path` in the record tree `tree`; nil when there is none, or it is not a tree.
+    /// A proposal's folders are found at their own place only (`folder(of:)`, `directory(of:)`), never
+    /// under another fan-out name where a folder of the same name could be planted.
+    func subtree(_ path: String, in tree: ObjectID) throws -> ObjectID? {
+        try PlanError.wrap { try repository.treeEntry(tree, path: path).flatMap { $0.kind == .tree ? $0.id : nil } }
     }
 
     /// The path of one event file.
@@ -81,13 +93,13 @@ public final class Record {
     func events(of proposal: EventID, in tree: ObjectID?, known: [ObjectID: Event]) throws -> (events: [Event], problems: [PlanError], blobs: [EventID: ObjectID]) {
         guard let root = try tree ?? self.tree() else { return ([], [], [:]) }
         let directory = Record.directory(of: proposal)
+        guard let folder = try subtree(directory, in: root) else { return ([], [], [:]) }
         return try PlanError.wrap {
-            guard let folder = try repository.treeEntry(root, path: directory), folder.kind == .tree else { return ([], [], [:]) }
             var blobs: [EventID: ObjectID] = [:]
             var events: [Event] = []
             var problems: [PlanError] = []
             var signatures: [EventID: (path: String, text: String)] = [:]
-            for entry in try repository.treeEntries(folder.id) {
+            for entry in try repository.treeEntries(folder) {
                 let path = directory + "/" + entry.name
                 if entry.kind == .blob, entry.name.hasSuffix(".sig") {
                     let size = try repository.blobSize(entry.id)

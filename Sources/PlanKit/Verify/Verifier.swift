@@ -67,8 +67,7 @@ final class Verifier {
     func folder(of proposal: EventID) throws -> ObjectID? {
         if let known = folders[proposal] { return known }
         guard let tree = recordTree else { return nil }
-        let entry = try PlanError.wrap { try repository.treeEntry(tree, path: Record.directory(of: proposal)) }
-        let folder = entry.flatMap { $0.kind == .tree ? $0.id : nil }
+        let folder = try store.record.subtree(Record.directory(of: proposal), in: tree)
         folders[proposal] = folder
         return folder
     }

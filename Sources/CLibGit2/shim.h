@@ -33,4 +33,19 @@ static inline int nap_git_set_ssl_cert_file(const char *file) {
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, NULL);
 }
 
+/// Sets how libgit2 maps pack files: `window` bytes per mapped window, at most `limit` bytes mapped at
+/// once (least recently used windows are unmapped past it). Process-wide.
+static inline int nap_git_set_pack_windows(size_t window, size_t limit) {
+    int result = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
+    if (result != 0) return result;
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
+}
+
+/// What `nap_git_set_pack_windows` set (libgit2's defaults before it).
+static inline int nap_git_get_pack_windows(size_t *window, size_t *limit) {
+    int result = git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, window);
+    if (result != 0) return result;
+    return git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, limit);
+}
+
 #endif

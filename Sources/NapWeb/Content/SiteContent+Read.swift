@@ -52,13 +52,14 @@ extension SiteContent {
             var name = SitePaths.safeName(version.name)
             while usedNames.contains(name) { name += "-" }
             usedNames.insert(name)
-            let changes = index == 0 ? nil : try store.changes(from: published[index - 1].name, to: version.name)
-            versions.append(Version(version: version, document: try store.planDocument(at: version.name),
+            let changes = index == 0 ? nil : try store.changes(from: published[index - 1], to: version)
+            // The development section is only in the version's downloads: read when they are rendered.
+            versions.append(Version(version: version, document: try store.planDocument(of: version, development: false),
                                     signature: try store.signatureStatus(of: version), changes: changes, fileName: name))
         }
         var unpublished: PlanChanges?
         if let latest = versions.last, latest.version.commit != commit {
-            unpublished = try? store.changes(from: latest.version.name, to: revision)
+            unpublished = try? store.changes(from: latest.version.commit, named: latest.version.name, to: commit, named: revision)
         }
         let blames = try store.blames(of: document.commitments.map(\.id), at: revision)
         var verification: VerificationReport?

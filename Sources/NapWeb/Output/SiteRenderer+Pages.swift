@@ -52,7 +52,7 @@ extension SiteRenderer {
         }
         for filter in ProposalListView.filters(of: content) {
             let crumbs = filter == "all" ? home : home + [("proposals", SiteLayout.proposals)]
-            add(ProposalListView.path(of: filter), template: "proposals", crumbs: crumbs, key: listKey(filter),
+            add(ProposalListView.path(of: filter), template: "proposals", crumbs: crumbs, key: listKeys[filter],
                 title: { ProposalListView.heading(of: filter, words: $0.words) }, view: { ProposalListView(filter: filter, page: $0) })
         }
         let reader = content.reader
@@ -62,10 +62,9 @@ extension SiteRenderer {
                 title: { _ in proposal.state.title }, view: { ProposalView(proposal, loaded: try reader.load(proposal.summary), page: $0) })
         }
         for proposal in content.proposals {
-            let report = content.reportInputs(of: proposal.id)
             add(SiteLayout.responsesPath(of: proposal), template: "responses-proposal", crumbs: home + [("responses", SiteLayout.responses)],
                 key: reportKey(proposal), title: { $0.words["responses"] + " — " + proposal.state.title },
-                view: { ResponseReportView(proposal, inputs: report, page: $0) })
+                view: { ResponseReportView(proposal, inputs: content.reportInputs(of: proposal.id), page: $0) })
         }
         add(SiteLayout.versions, template: "versions", crumbs: home, key: versionsKey, title: { $0.words["versions"] }, view: VersionsView.init(page:))
         for (index, version) in content.versions.enumerated() {
@@ -130,39 +129,42 @@ extension SiteRenderer {
         return digest.finish()
     }
 
-    /// The key of a listing of proposals (both languages; `add` adds the page's path): the content key
-    /// (main: members' sectors, the changes each proposal makes), the filter, how many proposals every
-    /// filter holds (each listing shows them all), and each listed proposal's path, folder in the record
-    /// and branch head, which its row is made from. A comment re-renders only the listings that show its
-    /// proposal.
-    func listKey(_ filter: String) -> String {
-        var digest = KeyDigest()
-        digest.add(contentKey)
-        digest.add("list")
-        digest.add(filter)
+    /// The keys of the listings of proposals, by filter (both languages; `add` adds the page's path): the
+    /// content key (main: members' sectors, the changes each proposal makes), the filter, how many
+    /// proposals every filter holds (each listing shows them all), and each listed proposal's path, folder
+    /// in the record and branch head, which its row is made from. A comment re-renders only the listings
+    /// that show its proposal. Made in one pass over the proposals, once per build.
+    static func listKeys(of content: SiteContent, contentKey: String) -> [String: String] {
         let filters = ProposalListView.filters(of: content)
+        var digests = filters.map { filter in
+            var digest = KeyDigest()
+            digest.add(contentKey)
+            digest.add("list")
+            digest.add(filter)
+            return digest
+        }
         var counts = [Int](repeating: 0, count: filters.count)
-        func count(state: String, sectorKey: String) {
-            for (index, name) in filters.enumerated() where ProposalListView.matches(name, state: state, sectorKey: sectorKey) { counts[index] += 1 }
+        func list(state: String, sectorKey: String, _ parts: String...) {
+            for (index, filter) in filters.enumerated() where ProposalListView.matches(filter, state: state, sectorKey: sectorKey) {
+                counts[index] += 1
+                for part in parts { digests[index].add(part) }
+            }
         }
         for proposal in content.proposals {
-            let state = proposal.state.status.name, sectorKey = ProposalListView.sectorKey(of: proposal.state.author)
-            count(state: state, sectorKey: sectorKey)
-            guard ProposalListView.matches(filter, state: state, sectorKey: sectorKey) else { continue }
-            digest.add(proposal.path)
-            digest.add(proposal.id)
-            digest.add(proposal.folder)
-            digest.add(proposal.summary.branchHead)
+            list(state: proposal.state.status.name, sectorKey: ProposalListView.sectorKey(of: proposal.state.author),
+                 proposal.path, proposal.id, proposal.folder?.hex ?? "-", proposal.summary.branchHead?.hex ?? "-")
         }
         // Branches pushed without a record are listed as open, under no sector.
         for branch in content.branchesWithoutRecord {
-            count(state: "open", sectorKey: "")
-            guard ProposalListView.matches(filter, state: "open", sectorKey: "") else { continue }
-            digest.add(branch.slug)
-            digest.add(branch.branchHead)
+            list(state: "open", sectorKey: "", branch.slug, branch.branchHead?.hex ?? "-")
         }
-        digest.add(zip(filters, counts).map { "\($0)=\($1)" }.joined(separator: ","))
-        return digest.finish()
+        let tally = zip(filters, counts).map { "\($0)=\($1)" }.joined(separator: ",")
+        var keys: [String: String] = [:]
+        for (index, filter) in filters.enumerated() {
+            digests[index].add(tally)
+            keys[filter] = digests[index].finish()
+        }
+        return keys
     }
 
     /// The key of a proposal's report page (both languages; `add` adds the page's path): the content
@@ -187,11 +189,11 @@ extension SiteRenderer {
         for version in content.versions {
             let languages = (try? version.document.languages(for: .all)) ?? content.languages
             let html = SiteLayout.planDownload(version.fileName, format: "html"), markdown = SiteLayout.planDownload(version.fileName, format: "md")
-            entries.append(Entry(path: html, key: KeyDigest.of([versionsKey, html])) {
-                HTMLRenderer.render(version.document, languages: languages)
+            entries.append(Entry(path: html, key: KeyDigest.of([versionsKey, html])) { [reader] in
+                HTMLRenderer.render(try reader.developed(version), languages: languages)
             })
-            entries.append(Entry(path: markdown, key: KeyDigest.of([versionsKey, markdown])) {
-                MarkdownRenderer.render(version.document, languages: languages)
+            entries.append(Entry(path: markdown, key: KeyDigest.of([versionsKey, markdown])) { [reader] in
+                MarkdownRenderer.render(try reader.developed(version), languages: languages)
             })
         }
         return entries

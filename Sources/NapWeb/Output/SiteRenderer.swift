@@ -89,11 +89,15 @@ public struct SiteRenderer {
         let tags = content.stateKey.split(separator: "\n").filter { $0.hasPrefix(RefNames.tagPrefix) }.map(String.init)
         versionsKey = KeyDigest.of([contentKey] + tags)
         commitmentsKey = KeyDigest.of([versionsKey, "commitments"] + content.proposals.map { $0.state.slug + " " + $0.path })
+        listKeys = SiteRenderer.listKeys(of: content, contentKey: contentKey)
         buildKey = SiteRenderer.buildKey(stateKey: content.stateKey, revision: content.revision, commit: content.document.commit,
                                          baseURL: self.baseURL, asOf: content.process.asOf, served: served)
         entries = listEntries()
         renderOrder = SiteRenderer.grouped(entries)
     }
+
+    /// The key of each listing of proposals, by filter (`listKeys(of:contentKey:)`).
+    private(set) var listKeys: [String: String] = [:]
 
     /// The key of a whole build: every reference of the plan, the revision shown and its commit, the base
     /// URL, the site's day and how it is served. A folder whose last build had this key, with every file

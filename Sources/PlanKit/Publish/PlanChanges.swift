@@ -87,9 +87,18 @@ extension PlanStore {
     /// The changes from `older` to `newer` (versions, or any revisions on main's line). Refuses when
     /// `older` is not an ancestor of `newer`.
     public func changes(from older: String, to newer: String) throws -> PlanChanges {
-        let old = try resolveRevision(older)
-        let new = try resolveRevision(newer)
-        guard try PlanError.wrap({ try repository.isAncestor(old, of: new) }) else {
+        try changes(from: try resolveRevision(older), named: older, to: try resolveRevision(newer), named: newer)
+    }
+
+    /// The changes from one published version to a later one (`changes(from: older.name, to: newer.name)`
+    /// without resolving the names again).
+    public func changes(from older: PublishedVersion, to newer: PublishedVersion) throws -> PlanChanges {
+        try changes(from: older.commit, named: older.name, to: newer.commit, named: newer.name)
+    }
+
+    /// The changes from the commit `old` (called `older`) to `new` (called `newer`).
+    public func changes(from old: ObjectID, named older: String, to new: ObjectID, named newer: String) throws -> PlanChanges {
+        guard try isAncestor(old, of: new) else {
             throw PlanError.invalidInput(L("\(older) (\(old.short())) is not an earlier version of \(newer) (\(new.short())); give the earlier version first"))
         }
         let before = try contents(at: old)

@@ -76,9 +76,19 @@ extension PlanStore {
     /// `revision`: a reading of every proposal's record), for a reader that shows only the text.
     public func planDocument(at revision: String, development: Bool = true) throws -> PlanDocument {
         let commit = try resolveRevision(revision)
+        let version = try publishedVersions().last { $0.commit == commit }?.name
+        return try planDocument(commit: commit, revision: revision, version: version, development: development)
+    }
+
+    /// The plan as `version` published it (its tag's commit), without resolving its name again: what a
+    /// reader of every version (the site) asks for once per version.
+    public func planDocument(of version: PublishedVersion, development: Bool = true) throws -> PlanDocument {
+        try planDocument(commit: version.commit, revision: version.name, version: version.name, development: development)
+    }
+
+    private func planDocument(commit: ObjectID, revision: String, version: String?, development: Bool) throws -> PlanDocument {
         let contents = try contents(at: commit)
         guard let plan = contents.plan else { throw PlanError.invalidPlan(diagnostics: contents.errors) }
-        let version = try publishedVersions().last { $0.commit == commit }?.name
         var document = PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,
                                     version: version, errorCount: contents.errors.count)
         if development { document.development = try planDevelopment(at: revision) }

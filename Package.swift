@@ -31,6 +31,8 @@ let package = Package(
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
+        // glibc's malloc tuning for the server (<malloc.h> is not in Swift's Glibc module).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // What nap says to people, in English and Traditional Chinese: `L("…")` messages and their catalogs
         // (Resources/*.lproj/*.strings, embedded by scripts/messages.py; docs/ARCHITECTURE.md says why).
         // Foundation only; every layer above may use it, the fronts included.
@@ -60,6 +62,7 @@ let package = Package(
         .target(
             name: "NapServer",
             dependencies: [
+                "CMalloc",
                 "PlanKit",
                 "NapWeb",
                 "Localization",

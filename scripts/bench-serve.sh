@@ -97,6 +97,16 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3600 "$BASE$FIRST_PAGE"
 first_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 [ "$code" = 200 ] || { echo "bench-serve: the first page answered $code" >&2; exit 1; }
 
+# The first page is answered before the whole site is read (from main alone); the server logs when the
+# whole reading is done, and the pages below are timed after it (the steady state), not beside it.
+whole_ms=""
+for _ in $(seq 1 6000); do
+  if grep -q 'read the whole site' "$WORK/serve.err" 2>/dev/null; then whole_ms=$(( ($(date +%s%N) - started) / 1000000 )); break; fi
+  kill -0 "$SERVER" 2>/dev/null || { echo "bench-serve: nap serve exited: $(cat "$WORK/serve.err")" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$whole_ms" ] || { echo "bench-serve: nap serve did not read the whole site in 10 minutes" >&2; exit 1; }
+
 # 3. Proposal pages, 50 concurrent connections (each page rendered once before: the steady state).
 echo "bench-serve: proposal pages, 50 connections, ${SECONDS_LOADED}s" >&2
 while read -r path; do curl -s -o /dev/null "$BASE$path"; done <"$WORK/paths.txt"
@@ -146,6 +156,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-52s | %-30s | %-26s | %s\n' "serve" "measured" "target" "met?"
 printf '%s\n' "-----------------------------------------------------+--------------------------------+----------------------------+-----"
 printf '%-52s | %-30s | %-26s | %s\n' "start-up to the first proposal page" "$first_ms ms" "< 2000 ms" "$(met "$first_ms < 2000")"
+printf '%-52s | %-30s | %-26s | %s\n' "start-up to the whole site read (pages of all)" "$whole_ms ms" "–" ""
 printf '%-52s | %-30s | %-26s | %s\n' "proposal pages, 50 connections (${SECONDS_LOADED} s)" "p99 $pages_p99 ms, $pages_rps req/s" "p99 < 100 ms, >= 500 req/s" \
   "$(met "$pages_p99 < 100 && $pages_rps >= 500 && ${pages_bad:-0} == 0")"
 printf '%-52s | %-30s | %-26s | %s\n' "20 concurrent public comments (x$ROUNDS rounds)" "p99 $comments_p99 ms (max $comments_max)" "p99 < 300 ms" "$(met "$comments_p99 < 300 && $refused == 0")"

@@ -18,6 +18,7 @@ public struct NapServe: Sendable {
 
     /// Opens the plan (refusing a folder that is not one) and sets the server up; nothing listens yet.
     public init(options: ServeOptions) throws {
+        MemoryUpkeep.limitArenas()
         let store = try PlanStore.open(at: options.planPath)
         // Every write and page lists the plan's references; packed, that is one file to read.
         store.packReferences()

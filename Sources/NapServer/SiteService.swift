@@ -236,6 +236,8 @@ actor SiteService {
             readingFailure = nil
             failed = nil
             written = written.filter { $0.value > started }
+            MemoryUpkeep.giveBack()
+            ServerLog.note(String(format: "read the whole site (%d files) in %.1f s", made.renderer.count, made.seconds))
         } catch {
             readingFailure = error
             failed = (storeKey, Date())
@@ -256,15 +258,19 @@ actor SiteService {
     private struct Reading {
         let renderer: SiteRenderer
         let key: String
+        /// How long the reading took (for the log).
+        let seconds: Double
     }
 
     /// Reads the whole site on a thread of its own (`OwnThread`: it takes seconds on a large plan).
     private static func readSite(planPath: String, before: (@Sendable () async -> Void)?) async throws -> sending Reading {
         if let before { await before() }
         return try await OwnThread.run(yielding: true) {
+            let began = Date()
             let store = try PlanStore.open(at: planPath)
             let key = try store.stateKey()
-            return Reading(renderer: try SiteRenderer(store: store, served: true), key: key)
+            let renderer = try SiteRenderer(store: store, served: true)
+            return Reading(renderer: renderer, key: key, seconds: Date().timeIntervalSince(began))
         }
     }
 }

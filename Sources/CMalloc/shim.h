@@ -1,0 +1,21 @@
+// glibc's malloc tuning (<malloc.h>, which Swift's Glibc module leaves out), for the server's
+// MemoryUpkeep. Empty elsewhere.
+#ifndef NAP_CMALLOC_SHIM_H
+#define NAP_CMALLOC_SHIM_H
+
+#include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+
+/// At most `count` malloc arenas for the process.
+static inline int nap_malloc_limit_arenas(int count) {
+    return mallopt(M_ARENA_MAX, count);
+}
+
+/// Gives the free pages of every arena back to the system.
+static inline int nap_malloc_trim(void) {
+    return malloc_trim(0);
+}
+#endif
+
+#endif

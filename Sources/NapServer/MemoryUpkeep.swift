@@ -6,7 +6,7 @@ import CMalloc
 /// site again after changes, each reading a burst of short-lived allocations on its own thread; glibc's
 /// malloc keeps what such bursts free in the arena that served them (up to eight per core) instead of
 /// giving it back. On the bench plan the two together took the server's resident memory from 351 to
-/// 3xx MB (docs/PERFORMANCE.md, "nap serve").
+/// 298–300 MB (docs/PERFORMANCE.md, "nap serve").
 enum MemoryUpkeep {
     /// At most two malloc arenas for the process (glibc's default is eight per core): set before the
     /// server's threads start.

@@ -102,6 +102,7 @@ first_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 whole_ms=""
 for _ in $(seq 1 6000); do
   if grep -q 'read the whole site' "$WORK/serve.err" 2>/dev/null; then whole_ms=$(( ($(date +%s%N) - started) / 1000000 )); break; fi
+  if grep -q 'could not be read' "$WORK/serve.err" 2>/dev/null; then echo "bench-serve: $(grep 'could not be read' "$WORK/serve.err" | head -1)" >&2; exit 1; fi
   kill -0 "$SERVER" 2>/dev/null || { echo "bench-serve: nap serve exited: $(cat "$WORK/serve.err")" >&2; exit 1; }
   sleep 0.1
 done

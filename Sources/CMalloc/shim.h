@@ -1,5 +1,5 @@
 // glibc's malloc tuning (<malloc.h>, which Swift's Glibc module leaves out), for the server's
-// MemoryUpkeep. Empty elsewhere.
+// MemoryUpkeep. Does nothing with another C library.
 #ifndef NAP_CMALLOC_SHIM_H
 #define NAP_CMALLOC_SHIM_H
 
@@ -16,6 +16,10 @@ static inline int nap_malloc_limit_arenas(int count) {
 static inline int nap_malloc_trim(void) {
     return malloc_trim(0);
 }
+#else
+// Another C library: nothing to tune.
+static inline int nap_malloc_limit_arenas(int count) { (void)count; return 0; }
+static inline int nap_malloc_trim(void) { return 0; }
 #endif
 
 #endif

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import CMalloc
-#endif
 
 /// How the server keeps its resident memory near what it holds. It lives for weeks and reads the whole
 /// site again after changes, each reading a burst of short-lived allocations on its own thread; glibc's
@@ -11,16 +9,12 @@ enum MemoryUpkeep {
     /// At most two malloc arenas for the process (glibc's default is eight per core): set before the
     /// server's threads start.
     static func limitArenas() {
-        #if canImport(Glibc)
         _ = nap_malloc_limit_arenas(2)
-        #endif
     }
 
     /// Gives the pages that are free in every arena back to the system (after a reading of the whole site,
     /// once the previous one is let go).
     static func giveBack() {
-        #if canImport(Glibc)
         _ = nap_malloc_trim()
-        #endif
     }
 }

@@ -237,7 +237,7 @@ actor SiteService {
             failed = nil
             written = written.filter { $0.value > started }
             MemoryUpkeep.giveBack()
-            ServerLog.note(String(format: "read the whole site (%d files) in %.1f s", made.renderer.count, made.seconds))
+            ServerLog.note("read the whole site (\(made.renderer.count) files) in \((made.seconds * 10).rounded() / 10) s")
         } catch {
             readingFailure = error
             failed = (storeKey, Date())

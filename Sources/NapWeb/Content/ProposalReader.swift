@@ -2,8 +2,7 @@ import Foundation
 import PlanKit
 
 /// Reads what only a proposal's own page shows — `nap show`'s full picture (anchors, blockers,
-/// signatures) and `nap diff`'s text changes — when that page is rendered, not when the site is read
-/// (and likewise a version's development section, for its downloads):
+/// signatures) and `nap diff`'s text changes — when that page is rendered, not when the site is read:
 /// a build then holds the details of a few proposals at a time instead of all of them, and a rebuild
 /// whose page cache says a proposal's pages are unchanged never reads them.
 ///
@@ -41,16 +40,6 @@ final class ProposalReader: @unchecked Sendable {
             recent.append((id, loaded))
             if recent.count > Self.kept { recent.removeFirst() }
             return loaded
-        }
-    }
-
-    /// `version`'s plan with its development section (what its downloads show), read when they are
-    /// rendered: a rebuild that keeps them never reads it.
-    func developed(_ version: SiteContent.Version) throws -> PlanDocument {
-        try lock.withLock {
-            var document = version.document
-            document.development = try store.planDevelopment(at: version.version.name)
-            return document
         }
     }
 

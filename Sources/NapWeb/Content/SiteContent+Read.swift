@@ -53,8 +53,7 @@ extension SiteContent {
             while usedNames.contains(name) { name += "-" }
             usedNames.insert(name)
             let changes = index == 0 ? nil : try store.changes(from: published[index - 1], to: version)
-            // The development section is only in the version's downloads: read when they are rendered.
-            versions.append(Version(version: version, document: try store.planDocument(of: version, development: false),
+            versions.append(Version(version: version, document: try store.planDocument(of: version),
                                     signature: try store.signatureStatus(of: version), changes: changes, fileName: name))
         }
         var unpublished: PlanChanges?

@@ -185,15 +185,17 @@ extension SiteRenderer {
                 try ResponseDownloads(content: content, contentKey: contentKey).json(sink.write)
             },
         ]
-        // A version's plan is made from its tag alone.
+        // A version's plan is made from its tag, and its development section (counted from the record up
+        // to the tag's time: an input or a meeting recorded later but dated by then changes it).
         for version in content.versions {
             let languages = (try? version.document.languages(for: .all)) ?? content.languages
+            let development = version.document.development?.markdown(languages: languages) ?? ""
             let html = SiteLayout.planDownload(version.fileName, format: "html"), markdown = SiteLayout.planDownload(version.fileName, format: "md")
-            entries.append(Entry(path: html, key: KeyDigest.of([versionsKey, html])) { [reader] in
-                HTMLRenderer.render(try reader.developed(version), languages: languages)
+            entries.append(Entry(path: html, key: KeyDigest.of([versionsKey, html, development])) {
+                HTMLRenderer.render(version.document, languages: languages)
             })
-            entries.append(Entry(path: markdown, key: KeyDigest.of([versionsKey, markdown])) { [reader] in
-                MarkdownRenderer.render(try reader.developed(version), languages: languages)
+            entries.append(Entry(path: markdown, key: KeyDigest.of([versionsKey, markdown, development])) {
+                MarkdownRenderer.render(version.document, languages: languages)
             })
         }
         return entries

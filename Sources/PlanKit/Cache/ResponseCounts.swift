@@ -60,7 +60,11 @@ extension PlanStore {
     /// The counts of the report's inputs up to `revision` (what `responseReport(until:)` would count,
     /// without making the report).
     func responseCounts(until revision: String) throws -> (bySector: [String: Int], byDisposition: [String: Int], total: Int) {
-        let cutoff = try time(of: revision)
+        try responseCounts(named: revision, cutoff: try time(of: revision))
+    }
+
+    /// The counts up to `cutoff`, kept under the name `revision`.
+    func responseCounts(named revision: String, cutoff: Date) throws -> (bySector: [String: Int], byDisposition: [String: Int], total: Int) {
         guard let tree = try record.tree() else { return ([:], [:], 0) }
         let cache = derivedCache
         // One file per revision named (main's is rewritten as main moves; a version's stays).

@@ -30,9 +30,10 @@ final class StoreMemos {
     /// The merge checks of the cache file as this store last read or wrote them (each is a pure function
     /// of its two commits, so one another process added meanwhile is only computed again).
     var mergeChecks: [String: MergeCheck]?
-    /// The first-parent line of the commit last asked about in `isAncestor(_:of:)` (main, as a rule): a
-    /// version is on it, and finding it there spares libgit2's walk of all of main's ancestry.
-    var firstParentLine: (head: ObjectID, commits: Set<ObjectID>)?
+    /// The first-parent line of the first commit asked about in `isAncestor(_:of:)` (the revision a site
+    /// shows, main as a rule), each commit with its distance from that head: a version is on it, and two
+    /// commits found there are answered without libgit2's walk of all of main's ancestry.
+    var firstParentLine: (head: ObjectID, distances: [ObjectID: Int])?
 }
 
 extension PlanStore {

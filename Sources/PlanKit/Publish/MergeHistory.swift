@@ -60,12 +60,14 @@ extension PlanStore {
     /// Whether `ancestor` is `commit` or one of its ancestors.
     public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws -> Bool {
         if ancestor == commit { return true }
-        // On the commit's first-parent line (a published version on main): an ancestor, found in one
-        // walk of that line kept for the store's life; otherwise libgit2 walks the whole ancestry.
-        if memos.firstParentLine?.head != commit {
-            memos.firstParentLine = (commit, Set(try PlanError.wrap { try repository.walk(from: [commit], order: [], firstParentOnly: true) }))
+        // Both on one first-parent line (published versions on main), the ancestor farther from its head:
+        // found in one walk of the line of the first commit asked about, kept for the store's life (later
+        // questions about other commits do not replace it); otherwise libgit2 walks the whole ancestry.
+        if memos.firstParentLine == nil {
+            let line = try PlanError.wrap { try repository.walk(from: [commit], order: [], firstParentOnly: true) }
+            memos.firstParentLine = (commit, Dictionary(line.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
         }
-        if memos.firstParentLine?.commits.contains(ancestor) == true { return true }
+        if let distances = memos.firstParentLine?.distances, let from = distances[ancestor], let to = distances[commit], from > to { return true }
         return try PlanError.wrap { try repository.isAncestor(ancestor, of: commit) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// How the plan was developed, for the section OGP's action-plan template asks for: the published
 /// timeline, the forum's meetings, the input received by sector and how it was answered. Read from
@@ -20,15 +21,34 @@ public struct PlanDevelopment: Sendable {
 extension PlanStore {
     /// The development of the plan up to `revision` (a version, main, a commit).
     public func planDevelopment(at revision: String) throws -> PlanDevelopment {
-        let commit = try resolveRevision(revision)
+        try planDevelopment(commit: try resolveRevision(revision), named: revision, cutoff: try time(of: revision))
+    }
+
+    /// The development of the plan up to `version` (its commit, and its tagger's time; the commit's time
+    /// for a tag without a tagger), without resolving its name again.
+    public func planDevelopment(of version: PublishedVersion) throws -> PlanDevelopment {
+        let cutoff = try version.time ?? PlanError.wrap { try repository.commit(version.commit).committer.time }
+        return try planDevelopment(commit: version.commit, named: version.name, cutoff: cutoff)
+    }
+
+    /// The development up to `commit`, called `revision` (the name its counts are kept under), counting
+    /// what was given by `cutoff`.
+    private func planDevelopment(commit: ObjectID, named revision: String, cutoff: Date) throws -> PlanDevelopment {
         let process = try loadPlan(at: commit).plan?.process ?? PlanProcess()
-        let cutoff = try time(of: revision)
         let lastDay = PlanDate.day(of: cutoff)
         let meetings = try self.meetings().compactMap { $0.current?.record }
             .filter { meeting in lastDay.map { meeting.date.firstDayNumber <= $0.lastDayNumber } ?? true }
-        let counts = try responseCounts(until: revision)
+        let counts = try responseCounts(named: revision, cutoff: cutoff)
         return PlanDevelopment(process: process, meetings: meetings, inputsBySector: counts.bySector.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                                answers: counts.byDisposition.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, inputCount: counts.total)
+    }
+}
+
+extension PlanDevelopment {
+    /// The section as a rendering in `languages` shows it, in Markdown (empty when there is nothing to
+    /// say): what a reader that keeps renderings (the site) keys them by.
+    public func markdown(languages: [String]) -> String {
+        DevelopmentSection.markdown(self, languages: languages) ?? ""
     }
 }
 

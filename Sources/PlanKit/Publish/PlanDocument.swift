@@ -83,7 +83,9 @@ extension PlanStore {
     /// The plan as `version` published it (its tag's commit), without resolving its name again: what a
     /// reader of every version (the site) asks for once per version.
     public func planDocument(of version: PublishedVersion, development: Bool = true) throws -> PlanDocument {
-        try planDocument(commit: version.commit, revision: version.name, version: version.name, development: development)
+        var document = try planDocument(commit: version.commit, revision: version.name, version: version.name, development: false)
+        if development { document.development = try planDevelopment(of: version) }
+        return document
     }
 
     private func planDocument(commit: ObjectID, revision: String, version: String?, development: Bool) throws -> PlanDocument {

@@ -21,6 +21,8 @@ import PlanKit
 actor SiteService {
     let planPath: String
     private let beforeReading: (@Sendable () async -> Void)?
+    /// Every proposal's fold of the last whole reading, for the next (PlanKit's `CarriedFolds`).
+    private let carried = CarriedFolds()
     /// The whole site shown now; nil until the first reading is done.
     private var site: ServedSite?
     /// Before the first whole reading: the frame of the state `storeKey` (the server's own pages, proposals').
@@ -230,7 +232,7 @@ actor SiteService {
     /// began are still read afresh), and a new one starts if the plan moved meanwhile.
     private func read(after started: Int) async {
         do {
-            let made = try await Self.readSite(planPath: planPath, before: beforeReading)
+            let made = try await Self.readSite(planPath: planPath, folds: carried, before: beforeReading)
             site = ServedSite(renderer: made.renderer, key: made.key)
             frame = nil
             readingFailure = nil
@@ -263,11 +265,14 @@ actor SiteService {
     }
 
     /// Reads the whole site on a thread of its own (`OwnThread`: it takes seconds on a large plan).
-    private static func readSite(planPath: String, before: (@Sendable () async -> Void)?) async throws -> sending Reading {
+    /// `folds`: the previous reading's folds, taken for the proposals that did not change (and shared
+    /// with the reading still shown), and left there for the next.
+    private static func readSite(planPath: String, folds: CarriedFolds, before: (@Sendable () async -> Void)?) async throws -> sending Reading {
         if let before { await before() }
         return try await OwnThread.run(yielding: true) {
             let began = Date()
             let store = try PlanStore.open(at: planPath)
+            store.carry(folds)
             let key = try store.stateKey()
             let renderer = try SiteRenderer(store: store, served: true)
             return Reading(renderer: renderer, key: key, seconds: Date().timeIntervalSince(began))

@@ -5,7 +5,7 @@ import NapTestSupport
 import Testing
 
 /// A plan with a few proposals in its record, for the cache of derived state (`.git/nap/cache/`).
-private struct CacheFixture {
+struct CacheFixture {
     let sandbox: Sandbox
     let store: PlanStore
     let main: ObjectID

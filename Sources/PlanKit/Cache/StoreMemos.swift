@@ -34,6 +34,8 @@ final class StoreMemos {
     /// shows, main as a rule), each commit with its distance from that head: a version is on it, and two
     /// commits found there are answered without libgit2's walk of all of main's ancestry.
     var firstParentLine: (head: ObjectID, distances: [ObjectID: Int])?
+    /// Folds carried from an earlier store's reading to this one's (`carry(_:)`), when a front sets it.
+    var carried: CarriedFolds?
 }
 
 extension PlanStore {
@@ -52,16 +54,28 @@ extension PlanStore {
         guard let tree = try record.tree() else { return [] }
         let key = try statesKey(tree)
         if let known = memos.states, known.key == key { return known.value }
-        var states: [(id: EventID, state: ProposalState)] = []
-        let proposals = try record.proposals(in: tree).map(\.id)
+        let proposals = try record.proposals(in: tree)
+        // Folds carried from an earlier reading: a proposal whose folder is the same is not read again.
+        let foldKey = try authorityKey() + " " + (try mainHead()?.hex ?? "-")
+        let carried = memos.carried?.folds(key: foldKey) ?? [:]
+        let unread = proposals.filter { carried[$0.id]?.folder != $0.subtree }.map(\.id)
+        var fresh: [EventID: ProposalState] = [:]
         // Read on two threads a window at a time, so that the events of only one window are held at once.
-        for window in stride(from: 0, to: proposals.count, by: 256) {
-            let part = Array(proposals[window..<min(window + 256, proposals.count)])
+        for window in stride(from: 0, to: unread.count, by: 256) {
+            let part = Array(unread[window..<min(window + 256, unread.count)])
             for (id, read) in zip(part, try ParallelEventReading.readCached(part, in: tree, store: self)) {
                 guard let state = try fold(read.events) else { continue }
-                states.append((id, state))
+                fresh[id] = state
             }
         }
+        var states: [(id: EventID, state: ProposalState)] = []
+        var kept: [EventID: (folder: ObjectID, state: ProposalState)] = [:]
+        for (id, subtree) in proposals {
+            guard let state = fresh[id] ?? carried[id].flatMap({ $0.folder == subtree ? $0.state : nil }) else { continue }
+            states.append((id, state))
+            kept[id] = (subtree, state)
+        }
+        memos.carried?.keep(kept, key: foldKey, reused: proposals.count - unread.count)
         memos.states = (key, states)
         return states
     }

@@ -38,4 +38,40 @@ import Testing
         #expect(try third.allProposalStates().map(\.state) == (try f.reopened().allProposalStates()).map(\.state))
         #expect(carried.lastReused == 0)
     }
+
+    /// A hostile record moves a proposal's folder under another fan-out name (listed, with the same tree
+    /// id, but not where its events are read): the carried reading shows what a fresh one shows, not the
+    /// fold of the folder that is gone.
+    @Test func aFolderPlantedElsewhereIsNotTakenForTheOneThatWent() throws {
+        let f = try CacheFixture()
+        var ids: [EventID] = []
+        for index in 0..<4 { ids.append(try f.open("p\(index)", at: 1_723_500_000 + Double(index))) }
+        try f.comment(on: ids[2], count: 2)
+        let carried = CarriedFolds()
+        let first = try f.reopened()
+        first.carry(carried)
+        #expect(try first.allProposalStates().contains { $0.id == ids[2] })
+
+        let repository = f.store.repository
+        let tree = try #require(try f.store.record.tree())
+        let real = Record.directory(of: ids[2])
+        let events = try #require(try repository.treeEntry(tree, path: real))
+        var changes: [String: TreeChange] = [Record.folder(of: ids[2]): .remove]
+        for entry in try repository.treeEntries(events.id) {
+            changes["proposals/\(ids[2].prefix(3))/\(ids[2])/events/\(entry.name)"] = .blob(entry.id)
+        }
+        let planted = try repository.writeTree(applying: changes, to: tree)
+        let head = try #require(try f.store.record.head())
+        let who = try f.store.identity()
+        let commit = try repository.createCommit(tree: planted, parents: [head], author: who, committer: who, message: "planted\n")
+        try repository.updateReference(RefNames.record, to: commit, expecting: .at(head), message: "test")
+
+        let second = try f.reopened()
+        second.carry(carried)
+        let after = try second.allProposalStates()
+        let fresh = try f.reopened().allProposalStates()
+        #expect(after.map(\.id) == fresh.map(\.id))
+        #expect(after.map(\.state) == fresh.map(\.state))
+        #expect(!after.contains { $0.id == ids[2] && $0.state.comments.count == 2 }, "the fold of the folder that went is shown")
+    }
 }

@@ -3,14 +3,15 @@ import GitKit
 
 /// Every proposal's folded state from one reading of the record, carried to the next reading by a front
 /// that reads the whole record again and again (`nap serve` after each change): a proposal whose folder
-/// in the record is the same, under the same judge and main, takes its fold from here instead of
-/// decoding and folding its events again, and shares its memory with the reading still shown. After one
-/// comment, a reading folds that proposal alone, and the server holds one copy of the rest, not two.
+/// in the record (at its own place, where its events are read) is the same, under the same judge and the
+/// same references, takes its fold from here instead of decoding and folding its events again, and
+/// shares its memory with the reading still shown. After one comment, a reading folds that proposal
+/// alone, and the server holds one copy of the rest, not two.
 ///
-/// Like the cache of derived state it is keyed by what a fold is made of (the folder's tree id, the
-/// authority's key, main), so it answers what a fresh fold would, with the same gap: an object an event
-/// names that arrives later without its folder changing is not seen until the folder, the judge or main
-/// moves (docs/STORAGE.md). Shared between threads: every access holds its lock.
+/// Keyed by what a fold is made of: the folder's tree id, the authority's key, and every reference of the
+/// plan but the record (main, proposal branches, tags: an object an event names arrives with one of
+/// them, and the fold looks at whether it is there). An object that arrives with no reference moving is
+/// seen at the next change of those. Shared between threads: every access holds its lock.
 public final class CarriedFolds: @unchecked Sendable {
     private let lock = NSLock()
     private var key = ""

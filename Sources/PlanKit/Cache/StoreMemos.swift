@@ -55,10 +55,16 @@ extension PlanStore {
         let key = try statesKey(tree)
         if let known = memos.states, known.key == key { return known.value }
         let proposals = try record.proposals(in: tree)
-        // Folds carried from an earlier reading: a proposal whose folder is the same is not read again.
-        let foldKey = try authorityKey() + " " + (try mainHead()?.hex ?? "-")
+        // Folds carried from an earlier reading: a proposal whose folder (at its own place, where its
+        // events are read) is the same, under the same judge and references, is not read again.
+        let foldKey = try carriedFoldsKey()
         let carried = memos.carried?.folds(key: foldKey) ?? [:]
-        let unread = proposals.filter { carried[$0.id]?.folder != $0.subtree }.map(\.id)
+        var folders: [EventID: ObjectID] = [:]
+        if memos.carried != nil {
+            for (id, _) in proposals where folders[id] == nil { folders[id] = try record.subtree(Record.folder(of: id), in: tree) }
+        }
+        let unread = proposals.map(\.id).filter { id in folders[id] == nil || carried[id]?.folder != folders[id] }
+        let unreadSet = Set(unread)
         var fresh: [EventID: ProposalState] = [:]
         // Read on two threads a window at a time, so that the events of only one window are held at once.
         for window in stride(from: 0, to: unread.count, by: 256) {
@@ -70,12 +76,15 @@ extension PlanStore {
         }
         var states: [(id: EventID, state: ProposalState)] = []
         var kept: [EventID: (folder: ObjectID, state: ProposalState)] = [:]
-        for (id, subtree) in proposals {
-            guard let state = fresh[id] ?? carried[id].flatMap({ $0.folder == subtree ? $0.state : nil }) else { continue }
+        for (id, _) in proposals {
+            guard let state = unreadSet.contains(id) ? fresh[id] : carried[id]?.state else { continue }
             states.append((id, state))
-            kept[id] = (subtree, state)
+            if let folder = folders[id] { kept[id] = (folder, state) }
         }
-        memos.carried?.keep(kept, key: foldKey, reused: proposals.count - unread.count)
+        // Kept only when nothing moved while they were folded (the judge rebuilds itself if main moves).
+        if let carriedFolds = memos.carried, try carriedFoldsKey() == foldKey {
+            carriedFolds.keep(kept, key: foldKey, reused: proposals.count - unread.count)
+        }
         memos.states = (key, states)
         return states
     }
@@ -84,6 +93,14 @@ extension PlanStore {
     func readProposalStates() throws -> [(id: EventID, state: ProposalState)]? {
         guard let tree = try record.tree(), let known = memos.states, known.key == (try statesKey(tree)) else { return nil }
         return known.value
+    }
+
+    /// What a carried fold is kept under: the judge, and every reference of the plan but the record (an
+    /// object an event names arrives with one: a proposal branch, main, a tag).
+    private func carriedFoldsKey() throws -> String {
+        guard memos.carried != nil else { return "" }
+        let references = try stateKey().split(separator: "\n").filter { !$0.hasPrefix(RefNames.record + " ") }
+        return ([try authorityKey()] + references.map(String.init)).joined(separator: "\n")
     }
 
     private func statesKey(_ tree: ObjectID) throws -> String {

@@ -7,15 +7,22 @@ import Testing
 /// `CarriedFolds`: a reading of every proposal's state takes the unchanged ones from the previous
 /// reading, and answers what a fresh reading does.
 @Suite struct CarriedFoldsTests {
-    @Test func aSecondReadingFoldsOnlyTheProposalThatChanged() throws {
+    /// A plan of `count` proposals, two comments on the one at `commented`, read once by a store that
+    /// carries its folds.
+    static func firstReading(of count: Int, commented: Int) throws
+        -> (f: CacheFixture, ids: [EventID], carried: CarriedFolds, states: [(id: EventID, state: ProposalState)]) {
         let f = try CacheFixture()
         var ids: [EventID] = []
-        for index in 0..<6 { ids.append(try f.open("p\(index)", at: 1_723_500_000 + Double(index))) }
-        try f.comment(on: ids[1], count: 2)
+        for index in 0..<count { ids.append(try f.open("p\(index)", at: 1_723_500_000 + Double(index))) }
+        try f.comment(on: ids[commented], count: 2)
         let carried = CarriedFolds()
         let first = try f.reopened()
         first.carry(carried)
-        let before = try first.allProposalStates()
+        return (f, ids, carried, try first.allProposalStates())
+    }
+
+    @Test func aSecondReadingFoldsOnlyTheProposalThatChanged() throws {
+        let (f, ids, carried, before) = try Self.firstReading(of: 6, commented: 1)
         #expect(before.count == 6)
         #expect(before.first { $0.id == ids[1] }?.state.comments.count == 2)
         #expect(carried.lastReused == 0)
@@ -43,14 +50,8 @@ import Testing
     /// id, but not where its events are read): the carried reading shows what a fresh one shows, not the
     /// fold of the folder that is gone.
     @Test func aFolderPlantedElsewhereIsNotTakenForTheOneThatWent() throws {
-        let f = try CacheFixture()
-        var ids: [EventID] = []
-        for index in 0..<4 { ids.append(try f.open("p\(index)", at: 1_723_500_000 + Double(index))) }
-        try f.comment(on: ids[2], count: 2)
-        let carried = CarriedFolds()
-        let first = try f.reopened()
-        first.carry(carried)
-        #expect(try first.allProposalStates().contains { $0.id == ids[2] })
+        let (f, ids, carried, before) = try Self.firstReading(of: 4, commented: 2)
+        #expect(before.contains { $0.id == ids[2] })
 
         let repository = f.store.repository
         let tree = try #require(try f.store.record.tree())

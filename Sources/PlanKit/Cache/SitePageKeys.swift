@@ -67,16 +67,10 @@ extension PlanStore {
         derivedCache.storeLines(lines, key: Self.sitePagesKey(folder), as: Self.sitePagesName(folder))
     }
 
-    /// The id of each proposal's folder in the record (it changes exactly when its events change): the
-    /// folder at its own place (`proposals/<first two>/<id>`), where its events are read from, not a
-    /// folder of the same name planted under another fan-out name.
+    /// The id of each proposal's folder in the record (it changes exactly when its events change; only
+    /// folders at their own place are listed: `Record.proposals(in:)`).
     public func proposalFolders() throws -> [EventID: ObjectID] {
-        guard let root = try record.tree() else { return [:] }
-        var result: [EventID: ObjectID] = [:]
-        for (id, _) in try record.proposals(in: root) where result[id] == nil {
-            result[id] = try record.subtree(Record.folder(of: id), in: root)
-        }
-        return result
+        Dictionary(try record.proposals().map { ($0.id, $0.subtree) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func sitePagesKey(_ folder: String) -> String {

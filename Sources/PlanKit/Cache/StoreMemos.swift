@@ -55,16 +55,11 @@ extension PlanStore {
         let key = try statesKey(tree)
         if let known = memos.states, known.key == key { return known.value }
         let proposals = try record.proposals(in: tree)
-        // Folds carried from an earlier reading: a proposal whose folder (at its own place, where its
-        // events are read) is the same, under the same judge and references, is not read again.
+        // Folds carried from an earlier reading: a proposal whose folder is the same, under the same judge
+        // and references, is not read again.
         let foldKey = try carriedFoldsKey()
         let carried = memos.carried?.folds(key: foldKey) ?? [:]
-        var folders: [EventID: ObjectID] = [:]
-        if memos.carried != nil {
-            for (id, _) in proposals where folders[id] == nil { folders[id] = try record.subtree(Record.folder(of: id), in: tree) }
-        }
-        let unread = proposals.map(\.id).filter { id in folders[id] == nil || carried[id]?.folder != folders[id] }
-        let unreadSet = Set(unread)
+        let unread = proposals.filter { carried[$0.id]?.folder != $0.subtree }.map(\.id)
         var fresh: [EventID: ProposalState] = [:]
         // Read on two threads a window at a time, so that the events of only one window are held at once.
         for window in stride(from: 0, to: unread.count, by: 256) {
@@ -76,10 +71,10 @@ extension PlanStore {
         }
         var states: [(id: EventID, state: ProposalState)] = []
         var kept: [EventID: (folder: ObjectID, state: ProposalState)] = [:]
-        for (id, _) in proposals {
-            guard let state = unreadSet.contains(id) ? fresh[id] : carried[id]?.state else { continue }
+        for (id, subtree) in proposals {
+            guard let state = fresh[id] ?? carried[id].flatMap({ $0.folder == subtree ? $0.state : nil }) else { continue }
             states.append((id, state))
-            if let folder = folders[id] { kept[id] = (folder, state) }
+            kept[id] = (subtree, state)
         }
         // Kept only when nothing moved while they were folded (the judge rebuilds itself if main moves).
         if let carriedFolds = memos.carried, try carriedFoldsKey() == foldKey {

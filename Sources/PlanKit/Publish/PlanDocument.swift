@@ -76,25 +76,25 @@ extension PlanStore {
     /// `revision`: a reading of every proposal's record), for a reader that shows only the text.
     public func planDocument(at revision: String, development: Bool = true) throws -> PlanDocument {
         let commit = try resolveRevision(revision)
-        let version = try publishedVersions().last { $0.commit == commit }?.name
-        return try planDocument(commit: commit, revision: revision, version: version, development: development)
+        var document = try planDocument(commit: commit, revision: revision, version: try publishedVersions().last { $0.commit == commit }?.name)
+        if development { document.development = try planDevelopment(at: revision) }
+        return document
     }
 
     /// The plan as `version` published it (its tag's commit), without resolving its name again: what a
     /// reader of every version (the site) asks for once per version.
     public func planDocument(of version: PublishedVersion, development: Bool = true) throws -> PlanDocument {
-        var document = try planDocument(commit: version.commit, revision: version.name, version: version.name, development: false)
+        var document = try planDocument(commit: version.commit, revision: version.name, version: version.name)
         if development { document.development = try planDevelopment(of: version) }
         return document
     }
 
-    private func planDocument(commit: ObjectID, revision: String, version: String?, development: Bool) throws -> PlanDocument {
+    /// The text at `commit`, without the development section.
+    private func planDocument(commit: ObjectID, revision: String, version: String?) throws -> PlanDocument {
         let contents = try contents(at: commit)
         guard let plan = contents.plan else { throw PlanError.invalidPlan(diagnostics: contents.errors) }
-        var document = PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,
-                                    version: version, errorCount: contents.errors.count)
-        if development { document.development = try planDevelopment(at: revision) }
-        return document
+        return PlanDocument(plan: plan, commitments: contents.commitments, revision: revision, commit: commit,
+                            version: version, errorCount: contents.errors.count)
     }
 }
 

@@ -66,14 +66,16 @@ public final class Record {
     }
 
     /// The ids of every proposal that has events, with the id of its subtree (which changes exactly when
-    /// its events change: a cache key).
+    /// its events change: a cache key). Only folders at their own place (`Record.folder(of:)`, where the
+    /// events are read from) are listed: a folder of the same name planted under another fan-out name
+    /// (`proposals/abc/<id>`) is not, so it can neither stand for the real one in a key nor list an id twice.
     public func proposals(in tree: ObjectID? = nil) throws -> [(id: EventID, subtree: ObjectID)] {
         guard let root = try tree ?? self.tree() else { return [] }
         return try PlanError.wrap {
             guard let proposals = try repository.treeEntry(root, path: "proposals"), proposals.kind == .tree else { return [] }
             var result: [(EventID, ObjectID)] = []
             for fan in try repository.treeEntries(proposals.id) where fan.kind == .tree {
-                for entry in try repository.treeEntries(fan.id) where entry.kind == .tree && entry.name.hasPrefix(fan.name) {
+                for entry in try repository.treeEntries(fan.id) where entry.kind == .tree && entry.name.prefix(2) == fan.name {
                     result.append((entry.name, entry.id))
                 }
             }

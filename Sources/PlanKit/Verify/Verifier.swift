@@ -62,8 +62,7 @@ final class Verifier {
     }
 
     /// The tree id of a proposal's `events` folder in the record, where its events and signatures are
-    /// read from (nil when it has none): what a remembered check is keyed by. (Not the subtree
-    /// `Record.proposals(in:)` lists, which a planted folder under another fan-out name could stand for.)
+    /// read from (nil when it has none): what a remembered check is keyed by.
     func folder(of proposal: EventID) throws -> ObjectID? {
         if let known = folders[proposal] { return known }
         guard let tree = recordTree else { return nil }

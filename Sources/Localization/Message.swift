@@ -59,28 +59,55 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     /// `format` with each `%N$@` replaced by argument N-1 and `%%` by `%`. A placeholder without an
     /// argument is left as it is (the catalog test keeps that from happening); nothing here can trap.
     static func substitute(_ format: String, argument: (Int) -> String?) -> String {
-        var output = ""
-        var scalars = format.unicodeScalars[...]
-        while let percent = scalars.firstIndex(of: "%") {
-            output.unicodeScalars.append(contentsOf: scalars[..<percent])
-            scalars = scalars[scalars.index(after: percent)...]
-            if scalars.first == "%" {
-                output.unicodeScalars.append("%")
-                scalars = scalars.dropFirst()
+        // Worked on UTF-8 bytes: `%`, `$`, `@` and the digits are ASCII, so they never fall inside a
+        // multi-byte character, and every piece copied lies between two of them (whole characters).
+        // (Every command's help texts pass through here at start-up: Unicode scalar properties and
+        // Foundation's string search cost milliseconds there; this costs microseconds.)
+        let bytes = Array(format.utf8)
+        guard bytes.contains(UInt8(ascii: "%")) else { return format }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "%") else {
+                output.append(byte)
+                index += 1
                 continue
             }
-            let digits = scalars.prefix { $0.properties.numericType == .decimal && $0.isASCII }
-            let rest = scalars[digits.endIndex...]
-            if !digits.isEmpty, rest.starts(with: "$@".unicodeScalars), let number = Int(String(String.UnicodeScalarView(digits))),
+            if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "%") {
+                output.append(byte)
+                index += 2
+                continue
+            }
+            var end = index + 1
+            var number = 0
+            while end < bytes.count, end - index <= 6, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            if end > index + 1, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "$"), bytes[end + 1] == UInt8(ascii: "@"),
                let value = argument(number - 1) {
-                output += value
-                scalars = rest.dropFirst(2)
+                output.append(contentsOf: value.utf8)
+                index = end + 2
             } else {
-                output.unicodeScalars.append("%")
+                output.append(byte)
+                index += 1
             }
         }
-        output.unicodeScalars.append(contentsOf: scalars)
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `text` with every `%` doubled, so that it stands for itself in a format.
+    static func escapingPercent(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            output.append(byte)
+            if byte == UInt8(ascii: "%") { output.append(byte) }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
 
@@ -117,7 +144,7 @@ public struct MessageLiteral: ExpressibleByStringInterpolation, Sendable {
     var arguments: [Message.Argument]
 
     public init(stringLiteral value: String) {
-        key = value.replacingOccurrences(of: "%", with: "%%")
+        key = Message.escapingPercent(value)
         arguments = []
     }
 
@@ -136,7 +163,7 @@ public struct MessageLiteral: ExpressibleByStringInterpolation, Sendable {
         }
 
         public mutating func appendLiteral(_ literal: String) {
-            key += literal.replacingOccurrences(of: "%", with: "%%")
+            key += Message.escapingPercent(literal)
         }
 
         private mutating func append(_ argument: Message.Argument) {

@@ -231,7 +231,10 @@ struct CacheFixture {
         var records = ProposalDigest(state).records
         records[0] = Array(records[0].prefix(4)) + CacheFields.author(hosted) + Array(records[0].dropFirst(4 + CacheFields.authorFieldCount))
         #expect(try ProposalDigest(records: ArraySlice(records)).author.host == "web")
-        let entry = try #require(IndexedProposal(id: id, subtree: f.main, records: ArraySlice(records)))
+        let data = CacheLines.encode(name: "proposals", version: "3/1", key: "k", records: records)
+        let file = try #require(CacheLineFile(data, name: "proposals", version: "3/1"))
+        let entry = try #require(IndexedProposal(id: id, subtree: f.main, file: file, lines: 0..<file.count))
+        #expect(try entry.digest()?.author.host == "web")
         #expect(entry.outline?.slug == "open-data")
         #expect(entry.outline?.status == "open")
         #expect(entry.outline?.opened == Date(timeIntervalSince1970: 1_723_500_000))

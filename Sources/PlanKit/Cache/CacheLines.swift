@@ -34,80 +34,71 @@ enum CacheLines {
         return String(fields[3])
     }
 
+    /// One record to write: its fields, or its line as a `CacheLineFile` holds it (escaped, without its line
+    /// feed), copied as it is.
+    enum Line {
+        case fields([String])
+        case stored(ArraySlice<UInt8>)
+    }
+
     /// The file's bytes: the header (`magic`, `name`, the format version, `key`), then the records.
     static func encode(name: String, version: String, key: String, records: [[String]]) -> Data {
-        var text = [magic, name, escape(version), escape(key)].joined(separator: "\t") + "\n"
-        for record in records {
-            text += record.map(escape).joined(separator: "\t")
-            text += "\n"
+        encode(name: name, version: version, key: key, lines: records.map(Line.fields))
+    }
+
+    /// The file's bytes, from records some of which may be stored lines.
+    static func encode(name: String, version: String, key: String, lines: [Line]) -> Data {
+        var bytes: [UInt8] = []
+        func append(_ fields: [String]) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(0x09) }
+                bytes.append(contentsOf: escape(field).utf8)
+            }
+            bytes.append(0x0A)
+        }
+        append([magic, name, version, key])
+        for line in lines {
+            switch line {
+            case .fields(let fields): append(fields)
+            case .stored(let stored):
+                bytes.append(contentsOf: stored)
+                bytes.append(0x0A)
+            }
         }
         // The count at the end: a file cut short, even at the end of a line, is never taken for whole.
-        text += "end\t\(records.count)\n"
-        return Data(text.utf8)
+        append(["end", String(lines.count)])
+        return Data(bytes)
     }
 
     /// The key and the records of a file written by `encode` for `name` and `version`; nil for anything
     /// else (another name or version, a truncated or garbled file).
     static func decode(_ data: Data, name: String, version: String) -> (key: String, records: [[String]])? {
-        var lines: [[String]] = []
-        var valid = true
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var fields: [String] = []
-            var start = 0
-            var escaped = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x5C {
-                    escaped = true
-                    index += 2
-                    continue
-                }
-                if byte == 0x09 || byte == 0x0A {
-                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    if escaped {
-                        guard let text = unescape(slice) else { valid = false; return }
-                        fields.append(text)
-                    } else {
-                        fields.append(String(decoding: slice, as: UTF8.self))
-                    }
-                    if byte == 0x0A {
-                        lines.append(fields)
-                        fields = []
-                    }
-                    start = index + 1
-                    escaped = false
-                }
-                index += 1
-            }
-            // A file that does not end with a complete line was cut short.
-            if start != bytes.count || !fields.isEmpty { valid = false }
-        }
-        // The count at the end: a file cut short, even at the end of a line, is not taken for whole.
-        guard valid, let header = lines.first, header.count == 4, header[0] == magic, header[1] == name, header[2] == version,
-              let end = lines.last, end.count == 2, end[0] == "end", end[1] == String(lines.count - 2) else { return nil }
-        return (header[3], Array(lines.dropFirst().dropLast()))
+        guard let file = CacheLineFile(data, name: name, version: version) else { return nil }
+        return (file.key, (0..<file.count).map(file.record))
     }
 
-    private static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Whether `byte` may follow a backslash (`\\`, `\t`, `\n`, `\r`).
+    static func isEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "n") || byte == UInt8(ascii: "r")
+    }
+
+    /// A field with its escapes undone; the escapes were checked (`isEscape`) when the file was read.
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
             index += 1
-            guard byte == 0x5C else {
+            guard byte == 0x5C, index < bytes.endIndex else {
                 out.append(byte)
                 continue
             }
-            guard index < bytes.count else { return nil }
             switch bytes[index] {
-            case UInt8(ascii: "\\"): out.append(0x5C)
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "n"): out.append(0x0A)
             case UInt8(ascii: "r"): out.append(0x0D)
-            default: return nil
+            default: out.append(bytes[index])
             }
             index += 1
         }

@@ -80,6 +80,13 @@ struct DerivedStateCache {
         return CacheLines.decode(data, name: name, version: Self.version)
     }
 
+    /// The file of records stored under `name`, checked whole but decoded a record at a time when asked;
+    /// nil when there is none that this version can trust.
+    func loadLineFile(_ name: String) -> CacheLineFile? {
+        guard !Self.isDisabled, let data = try? Data(contentsOf: linesURL(name)) else { return nil }
+        return CacheLineFile(data, name: name, version: Self.version)
+    }
+
     /// The key the records under `name` were stored with, from the header line alone (the records are not
     /// read); nil when there is no such file, or its header is not this version's or needs unescaping.
     func linesKey(_ name: String) -> String? {
@@ -93,6 +100,12 @@ struct DerivedStateCache {
     func storeLines(_ records: [[String]], key: String, as name: String) {
         guard !Self.isDisabled else { return }
         write(CacheLines.encode(name: name, version: Self.version, key: key, records: records), to: linesURL(name))
+    }
+
+    /// Stores records, some of them lines as a `CacheLineFile` holds them, under `name` and `key`.
+    func storeLines(_ lines: [CacheLines.Line], key: String, as name: String) {
+        guard !Self.isDisabled else { return }
+        write(CacheLines.encode(name: name, version: Self.version, key: key, lines: lines), to: linesURL(name))
     }
 
     /// Removes the oldest files whose name starts with `prefix` until at most `count` are left (files kept

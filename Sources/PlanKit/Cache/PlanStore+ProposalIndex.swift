@@ -9,38 +9,50 @@ struct IndexedProposal: Sendable {
     let id: EventID
     let subtree: ObjectID
     private let folded: ProposalDigest?
-    private let stored: ArraySlice<[String]>
+    /// A digest as the cache holds it: its records' lines in the file, and the outline read from the first.
+    private let stored: (file: CacheLineFile, lines: Range<Int>, outline: Outline?)?
+
+    typealias Outline = (slug: String, status: String, opened: Date)
 
     init(id: EventID, subtree: ObjectID, digest: ProposalDigest?) {
         self.id = id
         self.subtree = subtree
         folded = digest
-        stored = []
+        stored = nil
     }
 
-    /// From the cache: `records` are the digest's records (none: no event opens the proposal).
-    init?(id: EventID, subtree: ObjectID, records: ArraySlice<[String]>) {
-        if let first = records.first {
-            guard first.count > ProposalDigest.statusField, first[0] == "P", first[1] == id,
-                  CacheLines.time(first[ProposalDigest.openedField]) != nil else { return nil }
+    /// From the cache: `lines` are the digest's records in `file` (none: no event opens the proposal). Nil
+    /// when the first of them is not the opening record of `id`.
+    init?(id: EventID, subtree: ObjectID, file: CacheLineFile, lines: Range<Int>) {
+        var outline: Outline?
+        if let first = lines.first {
+            guard let fields = file.fields(of: first, at: [0, 1, ProposalDigest.slugField, ProposalDigest.openedField, ProposalDigest.statusField]),
+                  fields[0] == "P", fields[1] == id, let opened = CacheLines.time(fields[3]) else { return nil }
+            outline = (fields[2], fields[4], opened)
         }
         self.id = id
         self.subtree = subtree
         folded = nil
-        stored = records
+        stored = (file, lines, outline)
     }
 
     /// Slug, status and opening time, without decoding the rest of the digest; nil without a digest.
-    var outline: (slug: String, status: String, opened: Date)? {
+    var outline: Outline? {
         if let folded { return (folded.slug, folded.status, folded.opened) }
-        guard let first = stored.first, let opened = CacheLines.time(first[ProposalDigest.openedField]) else { return nil }
-        return (first[ProposalDigest.slugField], first[ProposalDigest.statusField], opened)
+        return stored?.outline
     }
 
     /// The digest; nil when no event opens the proposal. Throws when a stored digest is malformed.
     func digest() throws -> ProposalDigest? {
         if let folded { return folded }
-        return stored.isEmpty ? nil : try ProposalDigest(records: stored)
+        guard let stored, !stored.lines.isEmpty else { return nil }
+        return try ProposalDigest(records: ArraySlice(stored.lines.map(stored.file.record)))
+    }
+
+    /// The digest's records as the index file holds them: stored lines copied as they are.
+    func lines() throws -> [CacheLines.Line] {
+        if let stored { return stored.lines.map { .stored(stored.file.line($0)) } }
+        return folded?.records.map(CacheLines.Line.fields) ?? []
     }
 }
 
@@ -49,24 +61,24 @@ struct IndexedProposal: Sendable {
 private enum ProposalIndexFile {
     static let name = "proposals"
 
-    static func records(_ entries: [IndexedProposal]) throws -> [[String]] {
-        var records: [[String]] = []
+    static func lines(_ entries: [IndexedProposal]) throws -> [CacheLines.Line] {
+        var lines: [CacheLines.Line] = []
         for entry in entries {
-            records.append(["E", entry.id, entry.subtree.hex])
-            if let digest = try entry.digest() { records += digest.records }
+            lines.append(.fields(["E", entry.id, entry.subtree.hex]))
+            lines += try entry.lines()
         }
-        return records
+        return lines
     }
 
-    static func entries(_ records: [[String]]) -> [IndexedProposal]? {
+    static func entries(_ file: CacheLineFile) -> [IndexedProposal]? {
         var result: [IndexedProposal] = []
         var index = 0
-        while index < records.count {
-            let record = records[index]
+        while index < file.count {
+            let record = file.fields(of: index, limit: 4)
             guard record.count == 3, record[0] == "E", let subtree = ObjectID(hex: record[2]) else { return nil }
             var end = index + 1
-            while end < records.count, records[end].first != "E" { end += 1 }
-            guard let entry = IndexedProposal(id: record[1], subtree: subtree, records: records[(index + 1)..<end]) else { return nil }
+            while end < file.count, !file.hasTag(UInt8(ascii: "E"), at: end) { end += 1 }
+            guard let entry = IndexedProposal(id: record[1], subtree: subtree, file: file, lines: (index + 1)..<end) else { return nil }
             result.append(entry)
             index = end
         }
@@ -122,8 +134,8 @@ extension PlanStore {
         // What this store read or wrote last; the file instead when there is nothing, or when another store
         // wrote it for this very key (its header says so without reading the records).
         var stored: (key: String, entries: [IndexedProposal]?)? = memos.index.map { ($0.key, $0.entries) }
-        if stored == nil || cache.linesKey(ProposalIndexFile.name) == key, let file = cache.loadLines(ProposalIndexFile.name) {
-            stored = (file.key, ProposalIndexFile.entries(file.records))
+        if stored == nil || cache.linesKey(ProposalIndexFile.name) == key, let file = cache.loadLineFile(ProposalIndexFile.name) {
+            stored = (file.key, ProposalIndexFile.entries(file))
         }
         let entries = stored?.entries
         if let entries, stored?.key == key {
@@ -153,7 +165,7 @@ extension PlanStore {
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }
-        cache.storeLines(try ProposalIndexFile.records(result), key: key, as: ProposalIndexFile.name)
+        cache.storeLines(try ProposalIndexFile.lines(result), key: key, as: ProposalIndexFile.name)
         memos.index = (key, result)
         return result
     }
@@ -198,7 +210,7 @@ extension PlanStore {
             entries.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
         }
         let key = try proposalIndexKey(tree)
-        derivedCache.storeLines(try ProposalIndexFile.records(entries), key: key, as: ProposalIndexFile.name)
+        derivedCache.storeLines(try ProposalIndexFile.lines(entries), key: key, as: ProposalIndexFile.name)
         memos.index = (key, entries)
         return (problems, quarantined, kinds)
     }
@@ -245,69 +257,37 @@ extension PlanStore {
     }
 
     private func candidates(tree: ObjectID?, branchHeads: [String: ObjectID]) throws -> [ProposalCandidate] {
+        try candidates(in: tree, where: { _, _ in true }, branches: branchHeads.keys, head: { branchHeads[$0] })
+    }
+
+    /// The candidates among the index's proposals that `include` picks (by entry and slug), each with
+    /// the branch it owns, read by `head`, and one for each of `branches` (slugs) no proposal has: a branch
+    /// without a record. In listing order (opening time, then slug).
+    func candidates(in tree: ObjectID?, where include: (IndexedProposal, String) -> Bool,
+                    branches: some Sequence<String>, head: (String) throws -> ObjectID?) throws -> [ProposalCandidate] {
         var outlined: [(entry: IndexedProposal, slug: String, status: String, opened: Date)] = []
-        for entry in try indexedProposals(in: tree) {
-            guard let outline = entry.outline else { continue }
-            outlined.append((entry, outline.slug, outline.status, outline.opened))
-        }
         var perSlug: [String: Int] = [:]
         var openPerSlug: [String: Int] = [:]
-        for item in outlined {
-            perSlug[item.slug, default: 0] += 1
-            if item.status == "open" { openPerSlug[item.slug, default: 0] += 1 }
+        for entry in try indexedProposals(in: tree) {
+            guard let outline = entry.outline else { continue }
+            perSlug[outline.slug, default: 0] += 1
+            if outline.status == "open" { openPerSlug[outline.slug, default: 0] += 1 }
+            if include(entry, outline.slug) { outlined.append((entry, outline.slug, outline.status, outline.opened)) }
         }
         var result: [ProposalCandidate] = []
         for item in outlined {
             // When two proposals once shared a name, the branch belongs to the one still open.
             let owns = perSlug[item.slug] == 1 || (item.status == "open" && openPerSlug[item.slug] == 1)
             result.append(ProposalCandidate(id: item.entry.id, slug: item.slug, status: item.status, opened: item.opened,
-                                            entry: item.entry, branchHead: owns ? branchHeads[item.slug] : nil))
+                                            entry: item.entry, branchHead: owns ? try head(item.slug) : nil))
         }
-        for (slug, head) in branchHeads where perSlug[slug] == nil {
-            result.append(ProposalCandidate(id: nil, slug: slug, status: nil, opened: nil, entry: nil, branchHead: head))
+        for slug in branches where perSlug[slug] == nil {
+            if let branchHead = try head(slug) {
+                result.append(ProposalCandidate(id: nil, slug: slug, status: nil, opened: nil, entry: nil, branchHead: branchHead))
+            }
         }
         // Sorted by index: a candidate is a large value, and moving a thousand of them costs more than the comparisons.
         let order = result.indices.sorted { (result[$0].opened ?? .distantFuture, result[$0].slug) < (result[$1].opened ?? .distantFuture, result[$1].slug) }
         return order.map { result[$0] }
-    }
-
-    /// The id of the proposal `name` names (a slug or a unique prefix of its id), read from the index of
-    /// digests without folding it; nil for a `proposal/*` branch without a record. Throws as
-    /// `proposal(named:)` does when `name` names none, or more than one.
-    public func proposalID(named name: String) throws -> String? {
-        try resolveProposal(name).id
-    }
-
-    /// The id, slug, title and head of the proposal `name` names, read from the index of digests without
-    /// folding it (what a form needs to name the proposal it writes to); nil for a `proposal/*` branch
-    /// without a record. Throws as `proposal(named:)` does when `name` names none, or more than one.
-    public func proposalHeading(named name: String) throws -> ProposalHeading? {
-        let candidate = try resolveProposal(name)
-        guard let digest = try candidate.digest() else { return nil }
-        return ProposalHeading(id: digest.id, slug: digest.slug, title: digest.title, head: candidate.branchHead ?? digest.recordedHead)
-    }
-
-    /// The one candidate `name` names: a slug, or a unique prefix of a proposal id (at least 4 hex digits).
-    /// The same rules and messages as `proposal(named:)`.
-    func resolveProposal(_ name: String) throws -> ProposalCandidate {
-        let all = try proposalCandidates()
-        let bySlug = all.filter { $0.slug == name }
-        if bySlug.count == 1 { return bySlug[0] }
-        // Two proposals that once shared a name (one renamed after a clash, or one withdrawn): the name
-        // belongs to the one still open.
-        let open = bySlug.filter { $0.status == "open" }
-        if bySlug.count > 1, open.count == 1 { return open[0] }
-        if bySlug.count > 1 {
-            throw PlanError.ambiguous(kind: L("proposal"), prefix: name, candidates: bySlug.compactMap { $0.id.map { String($0.prefix(12)) } })
-        }
-        let lowered = name.lowercased()
-        if lowered.count >= 4, lowered.allSatisfy(\.isHexDigit) {
-            let byID = all.filter { $0.id?.hasPrefix(lowered) == true }
-            if byID.count == 1 { return byID[0] }
-            if byID.count > 1 {
-                throw PlanError.ambiguous(kind: L("proposal"), prefix: name, candidates: byID.map { "\($0.id?.prefix(12) ?? "") (\($0.slug))" })
-            }
-        }
-        throw PlanError.notFound(kind: L("proposal"), name: name)
     }
 }

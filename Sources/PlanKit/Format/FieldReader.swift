@@ -47,7 +47,11 @@ final class FieldReader {
             return nil
         }
         do {
-            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // No tag resolution (`Resolver.basic`): nap reads every scalar as the text it is, by its style
+            // (`isNull`, `bool`, `integer` below), never by the tag YAML 1.1 would guess for it. The default
+            // resolver matches each scalar against seven regular expressions, which cost more than the rest
+            // of reading members.yml and plan.yml together.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             record(error, in: yaml)
         } catch {

@@ -116,22 +116,27 @@ extension PlanStore {
         guard let folder = try record.subtree(Record.directory(of: proposal), in: root) else { return try record.events(of: proposal, in: root) }
         let cache = derivedCache
         let name = "events-" + proposal
-        let stored = cache.loadLines(name)
-        let decoded = stored.flatMap { try? Self.events(from: $0.records) }
+        let stored = cache.loadLineFile(name)
+        let decoded = stored.flatMap { try? Self.events(from: $0) }
         if let stored, let decoded, stored.key == folder.hex {
             return (decoded.events, decoded.problems)
         }
         let read = try record.events(of: proposal, in: root, known: decoded?.known ?? [:])
         // Only record problems that round-trip exactly are cached: a reason that is text as it is (a message
         // nap translates would come back English), so a proposal with a damaged event file is read each time.
-        var records = read.events.map(EventLines.record)
+        // An event read from the file before is written back as the line it was (a new comment on a
+        // proposal with a thousand re-encodes one event, not a thousand).
+        var lines = read.events.map { event -> CacheLines.Line in
+            if let stored, let line = decoded?.lines[event.id] { return .stored(stored.line(line)) }
+            return .fields(EventLines.record(event))
+        }
         for problem in read.problems {
             guard case .corruptRecord(let path, let reason) = problem, reason.key == Message(verbatim: "").key,
                   case .text(let text)? = reason.arguments.first else { return (read.events, read.problems) }
-            records.append(["X", path, text])
+            lines.append(.fields(["X", path, text]))
         }
-        for event in read.events { if let blob = read.blobs[event.id] { records.append(["B", event.id, blob.hex]) } }
-        cache.storeLines(records, key: folder.hex, as: name)
+        for event in read.events { if let blob = read.blobs[event.id] { lines.append(.fields(["B", event.id, blob.hex])) } }
+        cache.storeLines(lines, key: folder.hex, as: name)
         return (read.events, read.problems)
     }
 
@@ -140,23 +145,28 @@ extension PlanStore {
         derivedCache.hasLines("events-" + proposal)
     }
 
-    private static func events(from records: [[String]]) throws -> (events: [Event], problems: [PlanError], known: [ObjectID: Event]) {
+    /// The events, problems and blobs of a stored file, with the line each event was read from.
+    private static func events(from file: CacheLineFile) throws -> (events: [Event], problems: [PlanError], known: [ObjectID: Event], lines: [EventID: Int]) {
         var events: [Event] = []
         var problems: [PlanError] = []
         var blobs: [EventID: ObjectID] = [:]
-        events.reserveCapacity(records.count)
-        for record in records {
+        var lines: [EventID: Int] = [:]
+        events.reserveCapacity(file.count)
+        for index in 0..<file.count {
+            let record = file.record(index)
             if record.first == "X", record.count == 3 {
                 problems.append(.corruptRecord(path: record[1], reason: Message(verbatim: record[2])))
             } else if record.first == "B", record.count == 3 {
                 guard let blob = ObjectID(hex: record[2]) else { throw CacheFields.Malformed() }
                 blobs[record[1]] = blob
             } else {
-                events.append(try EventLines.event(record))
+                let event = try EventLines.event(record)
+                lines[event.id] = index
+                events.append(event)
             }
         }
         var known: [ObjectID: Event] = [:]
         for event in events { if let blob = blobs[event.id] { known[blob] = event } }
-        return (events, problems, known)
+        return (events, problems, known, lines)
     }
 }

@@ -124,10 +124,11 @@ extension PlanStore {
         let read = try record.events(of: proposal, in: root, known: decoded?.known ?? [:])
         // Only record problems that round-trip exactly are cached: a reason that is text as it is (a message
         // nap translates would come back English), so a proposal with a damaged event file is read each time.
-        // An event read from the file before is written back as the line it was (a new comment on a
-        // proposal with a thousand re-encodes one event, not a thousand).
+        // An event read back as it was decoded from the file is written as the line it was (a new comment on
+        // a proposal with a thousand re-encodes one event, not a thousand). Its signature file may have
+        // changed meanwhile: the whole event is compared, not its id.
         var lines = read.events.map { event -> CacheLines.Line in
-            if let stored, let line = decoded?.lines[event.id] { return .stored(stored.line(line)) }
+            if let stored, let kept = decoded?.lines[event.id], kept.event == event { return .stored(stored.line(kept.line)) }
             return .fields(EventLines.record(event))
         }
         for problem in read.problems {
@@ -140,17 +141,29 @@ extension PlanStore {
         return (read.events, read.problems)
     }
 
+    /// The events of `proposal` in the record at `tree` (`cachedEvents(of:in:)`) and their fold; the last one
+    /// asked for is kept for the store's life (`StoreMemos.lastFold`).
+    func foldedEvents(of proposal: EventID, in tree: ObjectID) throws -> (read: (events: [Event], problems: [PlanError]), state: ProposalState?) {
+        let key = [tree.hex, proposal, try authorityKey()].joined(separator: " ")
+        if let last = memos.lastFold, last.key == key { return (last.read, last.state) }
+        let read = try cachedEvents(of: proposal, in: tree)
+        let state = try fold(read.events)
+        memos.lastFold = (key, read, state)
+        return (read, state)
+    }
+
     /// True when the events of `proposal` were cached before (under any folder id).
     func hasCachedEvents(of proposal: EventID) -> Bool {
         derivedCache.hasLines("events-" + proposal)
     }
 
     /// The events, problems and blobs of a stored file, with the line each event was read from.
-    private static func events(from file: CacheLineFile) throws -> (events: [Event], problems: [PlanError], known: [ObjectID: Event], lines: [EventID: Int]) {
+    private static func events(from file: CacheLineFile) throws
+        -> (events: [Event], problems: [PlanError], known: [ObjectID: Event], lines: [EventID: (line: Int, event: Event)]) {
         var events: [Event] = []
         var problems: [PlanError] = []
         var blobs: [EventID: ObjectID] = [:]
-        var lines: [EventID: Int] = [:]
+        var lines: [EventID: (line: Int, event: Event)] = [:]
         events.reserveCapacity(file.count)
         for index in 0..<file.count {
             let record = file.record(index)
@@ -161,7 +174,7 @@ extension PlanStore {
                 blobs[record[1]] = blob
             } else {
                 let event = try EventLines.event(record)
-                lines[event.id] = index
+                lines[event.id] = (index, event)
                 events.append(event)
             }
         }

@@ -160,8 +160,7 @@ extension PlanStore {
                 result.append(entry)
             } else {
                 // A proposal read before (shown, commented on) has its events cached: only new files are decoded.
-                let events = hasCachedEvents(of: id) ? try cachedEvents(of: id, in: tree).events : try record.events(of: id, in: tree).events
-                let state = try fold(events)
+                let state = hasCachedEvents(of: id) ? try foldedEvents(of: id, in: tree).state : try fold(try record.events(of: id, in: tree).events)
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }

@@ -82,8 +82,9 @@ extension PlanStore {
             return (ProposalSummary(id: nil, slug: candidate.slug, state: nil, branchHead: candidate.branchHead,
                                     changedCommitments: commitments, changedFiles: files), [], [])
         }
-        let read = try cachedEvents(of: id)
-        guard let state = try fold(read.events) else { throw PlanError.notFound(kind: L("proposal"), name: name) }
+        guard let tree = try record.tree(), case let (read, state?) = try foldedEvents(of: id, in: tree) else {
+            throw PlanError.notFound(kind: L("proposal"), name: name)
+        }
         return (try summary(state: state, branchHead: candidate.branchHead, main: main, memo: memo), read.events,
                 read.problems + state.quarantined.map(\.problem))
     }

@@ -121,14 +121,25 @@ extension PlanStore {
         if let stored, let decoded, stored.key == folder.hex {
             return (decoded.events, decoded.problems)
         }
-        let read = try record.events(of: proposal, in: root, known: decoded?.known ?? [:])
+        // The events decoded before, by the blob each was read from: only the other files are decoded.
+        var known: [ObjectID: Event] = [:]
+        if let decoded {
+            known.reserveCapacity(decoded.blobs.count)
+            for event in decoded.events { if let blob = decoded.blobs[event.id] { known[blob] = event } }
+        }
+        let read = try record.events(of: proposal, in: root, known: known)
         // Only record problems that round-trip exactly are cached: a reason that is text as it is (a message
         // nap translates would come back English), so a proposal with a damaged event file is read each time.
         // An event read back as it was decoded from the file is written as the line it was (a new comment on
         // a proposal with a thousand re-encodes one event, not a thousand). Its signature file may have
         // changed meanwhile: the whole event is compared, not its id.
+        var kept: [EventID: Int] = [:]
+        if let decoded {
+            kept.reserveCapacity(decoded.events.count)
+            for (index, event) in decoded.events.enumerated() { kept[event.id] = index }
+        }
         var lines = read.events.map { event -> CacheLines.Line in
-            if let stored, let kept = decoded?.lines[event.id], kept.event == event { return .stored(stored.line(kept.line)) }
+            if let stored, let decoded, let index = kept[event.id], decoded.events[index] == event { return .stored(stored.line(decoded.lines[index])) }
             return .fields(EventLines.record(event))
         }
         for problem in read.problems {
@@ -158,12 +169,11 @@ extension PlanStore {
     }
 
     /// The events, problems and blobs of a stored file, with the line each event was read from.
-    private static func events(from file: CacheLineFile) throws
-        -> (events: [Event], problems: [PlanError], known: [ObjectID: Event], lines: [EventID: (line: Int, event: Event)]) {
+    private static func events(from file: CacheLineFile) throws -> (events: [Event], problems: [PlanError], blobs: [EventID: ObjectID], lines: [Int]) {
         var events: [Event] = []
         var problems: [PlanError] = []
         var blobs: [EventID: ObjectID] = [:]
-        var lines: [EventID: (line: Int, event: Event)] = [:]
+        var lines: [Int] = []
         events.reserveCapacity(file.count)
         for index in 0..<file.count {
             let record = file.record(index)
@@ -174,12 +184,10 @@ extension PlanStore {
                 blobs[record[1]] = blob
             } else {
                 let event = try EventLines.event(record)
-                lines[event.id] = (index, event)
+                lines.append(index)
                 events.append(event)
             }
         }
-        var known: [ObjectID: Event] = [:]
-        for event in events { if let blob = blobs[event.id] { known[blob] = event } }
-        return (events, problems, known, lines)
+        return (events, problems, blobs, lines)
     }
 }

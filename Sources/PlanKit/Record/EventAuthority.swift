@@ -54,12 +54,13 @@ final class PlanAuthority: EventAuthority {
     /// Commitments read for process events, by blob (Process/ProcessAuthority.swift).
     var commitments: [ObjectID: Commitment?] = [:]
 
-    init(repository: Repository, record: Record, main: ObjectID?, requiresSignatures: Bool) {
+    /// `cache`: where the members' runs along main are kept between runs of nap (`MembersRuns`).
+    init(repository: Repository, record: Record, main: ObjectID?, requiresSignatures: Bool, cache: DerivedStateCache? = nil) {
         self.repository = repository
         self.record = record
         self.main = main
         self.requiresSignatures = requiresSignatures
-        self.timeline = MembersTimeline(repository: repository, head: main)
+        self.timeline = MembersTimeline(repository: repository, head: main, cache: cache)
     }
 
     func member(email: String, at time: Date) throws -> Member? {
@@ -115,7 +116,7 @@ extension PlanStore {
         let main = try mainHead()
         if let built = authorityMemo.value, built.main == main { return built }
         let policy = try main.map { try loadPlan(at: $0).plan?.policy ?? Policy() } ?? Policy()
-        let built = PlanAuthority(repository: repository, record: record, main: main, requiresSignatures: policy.requireSignatures)
+        let built = PlanAuthority(repository: repository, record: record, main: main, requiresSignatures: policy.requireSignatures, cache: derivedCache)
         authorityMemo.value = built
         return built
     }

@@ -23,10 +23,16 @@ final class MembersTimeline {
     private(set) var points: [Point] = []
     private var next: ObjectID?
     private var parsed: [ObjectID: Members] = [:]
+    /// Where `members(at:)` keeps the line's runs between runs of nap (`MembersRuns`); nil: walk the commits.
+    private let cache: DerivedStateCache?
+    private let head: ObjectID?
+    private var runs: MembersRuns?
 
-    init(repository: Repository, head: ObjectID?) {
+    init(repository: Repository, head: ObjectID?, cache: DerivedStateCache? = nil) {
         self.repository = repository
         self.next = head
+        self.head = head
+        self.cache = cache
     }
 
     /// Reads one more commit of the line; false at the root.
@@ -50,6 +56,11 @@ final class MembersTimeline {
 
     /// The members in force at `time`; empty before main's first commit.
     func members(at time: Date) throws -> Members {
+        if let cache, let head {
+            if runs == nil { runs = try MembersRuns.load(head: head, repository: repository, cache: cache) }
+            guard let blob = runs?.blob(at: time) else { return Members([]) }
+            return try members(blob: blob)
+        }
         var index = 0
         while true {
             if index == points.count, try !extend() { return Members([]) }

@@ -28,6 +28,17 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// The target of `name` when it is a direct reference; nil when there is none, or it is symbolic (as
+    /// `references(matching:)` skips symbolic references).
+    public func directReferenceTarget(_ name: String) throws -> ObjectID? {
+        var ref: OpaquePointer?
+        let result = git_reference_lookup(&ref, pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check(result, "git_reference_lookup")
+        defer { git_reference_free(ref) }
+        return git_reference_target(ref).map { ObjectID($0) }
+    }
+
     /// Points `name` at `target` only if it currently matches `expected`; otherwise throws a GitError
     /// whose `isModified` (or `isExists`, for `.absent`) is true, and changes nothing.
     public func updateReference(_ name: String, to target: ObjectID, expecting expected: ReferenceExpectation, message: String) throws {

@@ -81,13 +81,9 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
                 continue
             }
             var end = index + 1
-            var number = 0
-            while end < bytes.count, end - index <= 6, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
-                number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
-                end += 1
-            }
+            while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
             if end > index + 1, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "$"), bytes[end + 1] == UInt8(ascii: "@"),
-               let value = argument(number - 1) {
+               let number = Int(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)), let value = argument(number - 1) {
                 output.append(contentsOf: value.utf8)
                 index = end + 2
             } else {

@@ -21,6 +21,14 @@ import Testing
         // A translation naming an argument that does not exist, a lone %, %d: left as written.
         #expect(Message.substitute("%3$@ %1$@ % %d %", argument: { $0 == 0 ? "x" : nil }) == "%3$@ x % %d %")
         #expect(Message.substitute("%99999999999999999999$@", argument: { _ in "x" }) == "%99999999999999999999$@")
+        #expect(Message.substitute("%0000001$@ %0$@ 50%", argument: { $0 == 0 ? "x" : nil }) == "x %0$@ 50%")
+        #expect(Message.substitute("%1$", argument: { _ in "x" }) == "%1$")
+    }
+
+    @Test func aPercentInALiteralStandsForItself() {
+        #expect(L("100% 同意").key == "100%% 同意")
+        #expect(L("100% 同意").localized == "100% 同意")
+        #expect(Message.escapingPercent("無") == "無")
     }
 
     @Test func nestedMessagesAreTranslatedWithTheirSentence() {

@@ -66,7 +66,9 @@ import Testing
         #expect(try store.resolveProposal(String(id.prefix(6))).slug == "open-data")
         let bare = try store.resolveProposal("bare/draft")
         #expect(bare.id == nil && bare.branchHead == f.main)
-        for name in ["missing", "a..b", "two words", "", "bare"] {
+        // A symbolic reference is not a branch (the listing skips it too).
+        try f.sandbox.gitOK(["symbolic-ref", "refs/heads/proposal/alias", "refs/heads/main"], in: f.store.root)
+        for name in ["missing", "a..b", "two words", "", "bare", "alias"] {
             #expect(throws: PlanError.self) { try store.resolveProposal(name) }
         }
         // The same candidates as the listing gives, for every name it knows.

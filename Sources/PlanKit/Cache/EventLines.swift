@@ -153,9 +153,11 @@ extension PlanStore {
     }
 
     /// The events of `proposal` in the record at `tree` (`cachedEvents(of:in:)`) and their fold; the last one
-    /// asked for is kept for the store's life (`StoreMemos.lastFold`).
+    /// asked for is kept for the store's life (`StoreMemos.lastFold`), under the tree, the proposal, the
+    /// authority and main (a merge an event names becomes valid when main takes it). A sync lets it go
+    /// after each fetch: an object an event names may have arrived with no reference of these moving.
     func foldedEvents(of proposal: EventID, in tree: ObjectID) throws -> (read: (events: [Event], problems: [PlanError]), state: ProposalState?) {
-        let key = [tree.hex, proposal, try authorityKey()].joined(separator: " ")
+        let key = [tree.hex, proposal, try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ")
         if let last = memos.lastFold, last.key == key { return (last.read, last.state) }
         let read = try cachedEvents(of: proposal, in: tree)
         let state = try fold(read.events)

@@ -61,10 +61,14 @@ extension PlanStore {
                               branches: [name], head: proposalBranchHead)
     }
 
-    /// The head of the branch of the proposal `slug`; nil when there is none (or `slug` cannot name a branch).
+    /// The head of the branch of the proposal `slug`; nil when there is none (or `slug` cannot name a
+    /// branch). A symbolic reference is not a branch, as in the listing. A name with letters beyond ASCII
+    /// that names no reference byte for byte is looked for in the listing, which compares names as Swift
+    /// does (a branch written in another Unicode normalization form is found there).
     private func proposalBranchHead(_ slug: String) throws -> ObjectID? {
         let reference = RefNames.proposal(slug)
         guard !slug.isEmpty, Repository.isValidReferenceName(reference) else { return nil }
-        return try PlanError.wrap { try repository.referenceTarget(reference) }
+        if let head = try PlanError.wrap({ try repository.directReferenceTarget(reference) }) { return head }
+        return slug.utf8.allSatisfy { $0 < 0x80 } ? nil : try proposalBranchHeads()[slug]
     }
 }

@@ -37,7 +37,7 @@ final class StoreMemos {
     /// Folds carried from an earlier store's reading to this one's (`carry(_:)`), when a front sets it.
     var carried: CarriedFolds?
     /// The last proposal folded from its cached events (`foldedEvents(of:in:)`), under the record tree, its
-    /// id and the authority: a command that indexes a changed proposal and then shows it reads it once.
+    /// id, the authority and main: a command that indexes a changed proposal and then shows it reads it once.
     var lastFold: (key: String, read: (events: [Event], problems: [PlanError]), state: ProposalState?)?
 }
 

@@ -47,11 +47,10 @@ final class FieldReader {
             return nil
         }
         do {
-            // No tag resolution (`Resolver.basic`): nap reads every scalar as the text it is, by its style
-            // (`isNull`, `bool`, `integer` below), never by the tag YAML 1.1 would guess for it. The default
-            // resolver matches each scalar against seven regular expressions, which cost more than the rest
-            // of reading members.yml and plan.yml together.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            // The default resolver, though nap reads every scalar by its text and style and never by its
+            // tag: Yams tells duplicate keys apart by text and tag, so `no:` beside `"no":` is accepted
+            // with it and refused without it, and a file's reading must not change with nap's version.
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             record(error, in: yaml)
         } catch {

@@ -116,7 +116,8 @@ extension PlanStore {
         let main = try mainHead()
         if let built = authorityMemo.value, built.main == main { return built }
         let policy = try main.map { try loadPlan(at: $0).plan?.policy ?? Policy() } ?? Policy()
-        let built = PlanAuthority(repository: repository, record: record, main: main, requiresSignatures: policy.requireSignatures, cache: derivedCache)
+        let built = PlanAuthority(repository: repository, record: record, main: main, requiresSignatures: policy.requireSignatures,
+                                  cache: DerivedStateCache.isDisabled ? nil : derivedCache)
         authorityMemo.value = built
         return built
     }

@@ -89,6 +89,8 @@ final class SyncSession {
             let seen = try target.lastSeen()
             let localTree = try store.record.tree()
             let remote = try target.fetch(options.callbacks)
+            // Objects an event names may have arrived without the record, main or the authority moving.
+            store.memos.lastFold = nil
             if attempt == 1 { try requirePlan(remote, seen: seen) }
             if let theirs = remote.record {
                 // What the remote has that this copy lacked just before: events made here never count.

@@ -231,24 +231,4 @@ import Testing
         #expect(badRename.status == 1)
         try w.git(w.plan, ["fsck", "--strict"])
     }
-
-    /// A new copy with many proposal branches creates them in one write of packed-refs: every branch is
-    /// there with the hub's target, git reads them all, and a sync after changes none.
-    @Test func aCloneWithManyBranchesPacksThem() throws {
-        let w = try SyncWorld.withProposal("sync-many")
-        try w.ok(w.plan, ["sync", w.hub], as: .founder)
-        let main = try #require(w.rev(w.plan, "refs/heads/main"))
-        for index in 1...40 { try w.git(w.hub, ["update-ref", "refs/heads/proposal/draft-\(index)", main]) }
-        try w.clone(w.hub, "many", as: .govChair)
-        let hubBranches = try w.git(w.hub, ["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/proposal"])
-        #expect(try w.git("many", ["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/proposal"]) == hubBranches)
-        #expect(hubBranches.split(separator: "\n").count == 41)
-        // Written at once: no lock file, loose file and reflog each (the sync packs loose ones at its end anyway).
-        let logs = (try? FileManager.default.contentsOfDirectory(atPath: w.path("many") + "/.git/logs/refs/heads/proposal")) ?? []
-        #expect(logs.isEmpty, "\(logs)")
-        try w.git("many", ["fsck", "--strict"])
-        let again = try w.syncJSON("many", as: .govChair)
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(try w.git("many", ["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/proposal"]) == hubBranches)
-    }
 }

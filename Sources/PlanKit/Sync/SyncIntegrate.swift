@@ -72,8 +72,7 @@ extension SyncSession {
     /// Proposal branches: a new one on the remote is created here, one behind is fast-forwarded, one that
     /// moved on both sides is left alone on both sides and reported with the way to join them.
     func integrateBranches(_ remote: RemoteState, seen: RemoteState, clashes: [SlugClash]) throws {
-        var locals = try localProposalBranches()
-        try createBranchesAtOnce(remote, locals: &locals)
+        let locals = try localProposalBranches()
         for (slug, theirs) in remote.proposals.sorted(by: { $0.key < $1.key }) {
             let reference = RefNames.proposal(slug)
             guard let mine = locals[slug] else {
@@ -92,27 +91,6 @@ extension SyncSession {
             roundProblems.append(SyncProblem(.diverged, reference: reference,
                 message: L("proposal/\(slug) has new commits both here (\(mine.short())) and on the remote (\(theirs.short())); neither was overwritten"),
                 hint: L("join them on the branch: `nap switch \(slug)`, `git merge \(tracking)`, resolve any conflicts and `nap save`, then `nap sync` again")))
-        }
-    }
-
-    /// Creates the local branches of many proposals this copy has none of (a new copy: a thousand) in
-    /// one write of `packed-refs` (`Repository.createPackedReferences`) instead of a file, a lock and a
-    /// reflog each. Only when there are many, none is checked out, and nothing is in the way; otherwise,
-    /// or when the write is refused, they are left to the one-by-one path, which says what is wrong.
-    private func createBranchesAtOnce(_ remote: RemoteState, locals: inout [String: ObjectID]) throws {
-        let head = try PlanError.wrap { try repository.headReferenceName() }
-        let missing = remote.proposals.filter { slug, _ in
-            locals[slug] == nil && Slug.problem(slug) == nil && RefNames.proposal(slug) != head
-        }.sorted { $0.key < $1.key }
-        guard missing.count >= 32 else { return }
-        do {
-            try repository.createPackedReferences(missing.map { (RefNames.proposal($0.key), $0.value) })
-        } catch is PackedReferencesRefused {
-            return
-        }
-        for (slug, theirs) in missing {
-            locals[slug] = theirs
-            note(.local, RefNames.proposal(slug), .created, old: nil, new: theirs)
         }
     }
 

@@ -50,7 +50,7 @@ struct IndexedProposal: Sendable {
     }
 
     /// The digest's records as the index file holds them: stored lines copied as they are.
-    func lines() throws -> [CacheLines.Line] {
+    func lines() -> [CacheLines.Line] {
         if let stored { return stored.lines.map { .stored(stored.file.line($0)) } }
         return folded?.records.map(CacheLines.Line.fields) ?? []
     }
@@ -61,11 +61,11 @@ struct IndexedProposal: Sendable {
 private enum ProposalIndexFile {
     static let name = "proposals"
 
-    static func lines(_ entries: [IndexedProposal]) throws -> [CacheLines.Line] {
+    static func lines(_ entries: [IndexedProposal]) -> [CacheLines.Line] {
         var lines: [CacheLines.Line] = []
         for entry in entries {
             lines.append(.fields(["E", entry.id, entry.subtree.hex]))
-            lines += try entry.lines()
+            lines += entry.lines()
         }
         return lines
     }
@@ -164,7 +164,7 @@ extension PlanStore {
                 result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
             }
         }
-        cache.storeLines(try ProposalIndexFile.lines(result), key: key, as: ProposalIndexFile.name)
+        cache.storeLines(ProposalIndexFile.lines(result), key: key, as: ProposalIndexFile.name)
         memos.index = (key, result)
         return result
     }
@@ -209,7 +209,7 @@ extension PlanStore {
             entries.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
         }
         let key = try proposalIndexKey(tree)
-        derivedCache.storeLines(try ProposalIndexFile.lines(entries), key: key, as: ProposalIndexFile.name)
+        derivedCache.storeLines(ProposalIndexFile.lines(entries), key: key, as: ProposalIndexFile.name)
         memos.index = (key, entries)
         return (problems, quarantined, kinds)
     }

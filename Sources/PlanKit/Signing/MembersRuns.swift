@@ -51,10 +51,9 @@ struct MembersRuns {
                 for run in stored.runs.runs { result.append(blob: run.blob, time: run.earliest) }
                 break
             }
-            let commit = try PlanError.wrap { try repository.commit(id) }
-            let blob = try PlanError.wrap { try repository.treeEntry(commit.tree, path: PlanFiles.members) }.flatMap { $0.kind == .blob ? $0.id : nil }
-            result.append(blob: blob, time: commit.committer.time)
-            next = commit.parents.first
+            let point = try MembersTimeline.Point.read(id, in: repository)
+            result.append(blob: point.blob, time: point.time)
+            next = point.parent
         }
         cache.storeLines(result.runs.map { ["R", $0.blob?.hex ?? "", CacheLines.time($0.earliest)] }, key: head.hex, as: cacheName)
         return result

@@ -16,6 +16,15 @@ final class MembersTimeline {
         let blob: ObjectID?
         /// The commit's first parent; nil at the root.
         let parent: ObjectID?
+
+        /// The commit `id` as a point of the line (`MembersRuns` reads the line the same way).
+        static func read(_ id: ObjectID, in repository: Repository) throws -> Point {
+            try PlanError.wrap {
+                let commit = try repository.commit(id)
+                let blob = try repository.treeEntry(commit.tree, path: PlanFiles.members).flatMap { $0.kind == .blob ? $0.id : nil }
+                return Point(commit: id, time: commit.committer.time, blob: blob, parent: commit.parents.first)
+            }
+        }
     }
 
     let repository: Repository
@@ -38,11 +47,7 @@ final class MembersTimeline {
     /// Reads one more commit of the line; false at the root.
     private func extend() throws -> Bool {
         guard let id = next else { return false }
-        let point = try PlanError.wrap {
-            let commit = try repository.commit(id)
-            let blob = try repository.treeEntry(commit.tree, path: PlanFiles.members).flatMap { $0.kind == .blob ? $0.id : nil }
-            return Point(commit: id, time: commit.committer.time, blob: blob, parent: commit.parents.first)
-        }
+        let point = try Point.read(id, in: repository)
         points.append(point)
         next = point.parent
         return true

@@ -41,6 +41,11 @@ static inline int nap_git_set_pack_windows(size_t window, size_t limit) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
 }
 
+/// The largest tree libgit2 keeps parsed in its object cache (its default is 4 KiB).
+static inline int nap_git_set_tree_cache_limit(size_t limit) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, limit);
+}
+
 /// What `nap_git_set_pack_windows` set (libgit2's defaults before it).
 static inline int nap_git_get_pack_windows(size_t *window, size_t *limit) {
     int result = git_libgit2_opts(GIT_OPT_GET_MWINDOW_SIZE, window);

@@ -59,14 +59,16 @@ public final class Remote {
     /// updates the local references they map to (`+refs/heads/*:refs/remotes/origin/*`). Tags are fetched
     /// only through the refspecs given (no automatic tag following); FETCH_HEAD is not written.
     /// From a repository on this machine with stock git installed, a glob refspec's destination is also
-    /// pruned of what the remote no longer has, and the answer lists only what the refspecs name.
+    /// pruned of what the remote no longer has, and the answer lists only what the refspecs name; when
+    /// such a fetch would change nothing (`unchangedLocalFetch`), nothing is run.
     /// Returns every reference the remote advertised (symbolic `HEAD` and peeled `^{}` entries left out).
     @discardableResult
     public func fetch(refspecs: [String], callbacks: RemoteCallbacks = RemoteCallbacks(), reflogMessage: String = "nap: fetch") throws -> [RemoteReference] {
         // From a repository on this machine, stock git when it is installed (StockGit: it reuses the
         // deltas the other side's packs have); else, or when it fails, libgit2.
-        if let path = localPath, let advertised = StockGit.fetch(into: repository, from: path, refspecs: refspecs) {
-            return advertised
+        if let path = localPath {
+            if let unchanged = unchangedLocalFetch(from: path, refspecs: refspecs) { return unchanged }
+            if let advertised = StockGit.fetch(into: repository, from: path, refspecs: refspecs) { return advertised }
         }
         let context = RemoteOperationContext(callbacks, url: url)
         var advertised: [RemoteReference] = []

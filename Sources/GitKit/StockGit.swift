@@ -76,21 +76,6 @@ enum StockGit {
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in extra { environment[key] = value }
         environment["GIT_TERMINAL_PROMPT"] = "0"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = arguments
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        // git reads all its input before it writes anything, so the whole input can go first. A git that
-        // exits early makes this throw (EPIPE), which is a failure like any other.
-        let written = (try? stdin.fileHandleForWriting.write(contentsOf: input)) != nil
-        try? stdin.fileHandleForWriting.close()
-        _ = try? stdout.fileHandleForReading.readToEnd()
-        process.waitUntilExit()
-        return written && process.terminationReason == .exit && process.terminationStatus == 0
+        return ChildProcess.run(git, arguments: arguments, environment: environment, input: Array(input))
     }
 }

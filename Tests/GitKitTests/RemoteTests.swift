@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import NapTestSupport
 import Testing
 
@@ -136,6 +136,62 @@ private struct Pair {
         #expect(advertised.count == 2)
         #expect(try other.referenceTarget("refs/remotes/hub/proposal/x") == second)
         #expect(progress.contains { $0.phase == .receiving })
+    }
+
+    /// A fetch from a repository on this machine that would change nothing is answered from the two
+    /// repositories' references, with no git run; any difference is fetched as usual.
+    @Test func anUnchangedLocalFetchIsSeenAndAnyChangeIsFetched() throws {
+        let pair = try Pair()
+        let first = try pair.commit(pair.work, text: "a")
+        let branch = try pair.commit(pair.work, "refs/heads/proposal/x", text: "x")
+        _ = try pair.work.createAnnotatedTag(name: "v1", target: first, tagger: alice, message: "第一版\n")
+        let origin = try pair.work.addRemote(named: "origin", url: pair.hubPath)
+        let pushed = try origin.push(["refs/heads/main", "refs/heads/proposal/x", "refs/tags/v1"].map { PushUpdate(source: $0, destination: $0, expected: nil) })
+        #expect(pushed.allSatisfy { $0.accepted })
+
+        let other = try Repository.create(at: pair.sandbox.path("other"))
+        let remote = try other.anonymousRemote(url: pair.hubPath)
+        let specs = ["+refs/heads/*:refs/remotes/hub/*", "+refs/tags/*:refs/nap/remote-tags/hub/*"]
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) == nil, "nothing fetched yet")
+        let fetched = try remote.fetch(refspecs: specs)
+        let unchanged = try #require(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs))
+        #expect(unchanged.map(\.name).sorted() == fetched.map(\.name).sorted())
+        #expect(Set(unchanged.map(\.target)) == Set(fetched.map(\.target)))
+        #expect(unchanged.count == 3)
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: ["refs/heads/main:refs/remotes/hub/main"]) == nil, "only forced globs")
+
+        // The hub's main moves: fetched.
+        let second = try pair.commit(pair.work, text: "b")
+        let moved = try origin.push([PushUpdate(source: "refs/heads/main", destination: "refs/heads/main", expected: first)])
+        #expect(moved.allSatisfy { $0.accepted })
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) == nil)
+        try remote.fetch(refspecs: specs)
+        #expect(try other.referenceTarget("refs/remotes/hub/main") == second)
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) != nil)
+
+        // A branch deleted there: pruned here.
+        try pair.sandbox.gitOK(["update-ref", "-d", "refs/heads/proposal/x", branch.hex], in: pair.hubPath)
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) == nil)
+        try remote.fetch(refspecs: specs)
+        #expect(try other.referenceTarget("refs/remotes/hub/proposal/x") == nil)
+
+        // A symbolic branch there (git fetches it under its own name): never taken as nothing to do.
+        try pair.sandbox.gitOK(["symbolic-ref", "refs/heads/alias", "refs/heads/main"], in: pair.hubPath)
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) == nil)
+
+        // An object named here that is missing: fetched again rather than trusted.
+        try pair.commit(pair.work, "refs/heads/proposal/y", text: "y")
+        _ = try origin.push([PushUpdate(source: "refs/heads/proposal/y", destination: "refs/heads/proposal/y", expected: nil)])
+        try pair.sandbox.gitOK(["symbolic-ref", "--delete", "refs/heads/alias"], in: pair.hubPath)
+        try remote.fetch(refspecs: specs)
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) != nil)
+        let emptyTree = try pair.sandbox.gitOK(["hash-object", "-t", "tree", "-w", "/dev/null"], in: pair.hubPath).trimmingCharacters(in: .whitespacesAndNewlines)
+        let hubOnly = try pair.sandbox.gitOK(["commit-tree", emptyTree, "-m", "only there"], in: pair.hubPath).trimmingCharacters(in: .whitespacesAndNewlines)
+        try pair.sandbox.gitOK(["update-ref", "refs/heads/proposal/y", hubOnly], in: pair.hubPath)
+        // Written by hand: git and libgit2 refuse a reference to an object they lack.
+        try (hubOnly + "\n").write(toFile: other.gitDirectory + "refs/remotes/hub/proposal/y", atomically: true, encoding: .utf8)
+        #expect(try other.referenceTarget("refs/remotes/hub/proposal/y")?.hex == hubOnly)
+        #expect(remote.unchangedLocalFetch(from: pair.hubPath, refspecs: specs) == nil)
     }
 
     @Test func anUnreachableRemoteIsANetworkError() throws {

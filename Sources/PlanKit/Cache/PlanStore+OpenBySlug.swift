@@ -22,3 +22,76 @@ extension PlanStore {
         return result
     }
 }
+
+extension PlanStore {
+    /// The open proposals that share their name (slug) with another open proposal, folded, by slug: the
+    /// name clashes sync looks for. From the index as it stands, folding no more than it must: a proposal
+    /// whose events changed since it was indexed keeps the name it was opened with as long as its folder
+    /// only gained events that open nothing (`openingUnchanged`), so it is folded only when another
+    /// proposal has that name too. After `nap comment` on a large proposal, the clash check of the next
+    /// sync then folds nothing; the next command that needs the digest brings the index up to date.
+    func openProposalsSharingSlugs() throws -> [String: [ProposalState]] {
+        guard let tree = try record.tree() else { return [:] }
+        let standing = try indexStanding(in: tree)
+        if standing.current != nil {
+            return try openProposalsBySlug { $0.count > 1 }.compactMapValues { $0.states.count > 1 ? $0.states : nil }
+        }
+        enum Member {
+            /// Indexed as open, or changed since with its name known: folded if the name is shared.
+            case unfolded(EventID)
+            case folded(ProposalState)
+        }
+        var groups: [String: [Member]] = [:]
+        for row in standing.rows {
+            if let entry = row.entry {
+                if let outline = entry.outline, outline.status == "open" { groups[outline.slug, default: []].append(.unfolded(row.id)) }
+            } else if let before = standing.earlier[row.id], let outline = before.outline,
+                      try openingUnchanged(from: before.subtree, to: row.subtree) {
+                groups[outline.slug, default: []].append(.unfolded(row.id))
+            } else if let state = try freshFold(of: row.id, in: tree), case .open = state.status {
+                groups[state.slug, default: []].append(.folded(state))
+            }
+        }
+        var result: [String: [ProposalState]] = [:]
+        for (slug, members) in groups where members.count > 1 {
+            let states = try members.compactMap { member -> ProposalState? in
+                switch member {
+                case .folded(let state): state
+                case .unfolded(let id): try freshFold(of: id, in: tree)
+                }
+            }.filter { $0.slug == slug && $0.status.name == "open" }
+            if states.count > 1 { result[slug] = states }
+        }
+        return result
+    }
+
+    /// Whether a proposal folder at `new` holds every file its events folder held at `old`, unchanged,
+    /// and besides them only events that open nothing (with their signatures): then the fold's opening,
+    /// and so the proposal's name, is the one it was. Events are admitted in fold order and an opening's
+    /// admission depends on no other event's, so only another opening, a file removed or changed, or a
+    /// signature for an event already there could change it (the judge and main are the caller's to hold).
+    func openingUnchanged(from old: ObjectID, to new: ObjectID) throws -> Bool {
+        try PlanError.wrap {
+            guard let before = try repository.treeEntry(old, path: "events"), before.kind == .tree,
+                  let after = try repository.treeEntry(new, path: "events"), after.kind == .tree else { return false }
+            var gained: [[UInt8]: TreeEntry] = [:]
+            for entry in try repository.treeEntries(after.id) { gained[entry.nameBytes] = entry }
+            for entry in try repository.treeEntries(before.id) {
+                guard let kept = gained.removeValue(forKey: entry.nameBytes), kept.id == entry.id, kept.kind == entry.kind else { return false }
+            }
+            for (name, entry) in gained {
+                guard entry.kind == .blob else { return false }
+                let text = String(decoding: name, as: UTF8.self)
+                if text.hasSuffix(".sig") {
+                    // A signature counts only with its own new event (checked below as that event).
+                    guard gained[Array((text.dropLast(4) + ".json").utf8)] != nil else { return false }
+                    continue
+                }
+                guard text.hasSuffix(".json"), try repository.blobSize(entry.id) <= EventCodec.maximumSize else { return false }
+                guard let event = try? EventCodec.decode(try repository.blobData(entry.id), path: text) else { continue }
+                if case .opened = event.body { return false }
+            }
+            return true
+        }
+    }
+}

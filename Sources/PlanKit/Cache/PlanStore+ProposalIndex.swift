@@ -124,13 +124,54 @@ extension PlanStore {
     /// proposals whose subtree id is not in the cache are folded. The cache is then rewritten.
     func indexedProposals(in tree: ObjectID?) throws -> [IndexedProposal] {
         guard let tree else { return [] }
+        let standing = try indexStanding(in: tree)
+        if let current = standing.current { return current }
+        var result: [IndexedProposal] = []
+        result.reserveCapacity(standing.rows.count)
+        for row in standing.rows {
+            if let entry = row.entry {
+                result.append(entry)
+            } else {
+                let state = try freshFold(of: row.id, in: tree)
+                result.append(IndexedProposal(id: row.id, subtree: row.subtree, digest: state.map(ProposalDigest.init)))
+            }
+        }
+        derivedCache.storeLines(ProposalIndexFile.lines(result), key: standing.key, as: ProposalIndexFile.name)
+        memos.index = (standing.key, result)
+        return result
+    }
+
+    /// A proposal folded from its events as they are now: from the events cache when it was read before
+    /// (shown, commented on: only new files are decoded), else from the record.
+    func freshFold(of id: EventID, in tree: ObjectID) throws -> ProposalState? {
+        hasCachedEvents(of: id) ? try foldedEvents(of: id, in: tree).state : try fold(try record.events(of: id, in: tree).events)
+    }
+
+    /// Where the index of digests stands for the record at `tree`, without folding anything.
+    struct IndexStanding {
+        let key: String
+        /// The whole index, when it is current (kept by this store or stored for this very key).
+        let current: [IndexedProposal]?
+        /// Otherwise every proposal of the record in its order, with its entry when that is still right
+        /// (nil: it must be folded).
+        var rows: [(id: EventID, subtree: ObjectID, entry: IndexedProposal?)] = []
+        /// The entries stored for proposals whose folder changed since, by id, when they were folded under
+        /// the same judge and main has only moved forward since: what they say of the proposal's opening
+        /// (its slug) holds while the folder only gained events that open nothing.
+        var earlier: [EventID: IndexedProposal] = [:]
+    }
+
+    /// The index as it stands (`IndexStanding`): the store's own when its key is this one's, else the
+    /// stored file's; a proposal keeps its stored entry when its subtree is the same (and, when main
+    /// moved, no event of it was set aside: a merge it names may have become valid).
+    func indexStanding(in tree: ObjectID) throws -> IndexStanding {
         let cache = derivedCache
         // Digests depend on the record tree, on who the members were (members.yml and the policy on
         // main), and, for proposals with quarantined events, on main itself (a merge can become valid).
         let judge = try authorityKey()
         let main = try mainHead()?.hex ?? "-"
         let key = try proposalIndexKey(tree)
-        if let kept = memos.index, kept.key == key { return kept.entries }
+        if let kept = memos.index, kept.key == key { return IndexStanding(key: key, current: kept.entries) }
         // What this store read or wrote last; the file instead when there is nothing, or when another store
         // wrote it for this very key (its header says so without reading the records).
         var stored: (key: String, entries: [IndexedProposal]?)? = memos.index.map { ($0.key, $0.entries) }
@@ -140,7 +181,7 @@ extension PlanStore {
         let entries = stored?.entries
         if let entries, stored?.key == key {
             memos.index = (key, entries)
-            return entries
+            return IndexStanding(key: key, current: entries)
         }
         let storedKey = stored?.key.split(separator: " ").map(String.init) ?? []
         var sameJudge = storedKey.count == 3 && storedKey[1] == judge
@@ -150,23 +191,26 @@ extension PlanStore {
             sameJudge = mainMovedForward(from: storedKey[2], to: main)
         }
         let sameMain = sameJudge && storedKey[2] == main
-        var known: [String: IndexedProposal] = [:]
-        if sameJudge { for entry in entries ?? [] { known[entry.id + entry.subtree.hex] = entry } }
-        var result: [IndexedProposal] = []
+        var known: [EventID: IndexedProposal] = [:]
+        if sameJudge { for entry in entries ?? [] { known[entry.id] = entry } }
+        var standing = IndexStanding(key: key, current: nil)
         for (id, subtree) in try record.proposals(in: tree) {
-            if let entry = known[id + subtree.hex], let digest = try? entry.digest(), sameMain || digest.quarantinedCount == 0 {
-                result.append(entry)
-            } else if let entry = known[id + subtree.hex], entry.outline == nil {
-                result.append(entry)
+            guard let entry = known[id] else {
+                standing.rows.append((id, subtree, nil))
+                continue
+            }
+            if entry.subtree != subtree {
+                standing.rows.append((id, subtree, nil))
+                standing.earlier[id] = entry
+            } else if let digest = try? entry.digest(), sameMain || digest.quarantinedCount == 0 {
+                standing.rows.append((id, subtree, entry))
+            } else if entry.outline == nil {
+                standing.rows.append((id, subtree, entry))
             } else {
-                // A proposal read before (shown, commented on) has its events cached: only new files are decoded.
-                let state = hasCachedEvents(of: id) ? try foldedEvents(of: id, in: tree).state : try fold(try record.events(of: id, in: tree).events)
-                result.append(IndexedProposal(id: id, subtree: subtree, digest: state.map(ProposalDigest.init)))
+                standing.rows.append((id, subtree, nil))
             }
         }
-        cache.storeLines(ProposalIndexFile.lines(result), key: key, as: ProposalIndexFile.name)
-        memos.index = (key, result)
-        return result
+        return standing
     }
 
     /// The key the index of digests is stored under: the record tree, the authority, main.

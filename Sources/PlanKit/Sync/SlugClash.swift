@@ -18,9 +18,7 @@ extension SyncSession {
     /// Every name that two or more open proposals share.
     func detectClashes() throws -> [SlugClash] {
         // From the cached digests: only proposals that share a name are folded.
-        let groups = try store.openProposalsBySlug { digests in digests.count > 1 }
-        let bySlug: [String: [ProposalState]] = groups.mapValues { $0.states }
-        return bySlug.sorted { $0.key < $1.key }.filter { $0.value.count > 1 }.map { slug, states in
+        return try store.openProposalsSharingSlugs().sorted { $0.key < $1.key }.map { slug, states in
             SlugClash(slug: slug, proposals: states.sorted { ($0.opened, $0.id) < ($1.opened, $1.id) })
         }
     }

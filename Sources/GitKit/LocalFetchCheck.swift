@@ -36,20 +36,21 @@ extension Repository {
     /// Every reference whose name starts with `prefix` (`refs/heads/`), sorted by name; nil when one of
     /// them is symbolic, is not named in UTF-8, or cannot be read.
     func directReferences(under prefix: String) -> [(name: String, target: ObjectID)]? {
-        var iterator: OpaquePointer?
-        guard git_reference_iterator_glob_new(&iterator, pointer, prefix + "*") == 0 else { return nil }
-        defer { git_reference_iterator_free(iterator) }
         var result: [(name: String, target: ObjectID)] = []
-        var ref: OpaquePointer?
-        while true {
-            let code = git_reference_next(&ref, iterator)
-            if code == GIT_ITEROVER.rawValue { break }
-            guard code == 0 else { return nil }
-            defer { git_reference_free(ref) }
-            guard let target = git_reference_target(ref), let raw = git_reference_name(ref), let name = String(validatingCString: raw) else { return nil }
-            result.append((name, ObjectID(target)))
+        var allDirect = true
+        do {
+            try eachReference(matching: prefix + "*") { ref in
+                guard let target = git_reference_target(ref), let raw = git_reference_name(ref), let name = String(validatingCString: raw) else {
+                    allDirect = false
+                    return false
+                }
+                result.append((name, ObjectID(target)))
+                return true
+            }
+        } catch {
+            return nil
         }
-        return result.sorted { $0.name < $1.name }
+        return allDirect ? result.sorted { $0.name < $1.name } : nil
     }
 
     /// Whether the object is in this repository's object database (without reading it).

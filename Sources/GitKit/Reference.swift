@@ -70,21 +70,28 @@ extension Repository {
     /// All references whose full names match a glob (`refs/heads/proposal/*`), with their direct
     /// targets, sorted by name. Symbolic references are skipped.
     public func references(matching glob: String) throws -> [(name: String, target: ObjectID)] {
+        var result: [(name: String, target: ObjectID)] = []
+        try eachReference(matching: glob) { ref in
+            if let target = git_reference_target(ref) { result.append((text(git_reference_name(ref)), ObjectID(target))) }
+            return true
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// Calls `body` with every reference matching `glob` (libgit2's handle, valid during the call) until
+    /// it returns false.
+    func eachReference(matching glob: String, _ body: (OpaquePointer?) throws -> Bool) throws {
         var iterator: OpaquePointer?
         try check(git_reference_iterator_glob_new(&iterator, pointer, glob), "git_reference_iterator_glob_new")
         defer { git_reference_iterator_free(iterator) }
-        var result: [(name: String, target: ObjectID)] = []
         var ref: OpaquePointer?
         while true {
             let code = git_reference_next(&ref, iterator)
             if code == GIT_ITEROVER.rawValue { break }
             try check(code, "git_reference_next")
             defer { git_reference_free(ref) }
-            if let target = git_reference_target(ref) {
-                result.append((text(git_reference_name(ref)), ObjectID(target)))
-            }
+            guard try body(ref) else { break }
         }
-        return result.sorted { $0.name < $1.name }
     }
 
     /// Moves every loose reference into `packed-refs` (as `git pack-refs --all` does), so that listing a

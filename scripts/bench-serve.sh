@@ -36,6 +36,9 @@ done
 rm -rf "$WORK"
 mkdir -p "$WORK/home"
 export HOME="$WORK/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$WORK/home/.gitconfig" LANG=C.UTF-8 TERM=dumb
+# The server writes as the host its copy is configured for; an identity in the environment (bench.sh
+# exports the co-chair's for its own rows) would override that, and every web comment would be refused.
+unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 git config --global gc.auto 0
 echo "bench-serve: copying the plan" >&2
 cp -a "$DATA/plan" "$WORK/plan"

@@ -52,7 +52,9 @@ fi
 . "$WORK/data/manifest.env"
 
 # 2. A copy to run on (commands that write are undone between runs by --prepare).
-rm -rf "$WORK/run"
+# The pages of an incremental build are keyed per build of nap: a folder left by another build would be
+# rebuilt whole in the site-one row.
+rm -rf "$WORK/run" "$WORK/site-inc"
 mkdir -p "$WORK/run" "$WORK/results"
 cp -a "$WORK/data/plan" "$WORK/run/plan"
 P="$WORK/run/plan"

@@ -41,9 +41,24 @@ static inline int nap_git_set_pack_windows(size_t window, size_t limit) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
 }
 
+#ifdef __linux__
+#include <spawn.h>
+/// glibc's (2.34 and later) action that closes every descriptor from `from` on in a spawned child;
+/// its header declares it only under _GNU_SOURCE, which Swift's Glibc module does not set.
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+static inline int nap_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
+#endif
+
 /// The largest tree libgit2 keeps parsed in its object cache (its default is 4 KiB).
 static inline int nap_git_set_tree_cache_limit(size_t limit) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, limit);
+}
+
+/// The most libgit2's object cache holds in all (its default is 256 MiB).
+static inline int nap_git_set_cache_max_size(ssize_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
 }
 
 /// What `nap_git_set_pack_windows` set (libgit2's defaults before it).

@@ -1,19 +1,23 @@
-#if canImport(Glibc)
+#if os(Linux)
+import CLibGit2
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#else
+import Foundation
 #endif
 
 /// Runs a program to its end with `posix_spawn`: its standard input from bytes, its output read and
-/// dropped, its errors to `/dev/null`.
+/// dropped, its errors to `/dev/null`. The caller's program must read all its input before it writes
+/// much (git's `fetch` and `pack-objects --revs` do): input is written whole before output is read.
 ///
 /// Not Foundation's `Process`: on Linux its `waitUntilExit` polls a run loop every 50 ms, so a git that
 /// had already finished could keep nap waiting that long (a third of a sync of one comment), and its
 /// pipes are inherited by every child started meanwhile on another thread (`nap serve`). Here both ends
-/// are close-on-exec sockets (the child gets only its own as 0 and 1), input is written with
-/// `MSG_NOSIGNAL` (a child that exits early is a failed run, not a SIGPIPE that kills nap), and the end
-/// is `waitpid`.
+/// are close-on-exec sockets, and the child keeps no descriptor of nap's but its own ends as 0 and 1
+/// (glibc's close-from action); input is written with `MSG_NOSIGNAL` (a child that exits early is a
+/// failed run, not a SIGPIPE that kills nap); the end is `waitpid`. The child stays in nap's process
+/// group, so an interrupt from the terminal stops it with nap.
 enum ChildProcess {
+    #if os(Linux)
     /// True when `program` ran and exited with status 0.
     static func run(_ program: String, arguments: [String], environment: [String: String], input: [UInt8]) -> Bool {
         var inputPair: [Int32] = [-1, -1]
@@ -29,6 +33,8 @@ enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, inputPair[1], 0)
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else of nap's: a descriptor another thread opened without close-on-exec stays here.
+        nap_spawn_close_from(&actions, 3)
         // Signals as a new program expects them: none blocked, SIGPIPE not ignored (nap's sync ignores it).
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -77,4 +83,23 @@ enum ChildProcess {
         // Exited (not killed by a signal) with status 0.
         return written && status & 0x7f == 0 && (status >> 8) & 0xff == 0
     }
+    #else
+    /// True when `program` ran and exited with status 0 (elsewhere than Linux: Foundation's `Process`).
+    static func run(_ program: String, arguments: [String], environment: [String: String], input: [UInt8]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        let written = (try? stdin.fileHandleForWriting.write(contentsOf: Data(input))) != nil
+        try? stdin.fileHandleForWriting.close()
+        _ = try? stdout.fileHandleForReading.readToEnd()
+        process.waitUntilExit()
+        return written && process.terminationReason == .exit && process.terminationStatus == 0
+    }
+    #endif
 }

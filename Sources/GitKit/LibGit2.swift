@@ -8,6 +8,7 @@ public enum LibGit2 {
         // Best effort: the defaults are only a larger footprint.
         _ = nap_git_set_pack_windows(packWindowSize, packMappedLimit)
         _ = nap_git_set_tree_cache_limit(treeCacheLimit)
+        _ = nap_git_set_cache_max_size(cacheMaximum)
         return true
     }()
 
@@ -25,6 +26,10 @@ public enum LibGit2 {
     /// tree nap reads most: a proposal's events folder (about 100 bytes an event), which a sync, a
     /// comment or a page reads several times, each time inflated again from its chain of deltas.
     static let treeCacheLimit = 1 << 20
+    /// The most the cache holds in all (libgit2's default is 256 MiB): with large trees in it, a record
+    /// of many large folders (a hostile one) must not grow a long-running server's memory that far. The
+    /// bench plan's trees and commits take about 15 MB.
+    static let cacheMaximum = 64 << 20
 
     /// The pack mapping libgit2 uses in this process: the size of a window and the most mapped at once.
     public static var packWindows: (window: Int, limit: Int) {

@@ -18,7 +18,7 @@ extension Remote {
             let parts = refspec.dropFirst().split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[0].hasSuffix("/*"), parts[1].hasSuffix("/*") else { return nil }
             let from = String(parts[0].dropLast()), to = String(parts[1].dropLast())
-            guard let theirs = source.directReferences(under: from), let ours = try? repository.references(matching: to + "*") else { return nil }
+            guard let theirs = source.directReferences(under: from), let ours = repository.directReferences(under: to) else { return nil }
             guard theirs.count == ours.count else { return nil }
             for (their, our) in zip(theirs, ours) {
                 // Names compared byte for byte (Swift's == would take an NFD name for its NFC twin).
@@ -33,8 +33,8 @@ extension Remote {
 }
 
 extension Repository {
-    /// Every reference whose name starts with `prefix` (`refs/heads/`), sorted by name; nil when one of
-    /// them is symbolic, is not named in UTF-8, or cannot be read.
+    /// Every reference whose name starts with `prefix` (`refs/heads/`), sorted by the bytes of its name;
+    /// nil when one of them is symbolic, is not named in UTF-8, or cannot be read.
     func directReferences(under prefix: String) -> [(name: String, target: ObjectID)]? {
         var result: [(name: String, target: ObjectID)] = []
         var allDirect = true
@@ -50,7 +50,8 @@ extension Repository {
         } catch {
             return nil
         }
-        return allDirect ? result.sorted { $0.name < $1.name } : nil
+        // By bytes: Swift's `<` takes an NFD name and its NFC twin for equal.
+        return allDirect ? result.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } : nil
     }
 
     /// Whether the object is in this repository's object database (without reading it).

@@ -67,7 +67,8 @@ public final class Remote {
         // From a repository on this machine, stock git when it is installed (StockGit: it reuses the
         // deltas the other side's packs have); else, or when it fails, libgit2.
         if let path = localPath {
-            if let unchanged = unchangedLocalFetch(from: path, refspecs: refspecs) { return unchanged }
+            // Only where git would fetch (without it libgit2 answers with every reference the remote has).
+            if StockGit.executable() != nil, let unchanged = unchangedLocalFetch(from: path, refspecs: refspecs) { return unchanged }
             if let advertised = StockGit.fetch(into: repository, from: path, refspecs: refspecs) { return advertised }
         }
         let context = RemoteOperationContext(callbacks, url: url)

@@ -67,19 +67,54 @@ import Testing
     @Test func aFolderThatGainedAnOpeningIsFoldedAgain() throws {
         let f = try CacheFixture()
         let a = try f.open("a", at: 1_723_500_000)
-        let b = try f.open("b", at: 1_723_500_001)
+        // b's opening gets an id in the upper half and the hostile one, with the same clock, an id in the
+        // lower half, so that it sorts first (each found within 64 tries but with odds of 2^-64).
+        var opening: Event?
+        for attempt in 0..<64 where opening == nil {
+            let event = Event(proposal: nil, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_500_001), clock: 1,
+                              body: .opened(slug: "b", title: "標題 b \(attempt)", description: "", base: f.main, head: f.main))
+            if try EventCodec.encode(event).id >= "8" { opening = event }
+        }
+        let bOpening = try #require(opening)
+        let appended = try f.store.record.append([bOpening], by: try f.store.identity(), message: "open b\n")
+        let b = try #require(appended.first)
         _ = try f.reopened().proposalListings()
-        // Clock 1 like b's own opening, and an id below b's: it sorts first.
         var reopening: Event?
         for attempt in 0..<64 where reopening == nil {
             let event = Event(proposal: b, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_500_001), clock: 1,
                               body: .opened(slug: "a", title: "冒名 \(attempt)", description: "", base: f.main, head: f.main))
-            if try EventCodec.encode(event).id < b { reopening = event }
+            if try EventCodec.encode(event).id < "8" { reopening = event }
         }
         try f.store.record.append([try #require(reopening)], by: try f.store.identity(), message: "hostile\n")
 
         let byFolding = try Self.clashesByFolding(f)
         #expect(byFolding["a"]?.contains(a) == true, "the fold reads b's folder as a second `a`")
+        #expect(try Self.clashesFromIndex(try f.reopened()) == byFolding)
+    }
+
+    /// An opening that names a head not here yet is quarantined when that object arrives as a blob; a
+    /// second opening in the folder then names the proposal. Its stored name must not be trusted.
+    @Test func anOpeningWhoseHeadArrivesAsABlobIsFoldedAgain() throws {
+        let f = try CacheFixture()
+        let content = f.sandbox.path("later.txt")
+        try "arrives later\n".write(toFile: content, atomically: true, encoding: .utf8)
+        let absent = try #require(ObjectID(hex: try f.sandbox.gitOK(["hash-object", content], in: f.store.root).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let opening = Event(proposal: nil, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_500_000), clock: 1,
+                            body: .opened(slug: "a", title: "標題 a", description: "", base: f.main, head: absent))
+        let p = try #require(try f.store.record.append([opening], by: try f.store.identity(), message: "open a\n").first)
+        let second = Event(proposal: p, author: CacheFixture.author, time: Date(timeIntervalSince1970: 1_723_500_001), clock: 2,
+                           body: .opened(slug: "b", title: "標題 b", description: "", base: f.main, head: f.main))
+        try f.store.record.append([second], by: try f.store.identity(), message: "open b\n")
+        let b = try f.open("b", at: 1_723_500_002)
+        let indexing = try f.reopened()
+        _ = try indexing.indexedProposals(in: try indexing.record.tree()) // the index, stored: p is `a`
+        #expect(try Self.clashesByFolding(f).isEmpty, "p is named a while its head is absent")
+
+        _ = try f.sandbox.gitOK(["hash-object", "-w", content], in: f.store.root)
+        try f.comment(on: p, count: 1, clock: 3)
+        let byFolding = try Self.clashesByFolding(f)
+        // The blob quarantines the first opening; the second (its own id) names the proposal `b`.
+        #expect(byFolding["b"]?.count == 2 && byFolding["b"]?.contains(b) == true && byFolding["b"]?.contains(p) == false)
         #expect(try Self.clashesFromIndex(try f.reopened()) == byFolding)
     }
 
@@ -95,9 +130,9 @@ import Testing
         let blob = try repository.writeBlob(Array("signature".utf8))
         let changes: [String: TreeChange] = ["events/" + opening.name.dropLast(5) + ".sig": .blob(blob)]
         let withSignature = try repository.writeTree(applying: changes, to: before)
-        #expect(try !f.store.openingUnchanged(from: before, to: withSignature))
+        #expect(try !f.store.openingUnchanged(from: before, to: withSignature, proposal: b))
         let removed = try repository.writeTree(applying: ["events/" + opening.name: .remove], to: before)
-        #expect(try !f.store.openingUnchanged(from: before, to: removed))
-        #expect(try f.store.openingUnchanged(from: before, to: before))
+        #expect(try !f.store.openingUnchanged(from: before, to: removed, proposal: b))
+        #expect(try f.store.openingUnchanged(from: before, to: before, proposal: b))
     }
 }

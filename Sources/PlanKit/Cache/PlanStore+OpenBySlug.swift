@@ -46,7 +46,7 @@ extension PlanStore {
             if let entry = row.entry {
                 if let outline = entry.outline, outline.status == "open" { groups[outline.slug, default: []].append(.unfolded(row.id)) }
             } else if let before = standing.earlier[row.id], let outline = before.outline,
-                      try openingUnchanged(from: before.subtree, to: row.subtree) {
+                      try openingUnchanged(from: before.subtree, to: row.subtree, proposal: row.id) {
                 groups[outline.slug, default: []].append(.unfolded(row.id))
             } else if let state = try freshFold(of: row.id, in: tree), case .open = state.status {
                 groups[state.slug, default: []].append(.folded(state))
@@ -66,19 +66,29 @@ extension PlanStore {
     }
 
     /// Whether a proposal folder at `new` holds every file its events folder held at `old`, unchanged,
-    /// and besides them only events that open nothing (with their signatures): then the fold's opening,
-    /// and so the proposal's name, is the one it was. Events are admitted in fold order and an opening's
-    /// admission depends on no other event's, so only another opening, a file removed or changed, or a
-    /// signature for an event already there could change it (the judge and main are the caller's to hold).
-    func openingUnchanged(from old: ObjectID, to new: ObjectID) throws -> Bool {
+    /// and besides them only events that open nothing (with their signatures), and whether its opening
+    /// event (`<proposal>.json`, the one the stored entry was folded from) names a base and a head that are
+    /// commits here: then the fold's opening, and so the proposal's name, is the one it was. Events are
+    /// admitted in fold order and an opening's admission depends on no other event's; only another
+    /// opening, a file removed or changed, a signature for an event already there, or an object the
+    /// opening names arriving as something other than a commit could change it (the judge and main are
+    /// the caller's to hold).
+    func openingUnchanged(from old: ObjectID, to new: ObjectID, proposal: EventID) throws -> Bool {
         try PlanError.wrap {
             guard let before = try repository.treeEntry(old, path: "events"), before.kind == .tree,
                   let after = try repository.treeEntry(new, path: "events"), after.kind == .tree else { return false }
             var gained: [[UInt8]: TreeEntry] = [:]
             for entry in try repository.treeEntries(after.id) { gained[entry.nameBytes] = entry }
+            let openingFile = gained[Array((proposal + ".json").utf8)]
             for entry in try repository.treeEntries(before.id) {
                 guard let kept = gained.removeValue(forKey: entry.nameBytes), kept.id == entry.id, kept.kind == entry.kind else { return false }
             }
+            // An opening whose commits are not here yet is quarantined if they arrive as a blob or a tree.
+            guard let opening = openingFile, opening.kind == .blob,
+                  try repository.blobSize(opening.id) <= EventCodec.maximumSize,
+                  let event = try? EventCodec.decode(try repository.blobData(opening.id), path: opening.name),
+                  case .opened(_, _, _, let base, let head) = event.body,
+                  repository.objectKind(base) == .commit, repository.objectKind(head) == .commit else { return false }
             for (name, entry) in gained {
                 guard entry.kind == .blob else { return false }
                 let text = String(decoding: name, as: UTF8.self)

@@ -90,9 +90,16 @@ extension PlanStore {
         guard let head else { return ([], []) }
         var commitments: [String] = []
         var files: [String] = []
-        let paths = try memo?.paths(head: head, base: base, main: main) {
-            try changedPaths(head: head, base: base, main: main)
-        } ?? changedPaths(head: head, base: base, main: main)
+        let paths: [String]
+        do {
+            paths = try memo?.paths(head: head, base: base, main: main) {
+                try changedPaths(head: head, base: base, main: main)
+            } ?? changedPaths(head: head, base: base, main: main)
+        } catch PlanError.git(_), is GitError {
+            // A head (or base) this copy lacks or cannot read as a commit (not fetched yet, or named by a
+            // hostile event): the proposal is listed with no changes, and every other one as usual.
+            return ([], [])
+        }
         for path in paths {
             if path.hasPrefix("commitments/"), path.hasSuffix(".md") {
                 commitments.append(String(path.dropFirst("commitments/".count).dropLast(3)))

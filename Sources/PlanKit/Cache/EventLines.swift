@@ -121,11 +121,17 @@ extension PlanStore {
         if let stored, let decoded, stored.key == folder.hex {
             return (decoded.events, decoded.problems)
         }
-        // The events decoded before, by the blob each was read from: only the other files are decoded.
+        // The events decoded before, by the blob each was read from (only the other files are decoded), and
+        // by id with their place in the file.
         var known: [ObjectID: Event] = [:]
+        var kept: [EventID: Int] = [:]
         if let decoded {
             known.reserveCapacity(decoded.blobs.count)
-            for event in decoded.events { if let blob = decoded.blobs[event.id] { known[blob] = event } }
+            kept.reserveCapacity(decoded.events.count)
+            for (index, event) in decoded.events.enumerated() {
+                if let blob = decoded.blobs[event.id] { known[blob] = event }
+                kept[event.id] = index
+            }
         }
         let read = try record.events(of: proposal, in: root, known: known)
         // Only record problems that round-trip exactly are cached: a reason that is text as it is (a message
@@ -133,11 +139,6 @@ extension PlanStore {
         // An event read back as it was decoded from the file is written as the line it was (a new comment on
         // a proposal with a thousand re-encodes one event, not a thousand). Its signature file may have
         // changed meanwhile: the whole event is compared, not its id.
-        var kept: [EventID: Int] = [:]
-        if let decoded {
-            kept.reserveCapacity(decoded.events.count)
-            for (index, event) in decoded.events.enumerated() { kept[event.id] = index }
-        }
         var lines = read.events.map { event -> CacheLines.Line in
             if let stored, let decoded, let index = kept[event.id], decoded.events[index] == event { return .stored(stored.line(decoded.lines[index])) }
             return .fields(EventLines.record(event))

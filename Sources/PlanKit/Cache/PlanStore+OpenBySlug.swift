@@ -33,16 +33,15 @@ extension PlanStore {
     func openProposalsSharingSlugs() throws -> [String: [ProposalState]] {
         guard let tree = try record.tree() else { return [:] }
         let standing = try indexStanding(in: tree)
-        if standing.current != nil {
-            return try openProposalsBySlug { $0.count > 1 }.compactMapValues { $0.states.count > 1 ? $0.states : nil }
-        }
+        // A current index is a standing whose every entry holds.
+        let rows = standing.current.map { $0.map { (id: $0.id, subtree: $0.subtree, entry: Optional($0)) } } ?? standing.rows
         enum Member {
             /// Indexed as open, or changed since with its name known: folded if the name is shared.
             case unfolded(EventID)
             case folded(ProposalState)
         }
         var groups: [String: [Member]] = [:]
-        for row in standing.rows {
+        for row in rows {
             if let entry = row.entry {
                 if let outline = entry.outline, outline.status == "open" { groups[outline.slug, default: []].append(.unfolded(row.id)) }
             } else if let before = standing.earlier[row.id], let outline = before.outline,
@@ -83,11 +82,13 @@ extension PlanStore {
             for entry in try repository.treeEntries(before.id) {
                 guard let kept = gained.removeValue(forKey: entry.nameBytes), kept.id == entry.id, kept.kind == entry.kind else { return false }
             }
+            // The event in a file, when it is one (size checked before it is read, as the record reads it).
+            func event(in entry: TreeEntry, named name: String) throws -> Event? {
+                guard entry.kind == .blob, try repository.blobSize(entry.id) <= EventCodec.maximumSize else { return nil }
+                return try? EventCodec.decode(try repository.blobData(entry.id), path: name)
+            }
             // An opening whose commits are not here yet is quarantined if they arrive as a blob or a tree.
-            guard let opening = openingFile, opening.kind == .blob,
-                  try repository.blobSize(opening.id) <= EventCodec.maximumSize,
-                  let event = try? EventCodec.decode(try repository.blobData(opening.id), path: opening.name),
-                  case .opened(_, _, _, let base, let head) = event.body,
+            guard let openingFile, case .opened(_, _, _, let base, let head)? = try event(in: openingFile, named: openingFile.name)?.body,
                   repository.objectKind(base) == .commit, repository.objectKind(head) == .commit else { return false }
             for (name, entry) in gained {
                 guard entry.kind == .blob else { return false }
@@ -98,8 +99,7 @@ extension PlanStore {
                     continue
                 }
                 guard text.hasSuffix(".json"), try repository.blobSize(entry.id) <= EventCodec.maximumSize else { return false }
-                guard let event = try? EventCodec.decode(try repository.blobData(entry.id), path: text) else { continue }
-                if case .opened = event.body { return false }
+                if case .opened? = try event(in: entry, named: text)?.body { return false }
             }
             return true
         }

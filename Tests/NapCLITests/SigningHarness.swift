@@ -8,6 +8,12 @@ final class SignedPlan: @unchecked Sendable {
     let h: NapHarness
     var sandbox: Sandbox { h.sandbox }
     var plan: String { h.plan }
+    /// When set, every run of nap is dated by it (`GIT_AUTHOR_DATE`, which nap reads for its events and
+    /// commits) and the clock then moves on by `tick`. Tests of keys over time use it, so that what they
+    /// check does not depend on how many of the machine's seconds a step took, nor on its clock being
+    /// stepped back while they run.
+    var clock: Date?
+    var tick: TimeInterval = 60
 
     init(_ name: String = "nap-sign") throws {
         h = try NapHarness(name)
@@ -39,8 +45,12 @@ final class SignedPlan: @unchecked Sendable {
     /// Runs nap as `person`, signing with their key, or with `key` (a path, or `none`).
     @discardableResult
     func nap(_ arguments: [String], as person: Person = .founder, key: String? = nil, inPlan: Bool = true) throws -> ProcessResult {
-        let environment = sandbox.environment(name: person.name, email: person.email,
-                                              extra: ["NAP_SIGNING_KEY": key ?? self.key(person)])
+        var extra = ["NAP_SIGNING_KEY": key ?? self.key(person)]
+        if let clock {
+            extra["GIT_AUTHOR_DATE"] = "@\(Int(clock.timeIntervalSince1970))"
+            self.clock = clock.addingTimeInterval(tick)
+        }
+        let environment = sandbox.environment(name: person.name, email: person.email, extra: extra)
         return try run(NapHarness.binary, (inPlan ? ["-C", plan] : []) + arguments, in: sandbox.root.path, environment: environment)
     }
 
@@ -81,8 +91,9 @@ final class SignedPlan: @unchecked Sendable {
 
     /// A founded plan whose members all registered keys; `requireSignatures` says whether the policy
     /// (on in a new plan) stays on.
-    static func founded(requireSignatures: Bool, _ name: String = "nap-sign") throws -> SignedPlan {
+    static func founded(requireSignatures: Bool, _ name: String = "nap-sign", clock: Date? = nil) throws -> SignedPlan {
         let s = try SignedPlan(name)
+        s.clock = clock
         try s.ok(["init", s.plan, "--title-zh", "臺灣開放政府國家行動方案", "--title-en", "Taiwan Open Government National Action Plan",
                   "--period", "2025-01..2028-12"], inPlan: false)
         let members: [(String, Person, String, String)] = [
@@ -118,6 +129,27 @@ final class SignedPlan: @unchecked Sendable {
     func review(by person: Person, _ slug: String = "political-donations") throws -> [String: Any] {
         let reviews = try json(["show", slug])["reviews"] as? [[String: Any]] ?? []
         return try #require(reviews.last { ($0["author"] as? [String: Any])?["email"] as? String == person.email })
+    }
+
+    /// What a failed check of signatures over time needs to be understood: main's first-parent line with
+    /// committer times, the keys each person's files hold, and every event of the record with its time
+    /// and the key its signature names.
+    func timesAndSigners() throws -> String {
+        var lines = ["main (first parent), newest first:"]
+        lines.append(try h.git(["log", "--first-parent", "--format=%h %ct %s", "main"]))
+        let keys = try FileManager.default.contentsOfDirectory(atPath: sandbox.path("keys")).filter { $0.hasSuffix(".pub") }.sorted()
+        for name in keys {
+            let print = try run("/usr/bin/ssh-keygen", ["-l", "-f", sandbox.path("keys/" + name)], in: sandbox.root.path, environment: sandbox.environment())
+            lines.append("key \(name): \(print.stdout.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let files = try h.git(["ls-tree", "-r", "--name-only", "nap/record"]).split(separator: "\n").filter { $0.hasSuffix(".json") }
+        for file in files {
+            let text = try h.git(["show", "nap/record:" + file])
+            let time = text.range(of: "\"time\" *: *\"[^\"]*\"", options: .regularExpression).map { String(text[$0]) } ?? "?"
+            let author = text.range(of: "\"email\" *: *\"[^\"]*\"", options: .regularExpression).map { String(text[$0]) } ?? "?"
+            lines.append("\(file.split(separator: "/").last ?? "") \(time) \(author)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `nap verify --json` and its exit status.

@@ -31,9 +31,8 @@ extension PlanAuthority: ProcessAuthority {
     }
 
     func isSigned(_ event: ProcessEvent, by member: Member) throws -> Bool {
-        guard event.signature != nil, let key = try timeline.key(of: member.email, at: event.time) else { return false }
-        if case .signed(let signer) = try record.signatureState(of: event) { return signer == key }
-        return false
+        guard event.signature != nil, case .signed(let signer) = try record.signatureState(of: event) else { return false }
+        return try timeline.counts(signer, asKeyOf: member.email, at: event.time)
     }
 }
 

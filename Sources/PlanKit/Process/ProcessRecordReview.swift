@@ -61,7 +61,7 @@ extension Verifier {
                 report.add(VerificationFinding(.failure, .badSignature, event: event.id,
                                                message: L("the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)")))
             case .signed(let key):
-                if key == (try timeline.key(of: event.author.email, at: event.time)) { report.goodSignatures += 1 }
+                if try timeline.counts(key, asKeyOf: event.author.email, at: event.time) { report.goodSignatures += 1 }
             }
         }
     }

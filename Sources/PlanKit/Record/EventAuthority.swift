@@ -73,12 +73,7 @@ final class PlanAuthority: EventAuthority {
 
     func isSigned(_ event: Event, by member: Member) throws -> Bool {
         guard event.signature != nil, case .signed(let signer) = try record.signatureState(of: event) else { return false }
-        // Times are whole seconds: an event in the same second as the commit that changed the member's
-        // key may have been written just before it, so the key of the second before counts too.
-        for time in [event.time, event.time.addingTimeInterval(-1)] where try timeline.key(of: member.email, at: time) == signer {
-            return true
-        }
-        return false
+        return try timeline.counts(signer, asKeyOf: member.email, at: event.time)
     }
 
     func isPresentButNotACommit(_ id: ObjectID) -> Bool {

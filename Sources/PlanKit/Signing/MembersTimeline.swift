@@ -96,6 +96,24 @@ final class MembersTimeline {
         try members(at: time).member(email: email).flatMap(MembersTimeline.key(of:))
     }
 
+    /// Whether `key` counts as `email`'s key for something signed at `time` (docs/SIGNING.md): the key
+    /// members.yml in force then lists, or the key of the second before. Times are whole seconds, so an
+    /// event in the same second as the commit that changed the key may have been written just before it.
+    /// Every judge of a signature by time (the fold, `nap verify`, `nap show`) asks this one question.
+    func counts(_ key: SSHPublicKey, asKeyOf email: String, at time: Date) throws -> Bool {
+        for moment in [time, time.addingTimeInterval(-1)] where try self.key(of: email, at: moment) == key {
+            return true
+        }
+        return false
+    }
+
+    /// The key a signature by `email` at `time` is judged against, for reports: the signer's own key when
+    /// it counts (`counts(_:asKeyOf:at:)`), else the key in force at `time` (nil when none is listed).
+    func expectedKey(of email: String, at time: Date, state: EventSignatureState) throws -> SSHPublicKey? {
+        if case .signed(let signer) = state, try counts(signer, asKeyOf: email, at: time) { return signer }
+        return try key(of: email, at: time)
+    }
+
     static func key(of member: Member) -> SSHPublicKey? {
         member.key.flatMap { try? SSHPublicKey(authorizedKeyLine: $0) }
     }

@@ -25,11 +25,11 @@ extension PlanStore {
             if let proxy = event.onBehalfOf {
                 // A host's event is judged against the host's key: the host vouches for it.
                 let host = try timeline.members(at: event.time).member(id: proxy.host)
-                let expected = state == .unsigned ? nil : try host.flatMap { try timeline.key(of: $0.email, at: event.time) }
+                let expected = state == .unsigned ? nil : try host.flatMap { try timeline.expectedKey(of: $0.email, at: event.time, state: state) }
                 checks[event.id] = SignatureCheck(state: state, author: "host \(proxy.host)", expected: expected)
                 continue
             }
-            let expected = state == .unsigned ? nil : try timeline.key(of: event.author.email, at: event.time)
+            let expected = state == .unsigned ? nil : try timeline.expectedKey(of: event.author.email, at: event.time, state: state)
             checks[event.id] = SignatureCheck(state: state, author: event.author.name, expected: expected)
         }
         return checks

@@ -141,11 +141,11 @@ extension Verifier {
                 report.add(VerificationFinding(.failure, .badSignature, proposal: proposal, event: event.id,
                                                message: L("the signature of \(event.body.typeName) event \(event.id.prefix(8)) by \(event.author.name) <\(event.author.email)> is bad: \(reason)")))
             case .signed(let key):
-                let expected = try timeline.key(of: event.author.email, at: event.time)
-                if key == expected {
+                if try timeline.counts(key, asKeyOf: event.author.email, at: event.time) {
                     report.goodSignatures += 1
                 } else if !event.author.isPublic {
-                    let check = SignatureCheck(state: .signed(key), author: event.author.name, expected: expected)
+                    let check = SignatureCheck(state: .signed(key), author: event.author.name,
+                                               expected: try timeline.key(of: event.author.email, at: event.time))
                     report.add(VerificationFinding(.notice, .wrongKey, proposal: proposal, event: event.id,
                                                    message: L("\(event.body.typeName) event \(event.id.prefix(8)): \(check.explanation)")))
                 }

@@ -35,7 +35,7 @@ extension Remote {
 extension Repository {
     /// Every reference whose name starts with `prefix` (`refs/heads/`), sorted by the bytes of its name;
     /// nil when one of them is symbolic, is not named in UTF-8, or cannot be read.
-    func directReferences(under prefix: String) -> [(name: String, target: ObjectID)]? {
+    public func directReferences(under prefix: String) -> [(name: String, target: ObjectID)]? {
         var result: [(name: String, target: ObjectID)] = []
         var allDirect = true
         do {

@@ -69,11 +69,13 @@ enum StockGit {
         return advertised
     }
 
-    /// Runs git with `environment` added to nap's and `input` on its standard input; true when it
-    /// exited 0. Its output is read and dropped; nothing is asked on the terminal.
-    private static func run(_ arguments: [String], environment extra: [String: String], input: Data) -> Bool {
+    /// Runs git with `environment` added to nap's (less the variables named in `removing`) and `input`
+    /// on its standard input; true when it exited 0. Its output is read and dropped; nothing is asked on
+    /// the terminal.
+    static func run(_ arguments: [String], environment extra: [String: String], removing: [String] = [], input: Data) -> Bool {
         guard let git = executable() else { return false }
         var environment = ProcessInfo.processInfo.environment
+        for key in removing { environment[key] = nil }
         for (key, value) in extra { environment[key] = value }
         environment["GIT_TERMINAL_PROMPT"] = "0"
         return ChildProcess.run(git, arguments: arguments, environment: environment, input: Array(input))

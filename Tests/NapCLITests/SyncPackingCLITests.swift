@@ -127,22 +127,36 @@ import Testing
         try w.git(w.plan, ["tag", "-a", "v1", "-m", "第一版", "refs/heads/main"])
         try w.ok(w.plan, ["sync", w.hub], as: .founder)
         let log = w.sandbox.path("git-calls.log")
-        let logging = try fakeGit(w, "logging", "echo \"$1\" >> '\(log)'\nexec /usr/bin/git \"$@\"")
+        let logging = try fakeGit(w, "logging", "echo \"$*\" >> '\(log)'\nexec /usr/bin/git \"$@\"")
         let noGit = w.sandbox.path("no-git")
         try FileManager.default.createDirectory(atPath: noGit, withIntermediateDirectories: true)
 
+        var changes: [String: [String]] = [:]
         for (copy, path) in [("with-git", logging), ("without-git", noGit)] {
             w.sandbox.extraEnvironment = ["PATH": path]
-            try w.clone(w.hub, copy, as: .govChair)
+            let result = try w.h.nap(["clone", "--json", w.hub, w.path(copy)], as: .govChair, plan: false)
             w.sandbox.extraEnvironment = [:]
+            #expect(result.status == 0, "\(result.stderr)")
+            let output = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let sync = output?["sync"] as? [String: Any]
+            changes[copy] = ((sync?["changes"] as? [[String: Any]]) ?? []).map { change in
+                ["place", "reference", "action", "new"].map { "\(change[$0] ?? "-")" }.joined(separator: " ")
+            }.sorted()
             try w.sandbox.gitOK(["fsck", "--strict", "--no-dangling"], in: w.path(copy))
         }
         let calls = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        #expect(calls.split(separator: "\n").contains("fetch"), "stock git was not asked to fetch: \(calls)")
+        // git's clone, given the proposal branches and nap's tag namespace on its command line only.
+        #expect(calls.contains("clone --quiet --no-local --no-checkout --no-tags --origin origin --branch main"), "stock git was not asked to clone: \(calls)")
+        #expect(!calls.split(separator: "\n").contains { $0.hasPrefix("fetch") }, "a clone through git fetches nothing more: \(calls)")
         let expected = try references(w, w.path("with-git"))
         #expect(expected.contains("refs/remotes/origin/proposal/open-data"))
+        #expect(expected.contains("refs/heads/proposal/open-data"))
         #expect(expected.contains("refs/tags/v1"))
+        #expect(!expected.contains("refs/remotes/origin/HEAD"))
         #expect(try references(w, w.path("without-git")) == expected)
+        #expect(changes["with-git"]?.contains { $0.hasPrefix("local refs/heads/proposal/open-data created") } == true, "\(changes)")
+        #expect(changes["with-git"] == changes["without-git"])
+        #expect(try w.git("with-git", ["config", "--get-all", "remote.origin.fetch"]) == "+refs/heads/*:refs/remotes/origin/*\n")
 
         // The hub loses a branch (deleted by hand): both copies keep theirs, forget the hub's, and warn.
         try w.sandbox.gitOK(["update-ref", "-d", "refs/heads/proposal/open-data"], in: w.hub)
@@ -156,5 +170,38 @@ import Testing
             #expect(w.rev(copy, "refs/heads/proposal/open-data") != nil)
         }
         #expect(try references(w, w.path("without-git")) == references(w, w.path("with-git")))
+    }
+
+    /// A hub with proposal branches nap would not take as they are (a name that is not a slug, a branch
+    /// that names a blob): git's quick clone is given up and the copy is made the careful way, ending as
+    /// a copy made without git.
+    @Test func aHubWithBranchesNapWouldNotTakeIsClonedTheCarefulWay() throws {
+        let w = try SyncWorld.withProposal("clone-odd")
+        try w.ok(w.plan, ["sync", w.hub], as: .founder)
+        let main = try #require(w.rev(w.hub, "refs/heads/main"))
+        try w.sandbox.gitOK(["update-ref", "refs/heads/proposal/a+b", main], in: w.hub)
+        let blob = try w.sandbox.git(["hash-object", "-w", "--stdin"], in: w.hub, input: Array("不是提案\n".utf8)).stdout
+        try Data(blob.utf8).write(to: URL(fileURLWithPath: w.hub + "/refs/heads/proposal/blobby"))
+        let log = w.sandbox.path("git-calls.log")
+        let logging = try fakeGit(w, "logging", "echo \"$*\" >> '\(log)'\nexec /usr/bin/git \"$@\"")
+        let noGit = w.sandbox.path("no-git")
+        try FileManager.default.createDirectory(atPath: noGit, withIntermediateDirectories: true)
+        var outputs: [String: String] = [:]
+        for (copy, path) in [("with-git", logging), ("without-git", noGit)] {
+            w.sandbox.extraEnvironment = ["PATH": path]
+            let result = try w.h.nap(["clone", w.hub, w.path(copy)], as: .govChair, plan: false)
+            w.sandbox.extraEnvironment = [:]
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs[copy] = result.stdout.replacingOccurrences(of: w.path(copy), with: "COPY")
+        }
+        let calls = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(calls.contains("clone --quiet --no-local"), "\(calls)")
+        #expect(calls.split(separator: "\n").contains { $0.hasPrefix("fetch") }, "the careful way fetches: \(calls)")
+        let expected = try references(w, w.path("with-git"))
+        #expect(expected.contains("refs/heads/proposal/political-donations"))
+        #expect(!expected.contains("refs/heads/proposal/a+b"))
+        #expect(expected.contains("refs/remotes/origin/proposal/a+b"))
+        #expect(try references(w, w.path("without-git")) == expected)
+        #expect(outputs["with-git"] == outputs["without-git"])
     }
 }

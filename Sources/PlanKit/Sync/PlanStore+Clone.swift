@@ -25,6 +25,40 @@ extension PlanStore {
             }
         }
         let repository: Repository
+        var clonedBranches: Set<String> = []
+        if let quick = cloneThroughStockGit(from: url, to: path, removeLeftovers: removeLeftovers) {
+            (repository, clonedBranches) = quick
+        } else {
+            repository = try cloneThroughLibgit2(from: url, to: path, callbacks: callbacks, removeLeftovers: removeLeftovers)
+        }
+        do {
+            let store = try PlanStore(repository: repository)
+            guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
+                throw PlanError.refused(reason: L("\(ShownAddress.of(url)) is not a plan: its main branch has no \(PlanFiles.plan)"), hint: L("check the address"))
+            }
+            var options = SyncOptions(remote: "origin", progress: progress)
+            options.checksClonedMain = true
+            options.clonedBranches = clonedBranches
+            let session = try store.syncSession(options)
+            var report = try session.run()
+            try store.reportSkippedRecordFiles(&report, proposalProblems: session.proposalRecordProblems)
+            // The sync stored every proposal's digest; the paths each proposal changes complete what a
+            // listing needs, so the first command in the new copy reads the cache instead of computing.
+            _ = try? store.proposalListings()
+            return (store, report)
+        } catch {
+            removeLeftovers()
+            throw error
+        }
+    }
+}
+
+extension PlanStore {
+    /// A new copy made with libgit2: an empty repository, the remote `origin`, one fetch of everything,
+    /// main checked out. What it leaves behind is removed when it fails.
+    private static func cloneThroughLibgit2(from url: String, to path: String, callbacks: RemoteCallbacks,
+                                            removeLeftovers: () -> Void) throws -> Repository {
+        let repository: Repository
         do {
             // Not libgit2's clone: it fails without a message when the remote's HEAD names a branch that does
             // not exist (a bare hub made by `git init --bare` points HEAD at master). nap needs main only.
@@ -53,28 +87,49 @@ extension PlanStore {
             removeLeftovers()
             throw error
         }
+        return repository
+    }
+
+    /// The quick way to a new copy of a hub on this machine (`Repository.cloneWithStockGit`): git's clone
+    /// brings main (checked out here), the remote-tracking branches, the tags into nap's namespace for
+    /// them, and a local branch for every proposal, all in `packed-refs`. Nil, with whatever it left
+    /// removed, when the hub is not a local path, git is missing or fails, or the hub has a proposal
+    /// branch nap would not take as a local branch as it is (a name that is not a slug, a target that is
+    /// not a commit): libgit2's way then makes the copy again, and the sync judges that branch as it
+    /// always has. The sync that follows finds every local
+    /// branch where the remote has it; the slugs returned are reported as created.
+    private static func cloneThroughStockGit(from url: String, to path: String, removeLeftovers: () -> Void) -> (Repository, Set<String>)? {
+        guard let local = Remote.localPath(of: url) else { return nil }
+        let proposals = "+\(RefNames.proposalPrefix)*:\(RefNames.proposalPrefix)*"
+        let tags = SyncTarget.refspecs(ofRemote: "origin").filter { $0.hasPrefix("+refs/tags/") }
+        guard let repository = Repository.cloneWithStockGit(from: local, to: path, remote: "origin", branch: "main",
+                                                            extraRefspecs: [proposals] + tags) else {
+            removeLeftovers()
+            return nil
+        }
+        var slugs: Set<String> = []
         do {
-            let store = try PlanStore(repository: repository)
-            guard FileManager.default.fileExists(atPath: store.root + PlanFiles.plan) else {
-                throw PlanError.refused(reason: L("\(ShownAddress.of(url)) is not a plan: its main branch has no \(PlanFiles.plan)"), hint: L("check the address"))
+            guard let branches = repository.directReferences(under: RefNames.proposalPrefix),
+                  let main = try repository.referenceTarget(RefNames.main), try repository.referenceTarget("refs/remotes/origin/main") == main else {
+                removeLeftovers()
+                return nil
             }
-            var options = SyncOptions(remote: "origin", progress: progress)
-            options.checksClonedMain = true
-            let session = try store.syncSession(options)
-            var report = try session.run()
-            try store.reportSkippedRecordFiles(&report, proposalProblems: session.proposalRecordProblems)
-            // The sync stored every proposal's digest; the paths each proposal changes complete what a
-            // listing needs, so the first command in the new copy reads the cache instead of computing.
-            _ = try? store.proposalListings()
-            return (store, report)
+            for branch in branches {
+                guard let slug = RefNames.slug(ofProposalBranch: branch.name), Slug.problem(slug) == nil,
+                      repository.objectKind(branch.target) == .commit else {
+                    removeLeftovers()
+                    return nil
+                }
+                slugs.insert(slug)
+            }
+            try repository.checkout(commit: main, branch: RefNames.main, force: true)
         } catch {
             removeLeftovers()
-            throw error
+            return nil
         }
+        return (repository, slugs)
     }
-}
 
-extension PlanStore {
     /// A new copy takes the hub's main only as far as every commit on it passes the `nap verify` rules:
     /// main is set back to the last verified commit (the clone's sync then reports the first ungated one,
     /// as for any copy behind the hub). Run once the record is in, before tags are judged against main.

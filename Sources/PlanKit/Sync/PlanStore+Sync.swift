@@ -16,6 +16,9 @@ public struct SyncOptions {
     /// A new copy (`nap clone`): its main, set to the remote's before the sync, is checked whole and set
     /// back to the last verified commit before anything is judged against it (the tags).
     var checksClonedMain = false
+    /// A new copy's proposal branches that its transfer already made where the remote has them
+    /// (`nap clone` through git): reported as created, as the sync would have created them.
+    var clonedBranches: Set<String> = []
 
     public init(remote: String? = nil, renames: [String: String] = [:], progress: ((TransferStatus) -> Void)? = nil, maximumAttempts: Int = 5) {
         self.remote = remote

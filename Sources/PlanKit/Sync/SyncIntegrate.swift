@@ -81,6 +81,10 @@ extension SyncSession {
                 }
                 continue
             }
+            if mine == theirs, options.clonedBranches.contains(slug) {
+                note(.local, reference, .created, old: nil, new: theirs)
+                continue
+            }
             if try mine == theirs || isAncestor(theirs, mine) { continue }
             if try isAncestor(mine, theirs) {
                 if try moveLocalBranch(reference, from: mine, to: theirs) { note(.local, reference, .fastForwarded, old: mine, new: theirs) }

@@ -111,6 +111,15 @@ extension SyncSession {
                 try? repository.deleteReference(RefNames.outgoingMain, expecting: outgoing)
             }
         }
+        // The record's files the remote lacks, counted while the push runs when they are many.
+        var recordFiles: (theirs: ObjectID?, commit: ObjectID, files: [String: ObjectID])?
+        if updates.contains(where: { $0.destination == RefNames.record }), let mine = try store.record.head() {
+            let theirs = try remote.record.map { id in try PlanError.wrap { try repository.treeID(ofCommit: id) } }
+            let ours = try PlanError.wrap { try repository.treeID(ofCommit: mine) }
+            recordFiles = (theirs, mine, try store.record.addedFiles(from: theirs, to: ours))
+        }
+        let counting = recordFiles.flatMap { SentEventCount.start($0.files, of: $0.commit, gitDirectory: repository.gitDirectory) }
+        defer { _ = counting?.wait() }
         let results: [PushResult]
         do {
             results = try target.remote.push(updates, callbacks: options.callbacks)
@@ -141,9 +150,15 @@ extension SyncSession {
             try target.remember(update.destination, at: pushed)
             note(.remote, update.destination, update.expected == nil ? .created : .fastForwarded, old: update.expected, new: pushed)
             if update.destination == RefNames.record {
-                let theirs = try remote.record.map { id in try PlanError.wrap { try repository.treeID(ofCommit: id) } }
-                let ours = try PlanError.wrap { try repository.treeID(ofCommit: pushed) }
-                report.sent.add(try store.record.count(try store.record.addedFiles(from: theirs, to: ours)))
+                if let counting, counting.commit == pushed, let counted = counting.wait() {
+                    report.sent.add(counted)
+                } else if let recordFiles, recordFiles.commit == pushed {
+                    report.sent.add(try store.record.count(recordFiles.files))
+                } else {
+                    let theirs = try remote.record.map { id in try PlanError.wrap { try repository.treeID(ofCommit: id) } }
+                    let ours = try PlanError.wrap { try repository.treeID(ofCommit: pushed) }
+                    report.sent.add(try store.record.count(try store.record.addedFiles(from: theirs, to: ours)))
+                }
             } else if update.destination.hasPrefix(RefNames.tagPrefix) {
                 report.sent.versions += 1
             }

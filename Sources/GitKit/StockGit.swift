@@ -13,9 +13,10 @@ import Foundation
 /// references (the tests compare both).
 ///
 /// References stay nap's: a push moves each one itself by compare-and-swap after the pack is in place;
-/// a fetch only fills this copy's remote-tracking namespaces, as libgit2's does. What comes from the
-/// other repository is received by `git fetch` (git's upload-pack there, `index-pack` here, which checks
-/// every object's id), never by running git with that repository's configuration.
+/// a fetch only fills this copy's remote-tracking namespaces, as libgit2's does; a clone writes what the
+/// refspecs nap gives it name, into a folder nap checks before it becomes the copy. What comes from the
+/// other repository is received by git's upload-pack there and `index-pack` here, which checks every
+/// object's id, never by running git with that repository's configuration.
 enum StockGit {
     /// The `git` executable on `PATH` (the environment's, or nap's), as git's own helpers are found
     /// (PlanKit's credential helper does the same); nil when there is none, or when `NAP_STOCK_GIT=off`
@@ -43,9 +44,8 @@ enum StockGit {
         // (docs/PERFORMANCE.md).
         return run(["pack-objects", "--revs", "--delta-base-offset", "--quiet", "--non-empty", targetObjects + "/pack/pack"],
                    environment: ["GIT_DIR": sourceGitDirectory, "GIT_OBJECT_DIRECTORY": targetObjects,
-                                 "GIT_ALTERNATE_OBJECT_DIRECTORIES": sourceObjects,
-                                 "GIT_CONFIG_COUNT": "2", "GIT_CONFIG_KEY_0": "core.packedGitWindowSize", "GIT_CONFIG_VALUE_0": "16m",
-                                 "GIT_CONFIG_KEY_1": "core.packedGitLimit", "GIT_CONFIG_VALUE_1": "64m"],
+                                 "GIT_ALTERNATE_OBJECT_DIRECTORIES": sourceObjects]
+                       .merging(configuration([("core.packedGitWindowSize", "16m"), ("core.packedGitLimit", "64m")])) { _, added in added },
                    input: Data(lines.joined().utf8))
     }
 
@@ -74,6 +74,25 @@ enum StockGit {
             }
         }
         return advertised
+    }
+
+    /// What git reads to find a repository and its parts; removed where git must not work in the
+    /// caller's repository (a clone).
+    static let repositoryVariables = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+                                      "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_GRAFT_FILE",
+                                      "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS", "GIT_SHALLOW_FILE", "GIT_IMPLICIT_WORK_TREE",
+                                      "GIT_PREFIX", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"]
+
+    /// Settings added to those the caller's environment gives git (`GIT_CONFIG_COUNT`), after them.
+    static func configuration(_ settings: [(key: String, value: String)],
+                              environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        let given = environment["GIT_CONFIG_COUNT"].flatMap { Int($0) }.map { max(0, $0) } ?? 0
+        var result = ["GIT_CONFIG_COUNT": String(given + settings.count)]
+        for (offset, setting) in settings.enumerated() {
+            result["GIT_CONFIG_KEY_\(given + offset)"] = setting.key
+            result["GIT_CONFIG_VALUE_\(given + offset)"] = setting.value
+        }
+        return result
     }
 
     /// Runs git with `environment` added to nap's (less the variables named in `removing`) and `input`

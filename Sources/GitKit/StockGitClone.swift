@@ -17,8 +17,11 @@ extension Repository {
     /// files. The remote `remote` gets git's usual refspec; `extraRefspecs` (in `+src:dst` form) are used
     /// for this first transfer only — given on git's command line, never written to the new copy's
     /// configuration. `branch` becomes the branch HEAD names, not checked out (git fails, without
-    /// downloading anything, when the other side has no such branch). No tag is followed. The symbolic
-    /// `refs/remotes/<remote>/HEAD` git leaves is removed: a remote-tracking namespace holds branches only.
+    /// downloading anything, when the other side has no such branch). No tag is followed. What git adds
+    /// beyond a copy made with libgit2 is removed: the symbolic `refs/remotes/<remote>/HEAD` (a
+    /// remote-tracking namespace holds branches only), `branch.<branch>.remote`/`.merge` (with them a
+    /// plain `git pull` would take the hub's main as it is) and `remote.<remote>.tagOpt`. The user's own
+    /// git configuration applies as to any `git clone` they run (a template folder, hooks).
     public static func cloneWithStockGit(from path: String, to destination: String, remote: String, branch: String,
                                          extraRefspecs: [String]) -> Repository? {
         guard StockGit.executable() != nil else { return nil }
@@ -26,10 +29,14 @@ extension Repository {
         for refspec in extraRefspecs { arguments += ["-c", "remote.\(remote).fetch=\(refspec)"] }
         arguments += ["clone", "--quiet", "--no-local", "--no-checkout", "--no-tags", "--origin", remote, "--branch", branch,
                       "--", path, destination]
-        // Outside any repository: nothing of the caller's GIT_DIR or work tree reaches the new copy.
-        guard StockGit.run(arguments, environment: [:], removing: ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-                                                                    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE"], input: Data()),
+        // Outside any repository: nothing of the caller's repository variables reaches the new copy.
+        guard StockGit.run(arguments, environment: [:], removing: StockGit.repositoryVariables, input: Data()),
               let repository = try? Repository.open(at: destination) else { return nil }
+        do {
+            for key in ["branch.\(branch).remote", "branch.\(branch).merge", "remote.\(remote).tagOpt"] { try repository.removeConfig(key) }
+        } catch {
+            return nil
+        }
         let head = "refs/remotes/\(remote)/HEAD"
         var reference: OpaquePointer?
         if git_reference_lookup(&reference, repository.pointer, head) == 0 {

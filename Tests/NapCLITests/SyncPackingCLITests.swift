@@ -156,6 +156,9 @@ import Testing
         #expect(try references(w, w.path("without-git")) == expected)
         #expect(changes["with-git"]?.contains { $0.hasPrefix("local refs/heads/proposal/open-data created") } == true, "\(changes)")
         #expect(changes["with-git"] == changes["without-git"])
+        // The same remote and branch settings too (git's clone adds tracking and tag options of its own).
+        let settings = ["config", "--local", "--get-regexp", "^(remote|branch)\\."]
+        #expect(try w.git("with-git", settings) == (try w.git("without-git", settings)))
         #expect(try w.git("with-git", ["config", "--get-all", "remote.origin.fetch"]) == "+refs/heads/*:refs/remotes/origin/*\n")
 
         // The hub loses a branch (deleted by hand): both copies keep theirs, forget the hub's, and warn.
@@ -173,15 +176,30 @@ import Testing
     }
 
     /// A hub with proposal branches nap would not take as they are (a name that is not a slug, a branch
-    /// that names a blob): git's quick clone is given up and the copy is made the careful way, ending as
-    /// a copy made without git.
-    @Test func aHubWithBranchesNapWouldNotTakeIsClonedTheCarefulWay() throws {
+    /// that names a blob, one slug under two names in different Unicode forms): git's quick clone is
+    /// given up and the copy is made the careful way, ending as a copy made without git.
+    @Test(arguments: ["not-a-slug", "a-blob", "one-slug-twice"])
+    func aHubWithBranchesNapWouldNotTakeIsClonedTheCarefulWay(oddity: String) throws {
         let w = try SyncWorld.withProposal("clone-odd")
         try w.ok(w.plan, ["sync", w.hub], as: .founder)
         let main = try #require(w.rev(w.hub, "refs/heads/main"))
-        try w.sandbox.gitOK(["update-ref", "refs/heads/proposal/a+b", main], in: w.hub)
-        let blob = try w.sandbox.git(["hash-object", "-w", "--stdin"], in: w.hub, input: Array("不是提案\n".utf8)).stdout
-        try Data(blob.utf8).write(to: URL(fileURLWithPath: w.hub + "/refs/heads/proposal/blobby"))
+        let head = try #require(w.rev(w.plan, "refs/heads/proposal/political-donations"))
+        var odd: [String] = []
+        switch oddity {
+        case "not-a-slug":
+            odd = ["refs/heads/proposal/a+b"]
+            try w.sandbox.gitOK(["update-ref", odd[0], main], in: w.hub)
+        case "a-blob":
+            odd = ["refs/heads/proposal/blobby"]
+            let blob = try w.sandbox.git(["hash-object", "-w", "--stdin"], in: w.hub, input: Array("不是提案\n".utf8)).stdout
+            try Data(blob.utf8).write(to: URL(fileURLWithPath: w.hub + "/" + odd[0]))
+        default:
+            // One slug in two Unicode forms (composed and decomposed Hangul): two branches for git, one
+            // for Swift's strings.
+            odd = ["refs/heads/proposal/\u{D55C}", "refs/heads/proposal/\u{1112}\u{1161}\u{11AB}"]
+            try w.sandbox.gitOK(["update-ref", odd[0], main], in: w.hub)
+            try w.sandbox.gitOK(["update-ref", odd[1], head], in: w.hub)
+        }
         let log = w.sandbox.path("git-calls.log")
         let logging = try fakeGit(w, "logging", "echo \"$*\" >> '\(log)'\nexec /usr/bin/git \"$@\"")
         let noGit = w.sandbox.path("no-git")
@@ -199,9 +217,39 @@ import Testing
         #expect(calls.split(separator: "\n").contains { $0.hasPrefix("fetch") }, "the careful way fetches: \(calls)")
         let expected = try references(w, w.path("with-git"))
         #expect(expected.contains("refs/heads/proposal/political-donations"))
-        #expect(!expected.contains("refs/heads/proposal/a+b"))
-        #expect(expected.contains("refs/remotes/origin/proposal/a+b"))
+        #expect(odd.allSatisfy { expected.contains("refs/remotes/origin/" + $0.dropFirst("refs/heads/".count)) })
+        if oddity == "not-a-slug" { #expect(!expected.contains(odd[0] + "\n")) }
         #expect(try references(w, w.path("without-git")) == expected)
         #expect(outputs["with-git"] == outputs["without-git"])
+    }
+
+    /// nap killed while git's clone runs (git finishing on its own): the folder holds nothing that looks
+    /// like a copy, and `nap clone` into it again makes the copy. A hub path git would find only by
+    /// adding `.git` is not taken by git's way either: the clone fails as it does without git.
+    @Test func aCloneKilledWhileGitCopiesIsMadeAgainAndNoPathIsGuessed() throws {
+        let w = try SyncWorld.withProposal("clone-killed")
+        try w.ok(w.plan, ["sync", w.hub], as: .founder)
+        let killing = try fakeGit(w, "killing", """
+            case " $* " in *" clone "*) /usr/bin/git "$@"; kill -9 $PPID; exit 1;; esac
+            exec /usr/bin/git "$@"
+            """)
+        w.sandbox.extraEnvironment = ["PATH": killing]
+        let cut = try w.h.nap(["clone", w.hub, w.path("copy")], as: .govChair, plan: false)
+        w.sandbox.extraEnvironment = [:]
+        #expect(cut.status != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.path("copy")) == [".nap-cloning"])
+        try w.clone(w.hub, "copy", as: .govChair)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: w.path("copy")).contains(".nap-cloning") == false)
+        try w.clone(w.hub, "again", as: .govChair)
+        #expect(try references(w, w.path("copy")) == (try references(w, w.path("again"))))
+        #expect(try w.git("copy", ["status", "--porcelain"]).isEmpty)
+        try w.sandbox.gitOK(["fsck", "--strict", "--no-dangling"], in: w.path("copy"))
+
+        // `…/hub` for a hub at `…/hub.git`: git alone would guess the suffix, and the copy could never push.
+        let guessed = String(w.hub.dropLast(4))
+        #expect(w.hub.hasSuffix(".git") && !FileManager.default.fileExists(atPath: guessed))
+        let refused = try w.h.nap(["clone", guessed, w.path("guessed")], as: .govChair, plan: false)
+        #expect(refused.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: w.path("guessed")))
     }
 }

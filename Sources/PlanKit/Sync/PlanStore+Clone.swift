@@ -14,7 +14,12 @@ extension PlanStore {
         var isDirectory: ObjCBool = false
         let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
         if existed {
-            let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            var entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            if isDirectory.boolValue, entries == [stagingFolder] {
+                // All that a clone killed while git was copying left: nothing of it is used.
+                try? manager.removeItem(atPath: path + "/" + stagingFolder)
+                entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+            }
             guard isDirectory.boolValue, entries.isEmpty else { throw PlanError.folderNotEmpty(path: path, entries: entries.sorted()) }
         }
         let removeLeftovers = {
@@ -88,46 +93,6 @@ extension PlanStore {
             throw error
         }
         return repository
-    }
-
-    /// The quick way to a new copy of a hub on this machine (`Repository.cloneWithStockGit`): git's clone
-    /// brings main (checked out here), the remote-tracking branches, the tags into nap's namespace for
-    /// them, and a local branch for every proposal, all in `packed-refs`. Nil, with whatever it left
-    /// removed, when the hub is not a local path, git is missing or fails, or the hub has a proposal
-    /// branch nap would not take as a local branch as it is (a name that is not a slug, a target that is
-    /// not a commit): libgit2's way then makes the copy again, and the sync judges that branch as it
-    /// always has. The sync that follows finds every local
-    /// branch where the remote has it; the slugs returned are reported as created.
-    private static func cloneThroughStockGit(from url: String, to path: String, removeLeftovers: () -> Void) -> (Repository, Set<String>)? {
-        guard let local = Remote.localPath(of: url) else { return nil }
-        let proposals = "+\(RefNames.proposalPrefix)*:\(RefNames.proposalPrefix)*"
-        let tags = SyncTarget.refspecs(ofRemote: "origin").filter { $0.hasPrefix("+refs/tags/") }
-        guard let repository = Repository.cloneWithStockGit(from: local, to: path, remote: "origin", branch: "main",
-                                                            extraRefspecs: [proposals] + tags) else {
-            removeLeftovers()
-            return nil
-        }
-        var slugs: Set<String> = []
-        do {
-            guard let branches = repository.directReferences(under: RefNames.proposalPrefix),
-                  let main = try repository.referenceTarget(RefNames.main), try repository.referenceTarget("refs/remotes/origin/main") == main else {
-                removeLeftovers()
-                return nil
-            }
-            for branch in branches {
-                guard let slug = RefNames.slug(ofProposalBranch: branch.name), Slug.problem(slug) == nil,
-                      repository.objectKind(branch.target) == .commit else {
-                    removeLeftovers()
-                    return nil
-                }
-                slugs.insert(slug)
-            }
-            try repository.checkout(commit: main, branch: RefNames.main, force: true)
-        } catch {
-            removeLeftovers()
-            return nil
-        }
-        return (repository, slugs)
     }
 
     /// A new copy takes the hub's main only as far as every commit on it passes the `nap verify` rules:

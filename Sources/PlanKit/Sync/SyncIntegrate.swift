@@ -81,7 +81,7 @@ extension SyncSession {
                 }
                 continue
             }
-            if mine == theirs, options.clonedBranches.contains(slug) {
+            if report.attempts == 1, mine == theirs, options.clonedBranches.contains(slug) {
                 note(.local, reference, .created, old: nil, new: theirs)
                 continue
             }

@@ -27,7 +27,12 @@ extension Repository {
         guard StockGit.executable() != nil else { return nil }
         var arguments: [String] = []
         for refspec in extraRefspecs { arguments += ["-c", "remote.\(remote).fetch=\(refspec)"] }
+        // The other side's git (upload-pack and its pack-objects, on this machine) maps the packs it reads
+        // in bounded windows, as nap's own pushes do (`StockGit.packObjects`): with git's defaults it kept
+        // a whole plan's pack resident, 216 MB. git clears `-c` settings for the other repository, so
+        // they go on its command.
         arguments += ["clone", "--quiet", "--no-local", "--no-checkout", "--no-tags", "--origin", remote, "--branch", branch,
+                      "--upload-pack", "git -c core.packedGitWindowSize=16m -c core.packedGitLimit=64m upload-pack",
                       "--", path, destination]
         // Outside any repository: nothing of the caller's repository variables reaches the new copy.
         guard StockGit.run(arguments, environment: [:], removing: StockGit.repositoryVariables, input: Data()),

@@ -218,14 +218,26 @@ extension PlanStore {
         [tree.hex, try authorityKey(), try mainHead()?.hex ?? "-"].joined(separator: " ")
     }
 
-    /// Reads the events of every proposal in the record at `tree` at once, on two threads, and keeps them
-    /// (`StoreMemos.readEvents`) for what a new copy does next: verifying its main reads the events of
-    /// every merged proposal, and `indexEveryProposal` folds them all.
+    /// Reads the events of every proposal that a merge on main's first-parent line names, in the record
+    /// at `tree`, at once on two threads, and keeps them (`StoreMemos.readEvents`) for what a new copy
+    /// does next: verifying its main reads them, and `indexEveryProposal` folds them with the others,
+    /// which it reads a slice at a time. Keeping every proposal's events from here to the index pass
+    /// held a national plan's whole record at once (a clone's peak, 258 MB).
     func readEveryProposal(in tree: ObjectID) throws {
-        let proposals = try record.proposals(in: tree).map(\.id)
+        var merged: Set<String> = []
+        if let main = try mainHead() {
+            for id in try PlanError.wrap({ try repository.walk(from: [main], order: [], firstParentOnly: true) }) {
+                let commit = try PlanError.wrap { try repository.commit(id) }
+                if commit.parents.count == 2, let trailers = MergeTrailers(commit.message) { merged.insert(trailers.proposal) }
+            }
+        }
+        let proposals = try record.proposals(in: tree).map(\.id).filter { merged.contains($0) }
         let reads = try ParallelEventReading.read(proposals, in: tree, record: record, gitDirectory: repository.gitDirectory)
         memos.readEvents = (tree, Dictionary(zip(proposals, reads)) { first, _ in first })
     }
+
+    /// How many proposals the index pass reads at once (on two threads) when it reads them itself.
+    static let indexSlice = 128
 
     /// A new copy's one pass over the record at `tree`: every proposal's events decoded once (on two
     /// threads, or taken from `readEveryProposal`) and folded once, and the digests stored as the index
@@ -238,14 +250,18 @@ extension PlanStore {
         var quarantined: [QuarantinedEvent] = []
         var kinds = EventCounts()
         let proposals = try record.proposals(in: tree)
-        let kept = memos.readEvents.flatMap { $0.tree == tree ? $0.reads : nil }
+        // What `readEveryProposal` kept, each let go once folded; the others read a slice at a time, so
+        // that a whole record is never held at once.
+        var kept = memos.readEvents.flatMap { $0.tree == tree ? $0.reads : nil } ?? [:]
         memos.readEvents = nil
-        let reads = if let kept, proposals.allSatisfy({ kept[$0.id] != nil }) {
-            proposals.compactMap { kept[$0.id] }
-        } else {
-            try ParallelEventReading.read(proposals.map(\.id), in: tree, record: record, gitDirectory: repository.gitDirectory)
-        }
-        for ((id, subtree), read) in zip(proposals, reads) {
+        var slice: [EventID: ParallelEventReading.Read] = [:]
+        for (position, (id, subtree)) in proposals.enumerated() {
+            if position % Self.indexSlice == 0 {
+                let missing = proposals[position..<min(position + Self.indexSlice, proposals.count)].map(\.id).filter { kept[$0] == nil }
+                let reads = try ParallelEventReading.read(missing, in: tree, record: record, gitDirectory: repository.gitDirectory)
+                slice = Dictionary(zip(missing, reads)) { first, _ in first }
+            }
+            let read = try kept.removeValue(forKey: id) ?? slice.removeValue(forKey: id) ?? record.events(of: id, in: tree)
             problems += read.problems
             for event in read.events { kinds.tally(event) }
             let state = try fold(read.events)

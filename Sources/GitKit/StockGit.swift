@@ -45,7 +45,7 @@ enum StockGit {
         return run(["pack-objects", "--revs", "--delta-base-offset", "--quiet", "--non-empty", targetObjects + "/pack/pack"],
                    environment: ["GIT_DIR": sourceGitDirectory, "GIT_OBJECT_DIRECTORY": targetObjects,
                                  "GIT_ALTERNATE_OBJECT_DIRECTORIES": sourceObjects]
-                       .merging(configuration([("core.packedGitWindowSize", "16m"), ("core.packedGitLimit", "64m")])) { _, added in added },
+                       .merging(configuration(boundedPackWindows)) { _, added in added },
                    input: Data(lines.joined().utf8))
     }
 
@@ -82,6 +82,10 @@ enum StockGit {
                                       "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_GRAFT_FILE",
                                       "GIT_REPLACE_REF_BASE", "GIT_NO_REPLACE_OBJECTS", "GIT_SHALLOW_FILE", "GIT_IMPLICIT_WORK_TREE",
                                       "GIT_PREFIX", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"]
+
+    /// How git is asked to map the packs it reads: windows of 16 MiB, at most 64 MiB mapped (its 64-bit
+    /// defaults, 1 GiB and 8 GiB, kept a whole plan's pack resident).
+    static let boundedPackWindows: [(key: String, value: String)] = [("core.packedGitWindowSize", "16m"), ("core.packedGitLimit", "64m")]
 
     /// Settings added to those the caller's environment gives git (`GIT_CONFIG_COUNT`), after them.
     static func configuration(_ settings: [(key: String, value: String)],

@@ -32,7 +32,7 @@ extension Repository {
         // a whole plan's pack resident, 216 MB. git clears `-c` settings for the other repository, so
         // they go on its command.
         arguments += ["clone", "--quiet", "--no-local", "--no-checkout", "--no-tags", "--origin", remote, "--branch", branch,
-                      "--upload-pack", "git -c core.packedGitWindowSize=16m -c core.packedGitLimit=64m upload-pack",
+                      "--upload-pack", (["git"] + StockGit.boundedPackWindows.flatMap { ["-c", "\($0.key)=\($0.value)"] } + ["upload-pack"]).joined(separator: " "),
                       "--", path, destination]
         // Outside any repository: nothing of the caller's repository variables reaches the new copy.
         guard StockGit.run(arguments, environment: [:], removing: StockGit.repositoryVariables, input: Data()),

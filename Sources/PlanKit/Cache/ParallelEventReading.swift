@@ -39,24 +39,9 @@ enum ParallelEventReading {
         guard ProcessInfo.processInfo.activeProcessorCount > 1, proposals.count >= minimum else { return try here(proposals) }
         let split = proposals.count / 2
         let theirs = Array(proposals[split...])
-        let box = ReadBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.result = Result<[Read], any Error> {
-                try there(try PlanError.wrap { try Repository.open(at: gitDirectory) }, theirs)
-            }
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
+        let other = BackgroundWork { try there(try PlanError.wrap { try Repository.open(at: gitDirectory) }, theirs) }
         let mine = Result<[Read], any Error> { try here(Array(proposals[..<split])) }
-        done.wait()
-        guard case .success(let other)? = box.result else { return try mine.get() + here(theirs) }
-        return try mine.get() + other
+        guard case .success(let read) = other.wait() else { return try mine.get() + here(theirs) }
+        return try mine.get() + read
     }
-}
-
-/// What the second thread read, handed over once it signalled.
-private final class ReadBox: @unchecked Sendable {
-    var result: Result<[ParallelEventReading.Read], any Error>?
 }

@@ -9,12 +9,10 @@ import GitKit
 /// repository handle of its own (a libgit2 handle serves one thread at a time). Splitting the count
 /// itself over two threads was slower than one: both unmapped libgit2's pack windows under its one lock.
 /// A push of a few files counts them afterwards, as before (`Record.count`).
-final class SentEventCount: @unchecked Sendable {
+struct SentEventCount {
     /// The record commit whose files the count is of (what the push will send as `nap/record`).
     let commit: ObjectID
-    private let done = DispatchSemaphore(value: 0)
-    /// Set by the counting thread before it signals `done`.
-    private var result: Result<EventCounts, any Error>?
+    private let work: BackgroundWork<EventCounts>
 
     /// How many files make a count worth a thread of its own.
     static let threadFrom = 256
@@ -23,26 +21,13 @@ final class SentEventCount: @unchecked Sendable {
     /// (nil: count them after the push).
     static func start(_ files: [String: ObjectID], of commit: ObjectID, gitDirectory: String) -> SentEventCount? {
         guard files.count >= threadFrom else { return nil }
-        let count = SentEventCount(commit: commit)
-        let thread = Thread {
-            count.result = Result {
-                try Record(repository: try PlanError.wrap { try Repository.open(at: gitDirectory) }).count(files)
-            }
-            count.done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-        return count
-    }
-
-    private init(commit: ObjectID) {
-        self.commit = commit
+        return SentEventCount(commit: commit, work: BackgroundWork {
+            try Record(repository: try PlanError.wrap { try Repository.open(at: gitDirectory) }).count(files)
+        })
     }
 
     /// Waits for the count; nil when it failed (then count again on the caller's thread).
     func wait() -> EventCounts? {
-        done.wait()
-        done.signal()
-        return try? result?.get()
+        try? work.wait().get()
     }
 }

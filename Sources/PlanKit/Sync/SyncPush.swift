@@ -112,11 +112,11 @@ extension SyncSession {
             }
         }
         // The record's files the remote lacks, counted while the push runs when they are many.
-        var recordFiles: (theirs: ObjectID?, commit: ObjectID, files: [String: ObjectID])?
+        var recordFiles: (commit: ObjectID, files: [String: ObjectID])?
         if updates.contains(where: { $0.destination == RefNames.record }), let mine = try store.record.head() {
             let theirs = try remote.record.map { id in try PlanError.wrap { try repository.treeID(ofCommit: id) } }
             let ours = try PlanError.wrap { try repository.treeID(ofCommit: mine) }
-            recordFiles = (theirs, mine, try store.record.addedFiles(from: theirs, to: ours))
+            recordFiles = (mine, try store.record.addedFiles(from: theirs, to: ours))
         }
         let counting = recordFiles.flatMap { SentEventCount.start($0.files, of: $0.commit, gitDirectory: repository.gitDirectory) }
         defer { _ = counting?.wait() }
